@@ -1,0 +1,83 @@
+// Lint rules that keep the layout honest (see ../shared/STYLE.md): the core stays pure,
+// promises are never left floating, and hooks list their dependencies.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const ioModules = [
+  'node:fs',
+  'node:fs/promises',
+  'fs',
+  'fs/promises',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:child_process',
+  'node:os',
+  'node-fetch',
+  'conf',
+];
+const uiModules = ['react', 'ink', 'ink-select-input', 'ink-text-input'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.stack/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...ioModules, ...uiModules].map((name) => ({
+            name,
+            message: 'src/core is pure: no I/O or UI. Put effects in src/sources, src/store or src/ui.',
+          })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/core is pure: HTTP belongs in src/sources.' },
+        { name: 'setTimeout', message: 'src/core is pure: timers belong in sources, stores or hooks.' },
+        { name: 'setInterval', message: 'src/core is pure: timers belong in sources, stores or hooks.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/core is pure: take the time as an argument.' },
+        { object: 'process', property: 'env', message: 'src/core is pure: read the environment in src/cli.' },
+      ],
+    },
+  },
+  {
+    files: ['src/sources/**/*.ts', 'src/store/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiModules.map((name) => ({
+            name,
+            message: 'Only src/ui (and the lazy UI entry) may import React or Ink.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

@@ -1,0 +1,34 @@
+// `npm run demo`: the quick start's main job. Builds sitrep if needed, brings the local stack up,
+// makes HaproxyServerConnectionErrors fire, and runs sitrep against it.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, stackSettings, stackUrls } from './stack/settings.mjs';
+
+function step(what, cmd, args, env = process.env) {
+  const result = spawnSync(cmd, args, { cwd: repoRoot, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`demo: ${what} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (!fs.existsSync(path.join(repoRoot, 'dist', 'sitrep.js'))) step('build', process.execPath, ['scripts/build.mjs']);
+step('stack up', process.execPath, ['scripts/stack.mjs', 'up']);
+step('fire', process.execPath, ['scripts/stack.mjs', 'fire', '1800']);
+
+const urls = stackUrls(stackSettings());
+const env = {
+  ...process.env,
+  SITREP_ALERTMANAGER_URL: urls.alertmanager,
+  SITREP_PROMETHEUS_URL: urls.prometheus,
+};
+console.log(`\nsitrep against the local stack (Alertmanager ${urls.alertmanager}):\n`);
+const sitrepArgs = process.argv.slice(2);
+const result = spawnSync(path.join(repoRoot, 'bin', 'sitrep'), sitrepArgs.length ? sitrepArgs : ['alerts'], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+  env,
+});
+console.log('\nThe stack keeps running (the load stops by itself after 30 minutes). Stop it with: npm run stack -- down');
+process.exit(result.status ?? 1);

@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+
+/**
+ * Every `sitrep <name>` subcommand, in the order `--help` lists them. Each lives in its own file
+ * under src/cli/commands/; add new ones here.
+ */
+export const commands: readonly Command[] = [];

@@ -1,0 +1,36 @@
+/** Exit codes that mean the same thing in every sitrep command. */
+export const ExitCode = {
+  ok: 0,
+  /** The command ran but something it needed failed (a source, a probe, a finding). */
+  failure: 1,
+  /** The command line was wrong. */
+  usage: 2,
+  /** A bug: an unexpected exception. */
+  internal: 70,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * An error meant for a person: a message, an optional hint saying what to try next, and the exit
+ * code. It is printed without a stack trace; anything else that escapes is treated as a bug.
+ */
+export class UserError extends Error {
+  readonly hint: string | undefined;
+  readonly exitCode: ExitCodeValue;
+
+  constructor(message: string, options: { hint?: string; exitCode?: ExitCodeValue; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UserError';
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? ExitCode.failure;
+  }
+}
+
+/** A UserError for a wrong command line (exit code 2). */
+export class UsageError extends UserError {
+  constructor(message: string, hint = 'Run `sitrep --help` for usage.') {
+    super(message, { hint, exitCode: ExitCode.usage });
+    this.name = 'UsageError';
+  }
+}
