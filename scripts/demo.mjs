@@ -13,7 +13,8 @@ function step(what, cmd, args, env = process.env) {
   }
 }
 
-if (!fs.existsSync(path.join(repoRoot, 'dist', 'sitrep.js'))) step('build', process.execPath, ['scripts/build.mjs']);
+if (!fs.existsSync(path.join(repoRoot, 'dist', 'sitrep.js')))
+  step('build', process.execPath, ['scripts/build.mjs']);
 step('stack up', process.execPath, ['scripts/stack.mjs', 'up']);
 step('fire', process.execPath, ['scripts/stack.mjs', 'fire', '1800']);
 
@@ -30,5 +31,7 @@ const result = spawnSync(path.join(repoRoot, 'bin', 'sitrep'), sitrepArgs.length
   stdio: 'inherit',
   env,
 });
-console.log('\nThe stack keeps running (the load stops by itself after 30 minutes). Stop it with: npm run stack -- down');
+console.log(
+  '\nThe stack keeps running (the load stops by itself after 30 minutes). Stop it with: npm run stack -- down',
+);
 process.exit(result.status ?? 1);

@@ -1,0 +1,54 @@
+import type { ProbeSpec } from '../probe/probe-spec.js';
+
+/** A location in a runbook's source text (1-based). */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Something wrong or missing in a runbook, located where possible. Never fatal to opening it. */
+export interface RunbookProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly position: SourcePosition | undefined;
+}
+
+/** Which section a checklist step belongs to. */
+export type StepSection = 'diagnosis' | 'mitigation';
+
+/** One checklist item of a runbook. */
+export interface Step {
+  /** Stable within the runbook: `diagnosis-1`, `mitigation-3`, … (used by the timeline). */
+  readonly id: string;
+  readonly section: StepSection;
+  /** Sub-heading the step sits under, e.g. "Immediate" in Mitigation; undefined when none. */
+  readonly group: string | undefined;
+  /** The step's text as plain markdown (without its probes' code blocks). */
+  readonly text: string;
+  readonly probes: readonly ProbeSpec[];
+  readonly position: SourcePosition;
+}
+
+/** Where the runbook text came from; recorded in the incident timeline. */
+export type RunbookSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'url'; readonly url: string; readonly cached: boolean }
+  | { readonly kind: 'builtin' };
+
+/** A runbook parsed into the shape sitrep works with. */
+export interface Runbook {
+  readonly title: string;
+  /** Alert names this runbook serves (front matter `alert`/`alerts`, else the title or file name). */
+  readonly alerts: readonly string[];
+  /** Label matchers from the front matter that narrow which alerts it serves. */
+  readonly matchers: Readonly<Record<string, string>>;
+  readonly severity: string | undefined;
+  readonly owner: string | undefined;
+  readonly tags: readonly string[];
+  readonly meaning: string | undefined;
+  readonly impact: string | undefined;
+  readonly steps: readonly Step[];
+  /** The `expr` of an alert rule pasted into the runbook, if any. */
+  readonly ruleExpr: string | undefined;
+  readonly problems: readonly RunbookProblem[];
+}
