@@ -1,5 +1,6 @@
 // Lint rules that keep the layout honest (see ../shared/STYLE.md): the core stays pure,
 // promises are never left floating, and hooks list their dependencies.
+import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -20,6 +21,7 @@ const uiModules = ['react', 'ink', 'ink-select-input', 'ink-text-input'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.stack/**', 'coverage/**'] },
+  js.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -79,5 +81,15 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );

@@ -1,7 +1,6 @@
 // The local alerting stack: Debian's Prometheus, Alertmanager and HAProxy on loopback.
 //   node scripts/stack.mjs up|fire [SECONDS]|status|down|urls [--json]
 // See README.md ("The local stack") for what each command does.
-import fs from 'node:fs';
 import path from 'node:path';
 import { stackSettings, stackUrls, repoRoot } from './stack/settings.mjs';
 import { writeConfigs } from './stack/configs.mjs';
