@@ -1,0 +1,8 @@
+import { Text } from 'ink';
+import { bindingsFor, type KeyScope } from '../keymap.js';
+
+/** The footer: the most useful keys of the current screen, from the keymap. */
+export function KeyHints({ scopes }: { scopes: readonly KeyScope[] }) {
+  const hints = bindingsFor(scopes, true).map((b) => `${b.label} ${b.help.split(/[ (:]/)[0]}`);
+  return <Text dimColor>{hints.join(' · ')}</Text>;
+}

@@ -1,0 +1,149 @@
+// The one keymap: every binding's keys, its label in the footer and its line in the `?` help.
+// Key matching, hints and help are all generated from this table, so they cannot disagree.
+
+/** Where a binding applies. `global` bindings work on every screen that does not capture text. */
+export type KeyScope = 'global' | 'list' | 'inbox' | 'workspace';
+
+/** Everything a key can ask for. */
+export type Action =
+  | 'quit'
+  | 'help'
+  | 'back'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'expand'
+  | 'filter'
+  | 'refresh'
+  | 'toggleSilenced'
+  | 'done'
+  | 'skip'
+  | 'reopen'
+  | 'note'
+  | 'rerun'
+  | 'silence'
+  | 'export'
+  | 'link';
+
+/** One row of the keymap. */
+export interface Binding {
+  readonly action: Action;
+  readonly scope: KeyScope;
+  /** Key names as produced by keyNames(). */
+  readonly keys: readonly string[];
+  /** How the keys are shown: "j/↓". */
+  readonly label: string;
+  readonly help: string;
+  /** Shown in the footer hint line (the rest only in `?`). */
+  readonly hint?: boolean;
+}
+
+export const keymap: readonly Binding[] = [
+  { action: 'up', scope: 'list', keys: ['up', 'k'], label: '↑/k', help: 'move up' },
+  { action: 'down', scope: 'list', keys: ['down', 'j'], label: '↓/j', help: 'move down', hint: true },
+  { action: 'pageUp', scope: 'list', keys: ['pageup', 'ctrl+b'], label: 'PgUp', help: 'page up' },
+  { action: 'pageDown', scope: 'list', keys: ['pagedown', 'ctrl+f'], label: 'PgDn', help: 'page down' },
+  { action: 'top', scope: 'list', keys: ['home', 'g'], label: 'g/Home', help: 'first row' },
+  { action: 'bottom', scope: 'list', keys: ['end', 'G'], label: 'G/End', help: 'last row' },
+  {
+    action: 'open',
+    scope: 'inbox',
+    keys: ['return'],
+    label: '⏎',
+    help: 'open the alert or group as an incident',
+    hint: true,
+  },
+  {
+    action: 'expand',
+    scope: 'inbox',
+    keys: ['space', 'right', 'l'],
+    label: 'space',
+    help: 'expand or fold a group',
+  },
+  {
+    action: 'filter',
+    scope: 'inbox',
+    keys: ['/'],
+    label: '/',
+    help: 'filter: text or matchers like severity="critical"',
+    hint: true,
+  },
+  { action: 'refresh', scope: 'inbox', keys: ['r'], label: 'r', help: 'refresh now' },
+  {
+    action: 'toggleSilenced',
+    scope: 'inbox',
+    keys: ['s'],
+    label: 's',
+    help: 'show or hide silenced and inhibited alerts',
+  },
+  {
+    action: 'done',
+    scope: 'workspace',
+    keys: ['d', 'x'],
+    label: 'd',
+    help: 'mark the step done',
+    hint: true,
+  },
+  { action: 'skip', scope: 'workspace', keys: ['s'], label: 's', help: 'skip the step', hint: true },
+  { action: 'reopen', scope: 'workspace', keys: ['u'], label: 'u', help: 'reopen the step (undo done/skip)' },
+  {
+    action: 'note',
+    scope: 'workspace',
+    keys: ['n'],
+    label: 'n',
+    help: 'add a note to the timeline',
+    hint: true,
+  },
+  { action: 'rerun', scope: 'workspace', keys: ['r'], label: 'r', help: "re-run the step's probes" },
+  {
+    action: 'silence',
+    scope: 'workspace',
+    keys: ['S'],
+    label: 'S',
+    help: 'silence the alert in Alertmanager',
+    hint: true,
+  },
+  {
+    action: 'export',
+    scope: 'workspace',
+    keys: ['e'],
+    label: 'e',
+    help: 'export postmortem notes',
+    hint: true,
+  },
+  {
+    action: 'link',
+    scope: 'workspace',
+    keys: ['o'],
+    label: 'o',
+    help: 'print the runbook source and generator URL',
+  },
+  {
+    action: 'back',
+    scope: 'global',
+    keys: ['escape', 'left', 'h'],
+    label: 'esc',
+    help: 'back (the incident stays open)',
+    hint: true,
+  },
+  { action: 'help', scope: 'global', keys: ['?'], label: '?', help: 'this help', hint: true },
+  { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: true },
+];
+
+/** The action a key means in these scopes (most specific scope first), if any. */
+export function actionFor(keyName: string, scopes: readonly KeyScope[]): Action | undefined {
+  for (const scope of scopes) {
+    const binding = keymap.find((b) => b.scope === scope && b.keys.includes(keyName));
+    if (binding) return binding.action;
+  }
+  return undefined;
+}
+
+/** The bindings of these scopes, for the footer (hint only) or the help overlay (all). */
+export function bindingsFor(scopes: readonly KeyScope[], hintsOnly = false): Binding[] {
+  return keymap.filter((b) => scopes.includes(b.scope) && (!hintsOnly || b.hint === true));
+}
