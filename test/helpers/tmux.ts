@@ -1,0 +1,86 @@
+// Drives the real binary in a real terminal: a detached tmux session of a fixed size. Ink draws
+// nothing until exit when CI is set, so the program runs with CI removed from its environment.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+export interface TmuxSession {
+  readonly name: string;
+  /** The visible screen as text. */
+  capture(): string;
+  /** Sends tmux key names (`Down`, `Enter`, `Escape`, `C-c`) or literal text with `literal`. */
+  send(keys: string[], options?: { literal?: boolean }): void;
+  waitFor(predicate: (screen: string) => boolean, options?: { timeout?: number }): Promise<string>;
+  waitForText(text: string, options?: { timeout?: number }): Promise<string>;
+  /** The pid of the program running in the pane. */
+  panePid(): number;
+  /** True once the pane's program has exited. */
+  exited(): boolean;
+  kill(): void;
+}
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+
+/** Starts `command` (argv) in a new tmux session with this environment. */
+export function startTmux(
+  command: string[],
+  options: { env: Record<string, string>; cwd: string; width?: number; height?: number },
+): TmuxSession {
+  const name = `sitrep-test-${randomUUID().slice(0, 8)}`;
+  const envArgs = Object.entries(options.env).map(([k, v]) => `${k}=${v}`);
+  // `env -u CI` so Ink renders; remain-on-exit keeps the pane so we can read what it printed last.
+  const shellCommand = ['env', '-u', 'CI', ...envArgs, ...command].map(shellQuote).join(' ');
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(options.width ?? 100),
+    '-y',
+    String(options.height ?? 30),
+    '-c',
+    options.cwd,
+    shellCommand,
+  );
+  tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+  const capture = () => tmux('capture-pane', '-p', '-t', name);
+  const waitFor = (predicate: (screen: string) => boolean, opts: { timeout?: number } = {}) =>
+    new Promise<string>((resolve, reject) => {
+      const deadline = Date.now() + (opts.timeout ?? 30_000);
+      const check = () => {
+        let screen = '';
+        try {
+          screen = capture();
+        } catch (error) {
+          return reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (predicate(screen)) return resolve(screen);
+        if (Date.now() > deadline)
+          return reject(new Error(`timed out waiting for the screen; last screen:\n${screen}`));
+        setTimeout(check, 50);
+      };
+      check();
+    });
+  return {
+    name,
+    capture,
+    send: (keys, opts = {}) => {
+      tmux('send-keys', '-t', name, ...(opts.literal ? ['-l'] : []), ...keys);
+    },
+    waitFor,
+    waitForText: (text, opts) => waitFor((screen) => screen.includes(text), opts),
+    panePid: () => Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim()),
+    exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
