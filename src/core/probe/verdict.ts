@@ -47,13 +47,14 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 
 /**
  * Judges one series' current value. `undefined` means the series has no value now (it appears only in
- * the range); NaN can not be compared, so it is `no-data` rather than a silent `ok`. Infinities compare
+ * the range), which for a thresholded probe is `no-data`; NaN can not be compared, so it is `no-data` rather than a silent `ok`. Infinities compare
  * as numbers (`+Inf > 100` is critical).
  */
 export function judgeValue(value: number | undefined, judgement: Judgement): SeriesVerdict {
   switch (judgement.kind) {
     case 'condition':
-      return value === undefined ? 'no-data' : 'critical';
+      // A series the condition returned a while ago but not now has stopped firing.
+      return value === undefined ? 'ok' : 'critical';
     case 'thresholds': {
       const { warn, crit } = judgement;
       if (warn === undefined && crit === undefined) return 'unjudged';

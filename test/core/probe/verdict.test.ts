@@ -35,7 +35,7 @@ describe('judgeValue', () => {
 
   it('treats each series of a whole alert condition as firing', () => {
     expect(judgeValue(1, condition)).toBe('critical');
-    expect(judgeValue(undefined, condition)).toBe('no-data');
+    expect(judgeValue(undefined, condition)).toBe('ok');
   });
 });
 

@@ -1,0 +1,51 @@
+import type { LabelSet } from '../alerts/alert.js';
+import type { Judgement } from './verdict.js';
+
+/** The alert's labels a result series must agree with, and label names not to compare. */
+export interface Narrowing {
+  readonly labels: LabelSet;
+  /** The rule's own labels (e.g. `severity`): the rule sets them on the alert, overriding the series'. */
+  readonly ignore: readonly string[];
+}
+
+/** Where a probe comes from: a runbook step's ```promql block, or the alert rule's own expression. */
+export type ProbeRole = 'runbook' | 'alert-rule';
+
+/**
+ * A probe ready to run for one alert: its query final (labels filled in and escaped), or the reason it
+ * can not run. Built by the planner from a ProbeSpec (or from the alert rule); run by the probe runner.
+ */
+export interface Probe {
+  /** Unique within a runbook: `diagnosis-2#1` (step id and 1-based position), or `alert-expression`. */
+  readonly id: string;
+  /** The step the probe belongs to (`alert-expression` for the free probe). */
+  readonly stepId: string;
+  readonly title: string;
+  /** The query to send; for an unrunnable probe, the template as written. */
+  readonly query: string;
+  /** Why the probe can not run, naming what is missing (e.g. the label the alert lacks); else undefined. */
+  readonly unrunnable: string | undefined;
+  readonly judgement: Judgement;
+  /** How far back the range (sparkline) reaches, in seconds. */
+  readonly rangeSeconds: number;
+  readonly unit: string | undefined;
+  /**
+   * Keep only result series that agree with these labels (see narrow.ts); undefined keeps every
+   * series. Set for the alert-expression probe, whose query is the rule's and covers every alert of it.
+   */
+  readonly narrowTo: Narrowing | undefined;
+  readonly role: ProbeRole;
+  /** Something the reader should know about how the probe was built, e.g. why a threshold was not split off. */
+  readonly note: string | undefined;
+}
+
+/** A group of probes that run together (and are cancelled together): one checklist step's, or the alert's. */
+export interface ProbeStep {
+  /** The runbook step id (`diagnosis-1`, …), or `alert-expression` for the alert's own expression. */
+  readonly id: string;
+  readonly title: string;
+  readonly probes: readonly Probe[];
+}
+
+/** The id of the pseudo-step holding the alert-expression probe. */
+export const alertExpressionStepId = 'alert-expression';
