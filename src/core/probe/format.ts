@@ -7,7 +7,7 @@
 // - `seconds`: µs, ms, s, min, h, d — whichever keeps the number between 1 and its next unit.
 // - `percent`: the value is already a percentage (0–100) and is shown with `%`.
 // - `ratio`: the value is a fraction (0–1) and is shown as a percentage.
-// - anything else (`req/s`, `conn`, …) and no unit: SI prefixes k, M, G, T, P, E for large values,
+// - anything else (`req/s`, `conn`, …), and no unit (`none` or absent): SI prefixes k, M, G, T, P, E for large values,
 //   plain decimals for small ones (no milli prefix: "5m req/s" reads as minutes), then the unit as written.
 
 const siPrefixes = ['', 'k', 'M', 'G', 'T', 'P', 'E'] as const;
@@ -16,10 +16,12 @@ const iecBytes = [' B', ' KiB', ' MiB', ' GiB', ' TiB', ' PiB', ' EiB'] as const
 /** Formats a sample value for people, with its unit. NaN, +Inf and -Inf are written as Prometheus writes them. */
 export function formatValue(value: number, unit?: string): string {
   const special = formatSpecial(value);
-  if (special !== undefined) return unit === undefined || unit === '' ? special : `${special} ${unit}`;
+  if (special !== undefined)
+    return unit === undefined || unit === '' || unit === 'none' ? special : `${special} ${unit}`;
   switch (unit) {
     case undefined:
     case '':
+    case 'none':
       return formatScaled(value, 1000, siPrefixes);
     case 'bytes':
       return formatScaled(value, 1024, iecBytes);

@@ -13,6 +13,7 @@ describe('formatValue', () => {
     [2.5e9, undefined, '2.5G'],
     [-4200, undefined, '-4.2k'],
     [7, undefined, '7'],
+    [3, 'none', '3'],
     [249.8178, 'req/s', '250 req/s'],
     [12_500, 'req/s', '12.5k req/s'],
     [0.05, 'req/s', '0.05 req/s'],

@@ -1,0 +1,70 @@
+import type { LabelSet } from '../alerts/alert.js';
+import { splitAlertExpression } from './alert-expression.js';
+import type { Probe } from './probe.js';
+import { alertExpressionStepId } from './probe.js';
+
+/** Where the alert rule's expression was found. */
+export type AlertRuleOrigin = 'prometheus' | 'runbook';
+
+/** The alert rule behind an alert, as far as sitrep could find it. */
+export interface AlertRuleInfo {
+  readonly expr: string;
+  /** The rule's own `labels:` (e.g. severity); empty when unknown (a rule pasted into a runbook). */
+  readonly labels: LabelSet;
+  readonly origin: AlertRuleOrigin;
+}
+
+const minute = 60;
+const minimumRange = 30 * minute;
+const maximumRange = 24 * 60 * minute;
+
+/**
+ * How far back the alert expression's sparkline reaches: at least 30 minutes, and far enough to show
+ * the rise before the alert started firing (the time since it started plus a quarter, so the start
+ * is not at the left edge), at most a day.
+ */
+export function alertExpressionRange(startsAtMs: number | undefined, nowMs: number): number {
+  if (startsAtMs === undefined || !Number.isFinite(startsAtMs) || startsAtMs > nowMs) return minimumRange;
+  const since = (nowMs - startsAtMs) / 1000;
+  const wanted = Math.ceil((since * 1.25) / minute) * minute;
+  return Math.min(maximumRange, Math.max(minimumRange, wanted));
+}
+
+/**
+ * The free probe every runbook gets: the alert rule's expression without its threshold comparison,
+ * judged against that threshold (crit), and narrowed to this alert's series. An expression that does
+ * not parse gives an unrunnable probe that says so.
+ */
+export function alertExpressionProbe(
+  rule: AlertRuleInfo,
+  alertLabels: LabelSet,
+  rangeSeconds: number = minimumRange,
+): Probe {
+  const origin = rule.origin === 'prometheus' ? "Prometheus's rule" : 'the rule pasted in the runbook';
+  const base = {
+    id: alertExpressionStepId,
+    stepId: alertExpressionStepId,
+    title: 'Alert expression',
+    rangeSeconds,
+    unit: undefined,
+    role: 'alert-rule',
+    narrowTo: { labels: alertLabels, ignore: Object.keys(rule.labels) },
+  } as const;
+  const split = splitAlertExpression(rule.expr);
+  if (!split) {
+    return {
+      ...base,
+      query: rule.expr,
+      unrunnable: `the alert expression from ${origin} is not valid PromQL`,
+      judgement: { kind: 'condition' },
+      note: undefined,
+    };
+  }
+  return {
+    ...base,
+    query: split.query,
+    unrunnable: undefined,
+    judgement: split.judgement,
+    note: split.note === undefined ? `from ${origin}` : `from ${origin}; ${split.note}`,
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { alertExpressionProbe, alertExpressionRange } from '../../../src/core/probe/alert-probe.js';
+
+const labels = { alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' };
+
+describe('alertExpressionProbe', () => {
+  it('runs the rule without its comparison, judged by it, narrowed to the alert', () => {
+    const probe = alertExpressionProbe(
+      {
+        expr: 'sum by (server) (rate(haproxy_server_connection_errors_total[1m])) > 100',
+        labels: { severity: 'critical' },
+        origin: 'prometheus',
+      },
+      labels,
+    );
+    expect(probe).toMatchObject({
+      id: 'alert-expression',
+      stepId: 'alert-expression',
+      query: 'sum by (server) (rate(haproxy_server_connection_errors_total[1m]))',
+      unrunnable: undefined,
+      judgement: { kind: 'thresholds', crit: { op: '>', value: 100 } },
+      narrowTo: { labels, ignore: ['severity'] },
+      role: 'alert-rule',
+      rangeSeconds: 1800,
+    });
+    expect(probe.note).toContain("Prometheus's rule");
+  });
+
+  it('says why when the threshold can not be split off, and when the rule is not PromQL', () => {
+    const whole = alertExpressionProbe({ expr: 'a > b', labels: {}, origin: 'runbook' }, labels);
+    expect(whole.judgement).toEqual({ kind: 'condition' });
+    expect(whole.note).toContain('runbook');
+    expect(whole.note).toContain('not a constant');
+    const broken = alertExpressionProbe(
+      { expr: 'sum(rate(x[1m]) > ', labels: {}, origin: 'runbook' },
+      labels,
+    );
+    expect(broken.unrunnable).toContain('not valid PromQL');
+  });
+});
+
+describe('alertExpressionRange', () => {
+  const now = 1_800_000_000_000;
+  it('is 30 minutes for a fresh alert and reaches back before an older one started', () => {
+    expect(alertExpressionRange(now - 5 * 60_000, now)).toBe(1800);
+    expect(alertExpressionRange(now - 60 * 60_000, now)).toBe(75 * 60);
+    expect(alertExpressionRange(now - 7 * 86_400_000, now)).toBe(86_400);
+    expect(alertExpressionRange(undefined, now)).toBe(1800);
+    expect(alertExpressionRange(now + 60_000, now)).toBe(1800);
+  });
+});
