@@ -213,7 +213,9 @@ describe('createLimiter', () => {
     // The third task arrives in the microtask right after the first one's slot is freed.
     let third: Promise<void> | undefined;
     finishFirst();
-    queueMicrotask(() => (third = limiter.run(task)));
+    queueMicrotask(() => {
+      third = limiter.run(task);
+    });
     await first;
     await Promise.all([second, third]);
     expect(most).toBe(1);
@@ -225,8 +227,9 @@ describe('createLimiter', () => {
     const first = limiter.run(() => new Promise<void>((resolve) => (finishFirst = resolve)));
     const controller = new AbortController();
     let started = false;
-    const waiting = limiter.run(async () => {
+    const waiting = limiter.run(() => {
       started = true;
+      return Promise.resolve();
     }, controller.signal);
     controller.abort(new Error('gone'));
     await expect(waiting).rejects.toThrow('gone');
