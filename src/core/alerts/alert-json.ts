@@ -1,0 +1,84 @@
+// The stable `--json` shape of `sitrep alerts` (documented in README.md, "sitrep alerts"). Field
+// names and meanings only ever gain additions; `version` changes if one must change.
+import type { Alert, AlertOrigin } from './alert.js';
+
+/** How one source fared in a listing. */
+export interface SourceReport {
+  readonly name: string;
+  readonly kind: 'alertmanager' | 'prometheus';
+  /** Without credentials. */
+  readonly url: string;
+  /** Why the source failed; undefined when it answered. */
+  readonly error: string | undefined;
+  readonly alerts: number;
+  /** Items of its response that were skipped as malformed. */
+  readonly problems: readonly string[];
+}
+
+/** One alert in the JSON output. */
+export interface AlertJson {
+  readonly fingerprint: string;
+  readonly name: string;
+  readonly severity: string;
+  readonly state: Alert['state'];
+  readonly startsAt: string;
+  readonly ageSeconds: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly silencedBy: readonly string[];
+  readonly inhibitedBy: readonly string[];
+  readonly generatorURL: string | null;
+  readonly runbookUrl: string | null;
+  readonly origins: readonly AlertOrigin[];
+}
+
+/** The whole document. */
+export interface AlertsJson {
+  readonly version: 1;
+  readonly generatedAt: string;
+  readonly alerts: readonly AlertJson[];
+  readonly sources: readonly (Omit<SourceReport, 'error'> & {
+    readonly ok: boolean;
+    readonly error: string | null;
+  })[];
+}
+
+/** Builds the document for these (already selected and sorted) alerts. */
+export function alertsJson(
+  alerts: readonly Alert[],
+  sources: readonly SourceReport[],
+  nowMs: number,
+): AlertsJson {
+  return {
+    version: 1,
+    generatedAt: new Date(nowMs).toISOString(),
+    alerts: alerts.map((a) => ({
+      fingerprint: a.fingerprint,
+      name: a.name,
+      severity: a.severity,
+      state: a.state,
+      startsAt: a.startsAt,
+      ageSeconds: Math.max(0, Math.floor((nowMs - Date.parse(a.startsAt)) / 1000)),
+      labels: a.labels,
+      annotations: a.annotations,
+      silencedBy: a.silencedBy,
+      inhibitedBy: a.inhibitedBy,
+      generatorURL: a.generatorURL ?? null,
+      runbookUrl: a.runbookUrl ?? null,
+      origins: a.origins,
+    })),
+    sources: sources.map((s) => ({ ...s, ok: s.error === undefined, error: s.error ?? null })),
+  };
+}
+
+/**
+ * JSON text that is safe to print on a terminal: JSON.stringify already escapes C0 controls (ESC
+ * included); this also escapes DEL, the C1 controls (8-bit CSI/OSC) and invisible reordering
+ * characters, which stay the same data for a JSON parser.
+ */
+export function stringifyForTerminal(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

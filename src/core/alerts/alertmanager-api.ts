@@ -1,0 +1,123 @@
+// Alertmanager API v2 responses (`/api/v2/alerts`, `/alerts/groups`, `/status`) read into the
+// domain model. Nothing in a response is trusted: a wrong top-level shape throws a ShapeError, a
+// single malformed alert is skipped and reported in `problems`.
+import type { Alert, AlertOrigin, AlertState, LabelSet } from './alert.js';
+import { makeAlert } from './make-alert.js';
+import {
+  readArray,
+  readEach,
+  readEnum,
+  readObject,
+  readOptionalString,
+  readString,
+  readStringList,
+  readStringMap,
+  readTime,
+  type ShapePath,
+} from './shape.js';
+
+/** Alerts read from one response, and a line for each item that had to be skipped. */
+export interface ParsedAlerts {
+  readonly alerts: readonly Alert[];
+  readonly problems: readonly string[];
+}
+
+/** Reads `GET /api/v2/alerts`. Throws ShapeError when the body is not a list. */
+export function parseAlertmanagerAlerts(json: unknown, origin: AlertOrigin): ParsedAlerts {
+  const { values, problems } = readEach(readArray(json, []), [], (item, path) =>
+    parseAlertmanagerAlert(item, path, origin),
+  );
+  return { alerts: values, problems };
+}
+
+/** Reads one `gettableAlert`. Throws ShapeError. */
+export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: AlertOrigin): Alert {
+  const object = readObject(json, path);
+  const status = readObject(object['status'], [...path, 'status']);
+  const rawState = readEnum(
+    status['state'],
+    ['active', 'suppressed', 'unprocessed'],
+    [...path, 'status', 'state'],
+  );
+  const silencedBy = readStringList(status['silencedBy'], [...path, 'status', 'silencedBy']);
+  const inhibitedBy = readStringList(status['inhibitedBy'], [...path, 'status', 'inhibitedBy']);
+  return makeAlert({
+    fingerprint: readString(object['fingerprint'], [...path, 'fingerprint']),
+    labels: readStringMap(readObject(object['labels'], [...path, 'labels']), [...path, 'labels']),
+    annotations: readStringMap(object['annotations'], [...path, 'annotations']),
+    state: stateOf(rawState, silencedBy),
+    startsAt: readTime(object['startsAt'], [...path, 'startsAt']),
+    silencedBy,
+    inhibitedBy,
+    generatorURL: readOptionalString(object['generatorURL'], [...path, 'generatorURL']),
+    origin,
+  });
+}
+
+// Alertmanager says `suppressed` for both silenced and inhibited alerts; the ids say which.
+function stateOf(state: 'active' | 'suppressed' | 'unprocessed', silencedBy: readonly string[]): AlertState {
+  if (state !== 'suppressed') return state;
+  return silencedBy.length > 0 ? 'silenced' : 'inhibited';
+}
+
+/** One notification group from `GET /api/v2/alerts/groups`. */
+export interface AlertGroup {
+  readonly labels: LabelSet;
+  readonly receiver: string;
+  readonly alerts: readonly Alert[];
+}
+
+/** Reads `GET /api/v2/alerts/groups`. Throws ShapeError when the body is not a list. */
+export function parseAlertGroups(
+  json: unknown,
+  origin: AlertOrigin,
+): { readonly groups: readonly AlertGroup[]; readonly problems: readonly string[] } {
+  const problems: string[] = [];
+  const { values, problems: groupProblems } = readEach(readArray(json, []), [], (item, path) => {
+    const object = readObject(item, path);
+    const receiver = readObject(object['receiver'], [...path, 'receiver']);
+    const alerts = readEach(readArray(object['alerts'], [...path, 'alerts']), [...path, 'alerts'], (a, p) =>
+      parseAlertmanagerAlert(a, p, origin),
+    );
+    problems.push(...alerts.problems);
+    return {
+      labels: readStringMap(object['labels'], [...path, 'labels']),
+      receiver: readString(receiver['name'], [...path, 'receiver', 'name']),
+      alerts: alerts.values,
+    };
+  });
+  return { groups: values, problems: [...groupProblems, ...problems] };
+}
+
+/** What `GET /api/v2/status` says about a running Alertmanager. */
+export interface AlertmanagerStatus {
+  readonly version: string;
+  readonly uptime: string;
+  /** `ready`, `settling`, `disabled` (no cluster) … */
+  readonly clusterStatus: string;
+  readonly peers: readonly { readonly name: string; readonly address: string }[];
+  /** The running configuration as YAML (Alertmanager redacts its secrets). */
+  readonly configYaml: string;
+}
+
+/** Reads `GET /api/v2/status`. Throws ShapeError. */
+export function parseAlertmanagerStatus(json: unknown): AlertmanagerStatus {
+  const object = readObject(json, []);
+  const cluster = readObject(object['cluster'], ['cluster']);
+  const versionInfo = readObject(object['versionInfo'], ['versionInfo']);
+  const config = readObject(object['config'] ?? {}, ['config']);
+  const peers = readArray(cluster['peers'] ?? [], ['cluster', 'peers']).map((peer, index) => {
+    const p = readObject(peer, ['cluster', 'peers', index]);
+    return {
+      name: readString(p['name'], ['cluster', 'peers', index, 'name']),
+      address: readString(p['address'], ['cluster', 'peers', index, 'address']),
+    };
+  });
+  return {
+    version: readString(versionInfo['version'], ['versionInfo', 'version']),
+    uptime: readTime(object['uptime'], ['uptime']),
+    clusterStatus: readString(cluster['status'], ['cluster', 'status']),
+    peers,
+    configYaml: readOptionalString(config['original'], ['config', 'original']) ?? '',
+  };
+}

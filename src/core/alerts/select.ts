@@ -1,0 +1,78 @@
+// Which alerts a listing shows and in what order: the most severe first, and within a severity the
+// most recent first, so a new page lands at the top of its band.
+import { formatDuration } from '../config/units.js';
+import type { Alert, AlertState } from './alert.js';
+import { matchesAll, type Matcher } from './matchers.js';
+
+/** What to show: label matchers, and whether to include silenced and inhibited alerts. */
+export interface AlertSelection {
+  readonly matchers: readonly Matcher[];
+  readonly silenced: boolean;
+  readonly inhibited: boolean;
+}
+
+/** Firing (active, not yet processed) and pending alerts always show; the muted ones on request. */
+export function isShown(state: AlertState, selection: AlertSelection): boolean {
+  switch (state) {
+    case 'active':
+    case 'unprocessed':
+    case 'pending':
+      return true;
+    case 'silenced':
+      return selection.silenced;
+    case 'inhibited':
+      return selection.inhibited;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/** The alerts the selection shows, sorted (see sortAlerts). */
+export function selectAlerts(alerts: readonly Alert[], selection: AlertSelection): Alert[] {
+  return sortAlerts(
+    alerts.filter((alert) => isShown(alert.state, selection) && matchesAll(selection.matchers, alert.labels)),
+  );
+}
+
+const severityOrder: readonly string[] = [
+  'critical',
+  'page',
+  'error',
+  'high',
+  'warning',
+  'medium',
+  'low',
+  'info',
+];
+
+/** 0 for `critical`, growing as severity falls; unknown severities after `info`, `none` last. */
+export function severityRank(severity: string): number {
+  const index = severityOrder.indexOf(severity);
+  if (index >= 0) return index;
+  return severity === 'none' ? severityOrder.length + 1 : severityOrder.length;
+}
+
+/** By severity, then newest first, then by name and fingerprint so the order is stable. */
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  const startMs = new Map(alerts.map((a) => [a, Date.parse(a.startsAt)] as const));
+  return [...alerts].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (startMs.get(b) ?? 0) - (startMs.get(a) ?? 0) ||
+      compare(a.name, b.name) ||
+      compare(a.fingerprint, b.fingerprint),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How long ago an alert started, for a table column: `45s`, `3m20s`, `2h5m`. */
+export function formatAge(startsAt: string, nowMs: number): string {
+  const started = Date.parse(startsAt);
+  if (Number.isNaN(started)) return '?';
+  return formatDuration(Math.max(0, nowMs - started));
+}

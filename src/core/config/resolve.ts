@@ -1,0 +1,195 @@
+// Precedence, as pure code: flags > environment > config file > defaults. The caller reads the
+// environment, the config file and any http_config files; this only decides.
+import { UsageError } from '../errors.js';
+import {
+  defaults,
+  outputFormats,
+  type Config,
+  type OutputFormat,
+  type SourceConfig,
+  type SourceKind,
+} from './config.js';
+import type { FileConfig, FileSource } from './config-file.js';
+import { mergeHttpSettings, type HttpSettings } from './http-config.js';
+import { parseSourceUrl, redactUrl } from './source-url.js';
+import { parseDuration } from './units.js';
+
+/** The source flags as the command line gave them (absent ones undefined or empty). */
+export interface SourceFlags {
+  readonly alertmanagerUrls: readonly string[];
+  /** An empty string switches Prometheus off. */
+  readonly prometheusUrl: string | undefined;
+  readonly timeout: string | undefined;
+  readonly output: string | undefined;
+  readonly json: boolean;
+  /** Absolute path of `--http.config.file`. */
+  readonly httpConfigFile: string | undefined;
+}
+
+/** `SITREP_ALERTMANAGER_URL` (comma separated) and `SITREP_PROMETHEUS_URL`; empty counts as unset. */
+export interface SourceEnv {
+  readonly alertmanagerUrls: string | undefined;
+  readonly prometheusUrl: string | undefined;
+}
+
+/** Everything resolution looks at. `httpConfigs` holds each file httpConfigFiles() named. */
+export interface ConfigInputs {
+  readonly flags: SourceFlags;
+  readonly env: SourceEnv;
+  readonly file: FileConfig;
+  readonly httpConfigs: ReadonlyMap<string, HttpSettings>;
+}
+
+/** The http_config files resolution will need, so the caller can read them first. */
+export function httpConfigFiles(flags: SourceFlags, file: FileConfig): string[] {
+  const paths = [flags.httpConfigFile, file.httpConfigFile];
+  for (const source of [...(file.alertmanager ?? []), file.prometheus ?? undefined])
+    paths.push(source?.httpConfigFile);
+  return [...new Set(paths.filter((p): p is string => p !== undefined))];
+}
+
+/** The one Config a command runs with, and warnings to print (e.g. TLS verification off). */
+export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings: string[] } {
+  const { flags, env, file } = inputs;
+  const timeoutMs = flags.timeout === undefined ? undefined : flagTimeout(flags.timeout);
+  const warnings: string[] = [];
+  const build = (kind: SourceKind, url: string, where: string, fileSource: FileSource | undefined) => {
+    const source = buildSource(
+      inputs,
+      kind,
+      url,
+      where,
+      fileSource ?? findSource(file, kind, url),
+      timeoutMs,
+    );
+    warnings.push(...warningsFor(source));
+    return source;
+  };
+  const envAm = (env.alertmanagerUrls ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  let alertmanagers: SourceConfig[];
+  if (flags.alertmanagerUrls.length > 0) {
+    alertmanagers = flags.alertmanagerUrls.map((u) =>
+      build('alertmanager', u, '--alertmanager.url', undefined),
+    );
+  } else if (envAm.length > 0) {
+    alertmanagers = envAm.map((u) => build('alertmanager', u, 'SITREP_ALERTMANAGER_URL', undefined));
+  } else if (file.alertmanager && file.alertmanager.length > 0) {
+    alertmanagers = file.alertmanager.map((s) => build('alertmanager', s.url, 'alertmanager.url', s));
+  } else {
+    alertmanagers = [build('alertmanager', defaults.alertmanagerUrl, 'default', undefined)];
+  }
+  let prometheus: SourceConfig | undefined;
+  if (flags.prometheusUrl !== undefined) {
+    prometheus =
+      flags.prometheusUrl.trim() === ''
+        ? undefined
+        : build('prometheus', flags.prometheusUrl, '--prometheus.url', undefined);
+  } else if (env.prometheusUrl !== undefined && env.prometheusUrl.trim() !== '') {
+    prometheus = build('prometheus', env.prometheusUrl, 'SITREP_PROMETHEUS_URL', undefined);
+  } else if (file.prometheus !== undefined) {
+    prometheus =
+      file.prometheus === null
+        ? undefined
+        : build('prometheus', file.prometheus.url, 'prometheus.url', file.prometheus);
+  } else {
+    prometheus = build('prometheus', defaults.prometheusUrl, 'default', undefined);
+  }
+  return { config: { alertmanagers, prometheus, output: resolveOutput(flags, file) }, warnings };
+}
+
+function flagTimeout(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) {
+    throw new UsageError(
+      `--timeout: "${text}" is not a positive duration`,
+      'Write it like amtool: 10s, 1m30s, 500ms.',
+    );
+  }
+  return ms;
+}
+
+function resolveOutput(flags: SourceFlags, file: FileConfig): OutputFormat {
+  if (flags.output !== undefined && !(outputFormats as readonly string[]).includes(flags.output)) {
+    throw new UsageError(`--output: "${flags.output}" is not one of ${outputFormats.join(', ')}`);
+  }
+  if (flags.json && flags.output !== undefined && flags.output !== 'json') {
+    throw new UsageError(`--json and --output ${flags.output} disagree`, 'Give one of them.');
+  }
+  if (flags.json) return 'json';
+  return (flags.output as OutputFormat | undefined) ?? file.output ?? defaults.output;
+}
+
+// A URL given by flag or environment still picks up the file's settings for the same server.
+function findSource(file: FileConfig, kind: SourceKind, url: string): FileSource | undefined {
+  const wanted = parseSourceUrl(url);
+  if ('problem' in wanted) return undefined;
+  const candidates =
+    kind === 'alertmanager' ? (file.alertmanager ?? []) : file.prometheus ? [file.prometheus] : [];
+  return candidates.find((s) => {
+    const parsed = parseSourceUrl(s.url);
+    return !('problem' in parsed) && parsed.url === wanted.url;
+  });
+}
+
+function buildSource(
+  inputs: ConfigInputs,
+  kind: SourceKind,
+  urlText: string,
+  where: string,
+  fileSource: FileSource | undefined,
+  flagTimeoutMs: number | undefined,
+): SourceConfig {
+  const parsed = parseSourceUrl(urlText);
+  if ('problem' in parsed) {
+    throw new UsageError(`${where}: "${redactUrl(urlText)}" is ${parsed.problem}`);
+  }
+  const fromFile = (path: string | undefined): HttpSettings | undefined => {
+    if (path === undefined) return undefined;
+    const settings = inputs.httpConfigs.get(path);
+    if (!settings) throw new Error(`http config file ${path} was not read before resolving`);
+    return settings;
+  };
+  const http = mergeHttpSettings(
+    fromFile(inputs.file.httpConfigFile),
+    fromFile(fileSource?.httpConfigFile),
+    fileSource?.http,
+    fromFile(inputs.flags.httpConfigFile),
+    parsed.basicAuth && {
+      auth: {
+        kind: 'basic',
+        username: parsed.basicAuth.username,
+        password: { kind: 'inline', value: parsed.basicAuth.password },
+      },
+    },
+  );
+  return {
+    kind,
+    name: fileSource?.name ?? parsed.name,
+    url: parsed.url,
+    headers: http.headers ?? {},
+    auth: http.auth ?? { kind: 'none' },
+    tls: { ...http.tls, insecureSkipVerify: http.tls?.insecureSkipVerify ?? false },
+    timeoutMs: flagTimeoutMs ?? fileSource?.timeoutMs ?? inputs.file.timeoutMs ?? defaults.timeoutMs,
+    maxResponseBytes:
+      fileSource?.maxResponseBytes ?? inputs.file.maxResponseBytes ?? defaults.maxResponseBytes,
+  };
+}
+
+function warningsFor(source: SourceConfig): string[] {
+  const warnings: string[] = [];
+  const label = `${source.kind} ${source.name}`;
+  if (source.tls.insecureSkipVerify) {
+    warnings.push(
+      `TLS certificate verification is off for ${label} (insecure_skip_verify): anyone on the path can read and change its answers`,
+    );
+  }
+  const host = new URL(source.url).hostname;
+  const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  if (source.auth.kind !== 'none' && source.url.startsWith('http:') && !loopback) {
+    warnings.push(`${label} is plain http: its credentials travel unencrypted`);
+  }
+  return warnings;
+}

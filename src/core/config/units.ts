@@ -1,0 +1,73 @@
+// Durations and sizes as people write them in flags and config files.
+
+const durationUnits: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/**
+ * Milliseconds from a duration as amtool takes it (Go's syntax: `10s`, `1m30s`, `500ms`, `1.5h`),
+ * plus Prometheus's `d` and `w`. A bare `0` is zero. Undefined when the text is not a duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '0') return 0;
+  const part = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h|d|w)/y;
+  let total = 0;
+  let index = 0;
+  while (index < trimmed.length) {
+    part.lastIndex = index;
+    const match = part.exec(trimmed);
+    if (!match) return undefined;
+    total += Number(match[1]) * (durationUnits[match[2] ?? ''] ?? Number.NaN);
+    index = part.lastIndex;
+  }
+  return index > 0 && Number.isFinite(total) ? total : undefined;
+}
+
+const sizeUnits: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** Bytes from `268435456`, `256MiB`, `70MB`, `1GiB`; undefined when not a size. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const factor = match ? sizeUnits[(match[2] ?? '').toLowerCase()] : undefined;
+  if (!match || factor === undefined) return undefined;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+/** A duration for people, at most two units: `500ms`, `45s`, `3m20s`, `2h5m`, `3d4h`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  if (ms < 0) return `-${formatDuration(-ms)}`;
+  if (ms < 1_000) return `${Math.round(ms)}ms`;
+  const total = Math.floor(ms / 1_000);
+  const amounts: readonly [number, string][] = [
+    [Math.floor(total / 86_400), 'd'],
+    [Math.floor(total / 3_600) % 24, 'h'],
+    [Math.floor(total / 60) % 60, 'm'],
+    [total % 60, 's'],
+  ];
+  // The largest non-zero unit and, when not zero, the one below it.
+  const first = amounts.findIndex(([amount]) => amount > 0);
+  const parts = amounts
+    .slice(first, first + 2)
+    .filter(([amount]) => amount > 0)
+    .map(([amount, unit]) => `${amount}${unit}`);
+  return parts.join('') || '0s';
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../src/core/alerts/alert.js';
+import { alertsJson, stringifyForTerminal } from '../../../src/core/alerts/alert-json.js';
+import { alertTable, keyLabels } from '../../../src/core/alerts/alert-table.js';
+import { makeAlert } from '../../../src/core/alerts/make-alert.js';
+import { parseMatchers } from '../../../src/core/alerts/matchers.js';
+import { formatAge, selectAlerts, severityRank } from '../../../src/core/alerts/select.js';
+
+const now = Date.parse('2024-05-01T12:00:00Z');
+
+function alert(
+  name: string,
+  severity: string | undefined,
+  startsAt: string,
+  state: Alert['state'] = 'active',
+  extra: Record<string, string> = {},
+): Alert {
+  const labels = { alertname: name, ...(severity ? { severity } : {}), ...extra };
+  return makeAlert({
+    fingerprint: name,
+    labels,
+    annotations: {},
+    state,
+    startsAt,
+    origin: { kind: 'alertmanager', source: 'am' },
+  });
+}
+
+const alerts = [
+  alert('Info', 'info', '2024-05-01T11:59:00Z'),
+  alert('OldCrit', 'critical', '2024-05-01T08:00:00Z'),
+  alert('NewCrit', 'critical', '2024-05-01T11:58:00Z'),
+  alert('Warn', 'warning', '2024-05-01T11:00:00Z'),
+  alert('NoSeverity', undefined, '2024-05-01T11:59:30Z'),
+  alert('Custom', 'p2', '2024-05-01T11:59:30Z'),
+  alert('Muted', 'critical', '2024-05-01T11:00:00Z', 'silenced'),
+  alert('Inhibited', 'critical', '2024-05-01T11:00:00Z', 'inhibited'),
+  alert('Soon', 'warning', '2024-05-01T11:59:50Z', 'pending'),
+];
+
+describe('selectAlerts', () => {
+  const none = { matchers: [], silenced: false, inhibited: false };
+
+  it('sorts by severity, then newest first; unknown severities after info and none last', () => {
+    expect(selectAlerts(alerts, none).map((a) => a.name)).toEqual([
+      'NewCrit',
+      'OldCrit',
+      'Soon',
+      'Warn',
+      'Info',
+      'Custom',
+      'NoSeverity',
+    ]);
+    expect(severityRank('critical')).toBeLessThan(severityRank('warning'));
+  });
+
+  it('adds silenced and inhibited alerts only when asked', () => {
+    expect(selectAlerts(alerts, { ...none, silenced: true }).map((a) => a.name)).toContain('Muted');
+    expect(selectAlerts(alerts, { ...none, silenced: true }).map((a) => a.name)).not.toContain('Inhibited');
+    expect(selectAlerts(alerts, { ...none, inhibited: true }).map((a) => a.name)).toContain('Inhibited');
+  });
+
+  it('applies matchers', () => {
+    const selection = { ...none, matchers: parseMatchers('severity=~"crit.*"') };
+    expect(selectAlerts(alerts, selection).map((a) => a.name)).toEqual(['NewCrit', 'OldCrit']);
+  });
+});
+
+describe('formatAge', () => {
+  it('shows at most two units', () => {
+    expect(formatAge('2024-05-01T11:59:15Z', now)).toBe('45s');
+    expect(formatAge('2024-05-01T11:56:40Z', now)).toBe('3m20s');
+    expect(formatAge('2024-05-01T09:55:00Z', now)).toBe('2h5m');
+    expect(formatAge('2024-04-28T08:00:00Z', now)).toBe('3d4h');
+    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('0ms');
+  });
+});
+
+describe('alertTable', () => {
+  it('prints severity, name, key labels, age, state and source in aligned columns', () => {
+    const rows = [
+      alert('HaproxyServerConnectionErrors', 'critical', '2024-05-01T11:55:00Z', 'active', {
+        server: 'web1',
+      }),
+    ];
+    expect(alertTable(rows, { nowMs: now, extended: false }).split('\n')).toEqual([
+      'SEVERITY  ALERTNAME                      LABELS       AGE  STATE   SOURCE',
+      'critical  HaproxyServerConnectionErrors  server=web1  5m   active  am',
+    ]);
+  });
+
+  it('removes escape sequences and control characters from server text', () => {
+    const evil = alert('Evil\u001b]0;pwned\u0007', 'critical', '2024-05-01T11:55:00Z', 'active', {
+      x: 'a\u001b[2Jb\nc',
+    });
+    const table = alertTable([evil], { nowMs: now, extended: false });
+    // eslint-disable-next-line no-control-regex
+    expect(table).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(table).toContain('x=ab c');
+    expect(keyLabels(evil)).toBe('x=a\u001b[2Jb\nc'); // raw until printed
+  });
+
+  it('shortens the labels column to fit a narrow terminal', () => {
+    const wide = alert('A', 'critical', '2024-05-01T11:55:00Z', 'active', { instance: 'x'.repeat(100) });
+    const lines = alertTable([wide], { nowMs: now, extended: false, width: 80 }).split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(lines[1]).toContain('…');
+  });
+});
+
+describe('alertsJson', () => {
+  it('has the documented fields, nulls for missing links, and escapes C1 controls for terminals', () => {
+    const doc = alertsJson(
+      [alert('A\u009b31m', 'critical', '2024-05-01T11:59:00Z')],
+      [{ name: 'am', kind: 'alertmanager', url: 'http://am', error: undefined, alerts: 1, problems: [] }],
+      now,
+    );
+    expect(doc.alerts[0]).toMatchObject({
+      ageSeconds: 60,
+      runbookUrl: null,
+      generatorURL: null,
+      state: 'active',
+    });
+    expect(doc.sources[0]).toMatchObject({ ok: true, error: null });
+    const text = stringifyForTerminal(doc);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(text) as typeof doc).alerts[0]?.name).toBe('A\u009b31m');
+  });
+});
