@@ -1,0 +1,138 @@
+// Incident state is the fold of its events: resuming an incident is replaying its journal, and the
+// UI's reducer applies each new event with the same function. Nothing here throws on odd input: an
+// event that does not fit is ignored and noted in `problems`, so one bad line never hides the rest.
+import type { AlertRecord, IncidentOpenedEvent, TimelineEvent } from './events.js';
+import type { Incident, IncidentAlert, StepState } from './incident.js';
+import { optional } from './json-fields.js';
+
+/** The incident an event sequence describes, or undefined when it has no incident-opened event. */
+export function fold(events: readonly TimelineEvent[]): Incident | undefined {
+  let incident: Incident | undefined;
+  const early: string[] = [];
+  for (const event of events) {
+    if (incident !== undefined) incident = applyEvent(incident, event);
+    else if (event.type === 'incident-opened') incident = openIncidentState(event, early);
+    else early.push(`${event.at} ${event.type}: recorded before the incident was opened; ignored`);
+  }
+  return incident;
+}
+
+/** The state right after an incident-opened event. */
+export function openIncidentState(event: IncidentOpenedEvent, problems: readonly string[] = []): Incident {
+  return {
+    id: event.id,
+    title: event.title,
+    alertname: event.alertname,
+    severity: event.severity,
+    status: 'open',
+    ...optional('summary', event.summary),
+    impactEdited: false,
+    openedAt: event.at,
+    updatedAt: event.at,
+    alerts: event.alerts.map((alert) => ({ ...alert, state: 'firing' as const })),
+    steps: [],
+    notes: [],
+    probeRuns: [],
+    silences: [],
+    eventCount: 1,
+    problems,
+  };
+}
+
+/** The next state after one more event. Pure: returns a new object, never mutates `incident`. */
+export function applyEvent(incident: Incident, event: TimelineEvent): Incident {
+  const next = { ...incident, updatedAt: event.at, eventCount: incident.eventCount + 1 };
+  const ignore = (why: string): Incident => ({
+    ...next,
+    problems: [...incident.problems, `${event.at} ${event.type}: ${why}; ignored`],
+  });
+  switch (event.type) {
+    case 'incident-opened':
+      return ignore('the incident was already opened');
+    case 'alert-firing':
+      return { ...next, alerts: alertFiring(incident.alerts, event.alert) };
+    case 'alert-resolved': {
+      if (!incident.alerts.some((a) => a.fingerprint === event.fingerprint)) {
+        return ignore(`no alert with fingerprint ${event.fingerprint}`);
+      }
+      const alerts = incident.alerts.map((a): IncidentAlert =>
+        a.fingerprint === event.fingerprint ? { ...a, state: 'resolved', resolvedAt: event.at } : a,
+      );
+      return { ...next, alerts };
+    }
+    case 'runbook-opened': {
+      const previous = new Map(incident.steps.map((s) => [s.step.id, s]));
+      const steps = event.steps.map((step): StepState => {
+        const old = previous.get(step.id);
+        return old === undefined ? { step, status: 'todo' } : { ...old, step };
+      });
+      const runbook = {
+        source: event.source,
+        textHash: event.textHash,
+        title: event.title,
+        openedAt: event.at,
+      };
+      const impact = incident.impactEdited ? incident.impact : (event.impact ?? incident.impact);
+      return { ...next, runbook, steps, ...optional('impact', impact) };
+    }
+    case 'step-done':
+    case 'step-skipped':
+    case 'step-reopened': {
+      if (!incident.steps.some((s) => s.step.id === event.stepId)) {
+        return ignore(`the runbook has no step ${event.stepId}`);
+      }
+      const status = event.type === 'step-done' ? 'done' : event.type === 'step-skipped' ? 'skipped' : 'todo';
+      const steps = incident.steps.map((s): StepState =>
+        s.step.id === event.stepId
+          ? { step: s.step, status, at: event.at, ...optional('reason', event.reason) }
+          : s,
+      );
+      return { ...next, steps };
+    }
+    case 'note-added':
+      return {
+        ...next,
+        notes: [...incident.notes, { at: event.at, text: event.text, ...optional('author', event.author) }],
+      };
+    case 'probe-run': {
+      const run = { at: event.at, ...optional('stepId', event.stepId), probes: event.probes };
+      return { ...next, probeRuns: [...incident.probeRuns, run] };
+    }
+    case 'silence-created': {
+      const { silenceId, matchers, comment, author, endsAt } = event;
+      const silence = { id: silenceId, matchers, comment, author, endsAt, createdAt: event.at };
+      return { ...next, silences: [...incident.silences.filter((s) => s.id !== silenceId), silence] };
+    }
+    case 'silence-expired': {
+      if (!incident.silences.some((s) => s.id === event.silenceId)) {
+        return ignore(`no silence ${event.silenceId} was created in this incident`);
+      }
+      const silences = incident.silences.map((s) =>
+        s.id === event.silenceId ? { ...s, expiredAt: event.at } : s,
+      );
+      return { ...next, silences };
+    }
+    case 'severity-changed':
+      return { ...next, severity: event.value };
+    case 'summary-changed':
+      return { ...next, summary: event.value };
+    case 'impact-changed':
+      return { ...next, impact: event.value, impactEdited: true };
+    case 'incident-resolved':
+      if (incident.status === 'closed') return ignore('the incident is already closed');
+      return { ...next, status: 'resolved', resolvedAt: incident.resolvedAt ?? event.at };
+    case 'incident-closed':
+      if (incident.status === 'closed') return ignore('the incident is already closed');
+      return { ...next, status: 'closed', closedAt: event.at };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function alertFiring(alerts: readonly IncidentAlert[], alert: AlertRecord): IncidentAlert[] {
+  const firing: IncidentAlert = { ...alert, state: 'firing' };
+  const known = alerts.some((a) => a.fingerprint === alert.fingerprint);
+  return known ? alerts.map((a) => (a.fingerprint === alert.fingerprint ? firing : a)) : [...alerts, firing];
+}

@@ -1,0 +1,119 @@
+// The journal's text format: one JSON object per line, each starting with `{"v":<schema>,`.
+// Reading never fails as a whole: a line that is torn, corrupt or from a newer sitrep is set aside
+// with a reason, and the rest is read.
+import { decodeEvent } from './decode-event.js';
+import { timelineSchemaVersion, type TimelineEvent } from './events.js';
+import { encodeSampleValue, isObject } from './json-fields.js';
+
+/** A journal line that could not be read as an event. */
+export interface RejectedLine {
+  /** 1-based line number in the journal text. */
+  readonly line: number;
+  readonly text: string;
+  readonly reason: string;
+}
+
+/** What parseJournal found. */
+export interface ParsedJournal {
+  readonly events: readonly TimelineEvent[];
+  readonly rejected: readonly RejectedLine[];
+  /** Text after the last newline that is not a whole event: a write cut short. Also in `rejected`. */
+  readonly tornTail: string | undefined;
+  /** Lines identical to an earlier one (a write retried after an unclear failure), skipped. */
+  readonly duplicates: number;
+  /** One sentence per problem, for the user. */
+  readonly warnings: readonly string[];
+}
+
+// Every line this code writes starts with `{"v":<digit>`. That cannot appear inside a JSON string
+// (the quotes would be escaped) nor as another object of the schema (none has a numeric `v`), so
+// it marks where a record begins even when a torn fragment sits in front of it on the same line.
+const recordStart = /\{"v":\d/g;
+
+/**
+ * One event as a journal line, without the newline. The event is validated on the way (a bug that
+ * would write an unreadable line throws here instead), and its keys are written in a fixed order.
+ */
+export function encodeEvent(event: TimelineEvent): string {
+  const canonical = decodeEvent(JSON.parse(JSON.stringify(event, sampleReplacer)));
+  return JSON.stringify({ v: timelineSchemaVersion, ...canonical }, sampleReplacer);
+}
+
+function sampleReplacer(_key: string, value: unknown): unknown {
+  // JSON has no NaN or Infinity (stringify would write null); write Prometheus's spelling instead.
+  return typeof value === 'number' && !Number.isFinite(value) ? encodeSampleValue(value) : value;
+}
+
+/** Reads a journal's text into events, setting aside whatever cannot be read. Pure. */
+export function parseJournal(text: string): ParsedJournal {
+  const lines = text.split('\n');
+  // The text after the last newline was never finished by its writer (or is empty).
+  const tail = lines.pop() ?? '';
+  const events: TimelineEvent[] = [];
+  const rejected: RejectedLine[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+
+  const readLine = (lineText: string, line: number): boolean => {
+    const whole = lineText.trim();
+    const first = readRecord(whole);
+    const records =
+      typeof first === 'string'
+        ? splitRecords(whole).map((r) => [r, readRecord(r)] as const)
+        : [[whole, first] as const];
+    let allRead = true;
+    for (const [record, result] of records) {
+      if (seen.has(record)) {
+        duplicates += 1;
+      } else if (typeof result === 'string') {
+        rejected.push({ line, text: record, reason: result });
+        allRead = false;
+      } else {
+        seen.add(record);
+        events.push(result);
+      }
+    }
+    return allRead;
+  };
+
+  lines.forEach((lineText, index) => {
+    if (lineText.trim() !== '') readLine(lineText, index + 1);
+  });
+  let tornTail: string | undefined;
+  if (tail.trim() !== '' && !readLine(tail, lines.length + 1)) tornTail = tail;
+
+  for (const r of rejected) {
+    const what = r.line > lines.length ? 'an unfinished last line' : 'a line it could not read';
+    warnings.push(`line ${r.line}: set aside ${what} (${r.reason})`);
+  }
+  if (duplicates > 0) warnings.push(`skipped ${duplicates} duplicate line(s) left by a retried write`);
+  return { events, rejected, tornTail, duplicates, warnings };
+}
+
+/** A line normally holds one record; after a torn write it may hold a fragment and then a record. */
+function splitRecords(line: string): string[] {
+  const starts = [...line.matchAll(recordStart)].map((match) => match.index);
+  if (starts.length <= 1 && (starts[0] ?? 0) === 0) return [line];
+  const pieces = starts[0] === 0 ? [] : [line.slice(0, starts[0])];
+  starts.forEach((start, index) => pieces.push(line.slice(start, starts[index + 1])));
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== '');
+}
+
+function readRecord(record: string): TimelineEvent | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(record);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (!isObject(value) || typeof value.v !== 'number') return 'no schema version';
+  if (value.v > timelineSchemaVersion) {
+    return `written by a newer sitrep (schema ${value.v}; this one reads ${timelineSchemaVersion})`;
+  }
+  try {
+    return decodeEvent(value);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
