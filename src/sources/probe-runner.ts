@@ -5,13 +5,8 @@
 // results. Only read-only GETs are made: sitrep never writes to Prometheus.
 import type { ProbeStep, Probe } from '../core/probe/probe.js';
 import { rangeWindow, type RangeWindow } from '../core/probe/range-window.js';
-import type {
-  InstantSample,
-  ProbeFailure,
-  ProbeResult,
-  QueryOutcome,
-  RangeSeries,
-} from '../core/probe/result.js';
+import type { InstantSample, RangeSeries } from '../core/alerts/prometheus-query.js';
+import type { ProbeFailure, ProbeResult, QueryOutcome } from '../core/probe/result.js';
 import { buildProbeResult, unrunnableResult } from '../core/probe/result.js';
 import { createLimiter } from './limiter.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Probe, ProbeStep } from '../../src/core/probe/probe.js';
-import type { InstantSample, ProbeFailure } from '../../src/core/probe/result.js';
+import type { InstantSample } from '../../src/core/alerts/prometheus-query.js';
+import type { ProbeFailure } from '../../src/core/probe/result.js';
 import { createLimiter } from '../../src/sources/limiter.js';
 import type { ProbeQueryClient } from '../../src/sources/probe-runner.js';
 import { runProbeStep } from '../../src/sources/probe-runner.js';
@@ -51,9 +52,10 @@ function heldClient() {
       });
     });
   const client: ProbeQueryClient = {
-    instant: (query, _time, signal) => hold<InstantSample[]>([{ labels: { q: query }, value: 150 }], signal),
+    instant: (query, _time, signal) =>
+      hold<InstantSample[]>([{ metric: { q: query }, timestamp: 0, value: 150 }], signal),
     range: (query, window, signal) =>
-      hold([{ labels: { q: query }, points: [{ time: window.end, value: 150 }] }], signal),
+      hold([{ metric: { q: query }, points: [{ timestamp: window.end, value: 150 }] }], signal),
     describeFailure: (error): ProbeFailure => ({
       kind: 'transport',
       message: String(error),
@@ -127,7 +129,7 @@ describe('runProbeStep', () => {
           ? new Promise((_resolve, reject) =>
               signal.addEventListener('abort', () => reject(new Error('aborted'))),
             )
-          : Promise.resolve([{ labels: {}, value: 1 }]),
+          : Promise.resolve([{ metric: {}, timestamp: 0, value: 1 }]),
       range: () => Promise.resolve([]),
       describeFailure: failure,
     };

@@ -73,7 +73,7 @@ export function probeResultJson(result: ProbeResult): ProbeResultJson {
       labels: series.labels,
       value: series.value === undefined ? null : formatPrometheusNumber(series.value),
       verdict: series.verdict,
-      points: series.points.map((point) => [point.time, formatPrometheusNumber(point.value)] as const),
+      points: series.points.map((point) => [point.timestamp, formatPrometheusNumber(point.value)] as const),
     })),
     otherSeries: result.otherSeries,
     timings: {

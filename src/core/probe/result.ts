@@ -1,8 +1,8 @@
 import type { LabelSet } from '../alerts/alert.js';
+import type { InstantSample, RangeSeries, SamplePoint } from '../alerts/prometheus-query.js';
 import { labelKey, seriesMatchesAlert } from './narrow.js';
 import type { Probe } from './probe.js';
 import type { RangeWindow } from './range-window.js';
-import type { SamplePoint } from './sparkline.js';
 import type { SeriesVerdict, Verdict } from './verdict.js';
 import { judgeSeries, judgeValue } from './verdict.js';
 
@@ -58,24 +58,13 @@ export interface ProbeResult {
   readonly timings: ProbeTimings;
 }
 
-/** An instant sample as the runner hands it over (a scalar result is one series with no labels). */
-export interface InstantSample {
-  readonly labels: LabelSet;
-  readonly value: number;
-}
-
-/** A range series as the runner hands it over. */
-export interface RangeSeries {
-  readonly labels: LabelSet;
-  readonly points: readonly SamplePoint[];
-}
-
 /** Either what a query returned, or why it did not. */
 export type QueryOutcome<T> =
   { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: ProbeFailure };
 
 /** What the runner collected for one probe, to be judged. */
 export interface ProbeRawRun {
+  /** The instant query's series (a scalar result as one series with no labels). */
   readonly instant: QueryOutcome<readonly InstantSample[]>;
   /** Undefined when the range query was not made (the instant query failed first). */
   readonly range: QueryOutcome<readonly RangeSeries[]> | undefined;
@@ -106,13 +95,13 @@ export function buildProbeResult(probe: Probe, raw: ProbeRawRun): ProbeResult {
     { labels: LabelSet; value: number | undefined; points: readonly SamplePoint[] }
   >();
   for (const sample of raw.instant.data) {
-    merged.set(labelKey(sample.labels), { labels: sample.labels, value: sample.value, points: [] });
+    merged.set(labelKey(sample.metric), { labels: sample.metric, value: sample.value, points: [] });
   }
   const rangeSeries = raw.range?.ok ? raw.range.data : [];
   for (const series of rangeSeries) {
-    const key = labelKey(series.labels);
+    const key = labelKey(series.metric);
     const existing = merged.get(key);
-    merged.set(key, { labels: series.labels, value: existing?.value, points: series.points });
+    merged.set(key, { labels: series.metric, value: existing?.value, points: series.points });
   }
   const all = [...merged.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

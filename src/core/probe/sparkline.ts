@@ -1,13 +1,8 @@
+import type { SamplePoint } from '../alerts/prometheus-query.js';
 import type { RangeWindow } from './range-window.js';
 import { windowTimes } from './range-window.js';
 
 const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
-
-/** One sample of a range: unix seconds and the value (NaN and ±Infinity kept). */
-export interface SamplePoint {
-  readonly time: number;
-  readonly value: number;
-}
 
 /** Options for {@link sparkline}. */
 export interface SparklineOptions {
@@ -76,6 +71,7 @@ function maxOf(values: readonly (number | null)[]): number | null {
  */
 export function alignToWindow(points: readonly SamplePoint[], window: RangeWindow): (number | null)[] {
   const byTime = new Map<number, number>();
-  for (const point of points) byTime.set(Math.round((point.time - window.start) / window.step), point.value);
+  for (const point of points)
+    byTime.set(Math.round((point.timestamp - window.start) / window.step), point.value);
   return windowTimes(window).map((_time, index) => byTime.get(index) ?? null);
 }

@@ -38,7 +38,7 @@ export function probeResultRecord(result: ProbeResult): ProbeResultRecord {
               .filter((series) => series.points.length > 0)
               .map((series) => ({
                 labels: series.labels,
-                points: series.points.map((point) => [point.time, point.value] as const),
+                points: series.points.map((point) => [point.timestamp, point.value] as const),
               })),
           },
         }),

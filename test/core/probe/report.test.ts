@@ -21,13 +21,16 @@ const runbookProbe: Probe = {
   note: undefined,
 };
 
-const points = [0, 100, 200, 250].map((value, index) => ({ time: 1000 + index * 30, value }));
+const points = [0, 100, 200, 250].map((value, index) => ({ timestamp: 1000 + index * 30, value }));
 
 describe('formatStepReport', () => {
   it('shows title, thresholds, query, and a row per series with value, verdict and trend', () => {
     const result = buildProbeResult(runbookProbe, {
-      instant: { ok: true, data: [{ labels: { proxy: 'be_app', server: 'web1' }, value: 249.8 }] },
-      range: { ok: true, data: [{ labels: { proxy: 'be_app', server: 'web1' }, points }] },
+      instant: {
+        ok: true,
+        data: [{ metric: { proxy: 'be_app', server: 'web1' }, timestamp: 0, value: 249.8 }],
+      },
+      range: { ok: true, data: [{ metric: { proxy: 'be_app', server: 'web1' }, points }] },
       evaluatedAt: 1090,
       window,
       timings,
@@ -70,7 +73,7 @@ describe('formatStepReport', () => {
       { server: 'web3' },
     );
     const narrowed = buildProbeResult(alert, {
-      instant: { ok: true, data: [{ labels: { server: 'web1' }, value: 1 }] },
+      instant: { ok: true, data: [{ metric: { server: 'web1' }, timestamp: 0, value: 1 }] },
       range: { ok: true, data: [] },
       evaluatedAt: 1090,
       window,
@@ -93,7 +96,7 @@ describe('formatStepReport', () => {
     const hostile = buildProbeResult(
       { ...runbookProbe, title: 'evil\u001b]0;pwned\u0007 title' },
       {
-        instant: { ok: true, data: [{ labels: { server: 'web\u001b[2J1' }, value: 1 }] },
+        instant: { ok: true, data: [{ metric: { server: 'web\u001b[2J1' }, timestamp: 0, value: 1 }] },
         range: {
           ok: false,
           failure: { kind: 'transport', message: 'bad\u001b[31m body', errorType: undefined },
@@ -110,7 +113,8 @@ describe('formatStepReport', () => {
 
   it('shows the worst series first and counts the ones left out', () => {
     const data = Array.from({ length: 12 }, (_, index) => ({
-      labels: { i: String(index) },
+      metric: { i: String(index) },
+      timestamp: 0,
       value: index * 10,
     }));
     const result = buildProbeResult(runbookProbe, {
@@ -141,11 +145,14 @@ describe('probeResultJson', () => {
       instant: {
         ok: true,
         data: [
-          { labels: { a: '1' }, value: NaN },
-          { labels: { a: '2' }, value: Infinity },
+          { metric: { a: '1' }, timestamp: 0, value: NaN },
+          { metric: { a: '2' }, timestamp: 0, value: Infinity },
         ],
       },
-      range: { ok: true, data: [{ labels: { a: '2' }, points: [{ time: 1000, value: -Infinity }] }] },
+      range: {
+        ok: true,
+        data: [{ metric: { a: '2' }, points: [{ timestamp: 1000, value: -Infinity }] }],
+      },
       evaluatedAt: 1090,
       window,
       timings,

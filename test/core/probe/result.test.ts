@@ -43,15 +43,15 @@ describe('buildProbeResult', () => {
         instant: {
           ok: true,
           data: [
-            { labels: { server: 'web2' }, value: 60 },
-            { labels: { server: 'web1' }, value: 250 },
+            { metric: { server: 'web2' }, timestamp: 0, value: 60 },
+            { metric: { server: 'web1' }, timestamp: 0, value: 250 },
           ],
         },
         range: {
           ok: true,
           data: [
-            { labels: { server: 'web1' }, points: [{ time: 1000, value: 90 }] },
-            { labels: { server: 'web3' }, points: [{ time: 1000, value: 1 }] },
+            { metric: { server: 'web1' }, points: [{ timestamp: 1000, value: 90 }] },
+            { metric: { server: 'web3' }, points: [{ timestamp: 1000, value: 1 }] },
           ],
         },
       }),
@@ -78,8 +78,8 @@ describe('buildProbeResult', () => {
         instant: {
           ok: true,
           data: [
-            { labels: { a: '1' }, value: NaN },
-            { labels: { a: '2' }, value: Infinity },
+            { metric: { a: '1' }, timestamp: 0, value: NaN },
+            { metric: { a: '2' }, timestamp: 0, value: Infinity },
           ],
         },
       }),
@@ -95,7 +95,10 @@ describe('buildProbeResult', () => {
     expect(failed.error).toEqual(failure);
     const partial = buildProbeResult(
       probe(),
-      run({ instant: { ok: true, data: [{ labels: {}, value: 1 }] }, range: { ok: false, failure } }),
+      run({
+        instant: { ok: true, data: [{ metric: {}, timestamp: 0, value: 1 }] },
+        range: { ok: false, failure },
+      }),
     );
     expect(partial.verdict).toBe('ok');
     expect(partial.rangeError).toEqual(failure);
@@ -112,8 +115,8 @@ describe('buildProbeResult', () => {
         instant: {
           ok: true,
           data: [
-            { labels: { server: 'web1', severity: 'page' }, value: 250 },
-            { labels: { server: 'web2', severity: 'page' }, value: 10 },
+            { metric: { server: 'web1', severity: 'page' }, timestamp: 0, value: 250 },
+            { metric: { server: 'web2', severity: 'page' }, timestamp: 0, value: 10 },
           ],
         },
       }),

@@ -39,9 +39,9 @@ describe('alignToWindow', () => {
   it('puts each point at its step and leaves missing steps as gaps', () => {
     const window = { start: 100, end: 160, step: 15 };
     const points = [
-      { time: 100, value: 1 },
-      { time: 130, value: 3 },
-      { time: 160, value: NaN },
+      { timestamp: 100, value: 1 },
+      { timestamp: 130, value: 3 },
+      { timestamp: 160, value: NaN },
     ];
     expect(alignToWindow(points, window)).toEqual([1, null, 3, null, NaN]);
   });

@@ -24,18 +24,18 @@ describe('probeRunEvent', () => {
       instant: {
         ok: true,
         data: [
-          { labels: { server: 'web1' }, value: 249.5 },
-          { labels: { server: 'web2' }, value: 240 },
+          { metric: { server: 'web1' }, timestamp: 0, value: 249.5 },
+          { metric: { server: 'web2' }, timestamp: 0, value: 240 },
         ],
       },
       range: {
         ok: true,
         data: [
           {
-            labels: { server: 'web1' },
+            metric: { server: 'web1' },
             points: [
-              { time: window.start, value: 0 },
-              { time: window.end, value: Infinity },
+              { timestamp: window.start, value: 0 },
+              { timestamp: window.end, value: Infinity },
             ],
           },
         ],
@@ -89,7 +89,7 @@ describe('probeRunEvent', () => {
       unit: 'none',
     };
     const shown = buildProbeResult(plain, {
-      instant: { ok: true, data: [{ labels: { job: 'x' }, value: 1 }] },
+      instant: { ok: true, data: [{ metric: { job: 'x' }, timestamp: 0, value: 1 }] },
       range: { ok: true, data: [] },
       evaluatedAt: window.end,
       window,
