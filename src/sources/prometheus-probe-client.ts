@@ -1,0 +1,98 @@
+// The probe runner's two queries over the Prometheus client of src/sources/prometheus.ts, and its
+// errors turned into ProbeFailures the probe table can show next to the probe that hit them.
+import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
+import type { InstantSample, QueryResult, RangeSeries } from '../core/alerts/prometheus-query.js';
+import type { ProbeFailure } from '../core/probe/result.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Endpoint } from './http-client.js';
+import { SourceError } from './http-error.js';
+import { query, queryRange } from './prometheus.js';
+import type { ProbeQueryClient } from './probe-runner.js';
+
+/** A ProbeQueryClient that sends read-only GETs to this Prometheus (or Thanos, Mimir, VictoriaMetrics). */
+export function prometheusProbeClient(source: Endpoint): ProbeQueryClient {
+  return {
+    async instant(promql, timeSeconds, signal) {
+      return instantSamples(await query(source, promql, { time: timeSeconds }, signal));
+    },
+    async range(promql, window, signal) {
+      const result = await queryRange(
+        source,
+        promql,
+        { start: window.start, end: window.end, stepSeconds: window.step },
+        signal,
+      );
+      if (result.resultType !== 'matrix') throw unexpected(result.resultType, 'a range (matrix)');
+      return result.series satisfies readonly RangeSeries[];
+    },
+    describeFailure,
+  };
+}
+
+function instantSamples(result: QueryResult): readonly InstantSample[] {
+  switch (result.resultType) {
+    case 'vector':
+      return result.samples;
+    case 'scalar':
+      return [{ metric: {}, ...result.point }];
+    case 'matrix':
+      throw unexpected('matrix', 'one value per series; drop the `[range]` from the query');
+    case 'string':
+      throw unexpected('string', 'numbers');
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
+
+class UnexpectedResult extends Error {}
+
+function unexpected(got: string, wanted: string): UnexpectedResult {
+  return new UnexpectedResult(`the query returns a ${got}; a probe needs ${wanted}`);
+}
+
+// Prometheus's errorType values (web/api/v1). A 4xx/5xx answer's body is reported by the HTTP client
+// as "HTTP 422 …: <errorType>: <error>"; the type is read back from that closed set.
+const errorTypes = [
+  'bad_data',
+  'execution',
+  'timeout',
+  'canceled',
+  'internal',
+  'unavailable',
+  'not_found',
+  'not_acceptable',
+];
+const errorTypeInMessage = new RegExp(`^HTTP \\d+ [^:]*: (${errorTypes.join('|')}): `);
+
+/** Says in words why a probe query failed, keeping Prometheus's errorType where it gave one. */
+export function describeFailure(error: unknown): ProbeFailure {
+  if (error instanceof UnexpectedResult)
+    return { kind: 'prometheus', errorType: undefined, message: error.message };
+  if (error instanceof SourceError) {
+    // The message is "<source>: <cause> (<url>)"; the probe table already says which query it was.
+    const cause = stripSource(error);
+    if (error.cause instanceof PrometheusApiError) {
+      const { errorType, message } = error.cause;
+      const text = message.startsWith(`${errorType}: `) ? message.slice(errorType.length + 2) : message;
+      return { kind: 'prometheus', errorType: sanitizeLine(errorType), message: sanitizeLine(text) };
+    }
+    const typed = errorTypeInMessage.exec(cause);
+    if (typed?.[1] !== undefined) {
+      return { kind: 'prometheus', errorType: typed[1], message: cause.slice(typed[0].length) };
+    }
+    if (error.kind === 'timeout') return { kind: 'timeout', errorType: undefined, message: cause };
+    return { kind: 'transport', errorType: undefined, message: `${error.source}: ${cause}` };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'transport', errorType: undefined, message: sanitizeLine(message) };
+}
+
+function stripSource(error: SourceError): string {
+  let text = error.message;
+  if (text.startsWith(`${error.source}: `)) text = text.slice(error.source.length + 2);
+  const suffix = ` (${error.url})`;
+  if (text.endsWith(suffix)) text = text.slice(0, -suffix.length);
+  return text;
+}
