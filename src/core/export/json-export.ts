@@ -1,0 +1,23 @@
+// The incident and every event as one JSON document, for other tools. Sample values that JSON has
+// no number for are written as Prometheus does ("NaN", "+Inf", "-Inf"); secrets are redacted.
+import { encodeSampleValue } from '../timeline/json-fields.js';
+import { fold } from '../timeline/fold.js';
+import { timelineSchemaVersion, type TimelineEvent } from '../timeline/events.js';
+import { redactSecrets } from './redact.js';
+
+/** Identifies the document's format, with `schemaVersion` for its revision. */
+export const jsonExportFormat = 'sitrep-incident';
+
+/** The export as pretty-printed JSON with a trailing newline. Throws without an incident-opened event. */
+export function exportJson(events: readonly TimelineEvent[]): string {
+  const incident = fold(events);
+  if (incident === undefined) throw new Error('exportJson: the events have no incident-opened event');
+  const document = { format: jsonExportFormat, schemaVersion: timelineSchemaVersion, incident, events };
+  return `${JSON.stringify(document, replacer, 2)}\n`;
+}
+
+function replacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return encodeSampleValue(value);
+  if (typeof value === 'string') return redactSecrets(value);
+  return value;
+}

@@ -1,0 +1,175 @@
+// The postmortem's sections about what happened: detection, the runbook's steps with their probe
+// results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
+import { formatThreshold } from '../probe/threshold.js';
+import type { Incident, StepState } from '../timeline/incident.js';
+import { detectionInputFromIncident, detectionRows, type DetectionInput } from './detection-lag.js';
+import { between, formatDuration, formatLabels, formatUtc } from './format.js';
+import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
+import { probeLines } from './probe-tables.js';
+import { alertLabels } from './timeline-rows.js';
+
+/** Which alert, when it fired, when sitrep opened it, and the detection lag when known. */
+export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): string[] {
+  const firing = earliestFiring(incident);
+  const alerts = incident.alerts.map((a) => codeText(alertLabels(incident, a.labels)));
+  const lines = [
+    `- **Alert:** ${inlineText(incident.alertname)} (${inlineText(incident.severity)}), ${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}: ${alerts.join(', ')}`,
+    `- **Started firing:** ${formatUtc(firing)} UTC`,
+    `- **Opened in sitrep:** ${formatUtc(incident.openedAt)} UTC`,
+    `- **Time to acknowledge:** ${formatDuration(between(firing, incident.openedAt))}`,
+    '',
+  ];
+  return section('Detection', [...lines, ...detectionLag(incident, explicit)]);
+}
+
+function detectionLag(incident: Incident, explicit: DetectionInput | undefined): string[] {
+  const input = explicit ?? detectionInputFromIncident(incident);
+  if (input === undefined) {
+    return ['_Detection lag unknown: the alert expression was not queried over time._', ''];
+  }
+  const threshold = formatThreshold(input.threshold);
+  const rows = detectionRows(incident, input);
+  const time = (iso: string | undefined) => (iso === undefined ? '—' : `${formatUtc(iso)}`);
+  const lag = (from: string | undefined, to: string | undefined) =>
+    from === undefined || to === undefined ? '—' : formatDuration(between(from, to));
+  const table = rows.map((r) => {
+    const crossed = r.crossedAtRangeStart ? `at or before ${time(r.crossedAt)}` : time(r.crossedAt);
+    const cells = [
+      codeText(formatLabels(r.labels), true),
+      time(r.risingAt),
+      crossed,
+      time(r.firingAt),
+      lag(r.risingAt ?? r.crossedAt, r.firingAt),
+      lag(r.crossedAt, r.firingAt),
+      lag(r.firingAt, r.openedAt),
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  const first = rows.find((r) => r.crossedAt !== undefined && r.firingAt !== undefined);
+  const sentence =
+    first === undefined
+      ? `The expression never crossed ${codeText(threshold)} in the range that was queried.`
+      : `The alert fired ${lag(first.risingAt ?? first.crossedAt, first.firingAt)} after ${codeText(formatLabels(first.labels))} started rising (${lag(first.crossedAt, first.firingAt)} after it crossed ${codeText(threshold)}), and the incident was opened ${lag(first.firingAt, first.openedAt)} after the alert fired.`;
+  return [
+    '### Detection lag',
+    '',
+    `From the alert expression ${codeText(input.query)} compared with ${codeText(threshold)}, sampled every ${input.stepSeconds}s (times in UTC):`,
+    '',
+    '| Series | Started rising | Crossed threshold | Alert firing | Rising → firing | Crossed → firing | Firing → opened |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...table,
+    '',
+    sentence,
+    '',
+  ];
+}
+
+/** The diagnosis steps in runbook order, each with its state and its probe results. */
+export function diagnosisSection(incident: Incident): string[] {
+  const steps = incident.steps.filter((s) => s.step.section === 'diagnosis');
+  if (steps.length === 0) return section('Diagnosis', ['_No diagnosis steps were recorded._']);
+  const body = steps.flatMap((state, index) => [
+    `### ${index + 1}. ${inlineText(state.step.text)}`,
+    '',
+    `${stepStatus(state)}.`,
+    '',
+    ...probeRunLines(incident, state.step.id),
+  ]);
+  return section('Diagnosis', body);
+}
+
+/** The mitigation steps as a checklist: taken, skipped (struck through) and not done. */
+export function mitigationSection(incident: Incident): string[] {
+  const steps = incident.steps.filter((s) => s.step.section === 'mitigation');
+  if (steps.length === 0) return section('Mitigation', ['_No mitigation steps were recorded._']);
+  const body: string[] = [];
+  let group: string | undefined;
+  for (const state of steps) {
+    if (state.step.group !== group && state.step.group !== undefined) {
+      body.push('', `### ${inlineText(state.step.group)}`, '');
+    }
+    group = state.step.group;
+    const text = inlineText(state.step.text);
+    const box = state.status === 'done' ? '[x]' : '[ ]';
+    const shown = state.status === 'skipped' ? `~~${text}~~` : text;
+    const status = stepStatus(state);
+    body.push(`- ${box} ${shown} (${status.charAt(0).toLowerCase()}${status.slice(1)})`);
+  }
+  const probed = steps.filter((s) => incident.probeRuns.some((r) => r.stepId === s.step.id));
+  const probes = probed.flatMap((state) => [
+    '',
+    `### Checks: ${inlineText(state.step.text)}`,
+    '',
+    ...probeRunLines(incident, state.step.id),
+  ]);
+  return section('Mitigation', [...body, ...probes]);
+}
+
+function stepStatus(state: StepState): string {
+  const when = state.at === undefined ? '' : ` at ${formatUtc(state.at)} UTC`;
+  switch (state.status) {
+    case 'done':
+      return `Done${when}`;
+    case 'skipped':
+      return `Skipped${when}${state.reason ? `: ${inlineText(state.reason)}` : ''}`;
+    case 'todo':
+      return 'Not done';
+    default: {
+      const unreachable: never = state.status;
+      return unreachable;
+    }
+  }
+}
+
+function probeRunLines(incident: Incident, stepId: string): string[] {
+  return incident.probeRuns
+    .filter((run) => run.stepId === stepId)
+    .flatMap((run) => run.probes.flatMap(probeLines));
+}
+
+/** Silences created during the incident, as a table. */
+export function silencesSection(incident: Incident): string[] {
+  if (incident.silences.length === 0) return section('Silences', ['_No silences were created._']);
+  const rows = incident.silences.map((s) => {
+    const matchers = s.matchers
+      .map((m) => `${m.name}${matcherOp(m.isEqual, m.isRegex)}${JSON.stringify(m.value)}`)
+      .join(', ');
+    const expired = s.expiredAt === undefined ? '—' : `${formatUtc(s.expiredAt)} UTC`;
+    const cells = [cellText(s.id), codeText(`{${matchers}}`, true), cellText(s.comment), cellText(s.author)];
+    return `| ${[...cells, `${formatUtc(s.createdAt)} UTC`, `${formatUtc(s.endsAt)} UTC`, expired].join(' | ')} |`;
+  });
+  return section('Silences', [
+    '| ID | Matchers | Comment | Author | Created | Ends | Expired |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ]);
+}
+
+function matcherOp(isEqual: boolean, isRegex: boolean): string {
+  if (isRegex) return isEqual ? '=~' : '!~';
+  return isEqual ? '=' : '!=';
+}
+
+/** Every note in full, in the order recorded, with its time and author. */
+export function notesSection(incident: Incident): string[] {
+  if (incident.notes.length === 0) return section('Notes', ['_No notes were recorded._']);
+  const items = incident.notes.flatMap((note) => {
+    const [first = '', ...rest] = blockLines(note.text);
+    const by = note.author === undefined ? '' : ` (${inlineText(note.author)})`;
+    // Indented continuation lines stay in the item; two trailing spaces keep each line break.
+    const lines = [`- **${formatUtc(note.at)} UTC**${by}: ${first}`, ...rest.map((line) => `  ${line}`)];
+    return lines.map((line, i) => (i < lines.length - 1 ? `${line}  ` : line));
+  });
+  return section('Notes', items);
+}
+
+/** A `## title` section with its body lines and a blank line after. */
+export function section(title: string, body: readonly string[]): string[] {
+  return [`## ${title}`, '', ...body, ''];
+}
+
+/** When the first of the incident's alerts started firing (the incident's opening if earlier). */
+export function earliestFiring(incident: Incident): string {
+  const times = incident.alerts.map((a) => a.startsAt).filter((t) => !Number.isNaN(Date.parse(t)));
+  return times.reduce((min, t) => (Date.parse(t) < Date.parse(min) ? t : min), incident.openedAt);
+}

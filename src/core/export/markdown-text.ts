@@ -1,0 +1,61 @@
+// Text from alerts, runbooks and notes is untrusted in a Markdown document: a label value with a
+// `|` would break a table, `[x](javascript:…)` would become a link, `<img onerror>` raw HTML. Every
+// piece of such text reaches the document through one of these functions, which also strip
+// terminal escapes and redact secrets.
+import { sanitizeText } from '../sanitize.js';
+import { redactSecrets } from './redact.js';
+
+// Backslash-escapes every character with inline meaning: emphasis, code, links, images, HTML,
+// entities, strikethrough, table cells. CommonMark lets any ASCII punctuation be escaped.
+const inlineSpecial = /[\\`*_[\]<>|~&!]/g;
+
+/** Untrusted text as one line of Markdown that renders literally (newlines become spaces). */
+export function inlineText(text: string): string {
+  return escapeLine(clean(text).replace(/\s+/g, ' ').trim());
+}
+
+/** Untrusted text for a table cell: one line, literal, pipes escaped; `—` when empty. */
+export function cellText(text: string): string {
+  return inlineText(text) || '—';
+}
+
+/**
+ * Untrusted multi-line text as Markdown lines that render literally, each line escaped, including
+ * what would start a heading, list, quote or rule. Empty lines are kept out so the text cannot end
+ * the list item or paragraph it sits in.
+ */
+export function blockLines(text: string): string[] {
+  return clean(text)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => escapeLineStart(escapeLine(line)));
+}
+
+/**
+ * Text as an inline code span: rendered verbatim (no links or HTML inside), fenced with more
+ * backticks than it contains. In a table cell pass `inTable`: GFM splits cells at `|` before it
+ * parses code, so there pipes are escaped (and the escape is removed again when rendering).
+ */
+export function codeText(text: string, inTable = false): string {
+  const line = clean(text).replace(/\s+/g, ' ').trim();
+  if (line === '') return '—';
+  const longestRun = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  const body = inTable ? line.replace(/\|/g, '\\|') : line;
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+function clean(text: string): string {
+  return redactSecrets(sanitizeText(text));
+}
+
+function escapeLine(line: string): string {
+  return line.replace(inlineSpecial, (c) => `\\${c}`);
+}
+
+// At the start of a line these begin a block: a heading, quote, list item, rule or setext underline.
+function escapeLineStart(line: string): string {
+  return line.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}

@@ -1,0 +1,40 @@
+// A probe run in the postmortem: what was asked, when, and each series' value with its verdict.
+import type { Threshold } from '../probe/probe-spec.js';
+import { crosses, formatThreshold } from '../probe/threshold.js';
+import type { ProbeResultRecord } from '../timeline/events.js';
+import { formatLabels, formatUtc, formatValue } from './format.js';
+import { codeText, inlineText } from './markdown-text.js';
+
+/** Markdown lines for one probe result: a heading line, the query, and a table of series. */
+export function probeLines(probe: ProbeResultRecord): string[] {
+  const thresholds = [
+    probe.crit && `critical ${codeText(formatThreshold(probe.crit))}`,
+    probe.warn && `warning ${codeText(formatThreshold(probe.warn))}`,
+  ].filter((t): t is string => typeof t === 'string');
+  const judged = thresholds.length > 0 ? ` (${thresholds.join(', ')})` : '';
+  const lines = [
+    `**${inlineText(probe.title)}**: ${probe.verdict}${judged}, ran ${formatUtc(probe.ranAt)} UTC`,
+    '',
+    `Query: ${codeText(probe.query)}`,
+    '',
+  ];
+  if (probe.verdict === 'error') {
+    return [...lines, `Error: ${inlineText(probe.error ?? 'unknown error')}`, ''];
+  }
+  if (probe.series.length === 0) return [...lines, '_No series returned._', ''];
+  const unit = probe.unit === undefined ? '' : ` ${inlineText(probe.unit)}`;
+  const rows = probe.series.map(
+    (s) =>
+      `| ${codeText(formatLabels(s.labels), true)} | ${formatValue(s.value)}${Number.isNaN(s.value) ? '' : unit} | ${seriesVerdict(s.value, probe)} |`,
+  );
+  return [...lines, '| Series | Value | Verdict |', '| --- | --- | --- |', ...rows, ''];
+}
+
+/** A series judged by the probe's thresholds; `—` when it has none or the value is NaN. */
+function seriesVerdict(value: number, probe: ProbeResultRecord): string {
+  const past = (t: Threshold | undefined) => t !== undefined && crosses(value, t);
+  if ((probe.crit === undefined && probe.warn === undefined) || Number.isNaN(value)) return '—';
+  if (past(probe.crit)) return 'critical';
+  if (past(probe.warn)) return 'warn';
+  return 'ok';
+}

@@ -1,0 +1,31 @@
+// Postmortems get pasted into wikis and committed to git, so credentials that slipped into a note,
+// a label or a runbook URL must not travel with them. This errs on the side of hiding too much.
+
+/** What replaces a secret. Plain letters, so Markdown escaping leaves it readable. */
+export const redacted = 'REDACTED';
+
+const secretName =
+  '(?:access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|token|api[_-]?key|apikey|secret|client[_-]?secret|password|passwd|pwd|private[_-]?key|session[_-]?id|signature|sig)';
+
+const rules: ReadonlyArray<readonly [RegExp, string]> = [
+  // https://user:pass@host/… and https://token@host/… → https://host/…
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, '$1'],
+  // ?token=…&api_key=… in URLs
+  [new RegExp(`([?&;]${secretName}=)[^&#\\s]+`, 'gi'), `$1${redacted}`],
+  // password: hunter2, token=abc, "secret": "x" in free text
+  [new RegExp(`\\b(${secretName}["']?\\s*[:=]\\s*["']?)[^\\s"',;&]+`, 'gi'), `$1${redacted}`],
+  // Authorization headers
+  [/\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${redacted}`],
+  // PEM private keys, whole
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, redacted],
+  // Tokens with a recognisable shape: GitHub, GitLab, Slack, AWS access keys, JWTs
+  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})\b/g, redacted],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, redacted],
+  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, redacted],
+  [/\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g, redacted],
+];
+
+/** Removes credentials from text: passwords in URLs, token parameters, known token shapes. */
+export function redactSecrets(text: string): string {
+  return rules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+}

@@ -1,0 +1,102 @@
+// One line of the postmortem's timeline table per event, in Markdown (escaped).
+import type { LabelSet } from '../alerts/alert.js';
+import type { TimelineEvent } from '../timeline/events.js';
+import type { Incident } from '../timeline/incident.js';
+import { formatLabels, formatUtc } from './format.js';
+import { codeText, inlineText } from './markdown-text.js';
+
+/** A timeline row: when, and what happened (already Markdown). */
+export interface TimelineRow {
+  readonly at: string;
+  readonly text: string;
+}
+
+/**
+ * The timeline: a row per event plus a row for when each alert started firing, ordered by time
+ * (rows at the same time keep journal order, so the result is stable).
+ */
+export function timelineRows(incident: Incident, events: readonly TimelineEvent[]): TimelineRow[] {
+  const opened = events.find((e) => e.type === 'incident-opened');
+  const firing = (opened?.alerts ?? []).map((alert) => ({
+    at: alert.startsAt,
+    text: `Alert ${codeText(alertLabels(incident, alert.labels), true)} started firing`,
+  }));
+  const rows = [
+    ...firing,
+    ...events.map((event) => ({ at: event.at, text: describeEvent(incident, event) })),
+  ];
+  return rows
+    .map((row, index) => ({ row, index, ms: Date.parse(row.at) }))
+    .sort((a, b) => a.ms - b.ms || a.index - b.index)
+    .map((entry) => entry.row);
+}
+
+/** The labels that tell the incident's alerts apart (all but alertname/severity for one alert). */
+export function alertLabels(incident: Incident, labels: LabelSet): string {
+  // With several alerts, labels they all share (job, backend, …) say nothing about which one.
+  const sharedByAll = (name: string) =>
+    incident.alerts.length > 1 && incident.alerts.every((a) => a.labels[name] === labels[name]);
+  const kept = Object.entries(labels).filter(
+    ([name]) => name !== 'alertname' && name !== 'severity' && !sharedByAll(name),
+  );
+  return formatLabels(Object.fromEntries(kept));
+}
+
+function describeEvent(incident: Incident, event: TimelineEvent): string {
+  switch (event.type) {
+    case 'incident-opened':
+      return `Incident opened in sitrep: ${inlineText(event.title)}`;
+    case 'alert-firing':
+      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} firing (since ${formatUtc(event.alert.startsAt)} UTC)`;
+    case 'alert-resolved': {
+      const alert = incident.alerts.find((a) => a.fingerprint === event.fingerprint);
+      const name = alert === undefined ? inlineText(event.fingerprint) : alertLabels(incident, alert.labels);
+      return `Alert ${codeText(name, true)} resolved`;
+    }
+    case 'runbook-opened':
+      return `Runbook opened: ${inlineText(event.title)}`;
+    case 'step-done':
+      return `Done: ${stepText(incident, event.stepId)}`;
+    case 'step-skipped':
+      return `Skipped: ${stepText(incident, event.stepId)}${event.reason ? ` (${inlineText(short(event.reason))})` : ''}`;
+    case 'step-reopened':
+      return `Reopened: ${stepText(incident, event.stepId)}`;
+    case 'note-added':
+      return `Note: ${inlineText(short(event.text))}`;
+    case 'probe-run': {
+      const what =
+        event.stepId === undefined ? 'the alert expression' : `“${stepText(incident, event.stepId)}”`;
+      const results = event.probes.map((p) => `${inlineText(p.title)} (${p.verdict})`).join(', ');
+      return `Probes for ${what}: ${results || 'none'}`;
+    }
+    case 'silence-created':
+      return `Silence ${inlineText(event.silenceId)} created until ${formatUtc(event.endsAt)} UTC`;
+    case 'silence-expired':
+      return `Silence ${inlineText(event.silenceId)} expired`;
+    case 'severity-changed':
+      return `Severity set to ${inlineText(event.value)}`;
+    case 'summary-changed':
+      return 'Summary updated';
+    case 'impact-changed':
+      return 'Impact updated';
+    case 'incident-resolved':
+      return 'Incident resolved';
+    case 'incident-closed':
+      return 'Incident closed';
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function stepText(incident: Incident, stepId: string): string {
+  const state = incident.steps.find((s) => s.step.id === stepId);
+  return state === undefined ? `step ${inlineText(stepId)}` : inlineText(short(state.step.text));
+}
+
+/** Long text cut to one readable table line; the full text is in its own section. */
+export function short(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
