@@ -1,0 +1,149 @@
+// TLS per source against a local https server with certificates made by openssl for this test:
+// a custom CA, mutual TLS with a client certificate, and insecureSkipVerify.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, type Endpoint } from '../../src/sources/http-client.js';
+import { SourceError } from '../../src/sources/http-error.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-tls-'));
+const file = (name: string) => path.join(dir, name);
+let server: https.Server;
+let url: string;
+
+function openssl(...args: string[]) {
+  execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+}
+
+// A CA, a server certificate for 127.0.0.1 and a client certificate, both signed by the CA.
+function makeCertificates() {
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=sitrep test CA',
+  );
+  fs.writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  for (const name of ['server', 'client']) {
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      `/CN=${name}`,
+    );
+    const ext = name === 'server' ? ['-extfile', 'server.ext'] : [];
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      ...ext,
+    );
+  }
+}
+
+beforeAll(async () => {
+  makeCertificates();
+  server = https.createServer(
+    {
+      key: fs.readFileSync(file('server.key')),
+      cert: fs.readFileSync(file('server.pem')),
+      ca: fs.readFileSync(file('ca.pem')),
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (request, response) => {
+      const authorized = (request.socket as TLSSocket).authorized;
+      response.writeHead(authorized ? 200 : 403, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(authorized ? { client: 'verified' } : 'client certificate required'));
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const endpoint = (tls: Endpoint['tls']): Endpoint => ({
+  kind: 'prometheus',
+  name: 'secure',
+  url,
+  tls,
+  retries: 0,
+});
+
+describe('TLS', () => {
+  it('fails with a TLS error when the server certificate is not trusted', async () => {
+    const error = await getJson(endpoint(undefined), '/').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ kind: 'tls' });
+    expect((error as SourceError).message).toMatch(
+      /TLS handshake failed: (SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/,
+    );
+    expect((error as SourceError).hint).toContain('tls_config');
+  });
+
+  it('trusts a custom CA and presents a client certificate (mutual TLS)', async () => {
+    const tls = {
+      caFile: file('ca.pem'),
+      certFile: file('client.pem'),
+      keyFile: file('client.key'),
+      insecureSkipVerify: false,
+    };
+    expect(await getJson(endpoint(tls), '/')).toEqual({ client: 'verified' });
+  });
+
+  it('is refused by an mTLS server without a client certificate', async () => {
+    const error = await getJson(endpoint({ caFile: file('ca.pem'), insecureSkipVerify: false }), '/').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'forbidden', status: 403 });
+  });
+
+  it('skips verification only when told to', async () => {
+    const tls = { certFile: file('client.pem'), keyFile: file('client.key'), insecureSkipVerify: true };
+    expect(await getJson(endpoint(tls), '/')).toEqual({ client: 'verified' });
+  });
+
+  it('names an unreadable CA file', async () => {
+    const error = await getJson(
+      endpoint({ caFile: file('missing.pem'), insecureSkipVerify: false }),
+      '/',
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'tls' });
+    expect((error as Error).message).toContain(`cannot read the CA file ${file('missing.pem')} (ENOENT)`);
+  });
+});
