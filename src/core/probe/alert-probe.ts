@@ -1,4 +1,5 @@
 import type { LabelSet } from '../alerts/alert.js';
+import type { RuleGroup } from '../alerts/prometheus-api.js';
 import { splitAlertExpression } from './alert-expression.js';
 import type { Probe } from './probe.js';
 import { alertExpressionStepId } from './probe.js';
@@ -67,4 +68,26 @@ export function alertExpressionProbe(
     judgement: split.judgement,
     note: split.note === undefined ? `from ${origin}` : `from ${origin}; ${split.note}`,
   };
+}
+
+/**
+ * The alerting rule behind an alert, from `/api/v1/rules`: a rule with the alert's name whose own
+ * labels the alert carries (a team may have one rule per severity under the same name); a firing
+ * one first. Undefined when Prometheus has no such rule.
+ */
+export function findAlertRule(
+  groups: readonly RuleGroup[],
+  alertname: string,
+  alertLabels: LabelSet,
+): AlertRuleInfo | undefined {
+  const candidates = groups
+    .flatMap((group) => group.rules)
+    .filter((rule) => rule.type === 'alerting' && rule.name === alertname)
+    .filter((rule) =>
+      Object.entries(rule.labels).every(
+        ([name, value]) => alertLabels[name] === undefined || alertLabels[name] === value,
+      ),
+    );
+  const rule = candidates.find((candidate) => candidate.state === 'firing') ?? candidates[0];
+  return rule ? { expr: rule.query, labels: rule.labels, origin: 'prometheus' } : undefined;
 }

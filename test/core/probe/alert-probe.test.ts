@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { alertExpressionProbe, alertExpressionRange } from '../../../src/core/probe/alert-probe.js';
+import type { Rule, RuleGroup } from '../../../src/core/alerts/prometheus-api.js';
+import {
+  alertExpressionProbe,
+  alertExpressionRange,
+  findAlertRule,
+} from '../../../src/core/probe/alert-probe.js';
 
 const labels = { alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' };
 
@@ -47,5 +52,48 @@ describe('alertExpressionRange', () => {
     expect(alertExpressionRange(now - 7 * 86_400_000, now)).toBe(86_400);
     expect(alertExpressionRange(undefined, now)).toBe(1800);
     expect(alertExpressionRange(now + 60_000, now)).toBe(1800);
+  });
+});
+
+describe('findAlertRule', () => {
+  const rule = (name: string, query: string, labels: Record<string, string>, state = 'inactive'): Rule => ({
+    type: 'alerting',
+    name,
+    query,
+    durationSeconds: 0,
+    labels,
+    annotations: {},
+    health: 'ok',
+    lastError: undefined,
+    state,
+  });
+  const groups: RuleGroup[] = [
+    {
+      name: 'g',
+      file: 'rules.yml',
+      rules: [
+        { ...rule('Errors', 'rate(e[1m])', {}), type: 'recording' },
+        rule('Errors', 'x > 10', { severity: 'warning' }),
+        rule('Errors', 'x > 100', { severity: 'critical' }),
+        rule('Other', 'y > 1', {}, 'firing'),
+      ],
+    },
+  ];
+
+  it('picks the rule with the alert name whose labels the alert carries', () => {
+    expect(findAlertRule(groups, 'Errors', { alertname: 'Errors', severity: 'critical' })).toEqual({
+      expr: 'x > 100',
+      labels: { severity: 'critical' },
+      origin: 'prometheus',
+    });
+    expect(findAlertRule(groups, 'Errors', { severity: 'warning' })?.expr).toBe('x > 10');
+    expect(findAlertRule(groups, 'Missing', {})).toBeUndefined();
+  });
+
+  it('prefers a firing rule when the labels do not tell them apart', () => {
+    const both: RuleGroup[] = [
+      { name: 'g', file: '', rules: [rule('A', 'a > 1', {}), rule('A', 'a > 2', {}, 'firing')] },
+    ];
+    expect(findAlertRule(both, 'A', {})?.expr).toBe('a > 2');
   });
 });
