@@ -97,12 +97,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const endpoint = (tls: Endpoint['tls']): Endpoint => ({
+const endpoint = (tls: Endpoint['tls'] | undefined): Endpoint => ({
   kind: 'prometheus',
   name: 'secure',
   url,
-  tls,
   retries: 0,
+  ...(tls ? { tls } : {}),
 });
 
 describe('TLS', () => {
