@@ -36,7 +36,7 @@ export class SourceError extends UserError {
   readonly kind: SourceErrorKind;
   /** `alertmanager 127.0.0.1:9093`. */
   readonly source: string;
-  /** Without credentials. */
+  /** The full URL, query included, without credentials. */
   readonly url: string;
   readonly status: number | undefined;
 
@@ -50,7 +50,8 @@ export class SourceError extends UserError {
     const source = label.kind ? `${label.kind} ${label.name}` : label.name;
     const safeUrl = redactUrl(url);
     const hint = options.hint ?? hintFor(kind, label, safeUrl);
-    super(`${source}: ${sanitizeLine(cause)} (${safeUrl})`, {
+    // The message names the URL without its query, which can be long (a PromQL query, filters).
+    super(`${source}: ${sanitizeLine(cause)} (${safeUrl.split('?', 1)[0] ?? safeUrl})`, {
       ...(hint === undefined ? {} : { hint }),
       cause: options.cause,
     });
