@@ -1,0 +1,82 @@
+import { Box, Text } from 'ink';
+import type { InboxRow } from '../../core/inbox/inbox-rows.js';
+import { formatAge } from '../../core/alerts/select.js';
+import { keyLabels } from '../../core/alerts/alert-table.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { visibleRange } from '../state/list-state.js';
+import type { InboxState } from '../state/inbox-state.js';
+import { Severity } from '../components/severity.js';
+
+/** The alert list: only the rows inside the window are rendered. */
+export function InboxList({ inbox, nowMs, width }: { inbox: InboxState; nowMs: number; width: number }) {
+  const { start, end } = visibleRange(inbox.list);
+  if (inbox.rows.length === 0) {
+    return (
+      <Text dimColor>
+        {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : 'No alerts firing.'}
+      </Text>
+    );
+  }
+  const nameWidth = Math.max(20, Math.min(44, width - 40));
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        {'  '}
+        {'SEVERITY'.padEnd(9)} {'ALERT'.padEnd(nameWidth)} {'AGE'.padEnd(7)} DETAIL
+      </Text>
+      {inbox.rows.slice(start, end).map((row, i) => (
+        <InboxLine
+          key={start + i}
+          row={row}
+          selected={start + i === inbox.list.cursor}
+          nowMs={nowMs}
+          nameWidth={nameWidth}
+          width={width}
+        />
+      ))}
+      {inbox.rows.length > end - start ? (
+        <Text dimColor>
+          {'  '}rows {start + 1}–{end} of {inbox.rows.length}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function InboxLine(props: {
+  row: InboxRow;
+  selected: boolean;
+  nowMs: number;
+  nameWidth: number;
+  width: number;
+}) {
+  const { row, selected, nowMs, nameWidth, width } = props;
+  const marker = selected ? '›' : ' ';
+  const detailWidth = Math.max(10, width - nameWidth - 22);
+  if (row.kind === 'group') {
+    const fold = row.expanded ? '▾' : '▸';
+    const name = fit(`${fold} ${row.group.name}`, nameWidth);
+    const detail = `${row.group.alerts.length} alerts`;
+    return (
+      <Text inverse={selected} wrap="truncate">
+        {marker} <Severity severity={row.group.severity} width={9} /> {name}{' '}
+        {formatAge(row.group.oldestStart, nowMs).padEnd(7)} {detail}
+      </Text>
+    );
+  }
+  const { alert } = row;
+  const indent = row.group.alerts.length > 1 ? '  ' : '';
+  const name = fit(`${indent}${sanitizeLine(alert.name)}`, nameWidth);
+  const state = alert.state === 'active' ? '' : `[${alert.state}] `;
+  const detail = fit(`${state}${sanitizeLine(keyLabels(alert))}`, detailWidth);
+  return (
+    <Text inverse={selected} wrap="truncate">
+      {marker} <Severity severity={alert.severity} width={9} /> {name}{' '}
+      {formatAge(alert.startsAt, nowMs).padEnd(7)} {detail}
+    </Text>
+  );
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
