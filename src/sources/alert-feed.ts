@@ -71,16 +71,16 @@ export interface AlertFeedOptions {
   readonly clock?: FeedClock;
 }
 
-/** The store. */
+/** The store. Its functions do not use `this`, so `feed.subscribe` can be passed around as is. */
 export interface AlertFeed {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): AlertFeedSnapshot;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => AlertFeedSnapshot;
   /** Refreshes now and keeps polling until stop(). */
-  start(): void;
+  readonly start: () => void;
   /** Refreshes every source now; while a refresh runs, returns that one instead of starting another. */
-  refresh(): Promise<void>;
+  readonly refresh: () => Promise<void>;
   /** Cancels the running refresh and the timer; results that arrive later are dropped. */
-  stop(): void;
+  readonly stop: () => void;
 }
 
 const realClock: FeedClock = {
@@ -220,18 +220,18 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   };
 
   return {
-    subscribe(listener) {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    start() {
+    start: () => {
       if (running) return;
       running = true;
       void cycle(states);
     },
     refresh: () => cycle(states),
-    stop() {
+    stop: () => {
       running = false;
       controller?.abort();
       if (timer !== undefined) clock.clearTimeout(timer);

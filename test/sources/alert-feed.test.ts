@@ -30,7 +30,7 @@ function fakeClock(start = 1_000_000) {
     clock,
     pending: () => [...timers.values()].map((t) => t.at - time),
     /** Moves time on, firing timers that fall due on the way. */
-    advance(ms: number) {
+    advance: (ms: number) => {
       const target = time + ms;
       for (;;) {
         const due = [...timers.entries()]
