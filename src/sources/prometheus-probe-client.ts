@@ -92,7 +92,10 @@ export function describeFailure(error: unknown): ProbeFailure {
 function stripSource(error: SourceError): string {
   let text = error.message;
   if (text.startsWith(`${error.source}: `)) text = text.slice(error.source.length + 2);
-  const suffix = ` (${error.url})`;
-  if (text.endsWith(suffix)) text = text.slice(0, -suffix.length);
+  // The URL at the end is written with or without its query string.
+  for (const url of [error.url, error.url.split('?', 1)[0] ?? '']) {
+    const suffix = ` (${url})`;
+    if (text.endsWith(suffix)) return text.slice(0, -suffix.length);
+  }
   return text;
 }
