@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
+import { alertsCommand } from './alerts.js';
+import { configCommand } from './config.js';
 
 /**
  * Every `sitrep <name>` subcommand, in the order `--help` lists them. Each lives in its own file
  * under src/cli/commands/; add new ones here.
  */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [alertsCommand, configCommand];

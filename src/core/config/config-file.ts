@@ -80,7 +80,12 @@ export function readFileConfig(json: unknown, resolvePath: (file: string) => str
       : [readSource(am, ['alertmanager'], resolvePath)];
   }
   const prom = object['prometheus'];
-  if (prom === '') config.prometheus = null;
+  // `prometheus: ""` (or `prometheus.url` set to "") switches Prometheus off.
+  const promUrl =
+    typeof prom === 'object' && prom !== null && !Array.isArray(prom)
+      ? (prom as Record<string, unknown>)['url']
+      : prom;
+  if (promUrl === '') config.prometheus = null;
   else if (prom !== undefined && prom !== null)
     config.prometheus = readSource(prom, ['prometheus'], resolvePath);
   const timeout = readTimeout(object['timeout'], ['timeout']);

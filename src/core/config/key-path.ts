@@ -54,16 +54,24 @@ export function getAt(doc: Doc, parts: readonly string[]): unknown {
 }
 
 /**
- * A copy of `doc` with `value` at the key, creating objects on the way. A source written as a bare
- * URL string becomes `{url: …}` when a key inside it is set.
+ * A copy of `doc` with `value` at the key, creating maps and lists on the way. A source written as
+ * a bare URL string becomes `{url: …}` when a key inside it is set.
  */
 export function setAt(doc: Doc, parts: readonly string[], value: unknown, key = parts.join('.')): Doc {
   const [head, ...rest] = parts;
   if (head === undefined) return value;
-  if (isList(doc)) {
-    const i = index(head, doc, key, true);
-    const copy = [...doc];
-    copy[i] = setAt(doc[i], rest, value, key);
+  // A number starts (or indexes) a list; a single source written without a list is its item 0.
+  const list = isList(doc)
+    ? doc
+    : /^\d+$/.test(head)
+      ? doc === undefined || doc === null
+        ? []
+        : [doc]
+      : undefined;
+  if (list) {
+    const i = index(head, list, key, true);
+    const copy = [...list];
+    copy[i] = setAt(list[i], rest, value, key);
     return copy;
   }
   let base: Record<string, unknown>;

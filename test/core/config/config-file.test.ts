@@ -62,6 +62,7 @@ describe('readFileConfig', () => {
   it('treats an empty file as no settings and prometheus: "" as switched off', () => {
     expect(readFileConfig(null, resolve)).toEqual({});
     expect(readFileConfig({ prometheus: '' }, resolve)).toEqual({ prometheus: null });
+    expect(readFileConfig({ prometheus: { url: '' } }, resolve)).toEqual({ prometheus: null });
   });
 
   it('names the key at fault', () => {

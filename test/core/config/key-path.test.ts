@@ -85,3 +85,12 @@ describe('config keys', () => {
     expect(coerceValue(['timeout'], '10s')).toBe('10s');
   });
 });
+
+describe('config keys: lists', () => {
+  it('starts a list for a numbered key, and treats a single source as item 0', () => {
+    expect(setAt({}, splitKey('alertmanager.0.url'), 'a')).toEqual({ alertmanager: [{ url: 'a' }] });
+    expect(setAt({ alertmanager: 'a' }, splitKey('alertmanager.1.url'), 'b')).toEqual({
+      alertmanager: ['a', { url: 'b' }],
+    });
+  });
+});
