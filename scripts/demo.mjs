@@ -1,7 +1,6 @@
-// `npm run demo`: the quick start's main job. Builds sitrep if needed, brings the local stack up,
+// `npm run demo`: the quick start's main job. Builds sitrep, brings the local stack up,
 // makes HaproxyServerConnectionErrors fire, and runs sitrep against it.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, stackSettings, stackUrls } from './stack/settings.mjs';
 
@@ -13,8 +12,8 @@ function step(what, cmd, args, env = process.env) {
   }
 }
 
-if (!fs.existsSync(path.join(repoRoot, 'dist', 'sitrep.js')))
-  step('build', process.execPath, ['scripts/build.mjs']);
+// Always rebuild (about a second): a bundle left from an older checkout would lack newer commands.
+step('build', process.execPath, ['scripts/build.mjs']);
 step('stack up', process.execPath, ['scripts/stack.mjs', 'up']);
 step('fire', process.execPath, ['scripts/stack.mjs', 'fire', '1800']);
 
