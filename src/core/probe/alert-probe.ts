@@ -45,7 +45,7 @@ export function alertExpressionProbe(
   const base = {
     id: alertExpressionStepId,
     stepId: alertExpressionStepId,
-    title: 'Alert expression',
+    title: 'Alert value',
     rangeSeconds,
     unit: undefined,
     role: 'alert-rule',

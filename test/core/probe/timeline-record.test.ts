@@ -50,7 +50,7 @@ describe('probeRunEvent', () => {
       at: '2026-11-18T11:07:40.005Z',
       probes: [
         {
-          title: 'Alert expression',
+          title: 'Alert value',
           query: 'sum by (server) (rate(x[1m]))',
           ranAt: '2026-11-18T11:07:40.500Z',
           verdict: 'critical',

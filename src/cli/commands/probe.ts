@@ -1,0 +1,191 @@
+// `sitrep probe ALERTNAME`: runs the alert's probes once and prints what they found — the alert's own
+// expression, then each diagnosis step of its runbook — as text, or with --json the full results.
+import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
+import { ExitCode, UsageError, UserError } from '../../core/errors.js';
+import { findAlertRule, type AlertRuleInfo } from '../../core/probe/alert-probe.js';
+import { probeResultJson } from '../../core/probe/json.js';
+import { chooseAlertRule, planProbeSteps } from '../../core/probe/plan.js';
+import type { ProbeStep } from '../../core/probe/probe.js';
+import { alertExpressionStepId } from '../../core/probe/probe.js';
+import { formatLabels, formatStepReport } from '../../core/probe/report.js';
+import { probeRanCompletely, type ProbeResult } from '../../core/probe/result.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { Endpoint } from '../../sources/http-client.js';
+import { SourceError } from '../../sources/http-error.js';
+import { prometheusProbeClient } from '../../sources/prometheus-probe-client.js';
+import { getRules } from '../../sources/prometheus.js';
+import { runProbeStep } from '../../sources/probe-runner.js';
+import type { Command, CommandContext } from '../command.js';
+import { parseCommandArgs } from '../parse-args.js';
+import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { findProbeTarget, parseLabelFlags } from './probe-target.js';
+import { findRunbook, renderProbeQuery, type FoundRunbook } from './probe-runbook.js';
+
+const options = {
+  ...sourceOptions,
+  label: { type: 'string', multiple: true, short: 'l' },
+  step: { type: 'string' },
+} as const;
+
+const help = `Usage: sitrep probe ALERTNAME [--label NAME=VALUE ...] [--step N] [--json]
+
+Runs the PromQL probes for an alert against Prometheus and prints what they found: first the
+alert's own expression (its value without the threshold, judged by the threshold, for this alert's
+series only), then the probes of each diagnosis step of the alert's runbook, with the alert's labels
+filled in. Each probe shows its final query and, per series, the value now, a verdict (ok, warn,
+CRITICAL, no data, ERROR) and a sparkline of the probe's range. Only read-only queries are sent.
+
+The labels come from the firing alert with that name (from Alertmanager or Prometheus); --label
+picks one of several, or stands in when none fires.
+
+Flags:
+  -l, --label NAME=VALUE  an alert label (repeat for more)
+  --step N                only diagnosis step N; 0 is the alert expression alone
+  --json                  the full results (shape in README.md, "sitrep probe")
+
+${sourceOptionsHelp}
+
+Exit codes: 0 every probe ran, 1 some probe failed to run (its error is shown), 2 bad usage.`;
+
+/** `sitrep probe`. */
+export const probeCommand: Command = {
+  name: 'probe',
+  summary: "run an alert's PromQL probes (its expression and its runbook's diagnosis steps) once",
+  help,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs('probe', args, options);
+    const [name, ...extra] = positionals;
+    if (name === undefined || name.trim() === '')
+      throw new UsageError(
+        'probe: which alert? Give its ALERTNAME.',
+        'Example: sitrep probe HaproxyServerConnectionErrors --label server=web1',
+      );
+    if (extra.length > 0)
+      throw new UsageError(
+        `probe: unexpected argument ${JSON.stringify(extra[0])}`,
+        'Labels go in --label NAME=VALUE.',
+      );
+    const stepNumber = parseStep(values.step);
+    const given = parseLabelFlags(values.label ?? []);
+    const { config, warnings } = resolveSourceOptions(values, context);
+    printWarnings(warnings, context);
+    if (!config.prometheus) {
+      throw new UsageError(
+        'probe: probes need Prometheus, and --prometheus.url is switched off.',
+        'Give --prometheus.url URL.',
+      );
+    }
+    const prometheus = config.prometheus;
+
+    const target = await findProbeTarget(name, given, config);
+    for (const note of target.notes) context.stderr.write(`sitrep: ${note}\n`);
+    const found = await findRunbook(name, target.labels, target.alert, context);
+    const rule = chooseAlertRule(
+      await prometheusRule(prometheus, name, target.labels, context),
+      found?.runbook,
+    );
+    const startsAtMs = target.alert ? Date.parse(target.alert.startsAt) : undefined;
+    const alertContext = { labels: target.labels, startsAtMs, nowMs: Date.now() };
+    const steps = selectStep(
+      planProbeSteps(found?.runbook, rule, alertContext, renderProbeQuery),
+      stepNumber,
+    );
+    if (steps.length === 0) throw nothingToRun(name, stepNumber, found !== undefined);
+
+    const client = prometheusProbeClient(prometheus);
+    const runs: { step: ProbeStep; results: readonly ProbeResult[] }[] = [];
+    for (const step of steps) {
+      const run = await runProbeStep(step, { client, timeoutMs: prometheus.timeoutMs });
+      runs.push({ step, results: run?.results ?? [] });
+    }
+    const ok = runs.every((run) => run.results.every(probeRanCompletely));
+
+    if (config.output === 'json') {
+      const document = {
+        version: 1,
+        alert: { name, labels: target.labels, from: target.from, startsAt: target.alert?.startsAt ?? null },
+        runbook: found ? { title: found.runbook.title, source: found.source } : null,
+        rule: rule ? { expr: rule.expr, origin: rule.origin } : null,
+        steps: runs.map((run) => ({
+          id: run.step.id,
+          title: run.step.title,
+          probes: run.results.map(probeResultJson),
+        })),
+        ok,
+      };
+      context.stdout.write(`${stringifyForTerminal(document)}\n`);
+    } else {
+      const source = found ? `runbook: ${describeSource(found.source)}` : 'no runbook found';
+      context.stdout.write(`${sanitizeLine(name)} ${formatLabelsInline(target.labels)} — ${source}\n\n`);
+      context.stdout.write(runs.map((run) => formatStepReport(run.step.title, run.results)).join('\n'));
+    }
+    return ok ? ExitCode.ok : ExitCode.failure;
+  },
+};
+
+function parseStep(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()))
+    throw new UsageError(
+      `probe: --step ${JSON.stringify(text)} is not a step number`,
+      'Diagnosis steps count from 1; 0 is the alert expression.',
+    );
+  return Number(text);
+}
+
+function selectStep(steps: readonly ProbeStep[], number: number | undefined): ProbeStep[] {
+  if (number === undefined) return [...steps];
+  const id = number === 0 ? alertExpressionStepId : `diagnosis-${number}`;
+  return steps.filter((step) => step.id === id);
+}
+
+function nothingToRun(name: string, step: number | undefined, haveRunbook: boolean): UserError {
+  const what =
+    step === undefined
+      ? 'no probes'
+      : step === 0
+        ? 'no alert expression'
+        : `no diagnosis step ${step} with probes`;
+  const why = haveRunbook ? '' : ', no runbook was found, and Prometheus has no alerting rule by that name';
+  return new UserError(`probe: ${sanitizeLine(name)} has ${what}${why}`, {
+    hint: 'Check the alert name (case matters) and --prometheus.url.',
+    exitCode: step === undefined ? ExitCode.failure : ExitCode.usage,
+  });
+}
+
+// The rule Prometheus evaluates for the alert. A failure here is reported and the runbook's pasted
+// rule (if any) is used instead: the probes themselves will say whether Prometheus answers.
+async function prometheusRule(
+  source: Endpoint,
+  name: string,
+  labels: Record<string, string>,
+  context: CommandContext,
+): Promise<AlertRuleInfo | undefined> {
+  try {
+    return findAlertRule((await getRules(source, { type: 'alert' })).groups, name, labels);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    context.stderr.write(`sitrep: could not read alerting rules: ${sanitizeLine(error.message)}\n`);
+    return undefined;
+  }
+}
+
+function describeSource(source: FoundRunbook['source']): string {
+  switch (source.kind) {
+    case 'file':
+      return sanitizeLine(source.path);
+    case 'url':
+      return `${sanitizeLine(source.url)}${source.cached ? ' (cached copy)' : ''}`;
+    case 'builtin':
+      return 'built-in generic runbook';
+    default: {
+      const unreachable: never = source;
+      return unreachable;
+    }
+  }
+}
+
+function formatLabelsInline(labels: Record<string, string>): string {
+  const { alertname: _name, ...rest } = labels;
+  return formatLabels(rest);
+}
