@@ -81,16 +81,14 @@ export class IncidentStore {
 
   /** Reads an incident without changing its file. */
   async read(id: string): Promise<IncidentRecord> {
-    const file = this.pathOf(id);
     if (!(await this.exists(id))) throw noSuchIncident(id);
-    const { parsed, warnings } = await readJournalFile(this.fs(), file);
-    const incident = fold(parsed.events);
-    if (incident === undefined) {
-      throw new UserError(`the journal ${file} has no incident-opened event`, {
+    const { record, warnings } = await this.load(id);
+    if (record === undefined) {
+      throw new UserError(`the journal ${this.pathOf(id)} has no incident-opened event`, {
         hint: warnings.length > 0 ? warnings.join('\n  ') : 'The file may be empty or from another program.',
       });
     }
-    return { id, path: file, incident, events: parsed.events, warnings };
+    return record;
   }
 
   /** Every readable incident, open ones first, then the most recently opened. */
@@ -98,13 +96,15 @@ export class IncidentStore {
     const incidents: IncidentEntry[] = [];
     const warnings: string[] = [];
     for (const id of await this.ids()) {
-      try {
-        const { incident, path: file, warnings: own } = await this.read(id);
-        incidents.push({ id, path: file, incident });
-        warnings.push(...own);
-      } catch (error) {
+      // One unreadable file must not hide the other incidents.
+      const loaded = await this.load(id).catch((error: unknown) => {
         warnings.push(error instanceof Error ? error.message : String(error));
-      }
+      });
+      if (loaded === undefined) continue;
+      const { record, warnings: own } = loaded;
+      warnings.push(...own);
+      if (record === undefined) warnings.push(`the journal ${this.pathOf(id)} has no incident-opened event`);
+      else incidents.push({ id, path: record.path, incident: record.incident });
     }
     incidents.sort(
       (a, b) =>
@@ -113,6 +113,16 @@ export class IncidentStore {
         a.id.localeCompare(b.id),
     );
     return { incidents, warnings };
+  }
+
+  private async load(
+    id: string,
+  ): Promise<{ record: IncidentRecord | undefined; warnings: readonly string[] }> {
+    const file = this.pathOf(id);
+    const { parsed, warnings } = await readJournalFile(this.fs(), file);
+    const incident = fold(parsed.events);
+    const record = incident && { id, path: file, incident, events: parsed.events, warnings };
+    return { record, warnings };
   }
 
   /**
