@@ -11,17 +11,14 @@ const encoder = new TextEncoder();
 
 /** The fingerprint Alertmanager would give these labels: 16 lowercase hex digits. */
 export function labelsFingerprint(labels: LabelSet): string {
-  const state = [0x2325, 0x8422, 0x9ce4, 0xcbf2]; // offset basis 0xcbf29ce484222325, low limb first
+  const hash = new Hash();
   for (const name of Object.keys(labels).sort(compareBytes)) {
-    addBytes(state, encoder.encode(name));
-    addByte(state, separator);
-    addBytes(state, encoder.encode(labels[name] ?? ''));
-    addByte(state, separator);
+    hash.addString(name);
+    hash.addByte(separator);
+    hash.addString(labels[name] ?? '');
+    hash.addByte(separator);
   }
-  return state
-    .map((limb) => limb.toString(16).padStart(4, '0'))
-    .reverse()
-    .join('');
+  return hash.hex();
 }
 
 // Go sorts label names by their bytes; for the ASCII names Prometheus allows this is code-unit order.
@@ -29,23 +26,39 @@ function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addBytes(state: number[], bytes: Uint8Array): void {
-  for (const byte of bytes) addByte(state, byte);
-}
+class Hash {
+  // Offset basis 0xcbf29ce484222325, low limb first.
+  private h0 = 0x2325;
+  private h1 = 0x8422;
+  private h2 = 0x9ce4;
+  private h3 = 0xcbf2;
 
-// state = (state ^ byte) * 0x100000001b3 mod 2^64, where the prime is 2^40 + 0x1b3: the product is
-// state * 0x1b3 plus state shifted left by 40 bits (two limbs and eight bits).
-function addByte(state: number[], byte: number): void {
-  const h0 = (state[0] ?? 0) ^ byte;
-  const h1 = state[1] ?? 0;
-  const h2 = state[2] ?? 0;
-  const h3 = state[3] ?? 0;
-  const t0 = h0 * 0x1b3;
-  const t1 = h1 * 0x1b3 + (t0 >>> 16);
-  const t2 = h2 * 0x1b3 + (t1 >>> 16) + ((h0 << 8) & 0xffff);
-  const t3 = h3 * 0x1b3 + (t2 >>> 16) + (((h0 >>> 8) | (h1 << 8)) & 0xffff);
-  state[0] = t0 & 0xffff;
-  state[1] = t1 & 0xffff;
-  state[2] = t2 & 0xffff;
-  state[3] = t3 & 0xffff;
+  // ASCII (nearly every label) is hashed straight from the string; anything else as UTF-8 bytes.
+  addString(text: string): void {
+    for (let i = 0; i < text.length; i += 1) {
+      if (text.charCodeAt(i) >= 0x80) {
+        for (const byte of encoder.encode(text.slice(i))) this.addByte(byte);
+        return;
+      }
+      this.addByte(text.charCodeAt(i));
+    }
+  }
+
+  // state = (state ^ byte) * 0x100000001b3 mod 2^64, where the prime is 2^40 + 0x1b3: the product
+  // is state * 0x1b3 plus state shifted left by 40 bits (two limbs and eight bits).
+  addByte(byte: number): void {
+    const h0 = this.h0 ^ byte;
+    const t0 = h0 * 0x1b3;
+    const t1 = this.h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = this.h2 * 0x1b3 + (t1 >>> 16) + ((h0 << 8) & 0xffff);
+    const t3 = this.h3 * 0x1b3 + (t2 >>> 16) + (((h0 >>> 8) | (this.h1 << 8)) & 0xffff);
+    this.h0 = t0 & 0xffff;
+    this.h1 = t1 & 0xffff;
+    this.h2 = t2 & 0xffff;
+    this.h3 = t3 & 0xffff;
+  }
+
+  hex(): string {
+    return [this.h3, this.h2, this.h1, this.h0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
+  }
 }
