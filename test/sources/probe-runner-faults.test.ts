@@ -174,7 +174,18 @@ describe('probe runner against a misbehaving Prometheus', () => {
   });
 
   it('aborts its open requests when the step run is cancelled', async () => {
-    const client = await prometheus();
+    let open = 0;
+    server = await startFaultServer();
+    const hang = {
+      kind: 'handler' as const,
+      handle: (_request: http.IncomingMessage, response: http.ServerResponse) => {
+        open += 1;
+        response.on('close', () => (open -= 1));
+      },
+    };
+    server.route('/api/v1/query', hang);
+    server.route('/api/v1/query_range', hang);
+    const client = prometheusProbeClient({ kind: 'prometheus', name: 'fault', url: server.url, retries: 0 });
     const controller = new AbortController();
     const probes = [probe('a', 'slow'), probe('b', 'slow')];
     const run = runProbeStep(
@@ -182,10 +193,12 @@ describe('probe runner against a misbehaving Prometheus', () => {
       { client, timeoutMs: 60_000 },
       { signal: controller.signal },
     );
-    for (let i = 0; i < 400 && (server?.requests.length ?? 0) < 4; i += 1)
-      await new Promise((r) => setTimeout(r, 5));
-    expect(server?.requests).toHaveLength(4);
+    for (let i = 0; i < 400 && open < 4; i += 1) await new Promise((r) => setTimeout(r, 5));
+    expect(open).toBe(4);
     controller.abort();
     expect(await run).toBeUndefined();
+    // The server sees every connection go: the requests were really aborted, not left to time out.
+    for (let i = 0; i < 400 && open > 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+    expect(open).toBe(0);
   });
 });
