@@ -76,12 +76,12 @@ export function openSettings(env: Env): Settings {
     document,
     fileConfig: () => check(document()),
     set(key, value) {
-      const parts = keyParts(key);
+      const parts = configKey(key);
       const next = edit(() => setAt(document(), parts, coerceValue(parts, value)));
       open().store = next;
     },
     unset(key) {
-      const parts = keyParts(key);
+      const parts = configKey(key);
       const current = document();
       if (getAt(current, parts) === undefined) return false;
       open().store = edit(() => unsetAt(current, parts) ?? {});
@@ -108,7 +108,8 @@ export function openSettings(env: Env): Settings {
   }
 }
 
-function keyParts(key: string): string[] {
+/** A dotted config key split into its parts; a malformed key is a UsageError. */
+export function configKey(key: string): string[] {
   try {
     return splitKey(key);
   } catch (error) {

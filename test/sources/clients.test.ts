@@ -11,7 +11,6 @@ import {
   getStatus,
 } from '../../src/sources/alertmanager.js';
 import type { Endpoint } from '../../src/sources/http-client.js';
-import { SourceError } from '../../src/sources/http-error.js';
 import {
   getBuildInfo,
   getPrometheusAlerts,
@@ -20,6 +19,7 @@ import {
   queryRange,
 } from '../../src/sources/prometheus.js';
 import { amAlert, haproxyLabels, promAlerts } from '../helpers/api-fixtures.js';
+import { sourceFailure } from '../helpers/source-failure.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 
 let server: FaultServer;
@@ -33,15 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
-}
 
 describe('Alertmanager client', () => {
   it('asks for alerts with state flags and server-side filter matchers', async () => {
@@ -63,7 +54,7 @@ describe('Alertmanager client', () => {
 
   it('turns a wrong shape into a SourceError that says where', async () => {
     server.route('/api/v2/alerts', { kind: 'json', body: { data: [] } });
-    const error = await failure(getAlerts(am));
+    const error = await sourceFailure(getAlerts(am));
     expect(error.kind).toBe('bad-shape');
     expect(error.message).toBe(
       `alertmanager am: unexpected answer: expected a list, got an object (${server.url}/api/v2/alerts)`,
@@ -208,7 +199,7 @@ describe('Prometheus client', () => {
       status: 200,
       body: { status: 'error', errorType: 'timeout', error: 'query timed out' },
     });
-    const error = await failure(query(prom, 'up'));
+    const error = await sourceFailure(query(prom, 'up'));
     expect(error.kind).toBe('api');
     expect(error.message).toContain('the server reported timeout: query timed out');
     server.route('/prometheus/api/v1/query', {
@@ -216,7 +207,7 @@ describe('Prometheus client', () => {
       status: 422,
       body: { status: 'error', errorType: 'execution', error: 'many-to-many' },
     });
-    expect((await failure(query(prom, 'up'))).message).toContain(
+    expect((await sourceFailure(query(prom, 'up'))).message).toContain(
       'HTTP 422 Unprocessable Entity: execution: many-to-many',
     );
   });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointUrl, getJson, getText, sendJson, type Endpoint } from '../../src/sources/http-client.js';
-import { SourceError } from '../../src/sources/http-error.js';
+import { sourceFailure } from '../helpers/source-failure.js';
 import { refusedUrl, startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 
 let server: FaultServer;
@@ -26,15 +26,6 @@ function endpoint(over: Partial<Endpoint> = {}): Endpoint {
     retryDelayMs: 10,
     ...over,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SourceError);
-  return error as SourceError;
 }
 
 describe('getJson', () => {
@@ -78,7 +69,7 @@ describe('getJson', () => {
       'Bearer from-file',
       `Basic ${Buffer.from('bob:pw').toString('base64')}`,
     ]);
-    const missing = await failure(
+    const missing = await sourceFailure(
       getJson(
         endpoint({
           auth: { kind: 'authorization', type: 'Bearer', credentials: { kind: 'file', path: `${dir}/nope` } },
@@ -92,7 +83,7 @@ describe('getJson', () => {
 
   it('says "connection refused", names the source and URL, and hints at the fix', async () => {
     const url = await refusedUrl();
-    const error = await failure(getJson(endpoint({ url: `${url}/base` }), '/api/v2/alerts'));
+    const error = await sourceFailure(getJson(endpoint({ url: `${url}/base` }), '/api/v2/alerts'));
     expect(error.kind).toBe('connection-refused');
     expect(error.message).toBe(`alertmanager am-test: connection refused (${url}/base/api/v2/alerts)`);
     expect(error.hint).toContain(`Is Alertmanager running at ${url}?`);
@@ -102,7 +93,7 @@ describe('getJson', () => {
   it('gives up on a server that does not answer within the timeout', async () => {
     server.route('/slow', { kind: 'hang' });
     const started = Date.now();
-    const error = await failure(getJson(endpoint({ timeoutMs: 300 }), '/slow'));
+    const error = await sourceFailure(getJson(endpoint({ timeoutMs: 300 }), '/slow'));
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('no answer within 300ms (timeout)');
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -114,7 +105,7 @@ describe('getJson', () => {
     const controller = new AbortController();
     const pending = getJson(endpoint({ timeoutMs: 30_000 }), '/abort', {}, controller.signal);
     controller.abort();
-    expect((await failure(pending)).kind).toBe('aborted');
+    expect((await sourceFailure(pending)).kind).toBe('aborted');
   });
 
   it('retries a 503 and succeeds when the server recovers', async () => {
@@ -131,7 +122,7 @@ describe('getJson', () => {
 
   it('reports a 500 with what the server said, after bounded retries only for passing errors', async () => {
     server.route('/boom', { kind: 'text', status: 500, body: 'internal\u001b[31m failure\nstack...' });
-    const error = await failure(getJson(endpoint(), '/boom'));
+    const error = await sourceFailure(getJson(endpoint(), '/boom'));
     expect(error).toMatchObject({ kind: 'http', status: 500 });
     expect(error.message).toBe(
       `alertmanager am-test: HTTP 500 Internal Server Error: internal failure (${server.url}/boom)`,
@@ -147,12 +138,12 @@ describe('getJson', () => {
       status: 400,
       body: { status: 'error', errorType: 'bad_data', error: 'parse error at char 3' },
     });
-    const e401 = await failure(getJson(endpoint(), '/401'));
+    const e401 = await sourceFailure(getJson(endpoint(), '/401'));
     expect(e401).toMatchObject({ kind: 'unauthorized', status: 401 });
     expect(e401.message).toContain('HTTP 401 not authorized');
     expect(e401.hint).toContain('set authorization or basic_auth');
-    expect((await failure(getJson(endpoint(), '/403'))).kind).toBe('forbidden');
-    expect((await failure(getJson(endpoint(), '/400'))).message).toContain(
+    expect((await sourceFailure(getJson(endpoint(), '/403'))).kind).toBe('forbidden');
+    expect((await sourceFailure(getJson(endpoint(), '/400'))).message).toContain(
       'HTTP 400 Bad Request: bad_data: parse error at char 3',
     );
   });
@@ -166,11 +157,13 @@ describe('getJson', () => {
       contentType: 'text/html',
     });
     server.route('/truncate', { kind: 'truncate', body, sendBytes: 10 });
-    const partial = await failure(getJson(endpoint(), '/partial'));
+    const partial = await sourceFailure(getJson(endpoint(), '/partial'));
     expect(partial.kind).toBe('bad-json');
     expect(partial.message).toContain('the answer is not valid JSON');
-    expect((await failure(getJson(endpoint(), '/html'))).message).toContain('it starts "<html><body>Login');
-    const truncated = await failure(getJson(endpoint({ retries: 0 }), '/truncate'));
+    expect((await sourceFailure(getJson(endpoint(), '/html'))).message).toContain(
+      'it starts "<html><body>Login',
+    );
+    const truncated = await sourceFailure(getJson(endpoint({ retries: 0 }), '/truncate'));
     expect(truncated.kind).toBe('network');
     expect(truncated.message).toContain('the connection closed before the whole answer arrived');
   });
@@ -179,14 +172,14 @@ describe('getJson', () => {
     server.route('/big-declared', { kind: 'oversize', bytes: 200_000, declareLength: true });
     server.route('/big-streamed', { kind: 'oversize', bytes: 200_000, declareLength: false });
     for (const p of ['/big-declared', '/big-streamed']) {
-      const error = await failure(getJson(endpoint({ maxResponseBytes: 100_000 }), p));
+      const error = await sourceFailure(getJson(endpoint({ maxResponseBytes: 100_000 }), p));
       expect(error.kind, p).toBe('too-large');
       expect(error.hint).toContain('max_response_size');
     }
     // The same body fits under a larger cap (and is then just bad JSON).
-    expect((await failure(getJson(endpoint({ maxResponseBytes: 300_000 }), '/big-streamed'))).kind).toBe(
-      'bad-json',
-    );
+    expect(
+      (await sourceFailure(getJson(endpoint({ maxResponseBytes: 300_000 }), '/big-streamed'))).kind,
+    ).toBe('bad-json');
   });
 
   it('turns credentials in a URL into basic auth and never puts them into an error', async () => {
@@ -196,7 +189,7 @@ describe('getJson', () => {
       `Basic ${Buffer.from('bob:s@cret').toString('base64')}`,
     );
     const url = await refusedUrl();
-    const error = await failure(getJson(endpoint({ url: url.replace('//', '//bob:hunter2@') }), '/x'));
+    const error = await sourceFailure(getJson(endpoint({ url: url.replace('//', '//bob:hunter2@') }), '/x'));
     expect(`${error.message} ${error.hint ?? ''}`).not.toContain('hunter2');
     expect(`${error.message} ${error.hint ?? ''}`).not.toContain('bob');
   });
@@ -210,7 +203,7 @@ describe('getText, sendJson and endpointUrl', () => {
 
   it('sends JSON once, never retried, and returns undefined for an empty answer', async () => {
     server.route('/post', { kind: 'sequence', steps: [{ kind: 'text', status: 503, body: 'busy' }] });
-    expect((await failure(sendJson(endpoint(), 'POST', '/post', { a: 1 }))).status).toBe(503);
+    expect((await sourceFailure(sendJson(endpoint(), 'POST', '/post', { a: 1 }))).status).toBe(503);
     const [posted] = server.requestsTo('/post');
     expect(server.requestsTo('/post')).toHaveLength(1);
     expect(posted).toMatchObject({ method: 'POST', body: '{"a":1}' });

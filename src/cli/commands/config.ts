@@ -1,9 +1,9 @@
 // `sitrep config path|get|set|unset|list`: the config file, one dotted key at a time.
 import { stringify } from 'yaml';
-import { flatten, getAt, isSecretKey, redactSecrets, splitKey } from '../../core/config/key-path.js';
+import { flatten, getAt, isSecretKey, redactSecrets } from '../../core/config/key-path.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
-import { openSettings } from '../../store/settings.js';
+import { configKey, openSettings } from '../../store/settings.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 
@@ -47,7 +47,7 @@ function expectArgs(positionals: readonly string[], count: number, usage: string
 }
 
 function get(key: string, showSecrets: boolean, context: CommandContext): number {
-  const parts = splitKeyOrUsage(key);
+  const parts = configKey(key);
   const settings = openSettings(context.env);
   const value = getAt(showSecrets ? settings.document() : redactSecrets(settings.document()), parts);
   if (value === undefined) {
@@ -56,14 +56,6 @@ function get(key: string, showSecrets: boolean, context: CommandContext): number
   }
   context.stdout.write(print(value));
   return ExitCode.ok;
-}
-
-function splitKeyOrUsage(key: string): string[] {
-  try {
-    return splitKey(key);
-  } catch (error) {
-    throw new UsageError(`config: ${(error as Error).message}`);
-  }
 }
 
 /** `sitrep config`. */
@@ -88,7 +80,7 @@ export const configCommand: Command = {
         expectArgs(rest, 2, '`config set KEY VALUE`');
         const [key = '', value = ''] = rest;
         settings.set(key, value);
-        const shown = isSecretKey(splitKeyOrUsage(key)) ? '<redacted>' : sanitizeLine(value);
+        const shown = isSecretKey(configKey(key)) ? '<redacted>' : sanitizeLine(value);
         context.stderr.write(`sitrep: set ${sanitizeLine(key)}=${shown} in ${settings.path}\n`);
         return ExitCode.ok;
       }
