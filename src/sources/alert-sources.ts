@@ -69,7 +69,7 @@ export async function fetchAllAlerts(
       };
     }
     if (!(result.reason instanceof SourceError)) throw result.reason;
-    return { ...base, error: result.reason.message, alerts: 0, problems: [] };
+    return { ...base, error: result.reason.message, hint: result.reason.hint, alerts: 0, problems: [] };
   });
   return { alerts: mergeAlerts(batches), reports };
 }

@@ -153,7 +153,8 @@ describe('sitrep alerts', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('HaproxyServerConnectionErrors');
     expect(result.stderr).toBe(
-      `sitrep: warning: alertmanager ${down.replace('http://', '')}: connection refused (${down}/api/v2/alerts)\n`,
+      `sitrep: warning: alertmanager ${down.replace('http://', '')}: connection refused (${down}/api/v2/alerts)\n` +
+        `  Is Alertmanager running at ${down}? Point sitrep elsewhere with --alertmanager.url or \`sitrep config set alertmanager.url <url>\`.\n`,
     );
   });
 

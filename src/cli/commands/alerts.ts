@@ -84,10 +84,12 @@ export const alertsCommand: Command = {
   },
 };
 
-// One warning line per failed source; skipped malformed items are summarized, not listed in full.
+// One warning line per failed source, then what to try; skipped malformed items are summarized.
 function reportProblems(reports: readonly SourceReport[], context: CommandContext): void {
+  const hints = new Set<string>();
   for (const report of reports) {
     if (report.error !== undefined) context.stderr.write(`sitrep: warning: ${sanitizeLine(report.error)}\n`);
+    if (report.hint !== undefined) hints.add(report.hint);
     const [first] = report.problems;
     if (first !== undefined) {
       const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : '';
@@ -96,4 +98,6 @@ function reportProblems(reports: readonly SourceReport[], context: CommandContex
       );
     }
   }
+  // Each different hint once, after the warnings: two sources refusing share one line.
+  for (const hint of hints) context.stderr.write(`  ${sanitizeLine(hint)}\n`);
 }

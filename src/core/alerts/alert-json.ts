@@ -10,6 +10,8 @@ export interface SourceReport {
   readonly url: string;
   /** Why the source failed; undefined when it answered. */
   readonly error: string | undefined;
+  /** What to try about the failure, for people (not part of the JSON). */
+  readonly hint?: string | undefined;
   readonly alerts: number;
   /** Items of its response that were skipped as malformed. */
   readonly problems: readonly string[];
@@ -30,6 +32,17 @@ export interface AlertJson {
   readonly generatorURL: string | null;
   readonly runbookUrl: string | null;
   readonly origins: readonly AlertOrigin[];
+}
+
+/** One source in the JSON output. */
+export interface SourceJson {
+  readonly name: string;
+  readonly kind: SourceReport['kind'];
+  readonly url: string;
+  readonly ok: boolean;
+  readonly error: string | null;
+  readonly alerts: number;
+  readonly problems: readonly string[];
 }
 
 /** The whole document. */
@@ -67,7 +80,15 @@ export function alertsJson(
       runbookUrl: a.runbookUrl ?? null,
       origins: a.origins,
     })),
-    sources: sources.map((s) => ({ ...s, ok: s.error === undefined, error: s.error ?? null })),
+    sources: sources.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      url: s.url,
+      ok: s.error === undefined,
+      error: s.error ?? null,
+      alerts: s.alerts,
+      problems: s.problems,
+    })),
   };
 }
 

@@ -107,6 +107,9 @@ export function readFileConfig(json: unknown, resolvePath: (file: string) => str
 function readSource(json: unknown, path: ShapePath, resolvePath: (file: string) => string): FileSource {
   const object = typeof json === 'string' ? { url: json } : readObject(json, path);
   rejectUnknownKeys(object, sourceKeys, path);
+  if (object['url'] === undefined || object['url'] === null) {
+    throw new ShapeError([...path, 'url'], 'missing: a source needs its url (set that first)');
+  }
   const url = readString(object['url'], [...path, 'url']);
   const parsed = parseSourceUrl(url);
   if ('problem' in parsed) throw new ShapeError([...path, 'url'], parsed.problem);

@@ -71,7 +71,7 @@ describe('readFileConfig', () => {
       [{ timeout: '10x' }, 'timeout: "10x" is not a positive duration'],
       [{ output: 'yaml' }, 'output: expected one of simple, extended, json, got "yaml"'],
       [{ alertmanager: [{ url: 'ftp://x' }] }, 'alertmanager[0].url: ftp: is not supported'],
-      [{ alertmanager: [{}, {}] }, 'alertmanager[0].url: expected a string, got nothing'],
+      [{ alertmanager: [{}, {}] }, 'alertmanager[0].url: missing: a source needs its url'],
       [{ prometheus: { url: 'http://p', headers: { a: 1 } } }, 'prometheus.headers.a: expected a string'],
       [
         { prometheus: { url: 'http://p', tls_config: { cert_file: 'c' } } },
