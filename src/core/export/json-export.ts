@@ -1,5 +1,7 @@
 // The incident and every event as one JSON document, for other tools. Sample values that JSON has
-// no number for are written as Prometheus does ("NaN", "+Inf", "-Inf"); secrets are redacted.
+// no number for are written as Prometheus does ("NaN", "+Inf", "-Inf"); secrets are redacted, and
+// control characters escaped, so it is safe to print too.
+import { stringifyForTerminal } from '../alerts/alert-json.js';
 import { encodeSampleValue } from '../timeline/json-fields.js';
 import { fold } from '../timeline/fold.js';
 import { timelineSchemaVersion, type TimelineEvent } from '../timeline/events.js';
@@ -13,7 +15,9 @@ export function exportJson(events: readonly TimelineEvent[]): string {
   const incident = fold(events);
   if (incident === undefined) throw new Error('exportJson: the events have no incident-opened event');
   const document = { format: jsonExportFormat, schemaVersion: timelineSchemaVersion, incident, events };
-  return `${JSON.stringify(document, replacer, 2)}\n`;
+  // Redacted and NaN-safe first, then written with the characters a terminal would act on escaped.
+  const safe: unknown = JSON.parse(JSON.stringify(document, replacer));
+  return `${stringifyForTerminal(safe)}\n`;
 }
 
 function replacer(_key: string, value: unknown): unknown {

@@ -1,7 +1,7 @@
 // The postmortem's sections about what happened: detection, the runbook's steps with their probe
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
 import { formatThreshold } from '../probe/threshold.js';
-import type { Incident, StepState } from '../timeline/incident.js';
+import { incidentStart, type Incident, type StepState } from '../timeline/incident.js';
 import { detectionInputFromIncident, detectionRows, type DetectionInput } from './detection-lag.js';
 import { between, formatDuration, formatLabels, formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
@@ -10,7 +10,7 @@ import { alertLabels } from './timeline-rows.js';
 
 /** Which alert, when it fired, when sitrep opened it, and the detection lag when known. */
 export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): string[] {
-  const firing = earliestFiring(incident);
+  const firing = incidentStart(incident);
   const alerts = incident.alerts.map((a) => codeText(alertLabels(incident, a.labels)));
   const lines = [
     `- **Alert:** ${inlineText(incident.alertname)} (${inlineText(incident.severity)}), ${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}: ${alerts.join(', ')}`,
@@ -166,10 +166,4 @@ export function notesSection(incident: Incident): string[] {
 /** A `## title` section with its body lines and a blank line after. */
 export function section(title: string, body: readonly string[]): string[] {
   return [`## ${title}`, '', ...body, ''];
-}
-
-/** When the first of the incident's alerts started firing (the incident's opening if earlier). */
-export function earliestFiring(incident: Incident): string {
-  const times = incident.alerts.map((a) => a.startsAt).filter((t) => !Number.isNaN(Date.parse(t)));
-  return times.reduce((min, t) => (Date.parse(t) < Date.parse(min) ? t : min), incident.openedAt);
 }

@@ -2,14 +2,13 @@
 // what was checked and done, then empty sections for the team. Same events in → same bytes out.
 import { fold } from '../timeline/fold.js';
 import type { TimelineEvent } from '../timeline/events.js';
-import type { Incident } from '../timeline/incident.js';
+import { incidentStart, type Incident } from '../timeline/incident.js';
 import type { DetectionInput } from './detection-lag.js';
 import { between, describeZone, formatDuration, formatInZone, formatUtc, type LocalZone } from './format.js';
 import { blockLines, codeText, inlineText } from './markdown-text.js';
 import {
   detectionSection,
   diagnosisSection,
-  earliestFiring,
   mitigationSection,
   notesSection,
   section,
@@ -61,7 +60,7 @@ function paragraph(text: string | undefined, empty: string): string[] {
 
 function header(incident: Incident): string[] {
   const end = incident.resolvedAt ?? incident.closedAt;
-  const started = earliestFiring(incident);
+  const started = incidentStart(incident);
   const duration =
     end === undefined
       ? `ongoing (firing since ${formatUtc(started)} UTC)`

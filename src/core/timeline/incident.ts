@@ -1,10 +1,4 @@
-import type {
-  AlertRecord,
-  ProbeResultRecord,
-  SilenceMatcherRecord,
-  StepRecord,
-  TimelineEvent,
-} from './events.js';
+import type { AlertRecord, ProbeResultRecord, SilenceMatcherRecord, StepRecord } from './events.js';
 import type { RunbookSource } from '../runbook/runbook.js';
 
 /** Open while being worked; resolved once mitigated; closed when nothing is left to do. */
@@ -98,8 +92,8 @@ export function stepProgress(incident: Incident): StepProgress {
   return { done: count('done'), skipped: count('skipped'), total: incident.steps.length };
 }
 
-/** The events that describe an incident, in journal order, with the incident they fold to. */
-export interface IncidentHistory {
-  readonly incident: Incident;
-  readonly events: readonly TimelineEvent[];
+/** When the incident began: the first of its alerts started firing (or it was opened, if earlier). */
+export function incidentStart(incident: Incident): string {
+  const times = incident.alerts.map((a) => a.startsAt).filter((t) => !Number.isNaN(Date.parse(t)));
+  return times.reduce((min, t) => (Date.parse(t) < Date.parse(min) ? t : min), incident.openedAt);
 }

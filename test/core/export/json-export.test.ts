@@ -52,3 +52,16 @@ describe('exportJson', () => {
     expect(json).toContain('see https://grafana.example.com/');
   });
 });
+
+describe('exportJson on a terminal', () => {
+  it('escapes C1 controls and bidi overrides, which stay the same text for a JSON reader', () => {
+    const text = 'a\u009b31mb\u202ec\u001b[2J';
+    const json = exportJson([
+      ...sampleEvents.slice(0, 1),
+      { at: '2026-11-23T14:03:10.000Z', type: 'note-added', text },
+    ]);
+    expect(json).not.toMatch(/[\u009b\u202e]/);
+    expect(json).not.toContain(String.fromCharCode(0x1b));
+    expect((JSON.parse(json) as { events: { text?: string }[] }).events[1]?.text).toBe(text);
+  });
+});
