@@ -1,10 +1,24 @@
 import type { Command } from '../command.js';
 import { alertsCommand } from './alerts.js';
+import { closeCommand } from './close.js';
 import { configCommand } from './config.js';
+import { exportCommand } from './export.js';
+import { incidentsCommand } from './incidents.js';
+import { noteCommand } from './note.js';
 import { probeCommand } from './probe.js';
+import { resumeCommand } from './resume.js';
 
 /**
  * Every `sitrep <name>` subcommand, in the order `--help` lists them. Each lives in its own file
  * under src/cli/commands/; add new ones here.
  */
-export const commands: readonly Command[] = [alertsCommand, probeCommand, configCommand];
+export const commands: readonly Command[] = [
+  alertsCommand,
+  probeCommand,
+  incidentsCommand,
+  resumeCommand,
+  noteCommand,
+  closeCommand,
+  exportCommand,
+  configCommand,
+];

@@ -1,0 +1,74 @@
+// `sitrep export`: the postmortem notes of an incident, as Markdown or JSON.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ExitCode, UsageError, UserError } from '../../core/errors.js';
+import { exportJson } from '../../core/export/json-export.js';
+import { exportMarkdown } from '../../core/export/markdown.js';
+import type { Command } from '../command.js';
+import { incidentStore, localZone, warn } from '../incident-context.js';
+import { parseCommandArgs } from '../parse-args.js';
+
+const options = {
+  format: { type: 'string', short: 'f', default: 'md' },
+  output: { type: 'string', short: 'o' },
+} as const;
+
+const help = `Usage: sitrep export [ID] [--format md|json] [-o FILE]
+
+Writes the postmortem notes of an incident (without ID, the most recently opened one; ID may be
+the full id or its last 4 characters). The same journal always gives the same bytes.
+
+  --format md    Markdown: summary, status, duration, detection (time to acknowledge, and the
+                 detection lag when the alert expression was queried), impact, a timeline in
+                 UTC and in your time zone (TZ), diagnosis steps with probe results, mitigation
+                 steps, silences, notes, and empty sections for root cause, action items and
+                 lessons learned. Text from alerts and notes is escaped; secrets are redacted.
+  --format json  the incident and every event, with a schema version, for other tools
+  -o FILE        write to FILE instead of stdout
+
+Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad usage.`;
+
+/** `sitrep export`. */
+export const exportCommand: Command = {
+  name: 'export',
+  summary: "write an incident's postmortem notes (Markdown, or JSON with every event)",
+  help,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs('export', args, options);
+    if (positionals.length > 1) throw new UsageError('export: expected at most one incident id');
+    const format = values.format === 'markdown' ? 'md' : values.format;
+    if (format !== 'md' && format !== 'json') {
+      throw new UsageError(`export: unknown format "${format}"`, 'Use --format md or --format json.');
+    }
+    const store = incidentStore(context);
+    const record = await store.read(await store.resolveId(positionals[0], 'latest'));
+    warn(context, record.warnings);
+
+    let text: string;
+    if (format === 'json') {
+      text = exportJson(record.events);
+    } else {
+      const { zone, warning } = localZone(context, record.incident.openedAt);
+      if (warning !== undefined) warn(context, [warning]);
+      text = exportMarkdown(record.events, { zone });
+    }
+    if (values.output === undefined) {
+      context.stdout.write(text);
+      return ExitCode.ok;
+    }
+    const file = path.resolve(context.cwd, values.output);
+    try {
+      await fs.writeFile(file, text);
+    } catch (error) {
+      throw new UserError(
+        `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    const count = record.events.length;
+    context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);
+    return ExitCode.ok;
+  },
+};
