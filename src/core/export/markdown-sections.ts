@@ -2,7 +2,12 @@
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
 import { formatThreshold } from '../probe/threshold.js';
 import { incidentStart, type Incident, type StepState } from '../timeline/incident.js';
-import { detectionInputFromIncident, detectionRows, type DetectionInput } from './detection-lag.js';
+import {
+  detectionInputFromIncident,
+  detectionRows,
+  type DetectionInput,
+  type DetectionRow,
+} from './detection-lag.js';
 import { between, formatDuration, formatLabels, formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
 import { probeLines } from './probe-tables.js';
@@ -32,6 +37,12 @@ function detectionLag(incident: Incident, explicit: DetectionInput | undefined):
   const time = (iso: string | undefined) => (iso === undefined ? '—' : `${formatUtc(iso)}`);
   const lag = (from: string | undefined, to: string | undefined) =>
     from === undefined || to === undefined ? '—' : formatDuration(between(from, to));
+  // A sampled time is only known to within one step, so a sample just after the alert fired is
+  // not a negative lag.
+  const sampledLag = (sampled: string | undefined, firing: string | undefined) => {
+    const ms = sampled === undefined || firing === undefined ? NaN : between(sampled, firing);
+    return ms < 0 && ms >= -input.stepSeconds * 1000 ? '≈0s' : lag(sampled, firing);
+  };
   const table = rows.map((r) => {
     const crossed = r.crossedAtRangeStart ? `at or before ${time(r.crossedAt)}` : time(r.crossedAt);
     const cells = [
@@ -39,21 +50,27 @@ function detectionLag(incident: Incident, explicit: DetectionInput | undefined):
       time(r.risingAt),
       crossed,
       time(r.firingAt),
-      lag(r.risingAt ?? r.crossedAt, r.firingAt),
-      lag(r.crossedAt, r.firingAt),
+      sampledLag(r.risingAt ?? r.crossedAt, r.firingAt),
+      sampledLag(r.crossedAt, r.firingAt),
       lag(r.firingAt, r.openedAt),
     ];
     return `| ${cells.join(' | ')} |`;
   });
   const first = rows.find((r) => r.crossedAt !== undefined && r.firingAt !== undefined);
+  const crossedText = (r: DetectionRow) =>
+    `${sampledLag(r.crossedAt, r.firingAt)} after it crossed ${codeText(threshold)}`;
   const sentence =
     first === undefined
-      ? `The expression never crossed ${codeText(threshold)} in the range that was queried.`
-      : `The alert fired ${lag(first.risingAt ?? first.crossedAt, first.firingAt)} after ${codeText(formatLabels(first.labels))} started rising (${lag(first.crossedAt, first.firingAt)} after it crossed ${codeText(threshold)}), and the incident was opened ${lag(first.firingAt, first.openedAt)} after the alert fired.`;
+      ? `The expression never crossed ${codeText(threshold)} before the alert fired, in the range that was queried.`
+      : `The alert fired ${
+          first.risingAt === undefined
+            ? crossedText(first)
+            : `${sampledLag(first.risingAt, first.firingAt)} after ${codeText(formatLabels(first.labels))} started rising and ${crossedText(first)}`
+        }; the incident was opened ${lag(first.firingAt, first.openedAt)} after the alert fired.`;
   return [
     '### Detection lag',
     '',
-    `From the alert expression ${codeText(input.query)} compared with ${codeText(threshold)}, sampled every ${input.stepSeconds}s (times in UTC):`,
+    `From the alert expression ${codeText(input.query)} compared with ${codeText(threshold)}, sampled every ${input.stepSeconds}s, so its times are accurate to ${input.stepSeconds}s (UTC):`,
     '',
     '| Series | Started rising | Crossed threshold | Alert firing | Rising → firing | Crossed → firing | Firing → opened |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { exportMarkdown } from '../../../src/core/export/markdown.js';
 import {
   detectionInputFromIncident,
   detectionRows,
   firstCrossing,
 } from '../../../src/core/export/detection-lag.js';
-import type { RangePoint } from '../../../src/core/timeline/events.js';
+import type { RangePoint, TimelineEvent } from '../../../src/core/timeline/events.js';
 import { fold } from '../../../src/core/timeline/fold.js';
 import { sampleEvents } from '../timeline/sample-events.js';
 
@@ -94,5 +95,49 @@ describe('detectionRows', () => {
   it('finds no input in a journal without an alert-rule probe with range data', () => {
     const incident = fold(sampleEvents.slice(0, 3));
     expect(incident && detectionInputFromIncident(incident)).toBeUndefined();
+  });
+});
+
+describe('detection lag in the export, for the seed alert of the local stack', () => {
+  // A server starts failing at 150 errors/s at T; the 1 m rate climbs linearly for a minute and
+  // passes 100 at T+40 s; the rule (`> 100`, for: 0m, evaluated every second) fires at T+41 s.
+  const failureStart = Date.parse('2026-11-23T14:00:00Z') / 1000;
+  function rampSeries(stepSeconds: number) {
+    const points: RangePoint[] = [];
+    for (let t = failureStart - 120; t <= failureStart + 120; t += stepSeconds) {
+      points.push([t, 150 * Math.min(1, Math.max(0, (t - failureStart) / 60))]);
+    }
+    return { labels: { server: 'web1' }, points };
+  }
+  const opened = {
+    ...sampleEvents[0],
+    alerts: [
+      {
+        fingerprint: 'aaa1',
+        labels: { alertname: 'HaproxyServerConnectionErrors', server: 'web1' },
+        startsAt: '2026-11-23T14:00:41.000Z',
+      },
+    ],
+    at: '2026-11-23T14:01:10.000Z',
+  } as TimelineEvent;
+  const query = 'sum by (server) (rate(haproxy_server_connection_errors_total[1m]))';
+  const sentence = (stepSeconds: number) =>
+    exportMarkdown([opened], {
+      zone: { name: 'UTC', offsetMinutes: 0 },
+      detection: { query, threshold: above100, stepSeconds, series: [rampSeries(stepSeconds)] },
+    })
+      .split('\n')
+      .find((line) => line.startsWith('The alert fired'));
+
+  it('says the alert fired 40 s after the failure began, sampled every second', () => {
+    expect(sentence(1)).toBe(
+      'The alert fired 40s after `{server="web1"}` started rising and 0s after it crossed `> 100`; the incident was opened 29s after the alert fired.',
+    );
+  });
+
+  it('stays honest about coarser samples: no negative lag for a crossing seen just after the alert fired', () => {
+    expect(sentence(5)).toBe(
+      'The alert fired 36s after `{server="web1"}` started rising and ≈0s after it crossed `> 100`; the incident was opened 29s after the alert fired.',
+    );
   });
 });
