@@ -191,7 +191,7 @@ describe('sitrep resume', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(0, 5)).toEqual([
       `${closedId}  closed  critical`,
-      'HaproxyServerConnectionErrors: 2 alert(s), 1 firing',
+      'HaproxyServerConnectionErrors: 2 alerts, 1 firing',
       'Started 2026-11-23 14:00:55 UTC (lasted 11m 35s); opened in sitrep 2026-11-23 14:01:20 UTC',
       'Runbook: HAProxy server connection errors (2/5 done, 2 skipped)',
       'Notes: 1, probe runs: 2, silences: 1',

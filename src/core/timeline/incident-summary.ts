@@ -63,12 +63,15 @@ export function describeIncident(incident: Incident, now: string): string[] {
   const item = incidentListItem(incident, now);
   const duration = formatDuration(item.durationSeconds * 1000);
   const lasting = incident.status === 'open' ? `${duration} so far` : `lasted ${duration}`;
-  const runbook = incident.runbook === undefined ? 'no runbook opened' : sanitizeLine(incident.runbook.title);
+  const runbook =
+    incident.runbook === undefined
+      ? 'none opened'
+      : `${sanitizeLine(incident.runbook.title)} (${formatProgress(item.progress)})`;
   return [
     `${item.id}  ${item.status}  ${sanitizeLine(item.severity)}`,
-    `${sanitizeLine(item.title)}: ${item.alerts} alert(s), ${item.firing} firing`,
+    `${sanitizeLine(item.title)}: ${item.alerts} ${item.alerts === 1 ? 'alert' : 'alerts'}, ${item.firing} firing`,
     `Started ${formatUtc(item.startedAt)} UTC (${lasting}); opened in sitrep ${formatUtc(item.openedAt)} UTC`,
-    `Runbook: ${runbook} (${formatProgress(item.progress)})`,
+    `Runbook: ${runbook}`,
     `Notes: ${item.notes}, probe runs: ${incident.probeRuns.length}, silences: ${incident.silences.length}`,
   ];
 }
