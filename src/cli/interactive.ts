@@ -8,7 +8,7 @@ import { loadSourceConfig, printWarnings } from './source-options.js';
  */
 export async function runInteractive(args: readonly string[], context: CommandContext): Promise<number> {
   // The same server flags as every command; a wrong one fails here, before the screen opens.
-  const { warnings } = loadSourceConfig(args, context);
+  const { config, warnings } = loadSourceConfig(args, context);
   if (!context.stdinIsTTY || context.stdout.isTTY !== true) {
     throw new UsageError(
       'the interactive screen needs a terminal (stdin and stdout are not both a TTY)',
@@ -17,5 +17,5 @@ export async function runInteractive(args: readonly string[], context: CommandCo
   }
   printWarnings(warnings, context);
   const { runApp } = await import('../ui/run.js');
-  return runApp(args, context);
+  return runApp(config, context);
 }

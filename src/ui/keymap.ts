@@ -38,13 +38,13 @@ export interface Binding {
   /** How the keys are shown: "j/↓". */
   readonly label: string;
   readonly help: string;
-  /** Shown in the footer hint line (the rest only in `?`). */
-  readonly hint?: boolean;
+  /** The word shown in the footer hint line; bindings without one appear only in `?`. */
+  readonly hint?: string;
 }
 
 export const keymap: readonly Binding[] = [
   { action: 'up', scope: 'list', keys: ['up', 'k'], label: '↑/k', help: 'move up' },
-  { action: 'down', scope: 'list', keys: ['down', 'j'], label: '↓/j', help: 'move down', hint: true },
+  { action: 'down', scope: 'list', keys: ['down', 'j'], label: '↓/j', help: 'move down', hint: 'move' },
   { action: 'pageUp', scope: 'list', keys: ['pageup', 'ctrl+b'], label: 'PgUp', help: 'page up' },
   { action: 'pageDown', scope: 'list', keys: ['pagedown', 'ctrl+f'], label: 'PgDn', help: 'page down' },
   { action: 'top', scope: 'list', keys: ['home', 'g'], label: 'g/Home', help: 'first row' },
@@ -54,8 +54,8 @@ export const keymap: readonly Binding[] = [
     scope: 'inbox',
     keys: ['return'],
     label: '⏎',
-    help: 'open the alert or group as an incident',
-    hint: true,
+    help: 'open as an incident',
+    hint: 'open',
   },
   {
     action: 'expand',
@@ -69,8 +69,8 @@ export const keymap: readonly Binding[] = [
     scope: 'inbox',
     keys: ['/'],
     label: '/',
-    help: 'filter: text or matchers like severity="critical"',
-    hint: true,
+    help: 'filter by words or matchers',
+    hint: 'filter',
   },
   { action: 'refresh', scope: 'inbox', keys: ['r'], label: 'r', help: 'refresh now' },
   {
@@ -78,7 +78,7 @@ export const keymap: readonly Binding[] = [
     scope: 'inbox',
     keys: ['s'],
     label: 's',
-    help: 'show or hide silenced and inhibited alerts',
+    help: 'show/hide silenced, inhibited',
   },
   {
     action: 'done',
@@ -86,17 +86,17 @@ export const keymap: readonly Binding[] = [
     keys: ['d', 'x'],
     label: 'd',
     help: 'mark the step done',
-    hint: true,
+    hint: 'done',
   },
-  { action: 'skip', scope: 'workspace', keys: ['s'], label: 's', help: 'skip the step', hint: true },
-  { action: 'reopen', scope: 'workspace', keys: ['u'], label: 'u', help: 'reopen the step (undo done/skip)' },
+  { action: 'skip', scope: 'workspace', keys: ['s'], label: 's', help: 'skip the step', hint: 'skip' },
+  { action: 'reopen', scope: 'workspace', keys: ['u'], label: 'u', help: 'reopen the step' },
   {
     action: 'note',
     scope: 'workspace',
     keys: ['n'],
     label: 'n',
     help: 'add a note to the timeline',
-    hint: true,
+    hint: 'note',
   },
   { action: 'rerun', scope: 'workspace', keys: ['r'], label: 'r', help: "re-run the step's probes" },
   {
@@ -105,7 +105,7 @@ export const keymap: readonly Binding[] = [
     keys: ['S'],
     label: 'S',
     help: 'silence the alert in Alertmanager',
-    hint: true,
+    hint: 'silence',
   },
   {
     action: 'export',
@@ -113,14 +113,14 @@ export const keymap: readonly Binding[] = [
     keys: ['e'],
     label: 'e',
     help: 'export postmortem notes',
-    hint: true,
+    hint: 'export',
   },
   {
     action: 'link',
     scope: 'workspace',
     keys: ['o'],
     label: 'o',
-    help: 'print the runbook source and generator URL',
+    help: 'print runbook and graph links',
   },
   {
     action: 'back',
@@ -128,10 +128,10 @@ export const keymap: readonly Binding[] = [
     keys: ['escape', 'left', 'h'],
     label: 'esc',
     help: 'back (the incident stays open)',
-    hint: true,
+    hint: 'back',
   },
-  { action: 'help', scope: 'global', keys: ['?'], label: '?', help: 'this help', hint: true },
-  { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: true },
+  { action: 'help', scope: 'global', keys: ['?'], label: '?', help: 'this help', hint: 'help' },
+  { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: 'quit' },
 ];
 
 /** The action a key means in these scopes (most specific scope first), if any. */
@@ -145,5 +145,5 @@ export function actionFor(keyName: string, scopes: readonly KeyScope[]): Action 
 
 /** The bindings of these scopes, for the footer (hint only) or the help overlay (all). */
 export function bindingsFor(scopes: readonly KeyScope[], hintsOnly = false): Binding[] {
-  return keymap.filter((b) => scopes.includes(b.scope) && (!hintsOnly || b.hint === true));
+  return keymap.filter((b) => scopes.includes(b.scope) && (!hintsOnly || b.hint !== undefined));
 }

@@ -8,24 +8,38 @@ const scopeTitles: Record<KeyScope, string> = {
   workspace: 'Incident',
 };
 
-/** The `?` screen: every key of the current screen's scopes, generated from the keymap. */
+/**
+ * The `?` screen: every key of the current screen's scopes, generated from the keymap. Two
+ * columns, so the whole of it fits an 80×24 terminal.
+ */
 export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
+  const [first, ...rest] = scopes;
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Keys</Text>
-      {scopes.map((scope) => (
-        <Box key={scope} flexDirection="column" marginTop={1}>
-          <Text underline>{scopeTitles[scope]}</Text>
-          {bindingsFor([scope]).map((b) => (
-            <Text key={b.action}>
-              {b.label.padEnd(10)} {b.help}
-            </Text>
+    <Box flexDirection="column">
+      <Text bold>Keys (? or esc closes this help)</Text>
+      <Box>
+        <Box flexDirection="column" width="50%">
+          {first === undefined ? null : <ScopeKeys scope={first} />}
+        </Box>
+        <Box flexDirection="column" width="50%">
+          {rest.map((scope) => (
+            <ScopeKeys key={scope} scope={scope} />
           ))}
         </Box>
-      ))}
-      <Box marginTop={1}>
-        <Text dimColor>? or esc closes this help</Text>
       </Box>
+    </Box>
+  );
+}
+
+function ScopeKeys({ scope }: { scope: KeyScope }) {
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text underline>{scopeTitles[scope]}</Text>
+      {bindingsFor([scope]).map((b) => (
+        <Text key={b.action} wrap="truncate">
+          {b.label.padEnd(7)} {b.help}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/app.js';
+import { testAlert } from '../helpers/alerts.js';
+import { fakeFeed, okSource } from '../helpers/fake-feed.js';
+import { keys, renderUi, type Rendered } from '../helpers/render.js';
+
+const now = () => Date.parse('2026-11-26T03:10:00Z');
+const alerts = [
+  testAlert(
+    { alertname: 'DiskFull', instance: 'db1', severity: 'critical' },
+    { startsAt: '2026-11-26T02:00:00Z' },
+  ),
+  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' }),
+  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web2', severity: 'critical' }),
+  testAlert({ alertname: 'HaproxyHttpSlowingDown', proxy: 'app', severity: 'warning' }),
+  testAlert({ alertname: 'Muted', severity: 'info' }, { state: 'silenced' }),
+];
+
+let ui: Rendered | undefined;
+afterEach(() => ui?.unmount());
+
+function start(feed = fakeFeed(alerts)) {
+  ui = renderUi(<App services={{ feed, now }} />);
+  return { ui, feed };
+}
+
+const cursorLine = (frame: string) => frame.split('\n').find((line) => line.startsWith('›')) ?? '';
+
+describe('inbox', () => {
+  it('lists groups by severity with counts and hides silenced alerts', async () => {
+    const { ui } = start();
+    const frame = await ui.waitForText('HaproxyHttpSlowingDown');
+    expect(frame).toContain('3 critical');
+    expect(frame).toContain('1 warning');
+    const order = ['DiskFull', 'HaproxyServerConnectionErrors', 'HaproxyHttpSlowingDown'].map((n) =>
+      frame.indexOf(n),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(frame).toContain('2 alerts');
+    expect(frame).not.toContain('Muted');
+  });
+
+  it('moves with a burst of keys in one write and expands a group', async () => {
+    const { ui } = start();
+    await ui.waitForText('DiskFull');
+    ui.press(keys.down, keys.down, keys.up, ' ');
+    const frame = await ui.waitForText('server=web2');
+    expect(cursorLine(frame)).toContain('HaproxyServerConnectionErrors');
+    ui.press('jj');
+    expect(cursorLine(await ui.waitForFrame((f) => cursorLine(f).includes('web2')))).toContain('server=web2');
+  });
+
+  it('filters with matchers and with words, and clears with esc', async () => {
+    const { ui } = start();
+    await ui.waitForText('DiskFull');
+    ui.press('/', 'severity="warning"', keys.enter);
+    let frame = await ui.waitForFrame((f) => !f.includes('DiskFull'));
+    expect(frame).toContain('HaproxyHttpSlowingDown');
+    expect(frame).toContain('filter: severity="warning"');
+    ui.press('/', keys.escape);
+    frame = await ui.waitForText('DiskFull');
+    ui.press('/db1', keys.enter);
+    frame = await ui.waitForFrame((f) => !f.includes('HaproxyHttpSlowingDown'));
+    expect(frame).toContain('DiskFull');
+  });
+
+  it('shows silenced alerts on s', async () => {
+    const { ui } = start();
+    await ui.waitForText('DiskFull');
+    ui.press('s');
+    expect(await ui.waitForText('Muted')).toContain('[silenced]');
+  });
+
+  it('shows every key in the help overlay and closes it with esc', async () => {
+    const { ui } = start();
+    await ui.waitForText('DiskFull');
+    ui.press('?');
+    const help = await ui.waitForText('Keys');
+    for (const text of ['move down', 'filter', 'refresh now', 'quit', 'this help'])
+      expect(help).toContain(text);
+    ui.press(keys.escape);
+    await ui.waitForFrame((f) => f.includes('DiskFull') && !f.includes('this help'));
+  });
+
+  it('refreshes on r', async () => {
+    const { ui, feed } = start();
+    await ui.waitForText('DiskFull');
+    ui.press('r');
+    await ui.waitForFrame(() => feed.refreshes === 1);
+  });
+
+  it('keeps the last alerts and says so when a source fails', async () => {
+    const { ui, feed } = start();
+    await ui.waitForText('DiskFull');
+    feed.set({
+      sources: [
+        {
+          ...okSource('am', 5, now() - 65_000),
+          health: 'stale',
+          error: 'alertmanager am: connection refused',
+          consecutiveFailures: 2,
+        },
+      ],
+    });
+    const frame = await ui.waitForText('STALE');
+    expect(frame).toContain('connection refused');
+    expect(frame).toContain('1m5s ago');
+    expect(frame).toContain('DiskFull');
+  });
+
+  it('scrolls ten thousand alerts by rendering one window', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      testAlert({ alertname: `Alert${String(i).padStart(5, '0')}`, severity: 'warning' }),
+    );
+    const { ui } = start(fakeFeed(many));
+    await ui.waitForText('Alert00000');
+    ui.press(keys.pageDown, keys.pageDown);
+    const frame = await ui.waitForFrame((f) => /rows \d+–\d+ of 10000/.test(f) && !f.includes('Alert00000'));
+    expect(frame.split('\n').length).toBeLessThanOrEqual(30);
+  });
+});
