@@ -249,3 +249,13 @@ describe('sitrep export', () => {
     expect(result.stdout).toContain('(15 events)');
   });
 });
+
+describe('incident ids on the command line', () => {
+  it('takes at most one id', async () => {
+    for (const command of ['close', 'resume', 'export']) {
+      const result = await runCli([command, '3f2a', 'c1c1'], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${command}: expected at most one incident id, got 2 arguments`);
+    }
+  });
+});

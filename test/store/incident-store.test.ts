@@ -1,32 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../src/core/alerts/alert.js';
 import { UsageError, UserError } from '../../src/core/errors.js';
 import { encodeEvent } from '../../src/core/timeline/journal-codec.js';
 import { incidentsDir } from '../../src/store/data-dir.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 import { sampleEvents } from '../core/timeline/sample-events.js';
+import { testAlert } from '../helpers/alerts.js';
 import { FaultyFs } from './faulty-fs.js';
 import { tempDirs } from './temp-dir.js';
 
 const tempDir = tempDirs();
 
-function alert(name: string, server = 'web1'): Alert {
-  return {
-    fingerprint: `fp-${name}-${server}`,
-    name,
-    labels: { alertname: name, severity: 'critical', server },
-    annotations: {},
-    severity: 'critical',
-    state: 'active',
-    startsAt: '2026-11-23T14:00:55.000Z',
-    silencedBy: [],
-    inhibitedBy: [],
-    generatorURL: undefined,
-    runbookUrl: undefined,
-    origins: [],
-  };
+function alert(name: string) {
+  return testAlert({ alertname: name, severity: 'critical', server: 'web1' });
 }
 
 async function storeWithThree() {

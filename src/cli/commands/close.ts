@@ -1,8 +1,8 @@
 // `sitrep close`: marks an incident closed (nothing more to do; it can still be exported).
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
 import { describeIncident } from '../../core/timeline/incident-summary.js';
 import type { Command } from '../command.js';
-import { incidentStore, warn } from '../incident-context.js';
+import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
 const help = `Usage: sitrep close [ID]
@@ -20,9 +20,8 @@ export const closeCommand: Command = {
   help,
   async run(args, context) {
     const { positionals } = parseCommandArgs('close', args, {});
-    if (positionals.length > 1) throw new UsageError('close: expected at most one incident id');
     const store = incidentStore(context);
-    const id = await store.resolveId(positionals[0], 'latest-open');
+    const id = await store.resolveId(incidentIdArgument('close', positionals), 'latest-open');
     const journal = await store.resume(id);
     warn(context, journal.warnings);
     if (journal.incident()?.status === 'closed') {

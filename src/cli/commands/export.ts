@@ -5,7 +5,7 @@ import { ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import type { Command } from '../command.js';
-import { incidentStore, localZone, warn } from '../incident-context.js';
+import { incidentIdArgument, incidentStore, localZone, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
 const options = {
@@ -35,13 +35,14 @@ export const exportCommand: Command = {
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('export', args, options);
-    if (positionals.length > 1) throw new UsageError('export: expected at most one incident id');
     const format = values.format === 'markdown' ? 'md' : values.format;
     if (format !== 'md' && format !== 'json') {
       throw new UsageError(`export: unknown format "${format}"`, 'Use --format md or --format json.');
     }
     const store = incidentStore(context);
-    const record = await store.read(await store.resolveId(positionals[0], 'latest'));
+    const record = await store.read(
+      await store.resolveId(incidentIdArgument('export', positionals), 'latest'),
+    );
     warn(context, record.warnings);
 
     let text: string;

@@ -3,7 +3,7 @@
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { describeIncident } from '../../core/timeline/incident-summary.js';
 import type { Command } from '../command.js';
-import { incidentStore, warn } from '../incident-context.js';
+import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
 const help = `Usage: sitrep resume [ID]
@@ -21,9 +21,10 @@ export const resumeCommand: Command = {
   help,
   async run(args, context) {
     const { positionals } = parseCommandArgs('resume', args, {});
-    if (positionals.length > 1) throw new UsageError('resume: expected at most one incident id');
     const store = incidentStore(context);
-    const record = await store.read(await store.resolveId(positionals[0], 'latest-open'));
+    const record = await store.read(
+      await store.resolveId(incidentIdArgument('resume', positionals), 'latest-open'),
+    );
     if (!context.stdinIsTTY || context.stdout.isTTY !== true) {
       throw new UsageError(
         'the interactive screen needs a terminal (stdin and stdout are not both a TTY)',

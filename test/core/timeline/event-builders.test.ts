@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../../src/core/alerts/alert.js';
 import type { Runbook } from '../../../src/core/runbook/runbook.js';
 import {
   incidentOpenedEvent,
   runbookOpenedEvent,
   runbookTextHash,
 } from '../../../src/core/timeline/event-builders.js';
+import { testAlert } from '../../helpers/alerts.js';
 
-function alert(fingerprint: string, severity: string, server: string): Alert {
-  return {
-    fingerprint,
-    name: 'HaproxyServerConnectionErrors',
-    labels: { alertname: 'HaproxyServerConnectionErrors', severity, server },
-    annotations: { summary: `HAProxy server ${server} refuses connections` },
-    severity,
-    state: 'active',
+function alert(fingerprint: string, severity: string, server: string) {
+  const labels = { alertname: 'HaproxyServerConnectionErrors', severity, server };
+  const base = testAlert(labels, {
     startsAt: '2026-11-23T14:00:55.000Z',
-    silencedBy: [],
-    inhibitedBy: [],
-    generatorURL: undefined,
-    runbookUrl: undefined,
-    origins: [{ kind: 'alertmanager', source: 'am' }],
-  };
+    annotations: { summary: `HAProxy server ${server} refuses connections` },
+  });
+  return { ...base, fingerprint };
 }
 
 describe('incidentOpenedEvent', () => {
