@@ -44,13 +44,14 @@ export class Journal {
   readonly warnings: readonly string[];
   private readonly fs: JournalFs;
   private readonly retryDelaysMs: readonly number[];
-  private readonly all: TimelineEvent[];
+  private all: readonly TimelineEvent[];
   private readonly queue: Pending[] = [];
   private readonly listeners = new Set<() => void>();
   private handle: JournalHandle | undefined;
   private isNewFile: boolean;
   private recordedCount: number;
   private lastError: UserError | undefined;
+  private snapshot: JournalStatus;
   private draining: Promise<void> | undefined;
   private rerun = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -70,6 +71,7 @@ export class Journal {
     this.retryDelaysMs = options.retryDelaysMs ?? [1000, 2000, 5000, 10_000, 30_000];
     this.all = [...events];
     this.recordedCount = events.length;
+    this.snapshot = { recorded: this.recordedCount, pending: 0, error: undefined };
     this.isNewFile = isNew;
   }
 
@@ -93,7 +95,10 @@ export class Journal {
     return journal;
   }
 
-  /** Every event: those read from disk, then those appended here (recorded or still pending). */
+  /**
+   * Every event: those read from disk, then those appended here (recorded or still pending). A new
+   * array after each append, so it can serve as a snapshot (useSyncExternalStore).
+   */
   events(): readonly TimelineEvent[] {
     return this.all;
   }
@@ -103,11 +108,12 @@ export class Journal {
     return fold(this.all);
   }
 
+  /** The same object until something changes, so it can serve as a snapshot too. */
   status(): JournalStatus {
-    return { recorded: this.recordedCount, pending: this.queue.length, error: this.lastError };
+    return this.snapshot;
   }
 
-  /** Calls `listener` whenever status() changes; returns the unsubscribe function. */
+  /** Calls `listener` whenever events() or status() changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -121,7 +127,7 @@ export class Journal {
   append(event: TimelineEvent): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
     const body = Buffer.from(`${encodeEvent(event)}\n`, 'utf8');
-    this.all.push(event);
+    this.all = [...this.all, event];
     const result = new Promise<AppendResult>((resolve) => {
       this.queue.push({ body, fragment: 0, settle: resolve });
     });
@@ -235,6 +241,7 @@ export class Journal {
   }
 
   private notify(): void {
+    this.snapshot = { recorded: this.recordedCount, pending: this.queue.length, error: this.lastError };
     for (const listener of this.listeners) listener();
   }
 }

@@ -49,6 +49,22 @@ describe('Journal', () => {
     await journal.close();
   });
 
+  it('hands out snapshots: the same objects until something changes, new ones after', async () => {
+    const journal = await Journal.create(path.join(tempDir(), 'x.jsonl'), opened);
+    const [status, events] = [journal.status(), journal.events()];
+    expect(journal.status()).toBe(status);
+    expect(journal.events()).toBe(events);
+    let changes = 0;
+    journal.subscribe(() => (changes += 1));
+    await journal.append(note(1));
+    expect(changes).toBe(2); // queued, then recorded
+    expect(journal.status()).not.toBe(status);
+    expect(journal.status()).toEqual({ recorded: 2, pending: 0, error: undefined });
+    expect(journal.events()).not.toBe(events);
+    expect(events).toEqual([opened]);
+    await journal.close();
+  });
+
   it('sets a torn last line aside in a .torn file, keeps the rest, and appends on a fresh line', async () => {
     const file = path.join(tempDir(), 'x.jsonl');
     const whole = [opened, note(1)].map((e) => `${encodeEvent(e)}\n`).join('');
