@@ -1,0 +1,56 @@
+// Label values for property tests: any Unicode text, and text made mostly of the characters that
+// break naive escaping (quotes, backslashes, newlines, regex syntax, control characters, U+FFFD).
+import fc from 'fast-check';
+
+const awkward = [
+  '"',
+  "'",
+  '`',
+  '\\',
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u202e',
+  '\ufffd',
+  '.',
+  '*',
+  '+',
+  '?',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '^',
+  '$',
+  '/',
+  '#',
+  '=',
+  '~',
+  '!',
+  ',',
+  '{{',
+  '}}',
+  '$labels',
+  'a',
+  'Z',
+  '0',
+  ' ',
+  'é',
+  '日',
+  '😀',
+];
+
+/** Any label value Prometheus could hold. */
+export const labelValue = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.array(fc.constantFrom(...awkward), { maxLength: 20 }).map((parts) => parts.join('')),
+);
