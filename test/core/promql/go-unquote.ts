@@ -29,7 +29,7 @@ export function goUnquote(literal: string): string {
     const next = body[i + 1];
     const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
     if (next !== undefined && simple[next] !== undefined) {
-      bytes.push(simple[next] as number);
+      bytes.push(simple[next]);
       i += 1;
     } else if (next === quote) {
       bytes.push(quote.charCodeAt(0));
