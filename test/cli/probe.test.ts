@@ -100,10 +100,8 @@ afterAll(async () => {
 describe('sitrep probe (fault servers)', () => {
   it('takes the labels from the firing alert that --label picks and judges its value alone', async () => {
     prom.route('/api/v1/rules', { kind: 'json', body: rules('sum by (server) (rate(x[1m])) > 100') });
-    const { code, stdout, stderr } = await runCli(
-      ['probe', 'HaproxyServerConnectionErrors', '--label', 'server=web2'],
-      env,
-    );
+    const args = ['probe', 'HaproxyServerConnectionErrors', '--label', 'server=web2', '--step', '0'];
+    const { code, stdout, stderr } = await runCli(args, env);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('HaproxyServerConnectionErrors {server="web2", severity="critical"}');
@@ -111,6 +109,28 @@ describe('sitrep probe (fault servers)', () => {
     expect(stdout).toMatch(/\{server="web2"\}\s+7\s+ok/);
     expect(stdout).not.toContain('web1');
     expect(prom.requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it("runs the bundled runbook's diagnosis probes with the alert's labels filled in", async () => {
+    prom.route('/api/v1/rules', { kind: 'json', body: rules('sum by (server) (rate(x[1m])) > 100') });
+    const before = prom.requests.length;
+    const args = ['probe', 'HaproxyServerConnectionErrors', '-l', 'server=web2', '--json'];
+    const { code, stdout } = await runCli(args, env);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout) as ProbeJson & {
+      runbook: { source: { kind: string; path: string } };
+    };
+    expect(document.runbook.source.path).toMatch(/runbooks\/haproxy\/HaproxyServerConnectionErrors\.md$/);
+    expect(document.steps.map((step) => step.id).slice(0, 3)).toEqual([
+      'alert-expression',
+      'diagnosis-1',
+      'diagnosis-2',
+    ]);
+    const sent = prom.requests.slice(before).map((r) => r.query['query']?.[0] ?? '');
+    expect(sent).toContain(
+      'sum by (proxy, server) (rate(haproxy_server_connection_errors_total{server="web2"}[1m]))',
+    );
+    expect(sent.some((query) => query.includes('{{'))).toBe(false);
   });
 
   it('exits 1 and shows the PromQL error when a probe fails to run', async () => {
@@ -151,11 +171,14 @@ describe('sitrep probe (fault servers)', () => {
     expect(stderr).toContain(message);
   });
 
-  it('exits 1 with a hint when there is nothing to probe', async () => {
+  it('exits 2 with a hint when the chosen step has nothing to probe', async () => {
     prom.route('/api/v1/rules', { kind: 'json', body: { status: 'success', data: { groups: [] } } });
-    const { code, stderr } = await runCli(['probe', 'NoSuchAlert'], env);
-    expect(code).toBe(1);
-    expect(stderr).toContain('NoSuchAlert has no probes');
+    const noRule = await runCli(['probe', 'NoSuchAlert', '--step', '0'], env);
+    expect(noRule.code).toBe(2);
+    expect(noRule.stderr).toContain('NoSuchAlert has no alert expression');
+    const noStep = await runCli(['probe', 'HaproxyServerConnectionErrors', '--step', '99'], env);
+    expect(noStep.code).toBe(2);
+    expect(noStep.stderr).toContain('no diagnosis step 99 with probes');
   });
 });
 

@@ -3,17 +3,22 @@
 // running, so "with the load stopped it falls to ok" is checked in the past instead: the same
 // probe evaluated (instant `time` and range end) shortly before the alert became active, when the
 // load had not started, must say ok or no data.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   alertExpressionProbe,
   alertExpressionRange,
   findAlertRule,
 } from '../../src/core/probe/alert-probe.js';
+import { chooseAlertRule, planProbeSteps } from '../../src/core/probe/plan.js';
 import { formatStepReport } from '../../src/core/probe/report.js';
+import { fillProbeQuery } from '../../src/core/promql/fill.js';
+import { parseRunbook } from '../../src/core/runbook/parse-runbook.js';
 import { getPrometheusAlerts, getRules } from '../../src/sources/prometheus.js';
 import { prometheusProbeClient } from '../../src/sources/prometheus-probe-client.js';
 import { runProbeStep } from '../../src/sources/probe-runner.js';
-import { sharedStackUrls } from '../helpers/stack.js';
+import { repoRoot, sharedStackUrls } from '../helpers/stack.js';
 
 const source = { kind: 'prometheus', name: 'test', url: sharedStackUrls.prometheus, timeoutMs: 10_000 };
 const client = prometheusProbeClient(source);
@@ -29,6 +34,38 @@ async function firingAlert(server: string) {
 }
 
 describe.skipIf(process.env.SITREP_TEST_NO_STACK === '1')('probes on the shared stack', () => {
+  it("the bundled runbook's probes return values for the firing server", async () => {
+    const alert = await firingAlert('web2');
+    const file = path.join(repoRoot, 'runbooks', 'haproxy', `${alertname}.md`);
+    const runbook = parseRunbook(fs.readFileSync(file, 'utf8'), { fileName: path.basename(file) });
+    const rule = chooseAlertRule(
+      findAlertRule((await getRules(source)).groups, alertname, alert.labels),
+      runbook,
+    );
+    const context = { labels: alert.labels, startsAtMs: Date.parse(alert.startsAt), nowMs: Date.now() };
+    const steps = planProbeSteps(runbook, rule, context, fillProbeQuery);
+    expect(steps[0]?.id).toBe('alert-expression');
+    expect(steps.length).toBeGreaterThanOrEqual(5); // the alert expression and 4+ diagnosis steps
+    for (const step of steps) {
+      const run = await runProbeStep(step, { client });
+      for (const result of run!.results) {
+        const where = `${step.id} ${result.probe.title}: ${result.probe.query}`;
+        expect(result.probe.unrunnable, where).toBeUndefined();
+        expect(result.error, where).toBeUndefined();
+        expect(result.rangeError, where).toBeUndefined();
+        expect(result.series.length, where).toBeGreaterThan(0);
+        // Every probe that is about one server is about the firing one, with a number for it now.
+        const servers = new Set(result.series.map((series) => series.labels['server']));
+        if (result.probe.query.includes('server="web2"')) expect([...servers], where).toEqual(['web2']);
+        else expect(servers.has('web2'), where).toBe(true);
+        expect(
+          result.series.some((series) => series.value !== undefined && Number.isFinite(series.value)),
+          where,
+        ).toBe(true);
+      }
+    }
+  });
+
   it('the alert-expression probe reports the firing value over 100 as critical, for that server only', async () => {
     const alert = await firingAlert('web1');
     const rule = findAlertRule((await getRules(source)).groups, alertname, alert.labels);

@@ -9,6 +9,8 @@ import type { ProbeStep } from '../../core/probe/probe.js';
 import { alertExpressionStepId } from '../../core/probe/probe.js';
 import { formatLabels, formatStepReport } from '../../core/probe/report.js';
 import { probeRanCompletely, type ProbeResult } from '../../core/probe/result.js';
+import { fillProbeQuery } from '../../core/promql/fill.js';
+import type { RunbookSource } from '../../core/runbook/runbook.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Endpoint } from '../../sources/http-client.js';
 import { SourceError } from '../../sources/http-error.js';
@@ -17,9 +19,9 @@ import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { lookUpRunbook } from '../runbook-lookup.js';
 import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
-import { findRunbook, renderProbeQuery, type FoundRunbook } from './probe-runbook.js';
 
 const options = {
   ...sourceOptions,
@@ -79,18 +81,19 @@ export const probeCommand: Command = {
 
     const target = await findProbeTarget(name, given, config);
     for (const note of target.notes) context.stderr.write(`sitrep: ${note}\n`);
-    const found = await findRunbook(name, target.labels, target.alert, context);
-    const rule = chooseAlertRule(
-      await prometheusRule(prometheus, name, target.labels, context),
-      found?.runbook,
+    const fromPrometheus = await prometheusRule(prometheus, name, target.labels, context);
+    // Always a runbook: the library's, the alert's runbook URL, or the built-in generic one.
+    const found = await lookUpRunbook(
+      { name, labels: target.labels, runbookUrl: target.alert?.runbookUrl },
+      context,
+      { expression: fromPrometheus?.expr },
     );
+    for (const note of found.notes) context.stderr.write(`sitrep: ${sanitizeLine(note)}\n`);
+    const rule = chooseAlertRule(fromPrometheus, found.runbook);
     const startsAtMs = target.alert ? Date.parse(target.alert.startsAt) : undefined;
     const alertContext = { labels: target.labels, startsAtMs, nowMs: Date.now() };
-    const steps = selectStep(
-      planProbeSteps(found?.runbook, rule, alertContext, renderProbeQuery),
-      stepNumber,
-    );
-    if (steps.length === 0) throw nothingToRun(name, stepNumber, found !== undefined);
+    const steps = selectStep(planProbeSteps(found.runbook, rule, alertContext, fillProbeQuery), stepNumber);
+    if (steps.length === 0) throw nothingToRun(name, stepNumber);
 
     const client = prometheusProbeClient(prometheus);
     const runs: { step: ProbeStep; results: readonly ProbeResult[] }[] = [];
@@ -104,7 +107,7 @@ export const probeCommand: Command = {
       const document = {
         version: 1,
         alert: { name, labels: target.labels, from: target.from, startsAt: target.alert?.startsAt ?? null },
-        runbook: found ? { title: found.runbook.title, source: found.source } : null,
+        runbook: { title: found.runbook.title, source: found.source },
         rule: rule ? { expr: rule.expr, origin: rule.origin } : null,
         steps: runs.map((run) => ({
           id: run.step.id,
@@ -115,8 +118,10 @@ export const probeCommand: Command = {
       };
       context.stdout.write(`${stringifyForTerminal(document)}\n`);
     } else {
-      const source = found ? `runbook: ${describeSource(found.source)}` : 'no runbook found';
-      context.stdout.write(`${sanitizeLine(name)} ${formatLabelsInline(target.labels)} — ${source}\n\n`);
+      const source = describeSource(found.source);
+      context.stdout.write(
+        `${sanitizeLine(name)} ${formatLabelsInline(target.labels)} — runbook: ${source}\n\n`,
+      );
       context.stdout.write(runs.map((run) => formatStepReport(run.step.title, run.results)).join('\n'));
     }
     return ok ? ExitCode.ok : ExitCode.failure;
@@ -139,16 +144,15 @@ function selectStep(steps: readonly ProbeStep[], number: number | undefined): Pr
   return steps.filter((step) => step.id === id);
 }
 
-function nothingToRun(name: string, step: number | undefined, haveRunbook: boolean): UserError {
+function nothingToRun(name: string, step: number | undefined): UserError {
   const what =
     step === undefined
-      ? 'no probes'
+      ? 'no probes: its runbook has none, and Prometheus has no alerting rule by that name'
       : step === 0
-        ? 'no alert expression'
+        ? 'no alert expression: Prometheus has no alerting rule by that name, and its runbook no pasted rule'
         : `no diagnosis step ${step} with probes`;
-  const why = haveRunbook ? '' : ', no runbook was found, and Prometheus has no alerting rule by that name';
-  return new UserError(`probe: ${sanitizeLine(name)} has ${what}${why}`, {
-    hint: 'Check the alert name (case matters) and --prometheus.url.',
+  return new UserError(`probe: ${sanitizeLine(name)} has ${what}`, {
+    hint: 'Check the alert name (case matters), --prometheus.url, and `sitrep runbook` for its steps.',
     exitCode: step === undefined ? ExitCode.failure : ExitCode.usage,
   });
 }
@@ -170,7 +174,7 @@ async function prometheusRule(
   }
 }
 
-function describeSource(source: FoundRunbook['source']): string {
+function describeSource(source: RunbookSource): string {
   switch (source.kind) {
     case 'file':
       return sanitizeLine(source.path);

@@ -71,7 +71,8 @@ export function chooseAlertRule(
   runbook: Runbook | undefined,
 ): AlertRuleInfo | undefined {
   if (fromPrometheus) return fromPrometheus;
-  if (runbook?.ruleExpr) return { expr: runbook.ruleExpr, labels: {}, origin: 'runbook' };
+  if (runbook?.ruleExpr)
+    return { expr: runbook.ruleExpr, labels: runbook.rule?.labels ?? {}, origin: 'runbook' };
   return undefined;
 }
 
