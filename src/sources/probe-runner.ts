@@ -20,7 +20,7 @@ export interface ProbeQueryClient {
   /** `GET /api/v1/query_range` over the window. */
   range(query: string, window: RangeWindow, signal: AbortSignal): Promise<readonly RangeSeries[]>;
   /** Says in words what instant() or range() threw (Prometheus errorType, refused connection, bad JSON, …). */
-  describeFailure(error: unknown): ProbeFailure;
+  failureOf(error: unknown): ProbeFailure;
 }
 
 /** How probes run. */
@@ -82,7 +82,7 @@ export async function runProbeStep(
       }, signal);
       return { outcome: { ok: true, data }, ms: now() - began };
     } catch (error) {
-      const failure = error instanceof TimeoutFailure ? error.failure : options.client.describeFailure(error);
+      const failure = error instanceof TimeoutFailure ? error.failure : options.client.failureOf(error);
       return { outcome: { ok: false, failure }, ms: now() - began };
     }
   };

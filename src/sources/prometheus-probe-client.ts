@@ -25,7 +25,7 @@ export function prometheusProbeClient(source: Endpoint): ProbeQueryClient {
       if (result.resultType !== 'matrix') throw unexpected(result.resultType, 'a range (matrix)');
       return result.series satisfies readonly RangeSeries[];
     },
-    describeFailure,
+    failureOf: probeFailureOf,
   };
 }
 
@@ -67,7 +67,7 @@ const errorTypes = [
 const errorTypeInMessage = new RegExp(`^HTTP \\d+ [^:]*: (${errorTypes.join('|')}): `);
 
 /** Says in words why a probe query failed, keeping Prometheus's errorType where it gave one. */
-export function describeFailure(error: unknown): ProbeFailure {
+export function probeFailureOf(error: unknown): ProbeFailure {
   if (error instanceof UnexpectedResult)
     return { kind: 'prometheus', errorType: undefined, message: error.message };
   if (error instanceof SourceError) {

@@ -56,7 +56,7 @@ function heldClient() {
       hold<InstantSample[]>([{ metric: { q: query }, timestamp: 0, value: 150 }], signal),
     range: (query, window, signal) =>
       hold([{ metric: { q: query }, points: [{ timestamp: window.end, value: 150 }] }], signal),
-    describeFailure: (error): ProbeFailure => ({
+    failureOf: (error): ProbeFailure => ({
       kind: 'transport',
       message: String(error),
       errorType: undefined,
@@ -131,7 +131,7 @@ describe('runProbeStep', () => {
             )
           : Promise.resolve([{ metric: {}, timestamp: 0, value: 1 }]),
       range: () => Promise.resolve([]),
-      describeFailure: failure,
+      failureOf: failure,
     };
     const steps: ProbeStep = { id: 's', title: 's', probes: [probe(1), probe(2, 'slow'), probe(3)] };
     const result = await runProbeStep(steps, { client, timeoutMs: 200 });
@@ -170,7 +170,7 @@ describe('runProbeStep', () => {
         times.push(window.end);
         return Promise.resolve([]);
       },
-      describeFailure: () => ({ kind: 'transport', message: '', errorType: undefined }),
+      failureOf: () => ({ kind: 'transport', message: '', errorType: undefined }),
     };
     const result = await runProbeStep(step(1), { client }, { at: 1_700_000_015 });
     expect(times).toEqual([1_700_000_015, 1_700_000_010]);
