@@ -35,6 +35,20 @@ export type RunbookSource =
   | { readonly kind: 'url'; readonly url: string; readonly cached: boolean }
   | { readonly kind: 'builtin' };
 
+/** An alert rule pasted into the runbook as a YAML code block. */
+export interface PastedRule {
+  readonly alert: string | undefined;
+  readonly expr: string;
+  /** The rule's own `labels:` (they are on the alert, but not in its `$labels` for annotations). */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Where the code block starts. */
+  readonly position: SourcePosition;
+}
+
+/** Where a runbook's alert names came from, strongest first. */
+export type AlertNamesFrom = 'front-matter' | 'rule' | 'heading' | 'file-name' | 'none';
+
 /** A runbook parsed into the shape sitrep works with. */
 export interface Runbook {
   readonly title: string;
@@ -50,5 +64,9 @@ export interface Runbook {
   readonly steps: readonly Step[];
   /** The `expr` of an alert rule pasted into the runbook, if any. */
   readonly ruleExpr: string | undefined;
+  /** The whole pasted rule (ruleExpr is its expr). Always set by parseRunbook; optional for hand-made runbooks. */
+  readonly rule?: PastedRule | undefined;
+  /** How `alerts` was found; matching trusts front matter and a pasted rule only. Set by parseRunbook. */
+  readonly alertsFrom?: AlertNamesFrom;
   readonly problems: readonly RunbookProblem[];
 }

@@ -1,0 +1,107 @@
+// The text of a block as the author wrote it (markdown), minus what sitrep does not show: images,
+// raw HTML and comments, Hugo shortcodes, and the probes' own code blocks (shown as probes).
+import type { Nodes } from 'mdast';
+import { spanOf, walk } from './markdown.js';
+
+/** Options for blockText. */
+export interface BlockTextOptions {
+  /** Also leave out ```promql code blocks (a step's probes are shown separately). */
+  readonly withoutProbes?: boolean;
+  /** Start here instead of at the node's start (e.g. after a list item's marker). */
+  readonly from?: number;
+}
+
+/** The node's markdown source with skipped parts removed, dedented and trimmed. */
+export function blockText(source: string, node: Nodes, options: BlockTextOptions = {}): string {
+  const [start, end] = spanOf(node);
+  const from = options.from ?? start;
+  const drops: [number, number][] = [];
+  walk(node, (child) => {
+    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'html') {
+      drops.push(spanOf(child));
+      return false;
+    }
+    if (options.withoutProbes && child.type === 'code' && isProbeBlock(child)) {
+      drops.push(spanOf(child));
+      return false;
+    }
+    return true;
+  });
+  let text = '';
+  let position = from;
+  for (const [dropFrom, dropTo] of drops.sort((a, b) => a[0] - b[0])) {
+    if (dropTo <= position) continue;
+    text += source.slice(position, Math.max(position, dropFrom));
+    position = dropTo;
+  }
+  text += source.slice(position, end);
+  return tidy(dedent(withoutShortcodes(text)));
+}
+
+/** True for a ```promql block. */
+export function isProbeBlock(node: Nodes): boolean {
+  return node.type === 'code' && (node.lang ?? '').toLowerCase() === 'promql';
+}
+
+/**
+ * Removes Hugo shortcodes (`{{% name args %}}`, `{{< name args >}}`): they render as something else
+ * on a website and mean nothing in a terminal.
+ */
+export function withoutShortcodes(text: string): string {
+  let out = '';
+  let position = 0;
+  for (let open = text.indexOf('{{', position); open !== -1; open = text.indexOf('{{', position)) {
+    const kind = text[open + 2];
+    const closer = kind === '%' ? '%}}' : kind === '<' ? '>}}' : undefined;
+    const close = closer === undefined ? -1 : text.indexOf(closer, open + 3);
+    if (closer === undefined || close === -1) {
+      out += text.slice(position, open + 2);
+      position = open + 2;
+      continue;
+    }
+    out += text.slice(position, open);
+    position = close + closer.length;
+  }
+  return out + text.slice(position);
+}
+
+// Continuation lines of a list item keep the item's indentation in the source; remove the common
+// part so nested bullets read as they were meant. Tabs count as four columns.
+function dedent(text: string): string {
+  const [first = '', ...rest] = text.split('\n');
+  const widths = rest.filter((line) => line.trim() !== '').map((line) => indentWidth(line));
+  const common = widths.length === 0 ? 0 : widths.reduce((a, b) => Math.min(a, b));
+  return [first, ...rest.map((line) => stripColumns(line, common))].join('\n');
+}
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+function stripColumns(line: string, columns: number): string {
+  let width = 0;
+  let index = 0;
+  while (index < line.length && width < columns) {
+    const char = line[index];
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+    index += 1;
+  }
+  return line.slice(index);
+}
+
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,228 @@
+// The runbook parser: markdown text in, Runbook out. Pure, and total: any text (empty, binary,
+// 10 MB, nested ten thousand deep) gives a Runbook with whatever could be read, plus problems that
+// say plainly, with line numbers, what is missing or wrong.
+import type { Code, Root } from 'mdast';
+import { blockText, isProbeBlock } from './block-text.js';
+import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.js';
+import { parseMarkdown, startOf, walk } from './markdown.js';
+import { outline, type Segment } from './outline.js';
+import { findPastedRule } from './pasted-rule.js';
+import type { AlertNamesFrom, Runbook, RunbookProblem } from './runbook.js';
+import type { SectionKind } from './sections.js';
+import { buildSteps } from './steps.js';
+
+/** What the parser may know besides the text. */
+export interface ParseRunbookOptions {
+  /** The file's name (`HaproxyDown.md`): names the runbook when nothing inside does. */
+  readonly fileName?: string;
+}
+
+const alertName = /^[A-Za-z_:][A-Za-z0-9_:]*$/;
+
+/** Parses a runbook. Never throws. */
+export function parseRunbook(text: string, options: ParseRunbookOptions = {}): Runbook {
+  const problems: RunbookProblem[] = [];
+  const baseName = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+  if (text.trim() === '') {
+    problems.push({ severity: 'error', message: 'the runbook is empty', position: { line: 1, column: 1 } });
+    return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
+  }
+  checkBinary(text, problems);
+  const parsed = parseMarkdown(text);
+  problems.push(...parsed.problems);
+  const tree = parsed.tree;
+  if (!tree) return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
+
+  const frontMatter = frontMatterOf(tree, text, problems);
+  const { title, headingCount, segments } = outline(tree);
+  const of = (kind: SectionKind) => segments.filter((segment) => segment.kind === kind);
+  let diagnosisSegments = of('diagnosis');
+  const mitigationSegments = of('mitigation');
+  let meaningSegments = of('meaning');
+  const rest = segments.filter((segment) => segment.kind === 'intro' || segment.kind === 'other');
+  if (diagnosisSegments.length === 0 && mitigationSegments.length === 0) {
+    // No section sitrep knows: read the whole text as the checklist rather than show nothing.
+    diagnosisSegments = rest;
+    problems.push({
+      severity: 'warning',
+      message:
+        headingCount === 0
+          ? 'the runbook has no headings; sitrep read its lists (or paragraphs) as diagnosis steps'
+          : 'no Diagnosis or Mitigation heading; sitrep read the lists under the other headings as diagnosis steps',
+      position: { line: 1, column: 1 },
+    });
+  } else if (meaningSegments.length === 0) {
+    // Text between the title and the first section usually says what the alert means.
+    meaningSegments = rest.filter((segment) => segment.kind === 'intro' || segment.heading?.depth === 1);
+  }
+  const steps = [
+    ...buildSteps(parsed.text, diagnosisSegments, 'diagnosis', problems),
+    ...buildSteps(parsed.text, mitigationSegments, 'mitigation', problems),
+  ];
+  const meaning = prose(parsed.text, meaningSegments, problems);
+  const impact = prose(parsed.text, of('impact'), problems);
+  checkSections({ steps, meaning, impact, segments, hasMitigation: mitigationSegments.length > 0 }, problems);
+
+  const codes: Code[] = [];
+  walk(tree, (node) => {
+    if (node.type === 'code') codes.push(node);
+  });
+  const rule = findPastedRule(codes, frontMatter.alerts);
+  return assemble({
+    title: title ?? frontMatter.title ?? baseName,
+    frontMatter,
+    baseName,
+    heading: title,
+    problems,
+    steps,
+    meaning,
+    impact,
+    rule,
+  });
+}
+
+interface Parts {
+  readonly title: string | undefined;
+  readonly frontMatter: FrontMatter;
+  readonly baseName: string | undefined;
+  readonly heading?: string | undefined;
+  readonly problems: RunbookProblem[];
+  readonly steps?: Runbook['steps'];
+  readonly meaning?: string | undefined;
+  readonly impact?: string | undefined;
+  readonly rule?: Runbook['rule'];
+}
+
+function assemble(parts: Parts): Runbook {
+  const { frontMatter, rule } = parts;
+  const candidates: [AlertNamesFrom, readonly string[]][] = [
+    ['front-matter', frontMatter.alerts],
+    ['rule', rule?.alert ? [rule.alert] : []],
+    ['heading', parts.heading && alertName.test(parts.heading) ? [parts.heading] : []],
+    ['file-name', parts.baseName && alertName.test(parts.baseName) ? [parts.baseName] : []],
+  ];
+  const [alertsFrom, alerts] = candidates.find(([, names]) => names.length > 0) ?? ['none', []];
+  return {
+    title: parts.title ?? alerts[0] ?? 'Untitled runbook',
+    alerts,
+    alertsFrom,
+    matchers: frontMatter.matchers,
+    severity: frontMatter.severity,
+    owner: frontMatter.owner,
+    tags: frontMatter.tags,
+    meaning: parts.meaning,
+    impact: parts.impact,
+    steps: parts.steps ?? [],
+    ruleExpr: rule?.expr,
+    rule,
+    problems: sortProblems(parts.problems),
+  };
+}
+
+function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): FrontMatter {
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    const { frontMatter, problems: found } = readFrontMatter(first.value, startOf(first).line + 1);
+    problems.push(...found);
+    return frontMatter;
+  }
+  if (/^---[ \t]*\r?\n/.test(text)) {
+    problems.push({
+      severity: 'error',
+      message: 'the front matter that starts on line 1 never ends: close it with a `---` line',
+      position: { line: 1, column: 1 },
+    });
+  }
+  return emptyFrontMatter;
+}
+
+// The text of Meaning or Impact: its blocks as markdown, probes left out (with a warning).
+function prose(source: string, segments: readonly Segment[], problems: RunbookProblem[]): string | undefined {
+  const parts: string[] = [];
+  for (const segment of segments) {
+    for (const block of segment.blocks) {
+      walk(block, (node) => {
+        if (node.type === 'code' && isProbeBlock(node)) {
+          problems.push({
+            severity: 'warning',
+            message: 'this probe is not run: probes belong to steps under Diagnosis or Mitigation',
+            position: startOf(node),
+          });
+        }
+      });
+      const text = blockText(source, block, { withoutProbes: true });
+      if (text !== '') parts.push(text);
+    }
+  }
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+
+interface SectionFacts {
+  readonly steps: Runbook['steps'];
+  readonly meaning: string | undefined;
+  readonly impact: string | undefined;
+  readonly segments: readonly Segment[];
+  readonly hasMitigation: boolean;
+}
+
+function checkSections(facts: SectionFacts, problems: RunbookProblem[]): void {
+  const heading = (kind: SectionKind) => facts.segments.find((s) => s.kind === kind)?.heading;
+  const at = (kind: SectionKind) => {
+    const node = heading(kind);
+    return node ? startOf(node) : { line: 1, column: 1 };
+  };
+  if (!facts.steps.some((step) => step.section === 'diagnosis')) {
+    problems.push({
+      severity: 'error',
+      message: heading('diagnosis')
+        ? 'the Diagnosis section has no steps: write one list item per thing to check'
+        : 'no diagnosis steps: add a `## Diagnosis` section with one list item per thing to check',
+      position: at('diagnosis'),
+    });
+  }
+  if (!facts.hasMitigation) {
+    problems.push({
+      severity: 'warning',
+      message: 'no Mitigation section',
+      position: { line: 1, column: 1 },
+    });
+  } else if (!facts.steps.some((step) => step.section === 'mitigation')) {
+    problems.push({
+      severity: 'warning',
+      message: 'the Mitigation section has no steps',
+      position: at('mitigation'),
+    });
+  }
+  if (facts.meaning === undefined) {
+    problems.push({
+      severity: 'warning',
+      message: 'no Meaning section: nothing explains what the alert means',
+      position: at('meaning'),
+    });
+  }
+  if (facts.impact === undefined) {
+    problems.push({ severity: 'warning', message: 'no Impact section', position: at('impact') });
+  }
+}
+
+// NUL bytes never occur in text; many replacement characters mean bytes that were not UTF-8.
+function checkBinary(text: string, problems: RunbookProblem[]): void {
+  const sample = text.slice(0, 64 * 1024);
+  let odd = 0;
+  for (const char of sample) if (char === '\u0000' || char === '\ufffd') odd += 1;
+  if (sample.includes('\u0000') || odd > sample.length / 20) {
+    problems.push({
+      severity: 'error',
+      message: 'this looks like a binary file, not markdown text; sitrep read what text it could',
+      position: { line: 1, column: 1 },
+    });
+  }
+}
+
+function sortProblems(problems: readonly RunbookProblem[]): RunbookProblem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
+      (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
+}

@@ -1,0 +1,80 @@
+// Which runbook section a heading opens. Teams name them differently ("Troubleshooting",
+// "Possible causes and fixes", "What it means"), so a heading is read word by word.
+
+/** The sections sitrep shows. */
+export type SectionKind = 'meaning' | 'impact' | 'diagnosis' | 'mitigation';
+
+// Checked in this order, so "Investigation and remediation" is diagnosis (its steps come first).
+const words: readonly (readonly [SectionKind, readonly string[]])[] = [
+  [
+    'diagnosis',
+    [
+      'diagnosis',
+      'diagnose',
+      'diagnostic',
+      'troubleshooting',
+      'troubleshoot',
+      'investigation',
+      'investigate',
+      'debugging',
+      'debug',
+      'triage',
+      'cause',
+    ],
+  ],
+  [
+    'mitigation',
+    [
+      'mitigation',
+      'mitigate',
+      'remediation',
+      'remediate',
+      'resolution',
+      'resolve',
+      'fix',
+      'solution',
+      'recovery',
+      'recover',
+      'action',
+      'response',
+      'workaround',
+    ],
+  ],
+  ['impact', ['impact', 'consequence', 'effect']],
+  ['meaning', ['meaning', 'description', 'summary', 'overview', 'context', 'about', 'explanation', 'mean']],
+];
+
+/** The section a heading's text opens, or undefined for any other heading. */
+export function sectionOf(heading: string): SectionKind | undefined {
+  const tokens = headingWords(heading);
+  // A long heading is a sentence, not a section name ("Check the disk before you fix it").
+  if (tokens.length === 0 || tokens.length > 5) return undefined;
+  for (const [kind, names] of words) {
+    if (tokens.some((token) => names.includes(token))) return kind;
+  }
+  return undefined;
+}
+
+/**
+ * True when a heading is short enough to be a section name on its own ("Mitigation", "Possible
+ * causes"), as opposed to a sub-heading that happens to contain a section word ("Immediate fix").
+ */
+export function isBareSectionName(heading: string): boolean {
+  return headingWords(heading).length <= 2;
+}
+
+function headingWords(heading: string): string[] {
+  return heading
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((token) => token !== '')
+    .map(singular);
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('es') && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('is') && word.length > 3)
+    return word.slice(0, -1);
+  return word;
+}

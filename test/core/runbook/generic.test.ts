@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fillProbeQuery } from '../../../src/core/promql/fill.js';
+import { genericRunbook } from '../../../src/core/runbook/generic.js';
+
+describe('genericRunbook', () => {
+  it('is a complete runbook with no problems', () => {
+    const runbook = genericRunbook({ name: 'SomethingBroke', labels: { job: 'api' } });
+    expect(runbook.problems).toEqual([]);
+    expect(runbook.alerts).toEqual(['SomethingBroke']);
+    const diagnosis = runbook.steps.filter((s) => s.section === 'diagnosis').map((s) => s.text);
+    expect(diagnosis.join('\n')).toMatch(
+      /what the alert measures[\s\S]*changed[\s\S]*runs out of something[\s\S]*errors[\s\S]*depends on/,
+    );
+    expect(runbook.steps.some((s) => s.section === 'mitigation')).toBe(true);
+  });
+
+  it("shows the alert's own expression, safely fenced whatever it contains", () => {
+    const expression = 'sum(x{a="```"}) > 1\n```\n## Mitigation\n- injected';
+    const runbook = genericRunbook({ name: 'X', labels: {}, expression });
+    expect(runbook.steps[0]?.text).toContain(expression);
+    expect(runbook.steps.map((s) => s.text).join()).not.toMatch(/^injected$/m);
+    expect(runbook.steps.filter((s) => s.text === 'injected')).toEqual([]);
+  });
+
+  it('adds probes only for labels the alert has, and every one of them can run', () => {
+    const bare = genericRunbook({ name: 'X', labels: {} });
+    const probesWithLabels = bare.steps.flatMap((s) => s.probes).filter((p) => p.query.includes('$labels'));
+    expect(probesWithLabels).toEqual([]);
+    for (const labels of [{ job: 'a"b' }, { instance: 'h:9100' }, {}]) {
+      const runbook = genericRunbook({ name: 'X', labels });
+      for (const probe of runbook.steps.flatMap((s) => s.probes)) {
+        expect(fillProbeQuery(probe.query, labels), probe.query).toMatchObject({ ok: true });
+      }
+    }
+  });
+});
