@@ -45,6 +45,7 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
       where: 'the pasted rule',
     });
   }
+  findings.push(...lintPastedRule(file, runbook));
   const usable = sources.filter(
     (source): source is typeof source & { kept: KeptLabels } => source.kept !== undefined,
   );
@@ -67,6 +68,28 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
           message: `probe "${probe.title}" uses {{ $labels.${label} }}, but the alert never has that label: its expression (${first.where}) keeps ${describeKept(first.kept)}`,
         });
       }
+    }
+  }
+  return findings;
+}
+
+// A rule pasted into a runbook is a copy (the rule file is the source of truth), so its mistakes
+// are warnings, reported where the pasted block starts.
+function lintPastedRule(file: string, runbook: Runbook): LintFinding[] {
+  const rule = runbook.rule;
+  const kept = rule ? keptLabels(rule.expr) : undefined;
+  if (!rule || !kept) return [];
+  const findings: LintFinding[] = [];
+  for (const [name, text] of Object.entries(rule.annotations)) {
+    const labels = new Set(templateLabels(text).map((label) => label.name));
+    for (const label of labels) {
+      if (mayKeep(kept, label)) continue;
+      findings.push({
+        file,
+        position: rule.position,
+        severity: 'warning',
+        message: `the pasted rule's annotation ${name} uses $labels.${label}, which is always empty: its expression keeps ${describeKept(kept)}`,
+      });
     }
   }
   return findings;
