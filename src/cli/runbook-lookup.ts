@@ -1,0 +1,63 @@
+// The runbook folders and the runbook lookup as commands (and the probe planner) use them: folders
+// from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
+// URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
+import path from 'node:path';
+import type { LabelSet } from '../core/alerts/alert.js';
+import { resolveRunbook, type ResolvedRunbook } from '../sources/runbook-fetch.js';
+import { runbookCacheDir } from '../store/runbook-cache.js';
+import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
+import { openSettings } from '../store/settings.js';
+import type { CommandContext } from './command.js';
+
+/** Options a command may add to the lookup. */
+export interface LookupOptions {
+  /** --runbooks.dir values: searched before every other folder. */
+  readonly flagDirs?: readonly string[];
+  /** Fetch plain-http runbook URLs (--allow-http). */
+  readonly allowHttp?: boolean;
+  /** The alert rule's expression, for the generic runbook. */
+  readonly expression?: string | undefined;
+}
+
+/** The runbook folders of this environment, parsed. */
+export function openRunbookLibrary(
+  context: CommandContext,
+  flagDirs: readonly string[] = [],
+): RunbookLibrary {
+  return loadLibrary(
+    runbookFolders({ env: context.env, cwd: context.cwd, flagDirs, configDirs: configuredDirs(context) }),
+  );
+}
+
+/** The runbook for an alert (library, URL, or generic), with the library's warnings among its notes. */
+export async function lookUpRunbook(
+  alert: { readonly name: string; readonly labels: LabelSet; readonly runbookUrl: string | undefined },
+  context: CommandContext,
+  options: LookupOptions = {},
+): Promise<ResolvedRunbook> {
+  const library = openRunbookLibrary(context, options.flagDirs);
+  const resolved = await resolveRunbook(alert, {
+    entries: library.entries,
+    cacheDir: runbookCacheDir(context.env),
+    allowHttp: options.allowHttp ?? false,
+    expression: options.expression,
+  });
+  return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
+}
+
+// `runbooks: { dirs: [...] }` in the config file. A config file that can not be read is reported by
+// the commands that need it; the runbook folders then come from flags and the environment only.
+function configuredDirs(context: CommandContext): string[] {
+  try {
+    const settings = openSettings(context.env);
+    const runbooks = settings.document()['runbooks'];
+    const dirs = (runbooks as { dirs?: unknown } | undefined)?.dirs;
+    const list = typeof dirs === 'string' ? [dirs] : Array.isArray(dirs) ? dirs : [];
+    // Relative folders in the config file are relative to the file, as its other paths are.
+    return list
+      .filter((dir): dir is string => typeof dir === 'string')
+      .map((dir) => (dir.startsWith('~') ? dir : path.resolve(path.dirname(settings.path), dir)));
+  } catch {
+    return [];
+  }
+}
