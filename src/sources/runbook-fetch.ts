@@ -2,7 +2,7 @@
 // cap through the shared HTTP client, cached on disk, and read from the cache when the fetch fails.
 // Also the whole lookup for an alert: library folders, then the URL, then the generic runbook.
 import type { LabelSet } from '../core/alerts/alert.js';
-import { genericRunbook } from '../core/runbook/generic.js';
+import { genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
 import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runbook/match.js';
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
@@ -56,6 +56,8 @@ export async function fetchRunbook(url: string, options: FetchRunbookOptions): P
 /** The runbook sitrep opens for an alert, where it came from, and why others were passed over. */
 export interface ResolvedRunbook {
   readonly runbook: Runbook;
+  /** The markdown it was parsed from (the timeline records a hash of it). */
+  readonly text: string;
   readonly source: RunbookSource;
   /** How it was found; `generic` for the built-in runbook. */
   readonly matchedBy: MatchedBy | 'generic';
@@ -84,6 +86,7 @@ export async function resolveRunbook(
     case 'file':
       return {
         runbook: choice.entry.runbook,
+        text: choice.entry.text,
         source: { kind: 'file', path: choice.entry.path },
         matchedBy: choice.matchedBy,
         notes,
@@ -97,6 +100,7 @@ export async function resolveRunbook(
           );
         return {
           runbook: parseRunbook(fetched.text, { fileName: fileNameOf(choice.url) }),
+          text: fetched.text,
           source: { kind: 'url', url: choice.url, cached: fetched.cached },
           matchedBy: 'annotation',
           notes,
@@ -114,8 +118,10 @@ export async function resolveRunbook(
       return unreachable;
     }
   }
+  const generic = { name: alert.name, labels: alert.labels, expression: options.expression };
   return {
-    runbook: genericRunbook({ name: alert.name, labels: alert.labels, expression: options.expression }),
+    runbook: genericRunbook(generic),
+    text: genericRunbookText(generic),
     source: { kind: 'builtin' },
     matchedBy: 'generic',
     notes,

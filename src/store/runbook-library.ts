@@ -79,10 +79,10 @@ export function loadLibrary(folders: readonly RunbookFolder[]): RunbookLibrary {
     }
     const files = markdownFiles(folder.path, warnings);
     for (const file of files) {
-      const runbook = readRunbookFile(file, warnings);
-      if (!runbook) continue;
+      const read = readRunbookFile(file, warnings);
+      if (!read) continue;
       const relativePath = path.relative(folder.path, file).split(path.sep).join('/');
-      entries.push({ path: file, relativePath, tier: folder.tier, runbook });
+      entries.push({ path: file, relativePath, tier: folder.tier, runbook: read.runbook, text: read.text });
     }
   }
   return { folders, entries, warnings };
@@ -172,15 +172,21 @@ export function readRunbookText(file: string): { text: string; key: string } {
 // Parsed runbooks by file, reused while the file is unchanged (the TUI looks runbooks up often).
 const parsedCache = new Map<string, { key: string; runbook: Runbook }>();
 
-/** Reads and parses one runbook file; undefined (with a warning) when it can not be read. */
-export function readRunbookFile(file: string, warnings: string[] = []): Runbook | undefined {
+/**
+ * Reads and parses one runbook file, with its text (the timeline records a hash of it); undefined
+ * (with a warning) when it can not be read.
+ */
+export function readRunbookFile(
+  file: string,
+  warnings: string[] = [],
+): { runbook: Runbook; text: string } | undefined {
   try {
     const cached = parsedCache.get(file);
     const { text, key } = readRunbookText(file);
-    if (cached?.key === key) return cached.runbook;
+    if (cached?.key === key) return { runbook: cached.runbook, text };
     const runbook = parseRunbook(text, { fileName: path.basename(file) });
     parsedCache.set(file, { key, runbook });
-    return runbook;
+    return { runbook, text };
   } catch (error) {
     warnings.push(error instanceof Error ? error.message : String(error));
     return undefined;

@@ -72,6 +72,7 @@ describe('resolveRunbook', () => {
       cached: false,
     });
     expect(resolved.runbook.steps.map((s) => s.text)).toEqual(['Look at it.']);
+    expect(resolved.text).toBe(markdown);
   });
 
   it('falls back to the generic runbook when the URL fails and nothing is cached, and says why', async () => {
@@ -81,6 +82,8 @@ describe('resolveRunbook', () => {
     );
     expect(resolved.source).toEqual({ kind: 'builtin' });
     expect(resolved.matchedBy).toBe('generic');
+    // The generic runbook's own markdown, which the timeline hashes like any other runbook's text.
+    expect(resolved.text).toMatch(/^---\nalert: "Down"\n---\n\n# Down: generic checklist\n/);
     expect(resolved.notes).toEqual(['could not fetch https://wiki.example/Down: connection refused']);
   });
 
@@ -90,6 +93,7 @@ describe('resolveRunbook', () => {
       relativePath: 'Down.md',
       tier: 'user' as const,
       runbook: parseRunbook(markdown),
+      text: markdown,
     };
     const resolved = await resolveRunbook(
       { ...alert, runbookUrl: 'https://wiki.example/Down' },

@@ -160,14 +160,14 @@ function lintTargets(targets: Targets, context: CommandContext, flagDirs: readon
   const entries: LibraryEntry[] = [];
   for (const target of targets.runbooks) {
     try {
-      const runbook = parseRunbook(readRunbookText(target.file).text, {
-        fileName: path.basename(target.file),
-      });
+      const { text } = readRunbookText(target.file);
+      const runbook = parseRunbook(text, { fileName: path.basename(target.file) });
       entries.push({
         path: target.file,
         relativePath: path.relative(target.root, target.file).split(path.sep).join('/'),
         tier: 'user',
         runbook,
+        text,
       });
     } catch (error) {
       unreadable(target.file, error);

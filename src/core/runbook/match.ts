@@ -15,6 +15,8 @@ export interface LibraryEntry {
   /** User folders win over the runbooks bundled with sitrep. */
   readonly tier: 'user' | 'bundled';
   readonly runbook: Runbook;
+  /** The file's text as read. */
+  readonly text: string;
 }
 
 /** What the choice needs to know about the alert. */

@@ -4,7 +4,13 @@ import { parseRunbook } from '../../../src/core/runbook/parse-runbook.js';
 
 function entry(relativePath: string, text: string, tier: LibraryEntry['tier'] = 'bundled'): LibraryEntry {
   const fileName = relativePath.split('/').at(-1) ?? relativePath;
-  return { path: `/${tier}/${relativePath}`, relativePath, tier, runbook: parseRunbook(text, { fileName }) };
+  return {
+    path: `/${tier}/${relativePath}`,
+    relativePath,
+    tier,
+    runbook: parseRunbook(text, { fileName }),
+    text,
+  };
 }
 
 const body = '## Diagnosis\n- look\n';
