@@ -31,7 +31,12 @@ export function openRunbookLibrary(
 
 /** The runbook for an alert (library, URL, or generic), with the library's warnings among its notes. */
 export async function lookUpRunbook(
-  alert: { readonly name: string; readonly labels: LabelSet; readonly runbookUrl: string | undefined },
+  alert: {
+    readonly name: string;
+    readonly labels: LabelSet;
+    readonly runbookUrl: string | undefined;
+    readonly generatorURL?: string | undefined;
+  },
   context: CommandContext,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {

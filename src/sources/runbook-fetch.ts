@@ -2,7 +2,7 @@
 // cap through the shared HTTP client, cached on disk, and read from the cache when the fetch fails.
 // Also the whole lookup for an alert: library folders, then the URL, then the generic runbook.
 import type { LabelSet } from '../core/alerts/alert.js';
-import { genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
+import { expressionFromGeneratorUrl, genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
 import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runbook/match.js';
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
@@ -77,7 +77,13 @@ export interface ResolveOptions extends FetchRunbookOptions {
 
 /** Finds the runbook for an alert: library, then URL (cached), then the built-in generic runbook. */
 export async function resolveRunbook(
-  alert: { readonly name: string; readonly labels: LabelSet; readonly runbookUrl: string | undefined },
+  alert: {
+    readonly name: string;
+    readonly labels: LabelSet;
+    readonly runbookUrl: string | undefined;
+    /** Prometheus's link for the alert, which carries its expression (for the generic runbook). */
+    readonly generatorURL?: string | undefined;
+  },
   options: ResolveOptions,
 ): Promise<ResolvedRunbook> {
   const choice = chooseRunbook(alert, options.entries, { allowHttp: options.allowHttp ?? false });
@@ -118,7 +124,8 @@ export async function resolveRunbook(
       return unreachable;
     }
   }
-  const generic = { name: alert.name, labels: alert.labels, expression: options.expression };
+  const expression = options.expression ?? expressionFromGeneratorUrl(alert.generatorURL);
+  const generic = { name: alert.name, labels: alert.labels, expression };
   return {
     runbook: genericRunbook(generic),
     text: genericRunbookText(generic),

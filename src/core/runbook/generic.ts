@@ -15,6 +15,20 @@ export interface GenericRunbookInput {
   readonly expression?: string | undefined;
 }
 
+/**
+ * The alert rule's expression from an alert's generator URL: Prometheus links each alert to its
+ * graph page, `…/graph?g0.expr=<expression>&g0.tab=1`. Undefined for any other URL.
+ */
+export function expressionFromGeneratorUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const expr = new URL(url).searchParams.get('g0.expr');
+    return expr?.trim() ? expr : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The built-in generic runbook for one alert. */
 export function genericRunbook(alert: GenericRunbookInput): Runbook {
   return parseRunbook(genericRunbookText(alert));

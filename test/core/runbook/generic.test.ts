@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillProbeQuery } from '../../../src/core/promql/fill.js';
-import { genericRunbook } from '../../../src/core/runbook/generic.js';
+import { expressionFromGeneratorUrl, genericRunbook } from '../../../src/core/runbook/generic.js';
 
 describe('genericRunbook', () => {
   it('is a complete runbook with no problems', () => {
@@ -32,5 +32,16 @@ describe('genericRunbook', () => {
         expect(fillProbeQuery(probe.query, labels), probe.query).toMatchObject({ ok: true });
       }
     }
+  });
+});
+
+describe('expressionFromGeneratorUrl', () => {
+  it("reads the expression from Prometheus's graph link", () => {
+    const expr = 'sum by (server) (rate(x{a="b"}[1m])) > 100';
+    const url = `http://prom:9090/graph?g0.expr=${encodeURIComponent(expr)}&g0.tab=1`;
+    expect(expressionFromGeneratorUrl(url)).toBe(expr);
+    expect(expressionFromGeneratorUrl('http://prom:9090/graph')).toBeUndefined();
+    expect(expressionFromGeneratorUrl('not a url')).toBeUndefined();
+    expect(expressionFromGeneratorUrl(undefined)).toBeUndefined();
   });
 });
