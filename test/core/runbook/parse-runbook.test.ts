@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -246,4 +247,56 @@ describe('parseRunbook on hostile input: never a crash, always a result', () => 
     );
     expect(texts(list, 'diagnosis')[0]).toMatch(/^level 0/);
   }, 60_000);
+});
+
+describe('parseRunbook on arbitrary text', () => {
+  const pieces = [
+    '# ',
+    '## Diagnosis\n',
+    '## Mitigation\n',
+    '---\n',
+    'alert: [',
+    '- ',
+    '1. ',
+    '\t',
+    '   ',
+    '```promql\n',
+    '```\n',
+    '{{ $labels.x }}',
+    '"',
+    '<details>',
+    '</details>',
+    '<!--',
+    '{{% x %}}',
+    '> ',
+    '\n',
+    '\r\n',
+    'text ',
+    '\u0000',
+    '|a|b|\n',
+  ];
+
+  it('never throws, and every step and problem has a line within the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 5 })), { maxLength: 60 }),
+        (parts) => {
+          const text = parts.join('');
+          const runbook = parseRunbook(text);
+          const lines = text.split('\n').length + 1;
+          for (const step of runbook.steps) expect(step.position.line).toBeLessThanOrEqual(lines);
+          for (const problem of runbook.problems)
+            expect(problem.position?.line ?? 1).toBeLessThanOrEqual(lines);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads Windows line endings like Unix ones', () => {
+    const unix = '---\nalert: A\n---\n## Diagnosis\n\n1. one\n   - sub\n2. two\n';
+    const windows = parseRunbook(unix.replaceAll('\n', '\r\n'));
+    expect(windows.alerts).toEqual(['A']);
+    expect(windows.steps.map((s) => s.text)).toEqual(parseRunbook(unix).steps.map((s) => s.text));
+  });
 });
