@@ -1,6 +1,6 @@
 // Which runbook serves an alert. In order, user folders before the bundled one at each of the first
 // two steps: a runbook whose front matter (or pasted rule) names the alert and whose matchers fit
-// its labels, the most specific first; a file named <alertname>.md; then the alert's `runbook_url`
+// its labels, the most specific first; a file named <alertname>.md (or titled `# <alertname>`); then the alert's `runbook_url`
 // or `runbook` annotation (a path inside the runbook folders, or an https URL to fetch); and last the
 // built-in generic runbook. Pure: the folders are read and the URL fetched elsewhere.
 import type { LabelSet } from '../alerts/alert.js';
@@ -103,9 +103,12 @@ function mostSpecific(entries: readonly LibraryEntry[]): LibraryEntry | undefine
   return best;
 }
 
+// Named after the alert: the file (`HaproxyDown.md`), or its title heading (`# HaproxyDown`) when
+// nothing more explicit names an alert.
 function fileNamed(entry: LibraryEntry, alertname: string): boolean {
   const base = entry.relativePath.split('/').at(-1) ?? '';
-  return base.replace(/\.(md|markdown)$/i, '') === alertname && base !== alertname;
+  if (base.replace(/\.(md|markdown)$/i, '') === alertname && base !== alertname) return true;
+  return entry.runbook.alertsFrom === 'heading' && entry.runbook.alerts.includes(alertname);
 }
 
 /**

@@ -46,6 +46,13 @@ describe('chooseRunbook', () => {
     });
   });
 
+  it('counts a runbook titled with the alert name like one named after it', () => {
+    const choice = chooseRunbook(alert('KubePodCrashLooping'), [
+      entry('kube-pod-crash-looping.md', `# KubePodCrashLooping\n\n${body}`),
+    ]);
+    expect(choice).toMatchObject({ kind: 'file', matchedBy: 'file-name' });
+  });
+
   it('lets user folders win over the bundled runbooks', () => {
     const entries = [
       entry('haproxy/Down.md', `---\nalert: Down\n---\n${body}`, 'bundled'),
