@@ -10,25 +10,29 @@ import { useIntents } from './hooks/use-intents.js';
 import { useNow } from './hooks/use-now.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { InboxList } from './screens/inbox-view.js';
+import { WorkspaceView } from './screens/workspace-view.js';
 import type { UiServices } from './services.js';
 import { appReducer, initialApp, scopesFor } from './state/app-state.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */
-export function App({ services }: { services: UiServices }) {
-  const [state, dispatch] = useReducer(appReducer, initialApp);
+export function App({ services, resumeId }: { services: UiServices; resumeId?: string | undefined }) {
+  const [state, dispatch] = useReducer(appReducer, { ...initialApp, cwd: services.cwd });
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
   const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
+  useEffect(() => {
+    if (resumeId !== undefined) dispatch({ type: 'resume', id: resumeId });
+  }, [resumeId]);
   useIntents(state.outbox, services, dispatch);
   useEffect(() => {
     dispatch({ type: 'height', rows: rows - snapshot.sources.length });
   }, [rows, snapshot.sources.length]);
 
   const scopes = scopesFor(state.screen);
+  // One column short of the terminal's width: a line that fills the last column makes some
+  // terminals wrap, and Ink's line count would then be off by one.
   return (
-    // One column short of the terminal's width: a line that fills the last column makes some
-    // terminals wrap, and Ink's line count would then be off by one.
     <Box flexDirection="column" width={columns - 1}>
       <Header snapshot={snapshot} nowMs={nowMs} />
       <Box marginTop={1} flexDirection="column">
@@ -36,11 +40,11 @@ export function App({ services }: { services: UiServices }) {
           <HelpOverlay scopes={scopes} />
         ) : state.screen === 'inbox' ? (
           <InboxList inbox={state.inbox} nowMs={nowMs} width={columns - 1} />
-        ) : (
-          <Text>Incident workspace: coming next.</Text>
-        )}
+        ) : state.workspace ? (
+          <WorkspaceView workspace={state.workspace} nowMs={nowMs} width={columns - 1} rows={rows} />
+        ) : null}
       </Box>
-      {state.inbox.editingFilter || state.inbox.filterText ? (
+      {state.screen === 'inbox' && (state.inbox.editingFilter || state.inbox.filterText) ? (
         <Text>
           filter: {sanitizeLine(state.inbox.filterText)}
           {state.inbox.editingFilter ? (

@@ -1,4 +1,74 @@
+import type { Alert } from '../core/alerts/alert.js';
+import type { Matcher } from '../core/alerts/matchers.js';
+import type { ProbeStep } from '../core/probe/probe.js';
+import type { ProbeResult } from '../core/probe/result.js';
+import type { TimelineEvent } from '../core/timeline/events.js';
+import type { Incident } from '../core/timeline/incident.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
+
+/** Whether the incident journal is keeping up with the disk. */
+export interface RecordingStatus {
+  readonly ok: boolean;
+  /** Events waiting to be written (kept in memory, retried). */
+  readonly pending: number;
+  /** Why writing fails, in words; undefined when ok. */
+  readonly error: string | undefined;
+}
+
+/** What the workspace shows of the runbook. */
+export interface WorkspaceRunbook {
+  readonly title: string;
+  /** "runbooks/haproxy/X.md", "https://…", or "built-in generic runbook". */
+  readonly sourceLabel: string;
+  readonly meaning: string | undefined;
+  readonly impact: string | undefined;
+  /** What the runbook lacks or got wrong, in words. */
+  readonly problems: readonly string[];
+  readonly links: readonly string[];
+}
+
+/** A new silence as the dialog asks for it. */
+export interface SilenceRequest {
+  readonly matchers: readonly Matcher[];
+  readonly durationMs: number;
+  readonly comment: string;
+}
+
+/** One incident being worked: its journal, its runbook, its probes, its silences. */
+export interface WorkspaceSession {
+  readonly id: string;
+  readonly runbook: WorkspaceRunbook;
+  /** The alert's own expression first (when found), then each runbook step that has probes. */
+  readonly probeSteps: readonly ProbeStep[];
+  /** The incident as recorded so far (the fold of its journal). */
+  incident(): Incident;
+  recording(): RecordingStatus;
+  /** Called whenever incident() or recording() changes. */
+  subscribe(listener: () => void): () => void;
+  /** Appends an event; resolves once it is on disk, or queued in memory when the disk fails. */
+  record(event: TimelineEvent): Promise<void>;
+  /** Runs a step's probes, cancelling any run in flight; undefined when this run was cancelled. */
+  runProbes(
+    stepId: string,
+    onResult: (result: ProbeResult) => void,
+  ): Promise<readonly ProbeResult[] | undefined>;
+  cancelProbes(): void;
+  /** Creates the silence in Alertmanager and records it; resolves with its id. */
+  silence(request: SilenceRequest, author: string): Promise<string>;
+  /** Writes the postmortem notes; resolves with the absolute path written. */
+  exportNotes(format: 'md' | 'json', path: string): Promise<string>;
+  /** Stops probes and flushes the journal. */
+  close(): Promise<void>;
+}
+
+/** An open incident as the inbox lists it. */
+export interface OpenIncidentSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly openedAt: string;
+  readonly done: number;
+  readonly total: number;
+}
 
 /**
  * Everything the screen needs from the outside world. `sitrep` builds the real ones from the
@@ -8,4 +78,14 @@ export interface UiServices {
   readonly feed: Pick<AlertFeed, 'subscribe' | 'getSnapshot' | 'start' | 'stop' | 'refresh'>;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
+  /** Opens the incident for these alerts (one alertname), resuming the open one if there is one. */
+  openIncident(alerts: readonly Alert[]): Promise<WorkspaceSession>;
+  /** Opens an existing incident by id. */
+  resumeIncident(id: string): Promise<WorkspaceSession>;
+  /** Incidents still open, newest first. */
+  openIncidents(): Promise<readonly OpenIncidentSummary[]>;
+  /** Who silences and notes are from: the config's author, else $USER. */
+  readonly author: string;
+  /** Where exports go by default. */
+  readonly cwd: string;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import { testAlert } from '../helpers/alerts.js';
 import { fakeFeed, okSource } from '../helpers/fake-feed.js';
+import { fakeServices } from '../helpers/fake-session.js';
 import { keys, renderUi, type Rendered } from '../helpers/render.js';
 
 const now = () => Date.parse('2026-11-26T03:10:00Z');
@@ -20,7 +21,7 @@ let ui: Rendered | undefined;
 afterEach(() => ui?.unmount());
 
 function start(feed = fakeFeed(alerts)) {
-  ui = renderUi(<App services={{ feed, now }} />);
+  ui = renderUi(<App services={{ ...fakeServices(feed).services, now }} />);
   return { ui, feed };
 }
 

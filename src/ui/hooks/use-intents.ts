@@ -1,34 +1,150 @@
 import { useApp } from 'ink';
-import { useEffect, type Dispatch } from 'react';
-import type { UiServices } from '../services.js';
+import { useEffect, useRef, type Dispatch } from 'react';
+import { probeRunEvent } from '../../core/probe/timeline-record.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
+import type { UiServices, WorkspaceSession } from '../services.js';
 import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 
-/** Carries out the reducer's intents in order, then tells the reducer they were taken. */
+const message = (text: string): AppAction => ({ type: 'workspace', action: { type: 'message', text } });
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Carries out the reducer's intents in order, then tells the reducer they were taken. Owns the
+ * open incident's session: its journal subscription, its probes, its cleanup on leave and quit.
+ */
 export function useIntents(
   outbox: readonly Intent[],
   services: UiServices,
   dispatch: Dispatch<AppAction>,
 ): void {
   const { exit } = useApp();
+  const session = useRef<{ current: WorkspaceSession; unsubscribe: () => void } | undefined>(undefined);
+
+  useEffect(() => {
+    const loadIncidents = () =>
+      services.openIncidents().then(
+        (incidents) => dispatch({ type: 'incidents', incidents }),
+        () => undefined, // the list is a convenience; `sitrep incidents` says what is wrong
+      );
+    void loadIncidents();
+    return () => {
+      session.current?.unsubscribe();
+      void session.current?.current.close();
+    };
+  }, [services, dispatch]);
+
   useEffect(() => {
     if (outbox.length === 0) return;
-    for (const intent of outbox) {
+    const active = () => session.current?.current;
+    const record = (event: TimelineEvent) => active()?.record(event);
+    const at = () => new Date(services.now()).toISOString();
+
+    const adopt = (opened: WorkspaceSession) => {
+      const sync = () =>
+        dispatch({
+          type: 'workspace',
+          action: { type: 'incident', incident: opened.incident(), recording: opened.recording() },
+        });
+      session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
+      dispatch({
+        type: 'workspace',
+        action: {
+          type: 'opened',
+          id: opened.id,
+          runbook: opened.runbook,
+          probeSteps: opened.probeSteps,
+          incident: opened.incident(),
+          recording: opened.recording(),
+        },
+      });
+    };
+    const failed = (error: unknown) =>
+      dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorText(error) } });
+
+    const runProbes = (stepId: string) => {
+      const current = active();
+      if (!current) return;
+      dispatch({ type: 'workspace', action: { type: 'probeStarted', stepId } });
+      const onResult = (result: Parameters<Parameters<WorkspaceSession['runProbes']>[1]>[0]) =>
+        dispatch({ type: 'workspace', action: { type: 'probeResult', stepId, result } });
+      current.runProbes(stepId, onResult).then(
+        (results) => {
+          dispatch({ type: 'workspace', action: { type: 'probeFinished', stepId, results } });
+          if (results) void current.record(probeRunEvent(stepId, results, services.now()));
+        },
+        (error: unknown) => {
+          dispatch({ type: 'workspace', action: { type: 'probeFinished', stepId, results: undefined } });
+          dispatch(message(`Probes failed: ${errorText(error)}`));
+        },
+      );
+    };
+
+    // A burst of moves asks for several steps' probes; only the last one focused is worth running.
+    const lastProbeIndex = outbox.map((i) => i.type).lastIndexOf('runProbes');
+    outbox.forEach((intent, index) => {
       switch (intent.type) {
-        case 'quit':
-          exit();
+        case 'quit': {
+          const current = active();
+          if (current) void current.close().finally(exit);
+          else exit();
           break;
+        }
         case 'refresh':
           void services.feed.refresh();
           break;
         case 'openIncident':
-          break; // the incident workspace takes this over once it is wired
+          services.openIncident(intent.alerts).then(adopt, failed);
+          break;
+        case 'resumeIncident':
+          services.resumeIncident(intent.id).then(adopt, failed);
+          break;
+        case 'closeWorkspace': {
+          const current = session.current;
+          session.current = undefined;
+          current?.unsubscribe();
+          current?.current.cancelProbes();
+          void current?.current.close();
+          dispatch({ type: 'showInbox' });
+          services.openIncidents().then(
+            (incidents) => dispatch({ type: 'incidents', incidents }),
+            () => undefined,
+          );
+          break;
+        }
+        case 'record':
+          void record({ ...intent.event, at: at() });
+          break;
+        case 'runProbes':
+          if (index === lastProbeIndex) runProbes(intent.stepId);
+          break;
+        case 'silence': {
+          const current = active();
+          current?.silence(intent.request, services.author).then(
+            (id) => dispatch(message(`Silenced (silence ${id}); recorded in the timeline.`)),
+            (error: unknown) => dispatch(message(`Silence failed: ${errorText(error)}`)),
+          );
+          break;
+        }
+        case 'export': {
+          const current = active();
+          current?.exportNotes(intent.format, intent.path).then(
+            (written) => dispatch(message(`Postmortem notes written to ${written}`)),
+            (error: unknown) => dispatch(message(`Export failed: ${errorText(error)}`)),
+          );
+          break;
+        }
+        case 'showLinks': {
+          const links = active()?.runbook.links ?? [];
+          dispatch(message(links.length > 0 ? links.join('  ') : 'No links for this alert.'));
+          break;
+        }
         default: {
           const unreachable: never = intent;
           return unreachable;
         }
       }
-    }
+    });
     dispatch({ type: 'intentsTaken', count: outbox.length });
   }, [outbox, services, dispatch, exit]);
 }

@@ -5,12 +5,14 @@ import { keyLabels } from '../../core/alerts/alert-table.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
+import type { OpenIncidentSummary } from '../services.js';
 import { Severity } from '../components/severity.js';
 
 /** The alert list: only the rows inside the window are rendered. */
 export function InboxList({ inbox, nowMs, width }: { inbox: InboxState; nowMs: number; width: number }) {
   const { start, end } = visibleRange(inbox.list);
-  if (inbox.rows.length === 0) {
+  const incidentCount = inbox.incidents.length;
+  if (inbox.rows.length === 0 && incidentCount === 0) {
     return (
       <Text dimColor>
         {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : 'No alerts firing.'}
@@ -24,22 +26,41 @@ export function InboxList({ inbox, nowMs, width }: { inbox: InboxState; nowMs: n
         {'  '}
         {'SEVERITY'.padEnd(9)} {'ALERT'.padEnd(nameWidth)} {'AGE'.padEnd(7)} DETAIL
       </Text>
-      {inbox.rows.slice(start, end).map((row, i) => (
-        <InboxLine
-          key={start + i}
-          row={row}
-          selected={start + i === inbox.list.cursor}
-          nowMs={nowMs}
-          nameWidth={nameWidth}
-          width={width}
-        />
-      ))}
-      {inbox.rows.length > end - start ? (
+      {Array.from({ length: end - start }, (_, i) => start + i).map((index) => {
+        const selected = index === inbox.list.cursor;
+        const incident = inbox.incidents[index];
+        if (incident)
+          return <IncidentLine key={`i${index}`} incident={incident} selected={selected} nowMs={nowMs} />;
+        const row = inbox.rows[index - incidentCount];
+        return row ? (
+          <InboxLine
+            key={index}
+            row={row}
+            selected={selected}
+            nowMs={nowMs}
+            nameWidth={nameWidth}
+            width={width}
+          />
+        ) : null;
+      })}
+      {inbox.rows.length === 0 ? <Text dimColor>{'  '}No alerts firing.</Text> : null}
+      {incidentCount + inbox.rows.length > end - start ? (
         <Text dimColor>
-          {'  '}rows {start + 1}–{end} of {inbox.rows.length}
+          {'  '}rows {start + 1}–{end} of {incidentCount + inbox.rows.length}
         </Text>
       ) : null}
     </Box>
+  );
+}
+
+function IncidentLine(props: { incident: OpenIncidentSummary; selected: boolean; nowMs: number }) {
+  const { incident, selected, nowMs } = props;
+  return (
+    <Text inverse={selected} wrap="truncate">
+      {selected ? '›' : ' '} <Text color="magenta">{'INCIDENT'.padEnd(9)}</Text>{' '}
+      {sanitizeLine(incident.title)} · {incident.done}/{incident.total} steps · opened{' '}
+      {formatAge(incident.openedAt, nowMs)} ago ({incident.id})
+    </Text>
   );
 }
 

@@ -1,10 +1,18 @@
-// The whole screen's state: which screen is up, the inbox, the help overlay, and the outbox of
-// intents for effects. Every key goes through here, one key at a time, so a burst of keys
-// behaves exactly like the same keys typed slowly.
+// The whole screen's state: which screen is up, the inbox, the incident workspace, the help
+// overlay, and the outbox of intents for effects. Every key goes through here, one key at a time,
+// so a burst of keys behaves exactly like the same keys typed slowly.
 import type { Alert } from '../../core/alerts/alert.js';
 import { actionFor, type Action, type KeyScope } from '../keymap.js';
-import { inboxReducer, initialInbox, selectedRow, type InboxState } from './inbox-state.js';
+import type { OpenIncidentSummary } from '../services.js';
+import { inboxReducer, initialInbox, selectedRow, type InboxAction, type InboxState } from './inbox-state.js';
 import type { Intent } from './intents.js';
+import { workspaceKey } from './workspace-keys.js';
+import {
+  openingWorkspace,
+  workspaceReducer,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from './workspace-state.js';
 
 export type Screen = 'inbox' | 'workspace';
 
@@ -12,6 +20,11 @@ export interface AppState {
   readonly screen: Screen;
   readonly help: boolean;
   readonly inbox: InboxState;
+  readonly workspace: WorkspaceState | undefined;
+  /** Terminal rows, for the lists' windows. */
+  readonly rows: number;
+  /** Where exports go by default. */
+  readonly cwd: string;
   /** Intents not yet carried out, oldest first. */
   readonly outbox: readonly Intent[];
 }
@@ -19,33 +32,69 @@ export interface AppState {
 export type AppAction =
   | { readonly type: 'key'; readonly name: string }
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
+  | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
   | { readonly type: 'height'; readonly rows: number }
   | { readonly type: 'intentsTaken'; readonly count: number }
-  | { readonly type: 'screen'; readonly screen: Screen };
+  | { readonly type: 'workspace'; readonly action: WorkspaceAction }
+  | { readonly type: 'showWorkspace'; readonly alerts: readonly Alert[] }
+  | { readonly type: 'showInbox' }
+  /** Open straight into an incident (`sitrep resume`). */
+  | { readonly type: 'resume'; readonly id: string };
 
-export const initialApp: AppState = { screen: 'inbox', help: false, inbox: initialInbox, outbox: [] };
+export const initialApp: AppState = {
+  screen: 'inbox',
+  help: false,
+  inbox: initialInbox,
+  workspace: undefined,
+  rows: 24,
+  cwd: '.',
+  outbox: [],
+};
 
 /** Rows the header, column titles and footer take around the inbox list. */
 const inboxChrome = 7;
+/** Rows the workspace shows besides its checklist (meaning, focused step, probes, footer). */
+const workspaceChrome = 16;
 
 /** The scopes whose keys apply on a screen, most specific first. */
 export function scopesFor(screen: Screen): KeyScope[] {
   return screen === 'inbox' ? ['inbox', 'list', 'global'] : ['workspace', 'list', 'global'];
 }
 
+const checklistHeight = (rows: number) => Math.max(3, Math.min(12, rows - workspaceChrome));
+
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'alerts':
-      return { ...state, inbox: inboxReducer(state.inbox, { type: 'alerts', alerts: action.alerts }) };
-    case 'height':
-      return {
-        ...state,
-        inbox: inboxReducer(state.inbox, { type: 'height', height: action.rows - inboxChrome }),
-      };
+      return inbox(state, { type: 'alerts', alerts: action.alerts });
+    case 'incidents':
+      return inbox(state, { type: 'incidents', incidents: action.incidents });
+    case 'height': {
+      const next = inbox(
+        { ...state, rows: action.rows },
+        { type: 'height', height: action.rows - inboxChrome },
+      );
+      return next.workspace
+        ? workspace(next, { type: 'height', height: checklistHeight(action.rows) })
+        : next;
+    }
     case 'intentsTaken':
       return { ...state, outbox: state.outbox.slice(action.count) };
-    case 'screen':
-      return { ...state, screen: action.screen };
+    case 'workspace':
+      return workspace(state, action.action);
+    case 'showWorkspace':
+      return {
+        ...state,
+        screen: 'workspace',
+        workspace: openingWorkspace(action.alerts, checklistHeight(state.rows), state.cwd),
+      };
+    case 'showInbox':
+      return { ...state, screen: 'inbox', workspace: undefined };
+    case 'resume':
+      return send(appReducer(state, { type: 'showWorkspace', alerts: [] }), {
+        type: 'resumeIncident',
+        id: action.id,
+      });
     case 'key':
       return onKey(state, action.name);
     default: {
@@ -55,60 +104,96 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   }
 }
 
-function send(state: AppState, intent: Intent): AppState {
-  return { ...state, outbox: [...state.outbox, intent] };
+function inbox(state: AppState, action: InboxAction): AppState {
+  return { ...state, inbox: inboxReducer(state.inbox, action) };
+}
+
+function workspace(state: AppState, action: WorkspaceAction): AppState {
+  if (!state.workspace) return state;
+  const next = { ...state, workspace: workspaceReducer(state.workspace, action) };
+  // Once the incident is open, the first row's probes run at once: the alert's own expression.
+  const first = next.workspace.items[next.workspace.list.cursor];
+  if (action.type === 'opened' && first !== undefined && next.workspace.probeSteps[first]) {
+    return send(next, { type: 'runProbes', stepId: first });
+  }
+  return next;
+}
+
+function send(state: AppState, ...intents: readonly Intent[]): AppState {
+  return intents.length === 0 ? state : { ...state, outbox: [...state.outbox, ...intents] };
+}
+
+/** True while a text field or menu has the keyboard, so `?` and `q` are typed, not obeyed. */
+function capturesKeys(state: AppState): boolean {
+  if (state.screen === 'inbox') return state.inbox.editingFilter;
+  return state.workspace !== undefined && state.workspace.mode.kind !== 'checklist';
 }
 
 function onKey(state: AppState, key: string): AppState {
-  if (state.screen === 'inbox' && state.inbox.editingFilter) return onFilterKey(state, key);
+  if (capturesKeys(state)) return onCapturedKey(state, key);
   const action = actionFor(key, scopesFor(state.screen));
   if (state.help) {
     // The help overlay closes on ? or esc and lets quit through; other keys wait.
     if (action === 'help' || action === 'back') return { ...state, help: false };
     return action === 'quit' ? send(state, { type: 'quit' }) : state;
   }
-  if (action === undefined) return state;
-  return onAction(state, action);
+  if (action === 'help') return { ...state, help: true };
+  if (state.screen === 'workspace' && state.workspace) {
+    const outcome = workspaceKey(state.workspace, key);
+    return send({ ...state, workspace: outcome.state }, ...outcome.intents);
+  }
+  return action === undefined ? state : onInboxAction(state, action);
 }
 
-function onAction(state: AppState, action: Action): AppState {
-  const inbox = (a: Parameters<typeof inboxReducer>[1]) => ({
-    ...state,
-    inbox: inboxReducer(state.inbox, a),
-  });
+function onCapturedKey(state: AppState, key: string): AppState {
+  if (state.screen === 'inbox') {
+    if (key === 'return') return inbox(state, { type: 'filterEnd', keep: true });
+    if (key === 'escape') return inbox(state, { type: 'filterEnd', keep: false });
+    if (key === 'backspace') return inbox(state, { type: 'filterBackspace' });
+    if (key === 'space') return inbox(state, { type: 'filterType', text: ' ' });
+    return [...key].length === 1 ? inbox(state, { type: 'filterType', text: key }) : state;
+  }
+  if (!state.workspace) return state;
+  const outcome = workspaceKey(state.workspace, key);
+  return send({ ...state, workspace: outcome.state }, ...outcome.intents);
+}
+
+function onInboxAction(state: AppState, action: Action): AppState {
+  const move = (listAction: Extract<InboxAction, { type: 'list' }>['action']) =>
+    inbox(state, { type: 'list', action: listAction });
   switch (action) {
     case 'quit':
       return send(state, { type: 'quit' });
-    case 'help':
-      return { ...state, help: true };
-    case 'back':
-      return state.screen === 'inbox' ? state : { ...state, screen: 'inbox' };
     case 'up':
-      return inbox({ type: 'list', action: { type: 'move', by: -1 } });
+      return move({ type: 'move', by: -1 });
     case 'down':
-      return inbox({ type: 'list', action: { type: 'move', by: 1 } });
+      return move({ type: 'move', by: 1 });
     case 'pageUp':
-      return inbox({ type: 'list', action: { type: 'page', by: -1 } });
+      return move({ type: 'page', by: -1 });
     case 'pageDown':
-      return inbox({ type: 'list', action: { type: 'page', by: 1 } });
+      return move({ type: 'page', by: 1 });
     case 'top':
-      return inbox({ type: 'list', action: { type: 'jump', to: 'top' } });
+      return move({ type: 'jump', to: 'top' });
     case 'bottom':
-      return inbox({ type: 'list', action: { type: 'jump', to: 'bottom' } });
+      return move({ type: 'jump', to: 'bottom' });
     case 'expand':
-      return inbox({ type: 'toggleExpanded' });
+      return inbox(state, { type: 'toggleExpanded' });
     case 'toggleSilenced':
-      return inbox({ type: 'toggleMuted' });
+      return inbox(state, { type: 'toggleMuted' });
     case 'filter':
-      return inbox({ type: 'filterStart' });
+      return inbox(state, { type: 'filterStart' });
     case 'refresh':
       return send(state, { type: 'refresh' });
     case 'open': {
-      const row = selectedRow(state.inbox);
-      if (!row) return state;
+      const selection = selectedRow(state.inbox);
+      if (!selection) return state;
+      if (selection.incident) return appReducer(state, { type: 'resume', id: selection.incident.id });
+      const { row } = selection;
       const alerts = row.kind === 'group' ? row.group.alerts : [row.alert];
-      return send({ ...state, screen: 'workspace' }, { type: 'openIncident', alerts });
+      return send(appReducer(state, { type: 'showWorkspace', alerts }), { type: 'openIncident', alerts });
     }
+    case 'help':
+    case 'back':
     case 'done':
     case 'skip':
     case 'reopen':
@@ -117,23 +202,10 @@ function onAction(state: AppState, action: Action): AppState {
     case 'silence':
     case 'export':
     case 'link':
-      return state; // workspace keys: handled once the workspace screen is wired
+      return state;
     default: {
       const unreachable: never = action;
       return unreachable;
     }
   }
-}
-
-function onFilterKey(state: AppState, key: string): AppState {
-  const inbox = (a: Parameters<typeof inboxReducer>[1]) => ({
-    ...state,
-    inbox: inboxReducer(state.inbox, a),
-  });
-  if (key === 'return') return inbox({ type: 'filterEnd', keep: true });
-  if (key === 'escape') return inbox({ type: 'filterEnd', keep: false });
-  if (key === 'backspace') return inbox({ type: 'filterBackspace' });
-  if (key === 'space') return inbox({ type: 'filterType', text: ' ' });
-  if ([...key].length === 1) return inbox({ type: 'filterType', text: key });
-  return state; // arrows and other named keys do nothing while typing
 }

@@ -4,12 +4,16 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
+import type { OpenIncidentSummary } from '../services.js';
 import { emptyList, listReducer, type ListAction, type ListState } from './list-state.js';
 
 /** Inbox state: the rows shown and how the user has narrowed and moved through them. */
 export interface InboxState {
   readonly alerts: readonly Alert[];
   readonly rows: readonly InboxRow[];
+  /** Incidents still open, listed above the alerts so they can be resumed. */
+  readonly incidents: readonly OpenIncidentSummary[];
+  /** Over the incidents, then the alert rows. */
   readonly list: ListState;
   readonly expanded: ReadonlySet<string>;
   readonly filterText: string;
@@ -21,6 +25,7 @@ export interface InboxState {
 
 export type InboxAction =
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
+  | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
   | { readonly type: 'list'; readonly action: ListAction }
   | { readonly type: 'toggleExpanded' }
   | { readonly type: 'toggleMuted' }
@@ -33,6 +38,7 @@ export type InboxAction =
 export const initialInbox: InboxState = {
   alerts: [],
   rows: [],
+  incidents: [],
   list: emptyList,
   expanded: new Set(),
   filterText: '',
@@ -48,12 +54,13 @@ function withRows(state: InboxState): InboxState {
     (a) => (state.showMuted || !muted.has(a.state)) && passesFilter(filter, a),
   );
   const rows = inboxRows(groupAlerts(shown), state.expanded);
-  const current = state.rows[state.list.cursor];
+  const current = selectedRow(state);
+  const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
   // Keep the cursor on the same row when new data arrives, if that row is still there.
-  const sameIndex = current === undefined ? -1 : rows.findIndex((row) => rowKey(row) === rowKey(current));
+  const sameIndex = current === undefined ? -1 : keys.indexOf(current.key);
   const list = listReducer(
     { ...state.list, cursor: sameIndex >= 0 ? sameIndex : state.list.cursor },
-    { type: 'resize', count: rows.length, height: state.list.height },
+    { type: 'resize', count: keys.length, height: state.list.height },
   );
   return { ...state, rows, list };
 }
@@ -68,6 +75,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   switch (action.type) {
     case 'alerts':
       return withRows({ ...state, alerts: action.alerts });
+    case 'incidents':
+      return withRows({ ...state, incidents: action.incidents });
     case 'list':
       return { ...state, list: listReducer(state.list, action.action) };
     case 'height':
@@ -76,7 +85,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         list: listReducer(state.list, { type: 'resize', count: state.rows.length, height: action.height }),
       };
     case 'toggleExpanded': {
-      const row = state.rows[state.list.cursor];
+      const row = selectedRow(state)?.row;
       if (row?.kind !== 'group') return state;
       const expanded = new Set(state.expanded);
       if (expanded.has(row.group.name)) expanded.delete(row.group.name);
@@ -106,7 +115,16 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   }
 }
 
+/** What the cursor is on: an open incident, or an alert row; `key` identifies it across refreshes. */
+export type Selection =
+  | { readonly key: string; readonly incident: OpenIncidentSummary; readonly row?: undefined }
+  | { readonly key: string; readonly row: InboxRow; readonly incident?: undefined };
+
 /** The row under the cursor. */
-export function selectedRow(state: InboxState): InboxRow | undefined {
-  return state.rows[state.list.cursor];
+export function selectedRow(state: InboxState): Selection | undefined {
+  const { cursor } = state.list;
+  const incident = state.incidents[cursor];
+  if (incident) return { key: `incident:${incident.id}`, incident };
+  const row = state.rows[cursor - state.incidents.length];
+  return row ? { key: rowKey(row), row } : undefined;
 }

@@ -1,4 +1,13 @@
 import type { Alert } from '../../core/alerts/alert.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
+import type { SilenceRequest } from '../services.js';
+
+/** A timeline event before the hook stamps it with the time it was recorded. */
+export type EventDraft = TimelineEvent extends infer E
+  ? E extends TimelineEvent
+    ? Omit<E, 'at'>
+    : never
+  : never;
 
 /**
  * Effects a reducer asks for. Reducers stay pure: they append intents to the state's outbox, and
@@ -8,4 +17,12 @@ export type Intent =
   | { readonly type: 'quit' }
   | { readonly type: 'refresh' }
   /** Open (or resume) the incident for these alerts of one alertname. */
-  | { readonly type: 'openIncident'; readonly alerts: readonly Alert[] };
+  | { readonly type: 'openIncident'; readonly alerts: readonly Alert[] }
+  | { readonly type: 'resumeIncident'; readonly id: string }
+  /** Leave the workspace: stop its probes; the incident stays open. */
+  | { readonly type: 'closeWorkspace' }
+  | { readonly type: 'record'; readonly event: EventDraft }
+  | { readonly type: 'runProbes'; readonly stepId: string }
+  | { readonly type: 'silence'; readonly request: SilenceRequest }
+  | { readonly type: 'export'; readonly format: 'md' | 'json'; readonly path: string }
+  | { readonly type: 'showLinks' };

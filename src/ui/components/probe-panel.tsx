@@ -1,0 +1,121 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { formatValue } from '../../core/probe/format.js';
+import type { ProbeStep } from '../../core/probe/probe.js';
+import { describeFailure, formatLabels } from '../../core/probe/report.js';
+import type { ProbeResult } from '../../core/probe/result.js';
+import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
+import { formatThreshold } from '../../core/probe/threshold.js';
+import { verdictRank, type Verdict } from '../../core/probe/verdict.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { StepProbes } from '../state/workspace-state.js';
+
+const verdictStyle: Record<Verdict, { text: string; colour?: string }> = {
+  critical: { text: 'CRIT', colour: 'red' },
+  warn: { text: 'WARN', colour: 'yellow' },
+  ok: { text: 'ok', colour: 'green' },
+  'no-data': { text: 'no data' },
+  unjudged: { text: 'value' },
+  error: { text: 'ERROR', colour: 'red' },
+};
+
+function VerdictMark({ verdict }: { verdict: Verdict }) {
+  const style = verdictStyle[verdict];
+  const text = style.text.padEnd(7);
+  return style.colour === undefined ? <Text dimColor>{text}</Text> : <Text color={style.colour}>{text}</Text>;
+}
+
+/** The focused step's probes: per probe its verdict, value per series, sparkline and threshold. */
+export function ProbePanel(props: {
+  step: ProbeStep;
+  probes: StepProbes | undefined;
+  width: number;
+  maxLines: number;
+}) {
+  const { step, probes, width, maxLines } = props;
+  const results = new Map((probes?.results ?? []).map((r) => [r.probe.id, r]));
+  const lines: ReactNode[] = [];
+  for (const probe of step.probes) {
+    const result = results.get(probe.id);
+    if (!result) {
+      lines.push(
+        <Text key={probe.id} wrap="truncate">
+          {probes?.running ? <Text color="cyan">⠿ running</Text> : <Text dimColor>· waiting</Text>}{' '}
+          {sanitizeLine(probe.title)}
+        </Text>,
+      );
+      continue;
+    }
+    lines.push(...resultLines(result, width));
+  }
+  const shown = lines.slice(0, maxLines);
+  return (
+    <Box flexDirection="column">
+      {shown}
+      {lines.length > shown.length ? (
+        <Text dimColor>… {lines.length - shown.length} more lines (sitrep probe shows all)</Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function resultLines(result: ProbeResult, width: number): ReactNode[] {
+  const { probe } = result;
+  const limits =
+    probe.judgement.kind === 'thresholds'
+      ? [
+          probe.judgement.warn && `warn ${formatThreshold(probe.judgement.warn)}`,
+          probe.judgement.crit && `crit ${formatThreshold(probe.judgement.crit)}`,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : 'fires while it returns series';
+  const lines: ReactNode[] = [
+    <Text key={`${probe.id}:h`} wrap="truncate">
+      <VerdictMark verdict={result.verdict} />
+      <Text bold>{sanitizeLine(probe.title)}</Text>
+      {limits ? <Text dimColor> ({limits})</Text> : null}
+    </Text>,
+  ];
+  if (result.error) {
+    lines.push(
+      <Text key={`${probe.id}:e`} color="red" wrap="truncate">
+        {'        '}
+        {sanitizeLine(describeFailure(result.error))}
+      </Text>,
+    );
+    return lines;
+  }
+  if (result.series.length === 0) {
+    lines.push(
+      <Text key={`${probe.id}:n`} dimColor wrap="truncate">
+        {'        '}no data: the query returned no series for this alert
+      </Text>,
+    );
+  }
+  const sparkWidth = Math.max(10, Math.min(30, width - 60));
+  const series = [...result.series]
+    .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
+    .slice(0, 3);
+  for (const s of series) {
+    const labels = sanitizeLine(formatLabels(s.labels)) || '(no labels)';
+    const value = s.value === undefined ? '(gone)' : formatValue(s.value, probe.unit);
+    const spark =
+      s.points.length > 0 ? sparkline(alignToWindow(s.points, result.window), { width: sparkWidth }) : '';
+    lines.push(
+      <Text key={`${probe.id}:${labels}`} wrap="truncate">
+        {'        '}
+        <VerdictMark verdict={s.verdict} />
+        {value.padStart(12)} <Text color="cyan">{spark}</Text> <Text dimColor>{labels}</Text>
+      </Text>,
+    );
+  }
+  if (result.series.length > series.length) {
+    lines.push(
+      <Text key={`${probe.id}:more`} dimColor>
+        {'        '}… and {result.series.length - series.length} more series
+      </Text>,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,144 @@
+import { Box, Text } from 'ink';
+import { keyLabels } from '../../core/alerts/alert-table.js';
+import { formatAge } from '../../core/alerts/select.js';
+import type { StepState } from '../../core/timeline/incident.js';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
+import { ProbePanel } from '../components/probe-panel.js';
+import { visibleRange } from '../state/list-state.js';
+import { focusedStepId, type WorkspaceState } from '../state/workspace-state.js';
+import { WorkspaceDialog } from './workspace-dialogs.js';
+
+const statusMark = { todo: '○', done: '✓', skipped: '⊘' } as const;
+
+/** The incident workspace: what fired, the runbook's context, the checklist, the focused step. */
+export function WorkspaceView(props: {
+  workspace: WorkspaceState;
+  nowMs: number;
+  width: number;
+  rows: number;
+}) {
+  const { workspace, nowMs, width, rows } = props;
+  const [first] = workspace.alerts;
+  if (workspace.phase === 'opening') return <Text>Opening the incident and its runbook…</Text>;
+  if (workspace.phase === 'failed') {
+    return (
+      <Box flexDirection="column">
+        <Text color="red">Could not open the incident: {sanitizeLine(workspace.error ?? '')}</Text>
+        <Text dimColor>esc goes back to the inbox.</Text>
+      </Box>
+    );
+  }
+  const incident = workspace.incident;
+  const runbook = workspace.runbook;
+  if (!incident || !runbook) return null;
+  const progress = sectionProgress(incident.steps);
+  const firing = incident.alerts.filter((a) => a.state === 'firing').length;
+  const focused = focusedStepId(workspace);
+  const focusedState = incident.steps.find((s) => s.step.id === focused);
+  const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate">
+        {sanitizeLine(incident.title)}
+        <Text dimColor> · {incident.id}</Text>
+      </Text>
+      <Text wrap="truncate">
+        {firing > 0 ? <Text color="red">{firing} firing</Text> : <Text color="green">all resolved</Text>}
+        {first ? ` · ${sanitizeLine(keyLabels(first))} · since ${formatAge(first.startsAt, nowMs)}` : ''}
+        {' · '}
+        Diagnosis {progress.diagnosis} · Mitigation {progress.mitigation}
+      </Text>
+      <Text dimColor wrap="truncate">
+        Runbook: {sanitizeLine(runbook.sourceLabel)}
+        {runbook.problems.length > 0
+          ? ` (${runbook.problems.length} problems: ${sanitizeLine(runbook.problems[0] ?? '')})`
+          : ''}
+      </Text>
+      {runbook.meaning ? <Text wrap="truncate">Meaning: {sanitizeLine(runbook.meaning)}</Text> : null}
+      {runbook.impact ? <Text wrap="truncate">Impact: {sanitizeLine(runbook.impact)}</Text> : null}
+      <Checklist workspace={workspace} />
+      <Box
+        flexDirection="column"
+        borderStyle="single"
+        borderLeft={false}
+        borderRight={false}
+        borderBottom={false}
+      >
+        {focusedState ? (
+          <Text wrap="truncate-end">{firstLines(focusedState.step.text, 2)}</Text>
+        ) : probeStep ? (
+          <Text>{sanitizeLine(probeStep.title)}</Text>
+        ) : null}
+        {probeStep ? (
+          <ProbePanel
+            step={probeStep}
+            probes={workspace.probes[probeStep.id]}
+            width={width}
+            maxLines={Math.max(3, rows - 20)}
+          />
+        ) : focusedState ? (
+          <Text dimColor>No probes on this step.</Text>
+        ) : null}
+      </Box>
+      <WorkspaceDialog workspace={workspace} />
+      {workspace.recording.ok ? null : (
+        <Text color="red" wrap="truncate">
+          Not saved to disk ({workspace.recording.pending} events kept in memory, retrying):{' '}
+          {sanitizeLine(workspace.recording.error ?? '')}
+        </Text>
+      )}
+      {workspace.message ? (
+        <Text color="cyan" wrap="truncate">
+          {sanitizeLine(workspace.message)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function Checklist({ workspace }: { workspace: WorkspaceState }) {
+  const { start, end } = visibleRange(workspace.list);
+  const steps = new Map((workspace.incident?.steps ?? []).map((s) => [s.step.id, s]));
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {workspace.items.slice(start, end).map((id, i) => {
+        const index = start + i;
+        const selected = index === workspace.list.cursor;
+        const state = steps.get(id);
+        const probes = workspace.probeSteps[id];
+        const label = state ? `${shortId(id)} ${firstLines(state.step.text, 1)}` : (probes?.title ?? id);
+        const mark = state ? statusMark[state.status] : '◆';
+        return (
+          <Text key={id} inverse={selected} wrap="truncate" dimColor={state?.status === 'skipped'}>
+            {selected ? '›' : ' '} {mark} {label}
+            {probes && probes.probes.length > 0 ? (
+              <Text color="cyan"> [{probes.probes.length} probes]</Text>
+            ) : null}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function shortId(id: string): string {
+  const [section, n] = id.split('-');
+  return section === 'diagnosis' ? `D${n}` : section === 'mitigation' ? `M${n}` : id;
+}
+
+function firstLines(text: string, count: number): string {
+  return sanitizeText(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, count)
+    .join(' ');
+}
+
+function sectionProgress(steps: readonly StepState[]) {
+  const count = (section: string) => {
+    const own = steps.filter((s) => s.step.section === section);
+    return `${own.filter((s) => s.status !== 'todo').length}/${own.length}`;
+  };
+  return { diagnosis: count('diagnosis'), mitigation: count('mitigation') };
+}

@@ -1,0 +1,75 @@
+// The real services behind `sitrep`: the alert feed over the configured sources, incidents in the
+// user's data folder, runbooks from the runbook folders (or the alert's link, or the generic one),
+// probes against Prometheus, silences in the first Alertmanager.
+import type { CommandContext } from '../../cli/command.js';
+import { localZone } from '../../cli/incident-context.js';
+import { lookUpRunbook } from '../../cli/runbook-lookup.js';
+import type { Alert } from '../../core/alerts/alert.js';
+import type { Config } from '../../core/config/config.js';
+import { findAlertRule } from '../../core/probe/alert-probe.js';
+import { fillProbeQuery } from '../../core/promql/fill.js';
+import { stepProgress } from '../../core/timeline/incident.js';
+import { createAlertFeed, feedSources } from '../../sources/alert-feed.js';
+import { prometheusProbeClient } from '../../sources/prometheus-probe-client.js';
+import { getRules } from '../../sources/prometheus.js';
+import { IncidentStore } from '../../store/incident-store.js';
+import { incidentsDir } from '../../store/data-dir.js';
+import type { UiServices } from '../services.js';
+import { openWorkspaceSession, resumeWorkspaceSession, type SessionDeps } from './workspace-session.js';
+
+/** How often the inbox refreshes on its own (`r` refreshes now). */
+const refreshIntervalMs = 10_000;
+
+/** Builds the real services from the resolved config and the command's environment. */
+export function realServices(config: Config, context: CommandContext): UiServices {
+  const feed = createAlertFeed({ sources: feedSources(config), intervalMs: refreshIntervalMs });
+  const store = new IncidentStore(incidentsDir(context.env));
+  const prometheus = config.prometheus;
+  const deps: SessionDeps = {
+    store,
+    findRunbook: async (alert: Alert) => {
+      const found = await lookUpRunbook(
+        {
+          name: alert.name,
+          labels: alert.labels,
+          runbookUrl: alert.runbookUrl,
+          generatorURL: alert.generatorURL,
+        },
+        context,
+      );
+      return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
+    },
+    findRule: async (alert) =>
+      prometheus
+        ? findAlertRule((await getRules(prometheus, { type: 'alert' })).groups, alert.name, alert.labels)
+        : undefined,
+    renderProbeQuery: fillProbeQuery,
+    probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
+    alertmanager: config.alertmanagers[0],
+    zone: (at) => localZone(context, at).zone,
+    now: () => Date.now(),
+  };
+  return {
+    feed,
+    now: () => Date.now(),
+    author: context.env['SITREP_AUTHOR'] ?? context.env['USER'] ?? 'sitrep',
+    cwd: context.cwd,
+    openIncident: (alerts) => openWorkspaceSession(alerts, deps),
+    resumeIncident: (id) => resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
+    openIncidents: async () => {
+      const { incidents } = await store.list();
+      return incidents
+        .filter((entry) => entry.incident.status === 'open')
+        .map(({ id, incident }) => {
+          const progress = stepProgress(incident);
+          return {
+            id,
+            title: incident.title,
+            openedAt: incident.openedAt,
+            done: progress.done + progress.skipped,
+            total: progress.total,
+          };
+        });
+    },
+  };
+}

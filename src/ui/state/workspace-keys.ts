@@ -1,0 +1,216 @@
+// Keys in the incident workspace, by mode. Each key yields the next workspace state and the
+// intents (record an event, run probes, silence, export) for the effect hook to carry out.
+import { silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
+import { actionFor, type Action } from '../keymap.js';
+import type { Intent } from './intents.js';
+import { listReducer, type ListAction } from './list-state.js';
+import { textFieldKey } from './text-field.js';
+import { focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
+
+/** The next state and what to do. */
+export interface KeyOutcome {
+  readonly state: WorkspaceState;
+  readonly intents: readonly Intent[];
+}
+
+/** The silence durations the dialog offers. */
+export const silenceDurations = [
+  { label: '30 minutes', ms: 30 * 60_000 },
+  { label: '1 hour', ms: 60 * 60_000 },
+  { label: '2 hours', ms: 2 * 60 * 60_000 },
+  { label: '4 hours', ms: 4 * 60 * 60_000 },
+  { label: '1 day', ms: 24 * 60 * 60_000 },
+] as const;
+
+/** The export formats the dialog offers. */
+export const exportFormats = [
+  { label: 'Markdown postmortem notes', value: 'md' },
+  { label: 'JSON (every event, for other tools)', value: 'json' },
+] as const;
+
+const stay = (state: WorkspaceState): KeyOutcome => ({ state, intents: [] });
+const withMode = (state: WorkspaceState, mode: WorkspaceMode, message?: string): KeyOutcome => ({
+  state: { ...state, mode, message },
+  intents: [],
+});
+
+/** One key in the workspace. */
+export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
+  const { mode } = state;
+  switch (mode.kind) {
+    case 'checklist':
+      return checklistKey(state, key);
+    case 'note': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { kind: 'note', text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (step.kind === 'submit') {
+        const text = step.text.trim();
+        if (text === '') return withMode(state, { kind: 'checklist' }, 'Empty note not recorded.');
+        return {
+          state: { ...state, mode: { kind: 'checklist' } },
+          intents: [{ type: 'record', event: { type: 'note-added', text } }],
+        };
+      }
+      return stay(state);
+    }
+    case 'silence-duration': {
+      const picked = menuKey(mode.index, silenceDurations.length, key);
+      if (picked.kind === 'move') return withMode(state, { ...mode, index: picked.index });
+      if (picked.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (picked.kind === 'pick') {
+        const durationMs = silenceDurations[mode.index]?.ms ?? silenceDurations[0].ms;
+        return withMode(state, { kind: 'silence-comment', durationMs, text: '' });
+      }
+      return stay(state);
+    }
+    case 'export-format': {
+      const picked = menuKey(mode.index, exportFormats.length, key);
+      if (picked.kind === 'move') return withMode(state, { ...mode, index: picked.index });
+      if (picked.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (picked.kind === 'pick') {
+        const format = exportFormats[mode.index]?.value ?? 'md';
+        const text = `${state.cwd.replace(/\/$/, '')}/${state.id ?? 'incident'}.${format}`;
+        return withMode(state, { kind: 'export-path', format, text });
+      }
+      return stay(state);
+    }
+    case 'silence-comment': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (step.kind === 'submit') {
+        const comment = step.text.trim();
+        if (comment === '') return withMode(state, mode, 'A silence needs a comment: say why.');
+        return withMode(state, { kind: 'silence-confirm', durationMs: mode.durationMs, comment });
+      }
+      return stay(state);
+    }
+    case 'silence-confirm': {
+      if (key === 'y' || key === 'return') {
+        const request = {
+          matchers: silenceMatchersFor(state.alerts),
+          durationMs: mode.durationMs,
+          comment: mode.comment,
+        };
+        return {
+          state: { ...state, mode: { kind: 'checklist' }, message: 'Creating the silence…' },
+          intents: [{ type: 'silence', request }],
+        };
+      }
+      return key === 'n' || key === 'escape'
+        ? withMode(state, { kind: 'checklist' }, 'Silence cancelled.')
+        : stay(state);
+    }
+    case 'export-path': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (step.kind === 'submit' && step.text.trim() !== '') {
+        return {
+          state: { ...state, mode: { kind: 'checklist' }, message: 'Exporting…' },
+          intents: [{ type: 'export', format: mode.format, path: step.text.trim() }],
+        };
+      }
+      return stay(state);
+    }
+    case 'confirm-quit':
+      if (key === 'y') return { state, intents: [{ type: 'quit' }] };
+      return withMode(state, { kind: 'checklist' });
+    default: {
+      const unreachable: never = mode;
+      return unreachable;
+    }
+  }
+}
+
+type MenuStep = { kind: 'move'; index: number } | { kind: 'pick' } | { kind: 'cancel' } | { kind: 'none' };
+
+/** Arrow keys move through a menu of `count` items; ⏎ picks; esc cancels. */
+function menuKey(index: number, count: number, key: string): MenuStep {
+  if (key === 'up' || key === 'k') return { kind: 'move', index: Math.max(0, index - 1) };
+  if (key === 'down' || key === 'j') return { kind: 'move', index: Math.min(count - 1, index + 1) };
+  if (key === 'return') return { kind: 'pick' };
+  if (key === 'escape') return { kind: 'cancel' };
+  return { kind: 'none' };
+}
+
+function checklistKey(state: WorkspaceState, key: string): KeyOutcome {
+  const action = actionFor(key, ['workspace', 'list', 'global']);
+  return action === undefined ? stay(state) : checklistAction(state, action);
+}
+
+function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
+  const next = { ...state, list: listReducer(state.list, listAction), message: undefined };
+  const stepId = focusedStepId(next);
+  const wantsRun =
+    stepId !== undefined &&
+    stepId !== focusedStepId(state) &&
+    next.probeSteps[stepId] &&
+    !next.probes[stepId];
+  return { state: next, intents: wantsRun ? [{ type: 'runProbes', stepId }] : [] };
+}
+
+function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
+  const stepId = focusedStepId(state);
+  const isStep = state.incident?.steps.some((s) => s.step.id === stepId) === true;
+  if (stepId === undefined || !isStep)
+    return withMode(state, state.mode, 'This row is not a checklist step.');
+  return { state: { ...state, message: undefined }, intents: [{ type: 'record', event: { type, stepId } }] };
+}
+
+function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
+  if (state.phase !== 'ready' && action !== 'back' && action !== 'quit' && action !== 'help')
+    return stay(state);
+  switch (action) {
+    case 'up':
+      return move(state, { type: 'move', by: -1 });
+    case 'down':
+      return move(state, { type: 'move', by: 1 });
+    case 'pageUp':
+      return move(state, { type: 'page', by: -1 });
+    case 'pageDown':
+      return move(state, { type: 'page', by: 1 });
+    case 'top':
+      return move(state, { type: 'jump', to: 'top' });
+    case 'bottom':
+      return move(state, { type: 'jump', to: 'bottom' });
+    case 'done':
+      return stepEvent(state, 'step-done');
+    case 'skip':
+      return stepEvent(state, 'step-skipped');
+    case 'reopen':
+      return stepEvent(state, 'step-reopened');
+    case 'note':
+      return withMode(state, { kind: 'note', text: '' });
+    case 'rerun': {
+      const stepId = focusedStepId(state);
+      if (stepId === undefined || !state.probeSteps[stepId])
+        return withMode(state, state.mode, 'This step has no probes.');
+      return { state, intents: [{ type: 'runProbes', stepId }] };
+    }
+    case 'silence':
+      return withMode(state, { kind: 'silence-duration', index: 0 });
+    case 'export':
+      return withMode(state, { kind: 'export-format', index: 0 });
+    case 'link':
+      return { state, intents: [{ type: 'showLinks' }] };
+    case 'back':
+      return { state, intents: [{ type: 'closeWorkspace' }] };
+    case 'quit':
+      return state.recording.pending > 0
+        ? withMode(state, { kind: 'confirm-quit' })
+        : { state, intents: [{ type: 'quit' }] };
+    case 'help':
+    case 'open':
+    case 'expand':
+    case 'filter':
+    case 'refresh':
+    case 'toggleSilenced':
+      return stay(state);
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}

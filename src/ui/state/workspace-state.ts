@@ -1,0 +1,158 @@
+// The incident workspace: the runbook checklist, the focused step's probes, and the dialogs for
+// notes, silences and export. Pure: keys come in, the next state and intents come out.
+import type { Alert } from '../../core/alerts/alert.js';
+import type { ProbeStep } from '../../core/probe/probe.js';
+import type { ProbeResult } from '../../core/probe/result.js';
+import type { Incident } from '../../core/timeline/incident.js';
+import type { RecordingStatus, WorkspaceRunbook } from '../services.js';
+import { emptyList, listReducer, type ListState } from './list-state.js';
+
+/** What the workspace is doing with the keyboard. */
+export type WorkspaceMode =
+  | { readonly kind: 'checklist' }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'silence-duration'; readonly index: number }
+  | { readonly kind: 'silence-comment'; readonly durationMs: number; readonly text: string }
+  | { readonly kind: 'silence-confirm'; readonly durationMs: number; readonly comment: string }
+  | { readonly kind: 'export-format'; readonly index: number }
+  | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
+  | { readonly kind: 'confirm-quit' };
+
+/** The focused step's probes: running, and the results so far. */
+export interface StepProbes {
+  readonly running: boolean;
+  readonly results: readonly ProbeResult[];
+}
+
+export interface WorkspaceState {
+  readonly alerts: readonly Alert[];
+  readonly phase: 'opening' | 'ready' | 'failed';
+  readonly error: string | undefined;
+  readonly id: string | undefined;
+  readonly runbook: WorkspaceRunbook | undefined;
+  readonly incident: Incident | undefined;
+  readonly recording: RecordingStatus;
+  readonly probeSteps: Readonly<Record<string, ProbeStep>>;
+  /** Checklist rows as step ids, the alert-expression pseudo-step first when there is one. */
+  readonly items: readonly string[];
+  readonly list: ListState;
+  readonly probes: Readonly<Record<string, StepProbes>>;
+  readonly mode: WorkspaceMode;
+  /** The last thing worth telling the user ("exported to …", an error). */
+  readonly message: string | undefined;
+  /** Where exports go unless the user types another path. */
+  readonly cwd: string;
+}
+
+export type WorkspaceAction =
+  | {
+      readonly type: 'opened';
+      readonly id: string;
+      readonly runbook: WorkspaceRunbook;
+      readonly probeSteps: readonly ProbeStep[];
+      readonly incident: Incident;
+      readonly recording: RecordingStatus;
+    }
+  | { readonly type: 'openFailed'; readonly error: string }
+  | { readonly type: 'incident'; readonly incident: Incident; readonly recording: RecordingStatus }
+  | { readonly type: 'probeStarted'; readonly stepId: string }
+  | { readonly type: 'probeResult'; readonly stepId: string; readonly result: ProbeResult }
+  | {
+      readonly type: 'probeFinished';
+      readonly stepId: string;
+      readonly results: readonly ProbeResult[] | undefined;
+    }
+  | { readonly type: 'message'; readonly text: string }
+  | { readonly type: 'height'; readonly height: number };
+
+const okRecording: RecordingStatus = { ok: true, pending: 0, error: undefined };
+
+/** A workspace opening for these alerts. */
+export function openingWorkspace(alerts: readonly Alert[], height: number, cwd: string): WorkspaceState {
+  return {
+    alerts,
+    phase: 'opening',
+    error: undefined,
+    id: undefined,
+    runbook: undefined,
+    incident: undefined,
+    recording: okRecording,
+    probeSteps: {},
+    items: [],
+    list: { ...emptyList, height },
+    probes: {},
+    mode: { kind: 'checklist' },
+    message: undefined,
+    cwd,
+  };
+}
+
+function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeStep>>): string[] {
+  const steps = incident.steps.map((s) => s.step.id);
+  const pseudo = Object.keys(probeSteps).filter((id) => !steps.includes(id));
+  return [...pseudo, ...steps];
+}
+
+/** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
+export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
+  switch (action.type) {
+    case 'opened': {
+      const probeSteps = Object.fromEntries(action.probeSteps.map((s) => [s.id, s]));
+      const items = itemsOf(action.incident, probeSteps);
+      return {
+        ...state,
+        phase: 'ready',
+        id: action.id,
+        runbook: action.runbook,
+        incident: action.incident,
+        recording: action.recording,
+        probeSteps,
+        items,
+        list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
+      };
+    }
+    case 'openFailed':
+      return { ...state, phase: 'failed', error: action.error };
+    case 'incident': {
+      const items = itemsOf(action.incident, state.probeSteps);
+      const list = listReducer(state.list, {
+        type: 'resize',
+        count: items.length,
+        height: state.list.height,
+      });
+      return { ...state, incident: action.incident, recording: action.recording, items, list };
+    }
+    case 'probeStarted':
+      return { ...state, probes: { ...state.probes, [action.stepId]: { running: true, results: [] } } };
+    case 'probeResult': {
+      const previous = state.probes[action.stepId] ?? { running: true, results: [] };
+      const results = [
+        ...previous.results.filter((r) => r.probe.id !== action.result.probe.id),
+        action.result,
+      ];
+      return { ...state, probes: { ...state.probes, [action.stepId]: { ...previous, results } } };
+    }
+    case 'probeFinished': {
+      const previous = state.probes[action.stepId];
+      // A cancelled run keeps what it had and stops spinning; the step runs again when focused.
+      const results = action.results ?? previous?.results ?? [];
+      return { ...state, probes: { ...state.probes, [action.stepId]: { running: false, results } } };
+    }
+    case 'message':
+      return { ...state, message: action.text };
+    case 'height':
+      return {
+        ...state,
+        list: listReducer(state.list, { type: 'resize', count: state.items.length, height: action.height }),
+      };
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+/** The step id under the cursor. */
+export function focusedStepId(state: WorkspaceState): string | undefined {
+  return state.items[state.list.cursor];
+}

@@ -1,0 +1,159 @@
+// In-memory incident sessions for UI tests: events go through the real fold, probes answer with
+// values the test chooses, silences and exports are recorded so tests can assert what was asked.
+import type { Alert } from '../../src/core/alerts/alert.js';
+import type { Probe, ProbeStep } from '../../src/core/probe/probe.js';
+import { buildProbeResult, type ProbeResult } from '../../src/core/probe/result.js';
+import { rangeWindow } from '../../src/core/probe/range-window.js';
+import { incidentOpenedEvent } from '../../src/core/timeline/event-builders.js';
+import type { TimelineEvent } from '../../src/core/timeline/events.js';
+import { fold } from '../../src/core/timeline/fold.js';
+import type {
+  OpenIncidentSummary,
+  SilenceRequest,
+  UiServices,
+  WorkspaceSession,
+} from '../../src/ui/services.js';
+import type { FakeFeed } from './fake-feed.js';
+
+export const nowMs = Date.parse('2026-11-26T03:10:00Z');
+
+/** The alert expression probe with a value the test sets. */
+export function alertProbe(value: number): { step: ProbeStep; results: ProbeResult[] } {
+  const probe: Probe = {
+    id: 'alert-expression',
+    stepId: 'alert-expression',
+    title: 'Alert expression',
+    query: 'sum by (server) (rate(haproxy_server_connection_errors_total[1m]))',
+    unrunnable: undefined,
+    judgement: { kind: 'thresholds', warn: undefined, crit: { op: '>', value: 100 } },
+    rangeSeconds: 600,
+    unit: 'req/s',
+    narrowTo: undefined,
+    role: 'alert-rule',
+    note: undefined,
+  };
+  const window = rangeWindow(nowMs / 1000, 600);
+  // A ramp from 0 up to the value over the window, one point per step.
+  const count = Math.floor((window.end - window.start) / window.step) + 1;
+  const points = Array.from({ length: count }, (_, i) => ({
+    timestamp: window.start + i * window.step,
+    value: (value * i) / (count - 1),
+  }));
+  const result = buildProbeResult(probe, {
+    instant: { ok: true, data: [{ metric: { server: 'web1' }, timestamp: nowMs / 1000, value }] },
+    range: { ok: true, data: [{ metric: { server: 'web1' }, points }] },
+    evaluatedAt: nowMs / 1000,
+    window,
+    timings: { startedAt: nowMs, instantMs: 1, rangeMs: 1, totalMs: 2 },
+  });
+  return { step: { id: 'alert-expression', title: 'Alert expression', probes: [probe] }, results: [result] };
+}
+
+export interface FakeSession extends WorkspaceSession {
+  readonly events: TimelineEvent[];
+  readonly silences: SilenceRequest[];
+  readonly exports: { format: string; path: string }[];
+}
+
+/** A session over an in-memory journal with a two-step runbook and the alert expression probe. */
+export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSession {
+  const listeners = new Set<() => void>();
+  const opened = incidentOpenedEvent({ alerts, at: '2026-11-26T03:05:00.000Z', entropy: 'abcd' });
+  const events: TimelineEvent[] = [
+    opened,
+    {
+      type: 'runbook-opened',
+      at: '2026-11-26T03:05:00.000Z',
+      source: { kind: 'file', path: 'runbooks/haproxy/HaproxyServerConnectionErrors.md' },
+      textHash: 'sha256:00',
+      title: 'HaproxyServerConnectionErrors',
+      steps: [
+        { id: 'diagnosis-1', section: 'diagnosis', text: 'Check which servers refuse connections.' },
+        { id: 'diagnosis-2', section: 'diagnosis', text: 'Look at the HAProxy logs.' },
+        {
+          id: 'mitigation-1',
+          section: 'mitigation',
+          group: 'Immediate',
+          text: 'Take the server out of rotation.',
+        },
+      ],
+    },
+  ];
+  const probe = alertProbe(probeValue);
+  const notify = () => listeners.forEach((l) => l());
+  const session: FakeSession = {
+    id: opened.id,
+    events,
+    silences: [],
+    exports: [],
+    runbook: {
+      title: 'HaproxyServerConnectionErrors',
+      sourceLabel: 'runbooks/haproxy/HaproxyServerConnectionErrors.md',
+      meaning: 'HAProxy cannot connect to a backend server.',
+      impact: 'Requests routed to the server fail.',
+      problems: [],
+      links: ['http://prometheus.example/graph'],
+    },
+    probeSteps: [probe.step],
+    incident: () => {
+      const incident = fold(events);
+      if (!incident) throw new Error('no incident');
+      return incident;
+    },
+    recording: () => ({ ok: true, pending: 0, error: undefined }),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    record: (event) => {
+      events.push(event);
+      notify();
+      return Promise.resolve();
+    },
+    runProbes: (_stepId, onResult) => {
+      for (const result of probe.results) onResult(result);
+      return Promise.resolve(probe.results);
+    },
+    cancelProbes: () => undefined,
+    silence: (request) => {
+      session.silences.push(request);
+      return Promise.resolve('silence-123');
+    },
+    exportNotes: (format, path) => {
+      session.exports.push({ format, path });
+      return Promise.resolve(`/abs/${path.split('/').pop() ?? path}`);
+    },
+    close: () => Promise.resolve(),
+  };
+  return session;
+}
+
+/** UI services over a fake feed that open fake sessions; `opened` lists what was opened. */
+export function fakeServices(feed: FakeFeed, probeValue = 152) {
+  const opened: FakeSession[] = [];
+  const incidents: OpenIncidentSummary[] = [];
+  const services: UiServices = {
+    feed,
+    now: () => nowMs,
+    author: 'tester',
+    cwd: '/work/out',
+    openIncident: (alerts) => {
+      const session = fakeSession(alerts, probeValue);
+      opened.push(session);
+      incidents.push({
+        id: session.id,
+        title: session.runbook.title,
+        openedAt: '2026-11-26T03:05:00.000Z',
+        done: 0,
+        total: 3,
+      });
+      return Promise.resolve(session);
+    },
+    resumeIncident: (id) => {
+      const session = opened.find((s) => s.id === id);
+      return session ? Promise.resolve(session) : Promise.reject(new Error(`no incident ${id}`));
+    },
+    openIncidents: () => Promise.resolve([...incidents]),
+  };
+  return { services, opened };
+}
