@@ -1,21 +1,46 @@
+import type { Config } from '../core/config/config.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
-import { loadSourceConfig, printWarnings } from './source-options.js';
+import { parseCommandArgs } from './parse-args.js';
+import { printWarnings, resolveSourceOptions, sourceOptions } from './source-options.js';
+
+const options = { ...sourceOptions, alert: { type: 'string' } } as const;
 
 /**
- * `sitrep` with no command: the full-screen interface. Ink needs raw mode on a terminal, so
- * without one we say which commands work in scripts instead of crashing.
+ * Fails with a clear message when there is no terminal: Ink needs raw mode, so without one we
+ * say which commands work in scripts instead of crashing.
  */
-export async function runInteractive(args: readonly string[], context: CommandContext): Promise<number> {
-  // The same server flags as every command; a wrong one fails here, before the screen opens.
-  const { config, warnings } = loadSourceConfig(args, context);
+export function requireTerminal(context: CommandContext, hint: string): void {
   if (!context.stdinIsTTY || context.stdout.isTTY !== true) {
     throw new UsageError(
       'the interactive screen needs a terminal (stdin and stdout are not both a TTY)',
-      'In scripts, use the non-interactive commands; `sitrep --help` lists them.',
+      hint,
     );
   }
-  printWarnings(warnings, context);
+}
+
+/** Opens the full-screen interface (loaded lazily, so scripted commands never pay for React and Ink). */
+export async function openScreen(
+  config: Config,
+  context: CommandContext,
+  open: { resumeId?: string; alertname?: string },
+): Promise<number> {
   const { runApp } = await import('../ui/run.js');
-  return runApp(config, context);
+  return runApp(config, context, open);
+}
+
+/**
+ * `sitrep` with no command: the inbox, or with `--alert NAME` straight into the incident for that
+ * alert once it is seen firing.
+ */
+export async function runInteractive(args: readonly string[], context: CommandContext): Promise<number> {
+  // The same server flags as every command; a wrong one fails here, before the screen opens.
+  const { values } = parseCommandArgs('', args, options, false);
+  const { config, warnings } = resolveSourceOptions(values, context);
+  requireTerminal(
+    context,
+    'In scripts, use the non-interactive commands: sitrep alerts, probe, runbook, export (see sitrep --help).',
+  );
+  printWarnings(warnings, context);
+  return openScreen(config, context, values.alert === undefined ? {} : { alertname: values.alert });
 }

@@ -15,8 +15,18 @@ import type { UiServices } from './services.js';
 import { appReducer, initialApp, scopesFor } from './state/app-state.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */
-export function App({ services, resumeId }: { services: UiServices; resumeId?: string | undefined }) {
-  const [state, dispatch] = useReducer(appReducer, { ...initialApp, cwd: services.cwd });
+export function App(props: {
+  services: UiServices;
+  resumeId?: string | undefined;
+  /** Open the incident for this alertname as soon as it is seen firing (`sitrep --alert NAME`). */
+  openAlertname?: string | undefined;
+}) {
+  const { services, resumeId, openAlertname } = props;
+  const [state, dispatch] = useReducer(appReducer, {
+    ...initialApp,
+    cwd: services.cwd,
+    pendingOpen: openAlertname,
+  });
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
   const { rows, columns } = useTerminalSize();

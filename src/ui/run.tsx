@@ -8,6 +8,8 @@ import { enterAlternateScreen } from './terminal.js';
 /** What to open on: the inbox, or straight into an incident (`sitrep resume`). */
 export interface RunAppOptions {
   readonly resumeId?: string;
+  /** Open the incident for this alertname as soon as it is seen firing. */
+  readonly alertname?: string;
 }
 
 /** Renders the interactive screen full-screen and resolves with the exit code when the user quits. */
@@ -19,7 +21,10 @@ export async function runApp(
   const services = realServices(config, context);
   const restoreScreen = enterAlternateScreen();
   try {
-    const instance = render(<App services={services} resumeId={options.resumeId} />, { exitOnCtrlC: true });
+    const instance = render(
+      <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
+      { exitOnCtrlC: true },
+    );
     await instance.waitUntilExit();
     return 0;
   } finally {

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { TimelineEvent } from '../../src/core/timeline/events.js';
 import { encodeEvent, parseJournal } from '../../src/core/timeline/journal-codec.js';
 import { sampleEvents } from '../core/timeline/sample-events.js';
@@ -178,26 +177,7 @@ describe('sitrep resume', () => {
         '  In scripts, use `sitrep incidents`, `sitrep note`, `sitrep close` and `sitrep export`.\n',
     );
   });
-
-  it('on a terminal, shows where the incident stands', async () => {
-    let stdout = '';
-    const code = await main(['resume', '3f2a'], {
-      stdout: { write: (text: string) => (stdout += text), isTTY: true },
-      stderr: { write: () => true },
-      stdinIsTTY: true,
-      env,
-      cwd: home,
-    });
-    expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 5)).toEqual([
-      `${closedId}  closed  critical`,
-      'HaproxyServerConnectionErrors: 2 alerts, 1 firing',
-      'Started 2026-11-23 14:00:55 UTC (lasted 11m 35s); opened in sitrep 2026-11-23 14:01:20 UTC',
-      'Runbook: HAProxy server connection errors (2/5 done, 2 skipped)',
-      'Notes: 1, probe runs: 2, silences: 1',
-    ]);
-    expect(stdout).toContain('The interactive incident workspace is not built yet.');
-  });
+  // On a terminal it opens the workspace: test/e2e/tui.test.ts drives that in tmux.
 });
 
 describe('sitrep export', () => {

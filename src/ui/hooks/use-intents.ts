@@ -112,9 +112,16 @@ export function useIntents(
           );
           break;
         }
-        case 'record':
-          void record({ ...intent.event, at: at() });
+        case 'record': {
+          const event = intent.event;
+          // Notes carry who wrote them, as notes from `sitrep note` do.
+          const authored =
+            event.type === 'note-added' && event.author === undefined
+              ? { ...event, author: services.author }
+              : event;
+          void record({ ...authored, at: at() });
           break;
+        }
         case 'runProbes':
           if (index === lastProbeIndex) runProbes(intent.stepId);
           break;

@@ -25,6 +25,8 @@ export interface AppState {
   readonly rows: number;
   /** Where exports go by default. */
   readonly cwd: string;
+  /** An alertname to open as soon as it is seen firing (`sitrep --alert NAME`). */
+  readonly pendingOpen: string | undefined;
   /** Intents not yet carried out, oldest first. */
   readonly outbox: readonly Intent[];
 }
@@ -48,6 +50,7 @@ export const initialApp: AppState = {
   workspace: undefined,
   rows: 24,
   cwd: '.',
+  pendingOpen: undefined,
   outbox: [],
 };
 
@@ -65,8 +68,17 @@ const checklistHeight = (rows: number) => Math.max(3, Math.min(12, rows - worksp
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
-    case 'alerts':
-      return inbox(state, { type: 'alerts', alerts: action.alerts });
+    case 'alerts': {
+      const next = inbox(state, { type: 'alerts', alerts: action.alerts });
+      if (next.pendingOpen === undefined || next.screen !== 'inbox') return next;
+      const wanted = action.alerts.filter((a) => a.name === next.pendingOpen && a.state === 'active');
+      if (wanted.length === 0) return next;
+      const opening = appReducer(
+        { ...next, pendingOpen: undefined },
+        { type: 'showWorkspace', alerts: wanted },
+      );
+      return send(opening, { type: 'openIncident', alerts: wanted });
+    }
     case 'incidents':
       return inbox(state, { type: 'incidents', incidents: action.incidents });
     case 'height': {
