@@ -1,7 +1,6 @@
 // The runbook folders and the runbook lookup as commands (and the probe planner) use them: folders
 // from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
 // URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
-import path from 'node:path';
 import type { LabelSet } from '../core/alerts/alert.js';
 import { resolveRunbook, type ResolvedRunbook } from '../sources/runbook-fetch.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
@@ -50,18 +49,12 @@ export async function lookUpRunbook(
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
 }
 
-// `runbooks: { dirs: [...] }` in the config file. A config file that can not be read is reported by
-// the commands that need it; the runbook folders then come from flags and the environment only.
-function configuredDirs(context: CommandContext): string[] {
+// `runbooks.dirs` in the config file (checked, relative folders already resolved against the file).
+// A config file that can not be read is reported by the commands that need it; the runbook folders
+// then come from flags and the environment only.
+function configuredDirs(context: CommandContext): readonly string[] {
   try {
-    const settings = openSettings(context.env);
-    const runbooks = settings.document()['runbooks'];
-    const dirs = (runbooks as { dirs?: unknown } | undefined)?.dirs;
-    const list = typeof dirs === 'string' ? [dirs] : Array.isArray(dirs) ? dirs : [];
-    // Relative folders in the config file are relative to the file, as its other paths are.
-    return list
-      .filter((dir): dir is string => typeof dir === 'string')
-      .map((dir) => (dir.startsWith('~') ? dir : path.resolve(path.dirname(settings.path), dir)));
+    return openSettings(context.env).fileConfig().runbookDirs ?? [];
   } catch {
     return [];
   }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { amAlert } from '../helpers/api-fixtures.js';
+import { startFaultServer } from '../helpers/fault-server.js';
 import { runCli, tempConfigHome } from '../helpers/run-cli.js';
 
 function setup() {
@@ -51,6 +53,45 @@ describe('sitrep config', () => {
     await run('set', 'timeout', '200ms');
     const result = await runCli(['alerts', '--json'], env);
     expect(JSON.parse(result.stdout)).toMatchObject({ sources: [{ url: 'http://127.0.0.1:1', ok: false }] });
+  });
+
+  it('runbooks.dirs: `sitrep alerts` still loads the file and `sitrep runbook` finds runbooks there', async () => {
+    const { env, file } = setup();
+    const am = await startFaultServer({
+      '/api/v2/alerts': { kind: 'json', body: [amAlert({ alertname: 'TeamQueueStuck', severity: 'page' })] },
+    });
+    try {
+      const teamDir = path.join(path.dirname(file), 'team-runbooks');
+      fs.mkdirSync(teamDir, { recursive: true });
+      fs.writeFileSync(
+        path.join(teamDir, 'TeamQueueStuck.md'),
+        '# TeamQueueStuck\n\n## Diagnosis\n\n1. Ask the queue owners.\n',
+      );
+      // Written by hand, as a person would, with the folder relative to the config file.
+      fs.writeFileSync(file, `alertmanager: ${am.url}\nprometheus: ""\nrunbooks:\n  dirs: [team-runbooks]\n`);
+      const alerts = await runCli(['alerts', '--json'], env);
+      expect(alerts.stderr).toBe('');
+      expect(alerts.code).toBe(0);
+      expect((JSON.parse(alerts.stdout) as { alerts: { name: string }[] }).alerts.map((a) => a.name)).toEqual(
+        ['TeamQueueStuck'],
+      );
+      const runbook = await runCli(['runbook', 'TeamQueueStuck'], { ...env, HOME: path.dirname(file) });
+      expect(runbook.code).toBe(0);
+      expect(runbook.stdout).toContain(`source: ${path.join(teamDir, 'TeamQueueStuck.md')}`);
+      expect(runbook.stdout).toContain('1. Ask the queue owners.');
+    } finally {
+      await am.close();
+    }
+  });
+
+  it('sets runbooks.dirs as one folder, then as a list item by item', async () => {
+    const { run } = setup();
+    expect((await run('set', 'runbooks.dirs', '/srv/runbooks')).code).toBe(0);
+    expect((await run('set', 'runbooks.dirs.1', '~/runbooks')).code).toBe(0);
+    expect((await run('list')).stdout).toBe('runbooks.dirs.0=/srv/runbooks\nrunbooks.dirs.1=~/runbooks\n');
+    const bad = await run('set', 'runbooks.folders', '/x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('runbooks.folders: unknown key (expected one of: dirs)');
   });
 
   it('never shows secrets in list, in the echo of set, or from get without --show-secrets', async () => {

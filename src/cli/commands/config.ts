@@ -25,6 +25,7 @@ Keys (dotted; a list item by its number, e.g. alertmanager.1.url):
   http_config_file             Prometheus http_config YAML for every source (alias http.config.file)
   alertmanager.url             a URL; or a list: alertmanager.0.url, alertmanager.1.url, …
   prometheus.url               e.g. https://mimir.example/prometheus ("" switches Prometheus off)
+  runbooks.dirs                a runbook folder; or a list: runbooks.dirs.0, runbooks.dirs.1, …
   <source>.name                shown in tables and errors
   <source>.headers.NAME        an extra header, e.g. prometheus.headers.X-Scope-OrgID
   <source>.timeout, <source>.max_response_size, <source>.http_config_file

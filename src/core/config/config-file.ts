@@ -9,10 +9,14 @@
 //   prometheus:
 //     url: https://mimir.example/prometheus
 //     headers: { X-Scope-OrgID: team-a }
+//   runbooks:
+//     dirs: [~/runbooks, team-runbooks]  # a folder, or a list of them
 import {
+  describeValue,
   readObject,
   readOptionalString,
   readString,
+  readStringList,
   readStringMap,
   rejectUnknownKeys,
   ShapeError,
@@ -43,6 +47,11 @@ export interface FileConfig {
   readonly maxResponseBytes?: number;
   readonly output?: OutputFormat;
   readonly httpConfigFile?: string;
+  /**
+   * `runbooks.dirs`: runbook folders, searched after --runbooks.dir and SITREP_RUNBOOK_DIRS. Relative
+   * ones are resolved; `~/…` is left for the runbook folders to expand with the environment's HOME.
+   */
+  readonly runbookDirs?: readonly string[];
 }
 
 /** Keys allowed at the top of the file. */
@@ -53,7 +62,10 @@ export const topLevelKeys = [
   'output',
   'http_config_file',
   'max_response_size',
+  'runbooks',
 ];
+/** Keys allowed under `runbooks`. */
+export const runbooksKeys = ['dirs'];
 /** Keys allowed in a source. */
 export const sourceKeys = [
   'url',
@@ -101,7 +113,32 @@ export function readFileConfig(json: unknown, resolvePath: (file: string) => str
   }
   const httpFile = readOptionalString(object['http_config_file'], ['http_config_file']);
   if (httpFile) config.httpConfigFile = resolvePath(httpFile);
+  const runbookDirs = readRunbookDirs(object['runbooks'], resolvePath);
+  if (runbookDirs !== undefined) config.runbookDirs = runbookDirs;
   return config;
+}
+
+// `runbooks: { dirs: DIR | [DIR, …] }`; undefined when absent.
+function readRunbookDirs(
+  json: unknown,
+  resolvePath: (file: string) => string,
+): readonly string[] | undefined {
+  if (json === undefined || json === null) return undefined;
+  const object = readObject(json, ['runbooks']);
+  rejectUnknownKeys(object, runbooksKeys, ['runbooks']);
+  const dirs = object['dirs'];
+  if (dirs === undefined || dirs === null) return undefined;
+  const path: ShapePath = ['runbooks', 'dirs'];
+  if (typeof dirs !== 'string' && !Array.isArray(dirs)) {
+    throw new ShapeError(path, `expected a folder or a list of folders, got ${describeValue(dirs)}`);
+  }
+  const list = typeof dirs === 'string' ? [dirs] : readStringList(dirs, path);
+  return list.map((dir, index) => {
+    if (dir.trim() === '') {
+      throw new ShapeError(typeof dirs === 'string' ? path : [...path, index], 'expected a folder, got ""');
+    }
+    return dir === '~' || dir.startsWith('~/') ? dir : resolvePath(dir);
+  });
 }
 
 function readSource(json: unknown, path: ShapePath, resolvePath: (file: string) => string): FileSource {

@@ -65,6 +65,17 @@ describe('readFileConfig', () => {
     expect(readFileConfig({ prometheus: { url: '' } }, resolve)).toEqual({ prometheus: null });
   });
 
+  it('reads runbooks.dirs as one folder or a list, relative to the file, ~ left for HOME', () => {
+    expect(readFileConfig({ runbooks: { dirs: 'team' } }, resolve)).toEqual({
+      runbookDirs: ['/etc/sitrep/team'],
+    });
+    expect(readFileConfig({ runbooks: { dirs: ['/srv/rb', '~/rb', 'team'] } }, resolve)).toEqual({
+      runbookDirs: ['/srv/rb', '~/rb', '/etc/sitrep/team'],
+    });
+    expect(readFileConfig({ runbooks: null }, resolve)).toEqual({});
+    expect(readFileConfig({ runbooks: { dirs: null } }, resolve)).toEqual({});
+  });
+
   it('names the key at fault', () => {
     const cases: [unknown, string][] = [
       [{ timout: '1s' }, 'timout: unknown key'],
@@ -86,6 +97,11 @@ describe('readFileConfig', () => {
         'prometheus.authorization.credentials: missing',
       ],
       [{ prometheus: { url: 'http://p', oauth2: {} } }, 'prometheus.oauth2: unknown key'],
+      [{ runbooks: ['/rb'] }, 'runbooks: expected an object, got a list'],
+      [{ runbooks: { dir: '/rb' } }, 'runbooks.dir: unknown key (expected one of: dirs)'],
+      [{ runbooks: { dirs: 3 } }, 'runbooks.dirs: expected a folder or a list of folders, got the number 3'],
+      [{ runbooks: { dirs: ['/a', { path: '/b' }] } }, 'runbooks.dirs[1]: expected a string, got an object'],
+      [{ runbooks: { dirs: ['/a', ' '] } }, 'runbooks.dirs[1]: expected a folder, got ""'],
     ];
     for (const [doc, message] of cases) expect(() => readFileConfig(doc, resolve), message).toThrow(message);
   });
