@@ -1,5 +1,7 @@
 // `npm run demo`: the quick start's main job. Builds sitrep, brings the local stack up,
-// makes HaproxyServerConnectionErrors fire, and runs sitrep against it.
+// makes HaproxyServerConnectionErrors fire, and opens sitrep on that incident. Without a terminal
+// (piped, or in CI) it prints the firing alerts with `sitrep alerts` instead.
+// Extra arguments go to sitrep: `npm run demo -- alerts --json`.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot, stackSettings, stackUrls } from './stack/settings.mjs';
@@ -23,9 +25,11 @@ const env = {
   SITREP_ALERTMANAGER_URL: urls.alertmanager,
   SITREP_PROMETHEUS_URL: urls.prometheus,
 };
-console.log(`\nsitrep against the local stack (Alertmanager ${urls.alertmanager}):\n`);
+const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+const defaultArgs = interactive ? ['--alert', 'HaproxyServerConnectionErrors'] : ['alerts'];
 const sitrepArgs = process.argv.slice(2);
-const result = spawnSync(path.join(repoRoot, 'bin', 'sitrep'), sitrepArgs.length ? sitrepArgs : ['alerts'], {
+if (!interactive) console.log(`\nsitrep against the local stack (Alertmanager ${urls.alertmanager}):\n`);
+const result = spawnSync(path.join(repoRoot, 'bin', 'sitrep'), sitrepArgs.length ? sitrepArgs : defaultArgs, {
   cwd: repoRoot,
   stdio: 'inherit',
   env,
