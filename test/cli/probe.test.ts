@@ -162,7 +162,7 @@ describe('sitrep probe (fault servers)', () => {
   it.each([
     [['probe'], 'which alert?'],
     [['probe', 'A', 'B'], 'unexpected argument'],
-    [['probe', 'A', '--label', 'novalue'], 'is not NAME=VALUE'],
+    [['probe', 'A', '--label', 'novalue'], 'probe: --label "novalue" is not NAME=VALUE'],
     [['probe', 'A', '--step', 'two'], 'is not a step number'],
     [['probe', 'A', '--bogus'], 'unknown option'],
   ])('exits 2 on bad usage: %j', async (args, message) => {

@@ -19,15 +19,15 @@ export interface ProbeTarget {
   readonly notes: readonly string[];
 }
 
-/** Reads `k=v` pairs from --label; a malformed one is a usage error. */
-export function parseLabelFlags(values: readonly string[]): Record<string, string> {
+/** Reads `k=v` pairs from --label; a malformed one is a usage error that names `command`. */
+export function parseLabelFlags(command: string, values: readonly string[]): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const text of values) {
     const at = text.indexOf('=');
     const name = at > 0 ? text.slice(0, at).trim() : '';
     if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) {
       throw new UsageError(
-        `probe: --label ${JSON.stringify(text)} is not NAME=VALUE`,
+        `${command}: --label ${JSON.stringify(text)} is not NAME=VALUE`,
         'Example: --label server=web1 (repeat for more labels).',
       );
     }

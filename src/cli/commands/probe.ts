@@ -68,7 +68,7 @@ export const probeCommand: Command = {
         'Labels go in --label NAME=VALUE.',
       );
     const stepNumber = parseStep(values.step);
-    const given = parseLabelFlags(values.label ?? []);
+    const given = parseLabelFlags('probe', values.label ?? []);
     const { config, warnings } = resolveSourceOptions(values, context);
     printWarnings(warnings, context);
     if (!config.prometheus) {

@@ -56,7 +56,7 @@ export const runbookCommand: Command = {
         `runbook: unexpected argument ${JSON.stringify(extra[0])}`,
         'Labels go in --label NAME=VALUE.',
       );
-    const labels = labelsFrom(values.label ?? []);
+    const labels = parseLabelFlags('runbook', values.label ?? []);
     let view: RunbookView;
     if (values.file !== undefined) {
       const file = path.resolve(context.cwd, values.file);
@@ -91,17 +91,6 @@ export const runbookCommand: Command = {
     return ExitCode.ok;
   },
 };
-
-function labelsFrom(flags: readonly string[]): Record<string, string> {
-  try {
-    return parseLabelFlags(flags);
-  } catch (error) {
-    // The shared parser names the probe command in its message; this is the runbook command.
-    if (error instanceof UsageError)
-      throw new UsageError(error.message.replace(/^probe:/, 'runbook:'), error.hint);
-    throw error;
-  }
-}
 
 function readText(file: string): string {
   try {
