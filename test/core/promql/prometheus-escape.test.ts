@@ -8,23 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fillProbeQuery } from '../../../src/core/promql/fill.js';
-import { sharedStackUrls } from '../../helpers/stack.js';
+import { querySharedPrometheus as query } from '../../helpers/prometheus-query.js';
 import { labelValue } from './arbitraries.js';
-
-interface QueryResponse {
-  status: string;
-  error?: string;
-  data?: { result: { metric: Record<string, string> }[] };
-}
-
-async function query(promql: string): Promise<QueryResponse> {
-  const response = await fetch(`${sharedStackUrls.prometheus}/api/v1/query`, {
-    method: 'POST',
-    body: new URLSearchParams({ query: promql }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return (await response.json()) as QueryResponse;
-}
 
 function fill(template: string, labels: Record<string, string>): string {
   const result = fillProbeQuery(template, labels);
