@@ -2,12 +2,11 @@
 // store do not each decide what of an Alert or a Runbook goes into the journal.
 import { createHash } from 'node:crypto';
 import type { Alert } from '../alerts/alert.js';
+import { severityRank } from '../alerts/select.js';
 import type { Runbook, RunbookSource } from '../runbook/runbook.js';
 import type { IncidentOpenedEvent, RunbookOpenedEvent } from './events.js';
 import { makeIncidentId } from './incident-id.js';
 import { optional } from './json-fields.js';
-
-const severityRank = ['critical', 'page', 'error', 'high', 'warning', 'medium', 'low', 'info', 'none'];
 
 /**
  * The incident-opened event for working these alerts (one alertname; the first alert names it).
@@ -24,7 +23,7 @@ export function incidentOpenedEvent(input: {
   if (first === undefined) throw new Error('incidentOpenedEvent needs at least one alert');
   const severity = [...input.alerts]
     .map((a) => a.severity)
-    .sort((a, b) => rank(a) - rank(b))
+    .sort((a, b) => severityRank(a) - severityRank(b))
     .at(0);
   return {
     at: input.at,
@@ -36,11 +35,6 @@ export function incidentOpenedEvent(input: {
     alerts: input.alerts.map((a) => ({ fingerprint: a.fingerprint, labels: a.labels, startsAt: a.startsAt })),
     ...optional('summary', first.annotations.summary),
   };
-}
-
-function rank(severity: string): number {
-  const index = severityRank.indexOf(severity.toLowerCase());
-  return index === -1 ? severityRank.length : index;
 }
 
 /** The runbook-opened event for a parsed runbook and the text it was parsed from. */

@@ -46,6 +46,17 @@ describe('incidentOpenedEvent', () => {
     expect(event.id).toMatch(/^2026-11-23-HaproxyServerConnectionErrors-[0-9a-f]{4}$/);
   });
 
+  it('ranks severities as the inbox does: a named one, even unknown, before none', () => {
+    const severityOf = (...severities: string[]) =>
+      incidentOpenedEvent({
+        alerts: severities.map((severity, i) => alert(`f${i}`, severity, `web${i}`)),
+        at: '2026-11-23T14:01:20.000Z',
+        entropy: 'seed',
+      }).severity;
+    expect(severityOf('info', 'page', 'warning')).toBe('page');
+    expect(severityOf('none', 'sev1')).toBe('sev1');
+  });
+
   it('refuses an empty list of alerts', () => {
     expect(() => incidentOpenedEvent({ alerts: [], at: '2026-11-23T14:01:20.000Z', entropy: 'x' })).toThrow();
   });
