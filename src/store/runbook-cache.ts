@@ -3,15 +3,12 @@
 // one file per URL, named by the URL's SHA-256.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { sitrepDir } from './xdg-dirs.js';
 
 /** `$XDG_CACHE_HOME/sitrep/runbooks`, or `~/.cache/sitrep/runbooks` (a relative XDG value is ignored). */
 export function runbookCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  const xdg = env['XDG_CACHE_HOME'];
-  const base =
-    xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(env['HOME'] || os.homedir(), '.cache');
-  return path.join(base, 'sitrep', 'runbooks');
+  return path.join(sitrepDir(env, 'cache'), 'runbooks');
 }
 
 /** A cached copy of a runbook URL. */

@@ -3,7 +3,6 @@
 // check is reported with its line and key and is never overwritten. Also reads the
 // `--http.config.file` documents (Prometheus http_config shape).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { stringify } from 'yaml';
@@ -12,6 +11,7 @@ import { readFileConfig, type FileConfig } from '../core/config/config-file.js';
 import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-config.js';
 import { coerceValue, getAt, KeyPathError, setAt, splitKey, unsetAt } from '../core/config/key-path.js';
 import { UsageError } from '../core/errors.js';
+import { sitrepDir } from './xdg-dirs.js';
 import { parseYamlConfig, readYamlConfig } from './yaml-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -21,10 +21,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * (the XDG spec says to ignore relative values). Reads the given environment, not process.env.
  */
 export function configDir(env: Env): string {
-  const xdg = env['XDG_CONFIG_HOME'];
-  const home =
-    xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(env['HOME'] || os.homedir(), '.config');
-  return path.join(home, 'sitrep');
+  return sitrepDir(env, 'config');
 }
 
 /** The config file's path. */
