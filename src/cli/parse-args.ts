@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../core/errors.js';
+import { errorMessage, UsageError } from '../core/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,7 +16,7 @@ export function parseCommandArgs<const O extends Options>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const prefix = command ? `${command}: ` : '';
     const helpCommand = command ? `sitrep ${command} --help` : 'sitrep --help';
     throw new UsageError(`${prefix}${cleanParseMessage(message)}`, `Run \`${helpCommand}\`.`);

@@ -34,3 +34,8 @@ export class UsageError extends UserError {
     this.name = 'UsageError';
   }
 }
+
+/** What went wrong, in the thrown value's own words: an Error's message, or anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,7 +4,7 @@ import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
 import { ShapeError } from '../core/alerts/shape.js';
 import { redactUrl } from '../core/config/source-url.js';
 import { formatDuration } from '../core/config/units.js';
-import { UserError } from '../core/errors.js';
+import { errorMessage, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 /** The cause of a failed request, for code that reacts differently (retry, status line, exit code). */
@@ -191,7 +191,7 @@ function describeBody(body: string): string {
 /** A body that should have been JSON and is not (cut off, or an HTML page). */
 export function badJson(label: SourceLabel, url: string, body: string, error: unknown): SourceError {
   const start = sanitizeLine(body.slice(0, 60));
-  const why = error instanceof Error ? error.message : String(error);
+  const why = errorMessage(error);
   return new SourceError(
     label,
     url,

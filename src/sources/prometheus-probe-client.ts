@@ -2,6 +2,7 @@
 // errors turned into ProbeFailures the probe table can show next to the probe that hit them.
 import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
 import type { InstantSample, QueryResult, RangeSeries } from '../core/alerts/prometheus-query.js';
+import { errorMessage } from '../core/errors.js';
 import type { ProbeFailure } from '../core/probe/result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Endpoint } from './http-client.js';
@@ -85,7 +86,7 @@ export function probeFailureOf(error: unknown): ProbeFailure {
     if (error.kind === 'timeout') return { kind: 'timeout', errorType: undefined, message: cause };
     return { kind: 'transport', errorType: undefined, message: `${error.source}: ${cause}` };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { kind: 'transport', errorType: undefined, message: sanitizeLine(message) };
 }
 

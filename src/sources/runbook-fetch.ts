@@ -2,6 +2,7 @@
 // cap through the shared HTTP client, cached on disk, and read from the cache when the fetch fails.
 // Also the whole lookup for an alert: library folders, then the URL, then the generic runbook.
 import type { LabelSet } from '../core/alerts/alert.js';
+import { errorMessage } from '../core/errors.js';
 import { expressionFromGeneratorUrl, genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
 import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runbook/match.js';
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
@@ -48,7 +49,7 @@ export async function fetchRunbook(url: string, options: FetchRunbookOptions): P
   } catch (error) {
     const cached = readCachedRunbook(options.cacheDir, url);
     if (!cached) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { text: cached.text, cached: true, fetchError: reason };
   }
 }
@@ -112,9 +113,7 @@ export async function resolveRunbook(
           notes,
         };
       } catch (error) {
-        notes.push(
-          `could not fetch ${choice.url}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        notes.push(`could not fetch ${choice.url}: ${errorMessage(error)}`);
       }
       break;
     case 'builtin':

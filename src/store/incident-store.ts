@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
-import { UsageError, UserError } from '../core/errors.js';
+import { errorMessage, UsageError, UserError } from '../core/errors.js';
 import { incidentOpenedEvent } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import { fold } from '../core/timeline/fold.js';
@@ -98,7 +98,7 @@ export class IncidentStore {
     for (const id of await this.ids()) {
       // One unreadable file must not hide the other incidents.
       const loaded = await this.load(id).catch((error: unknown) => {
-        warnings.push(error instanceof Error ? error.message : String(error));
+        warnings.push(errorMessage(error));
       });
       if (loaded === undefined) continue;
       const { record, warnings: own } = loaded;

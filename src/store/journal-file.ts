@@ -8,7 +8,7 @@
 // the disk fills mid-write. The reader recovers a whole record glued behind a torn fragment, and
 // the repair below never truncates or rewrites: it blanks the fragment's own bytes in place and
 // ends the line, so a concurrent append past it is untouched.
-import { ExitCode, UserError } from '../core/errors.js';
+import { errorMessage, ExitCode, UserError } from '../core/errors.js';
 import { parseJournal, type ParsedJournal } from '../core/timeline/journal-codec.js';
 import { errorCode, type JournalFs } from './journal-fs.js';
 
@@ -117,7 +117,7 @@ export function journalError(error: unknown, path: string, action: 'read' | 'wri
         },
       );
     default: {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       return new UserError(`could not ${action} the incident journal ${path}: ${detail}`, {
         ...options,
         hint: keep,

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorMessage } from '../core/errors.js';
 import type { LibraryEntry } from '../core/runbook/match.js';
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook } from '../core/runbook/runbook.js';
@@ -188,7 +189,7 @@ export function readRunbookFile(
     parsedCache.set(file, { key, runbook });
     return { runbook, text };
   } catch (error) {
-    warnings.push(error instanceof Error ? error.message : String(error));
+    warnings.push(errorMessage(error));
     return undefined;
   }
 }
@@ -205,5 +206,5 @@ function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'it does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -1,7 +1,7 @@
 // `sitrep export`: the postmortem notes of an incident, as Markdown or JSON.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ExitCode, UsageError, UserError } from '../../core/errors.js';
+import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import type { Command } from '../command.js';
@@ -61,12 +61,9 @@ export const exportCommand: Command = {
     try {
       await fs.writeFile(file, text);
     } catch (error) {
-      throw new UserError(
-        `could not write ${file}: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          cause: error,
-        },
-      );
+      throw new UserError(`could not write ${file}: ${errorMessage(error)}`, {
+        cause: error,
+      });
     }
     const count = record.events.length;
     context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);

@@ -1,6 +1,7 @@
 // The journal's text format: one JSON object per line, each starting with `{"v":<schema>,`.
 // Reading never fails as a whole: a line that is torn, corrupt or from a newer sitrep is set aside
 // with a reason, and the rest is read.
+import { errorMessage } from '../errors.js';
 import { decodeEvent } from './decode-event.js';
 import { timelineSchemaVersion, type TimelineEvent } from './events.js';
 import { encodeSampleValue, isObject } from './json-fields.js';
@@ -114,6 +115,6 @@ function readRecord(record: string): TimelineEvent | string {
   try {
     return decodeEvent(value);
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
