@@ -1,0 +1,123 @@
+// The real binary in a real terminal (tmux) against its own real stack: the seed alert fires, the
+// engineer opens it, sees the probe value, ticks a step, writes a note, silences the alert; the
+// process is killed with SIGKILL; `sitrep resume` brings the incident back where it was; the
+// export holds the probe value, the note and the silence. Its own stack, because it silences.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, stack, stackEnv } from '../helpers/stack.js';
+import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+const env = { ...stackEnv('tui', 37000), SITREP_STACK_LOAD_RATE: '400' };
+const alertmanager = `http://127.0.0.1:${env.SITREP_STACK_ALERTMANAGER_PORT}`;
+const prometheus = `http://127.0.0.1:${env.SITREP_STACK_PROMETHEUS_PORT}`;
+const skip = process.env.SITREP_TEST_NO_STACK === '1';
+const sessions: TmuxSession[] = [];
+let home = '';
+
+function sitrepIn(args: string[]): TmuxSession {
+  const session = startTmux([path.join(repoRoot, 'bin', 'sitrep'), ...args], {
+    cwd: home,
+    width: 110,
+    height: 34,
+    env: {
+      SITREP_ALERTMANAGER_URL: alertmanager,
+      SITREP_PROMETHEUS_URL: prometheus,
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+      USER: 'e2e-oncall',
+      TZ: 'UTC',
+    },
+  });
+  sessions.push(session);
+  return session;
+}
+
+describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
+  beforeAll(async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-tui-'));
+    await stack(env, 'up');
+    await stack(env, 'fire', '600');
+  });
+
+  afterAll(async () => {
+    for (const session of sessions) session.kill();
+    if (!skip) await stack(env, 'down');
+  });
+
+  it('opens, probes, records, survives SIGKILL, resumes and exports', async () => {
+    const first = sitrepIn([]);
+    await first.waitForText('HaproxyServerConnectionErrors');
+    // Other HAProxy alerts fire (or are pending) on the same stack: filter to the seed alert, then
+    // expand its group, move to its first alert and open it.
+    first.send(['/']);
+    first.send(['alertname="HaproxyServerConnectionErrors"'], { literal: true });
+    first.send(['Enter']);
+    await first.waitFor(
+      (screen) => screen.includes('filter: alertname=') && !screen.includes('HaproxyBackend'),
+    );
+    first.send(['Space']);
+    await first.waitForText('server=web');
+    first.send(['Down', 'Enter']);
+    const opened = await first.waitFor(
+      (screen) => /CRIT\s+Alert value/.test(screen) && /CRIT\s+\d+/.test(screen),
+    );
+    const server = /server=(web\d)/.exec(opened)?.[1];
+    expect(server).toMatch(/^web[12]$/);
+    const value = Number(/CRIT\s+(\d+(?:\.\d+)?)\s/.exec(opened.split('Alert value')[1] ?? '')?.[1]);
+    expect(value).toBeGreaterThan(100);
+
+    first.send(['j']);
+    await first.waitForText('Connection errors per second');
+    first.send(['d']);
+    await first.waitForText('✓ D1');
+    first.send(['n']);
+    await first.waitForText('Note (');
+    first.send(['e2e note: the port is closed'], { literal: true });
+    first.send(['Enter']);
+    await first.waitFor((screen) => !screen.includes('Note ('));
+    first.send(['S']);
+    await first.waitForText('Silence for how long?');
+    first.send(['Enter']);
+    await first.waitForText('Why silence it?');
+    first.send(['e2e silence while draining'], { literal: true });
+    first.send(['Enter']);
+    const confirm = await first.waitForText('Create this silence');
+    expect(confirm).toContain(`server="${server}"`);
+    first.send(['y']);
+    const silenced = await first.waitForText('Silenced (silence ');
+    const silenceId = /Silenced \(silence ([\w-]+)\)/.exec(silenced)?.[1] ?? '';
+    expect(silenceId).not.toBe('');
+
+    // Pull the plug: no chance to flush or say goodbye.
+    process.kill(first.panePid(), 'SIGKILL');
+    await first.waitFor(() => first.exited());
+
+    const second = sitrepIn(['resume']);
+    const resumed = await second.waitForText('✓ D1');
+    expect(resumed).toContain('Diagnosis 1/6');
+    second.send(['e']);
+    await second.waitForText('Export the postmortem notes');
+    second.send(['Enter']);
+    await second.waitForText('Write to');
+    second.send(['Enter']);
+    const done = await second.waitForText('Postmortem notes written to');
+    const file = /written to (\S+\.md)/.exec(done.replace(/\n/g, ''))?.[1] ?? '';
+    expect(file.startsWith(home)).toBe(true);
+    const markdown = fs.readFileSync(file, 'utf8');
+    expect(markdown).toContain('e2e note: the port is closed');
+    expect(markdown).toContain(silenceId);
+    expect(markdown).toContain('e2e silence while draining');
+    expect(markdown).toMatch(/Done at \d{4}-\d\d-\d\d/);
+    // The alert value the screen showed is in the postmortem's probe tables.
+    const recorded = [...markdown.matchAll(/\| `\{[^`]*server="web\d"[^`]*\}` \| ([\d.]+)/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(recorded.some((v) => v > 100)).toBe(true);
+
+    second.send(['q']);
+    await second.waitFor(() => second.exited());
+  });
+});
