@@ -1,11 +1,12 @@
 // `sitrep probe` in-process: against fault servers (what it prints and exits with when a probe
 // fails, bad usage), and against the shared stack where HaproxyServerConnectionErrors fires.
 import type http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import { runCli, tempConfigHome } from '../helpers/run-cli.js';
-import { sharedStackUrls } from '../helpers/stack.js';
+import { repoRoot, sharedStackUrls } from '../helpers/stack.js';
 
 interface ProbeJson {
   alert: { name: string; labels: Record<string, string>; from: string };
@@ -104,7 +105,9 @@ describe('sitrep probe (fault servers)', () => {
     const { code, stdout, stderr } = await runCli(args, env);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('HaproxyServerConnectionErrors {server="web2", severity="critical"}');
+    expect(stdout).toContain(
+      `HaproxyServerConnectionErrors {server="web2", severity="critical"} — runbook: ${path.join(repoRoot, 'runbooks', 'haproxy', 'HaproxyServerConnectionErrors.md')}\n`,
+    );
     expect(stdout).toContain('Alert value (crit > 100) — ok');
     expect(stdout).toMatch(/\{server="web2"\}\s+7\s+ok/);
     expect(stdout).not.toContain('web1');

@@ -10,7 +10,6 @@ import { alertExpressionStepId } from '../../core/probe/probe.js';
 import { formatLabels, formatStepReport } from '../../core/probe/report.js';
 import { probeRanCompletely, type ProbeResult } from '../../core/probe/result.js';
 import { fillProbeQuery } from '../../core/promql/fill.js';
-import type { RunbookSource } from '../../core/runbook/runbook.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Endpoint } from '../../sources/http-client.js';
 import { SourceError } from '../../sources/http-error.js';
@@ -22,6 +21,7 @@ import { parseCommandArgs } from '../parse-args.js';
 import { lookUpRunbook } from '../runbook-lookup.js';
 import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
+import { describeRunbookSource } from './runbook-view.js';
 
 const options = {
   ...sourceOptions,
@@ -118,7 +118,7 @@ export const probeCommand: Command = {
       };
       context.stdout.write(`${stringifyForTerminal(document)}\n`);
     } else {
-      const source = describeSource(found.source);
+      const source = describeRunbookSource(found.source);
       context.stdout.write(
         `${sanitizeLine(name)} ${formatLabelsInline(target.labels)} — runbook: ${source}\n\n`,
       );
@@ -171,21 +171,6 @@ async function prometheusRule(
     if (!(error instanceof SourceError)) throw error;
     context.stderr.write(`sitrep: could not read alerting rules: ${sanitizeLine(error.message)}\n`);
     return undefined;
-  }
-}
-
-function describeSource(source: RunbookSource): string {
-  switch (source.kind) {
-    case 'file':
-      return sanitizeLine(source.path);
-    case 'url':
-      return `${sanitizeLine(source.url)}${source.cached ? ' (cached copy)' : ''}`;
-    case 'builtin':
-      return 'built-in generic runbook';
-    default: {
-      const unreachable: never = source;
-      return unreachable;
-    }
   }
 }
 

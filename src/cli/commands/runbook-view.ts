@@ -81,7 +81,7 @@ export function runbookText(view: RunbookView): string {
   const { runbook } = view;
   const out: string[] = [];
   out.push(sanitizeLine(runbook.title));
-  out.push(`source: ${describeSource(view.source, view.matchedBy)}`);
+  out.push(`source: ${describeRunbookSource(view.source, view.matchedBy)}`);
   const labels = Object.entries(view.alert.labels).filter(([name]) => name !== 'alertname');
   out.push(
     `alert: ${sanitizeLine(view.alert.name)}${labels.length > 0 ? ` {${labels.map(([k, v]) => `${sanitizeLine(k)}=${JSON.stringify(sanitizeLine(v))}`).join(', ')}}` : ''}`,
@@ -149,21 +149,24 @@ function formatRange(seconds: number): string {
   return `${seconds}s`;
 }
 
-function describeSource(source: RunbookSource, matchedBy: RunbookView['matchedBy']): string {
-  const how: Record<RunbookView['matchedBy'], string> = {
-    'front-matter': 'its front matter names the alert',
-    'file-name': 'its file name is the alert name',
-    annotation: "the alert's runbook annotation points at it",
-    generic: 'no runbook of its own was found',
-    'file-flag': 'given with --file',
-  };
+const chosenBecause: Record<RunbookView['matchedBy'], string> = {
+  'front-matter': 'its front matter names the alert',
+  'file-name': 'its file name is the alert name',
+  annotation: "the alert's runbook annotation points at it",
+  generic: 'no runbook of its own was found',
+  'file-flag': 'given with --file',
+};
+
+/** Where a runbook came from, for a terminal; with `matchedBy`, also why it was the one chosen. */
+export function describeRunbookSource(source: RunbookSource, matchedBy?: RunbookView['matchedBy']): string {
+  const why = matchedBy === undefined ? '' : ` (${chosenBecause[matchedBy]})`;
   switch (source.kind) {
     case 'file':
-      return `${sanitizeLine(source.path)} (${how[matchedBy]})`;
+      return `${sanitizeLine(source.path)}${why}`;
     case 'url':
-      return `${sanitizeLine(source.url)}${source.cached ? ' (cached copy: the fetch failed)' : ''} (${how[matchedBy]})`;
+      return `${sanitizeLine(source.url)}${source.cached ? ' (cached copy: the fetch failed)' : ''}${why}`;
     case 'builtin':
-      return `built-in generic runbook (${how[matchedBy]})`;
+      return `built-in generic runbook${why}`;
     default: {
       const unreachable: never = source;
       return unreachable;
