@@ -39,13 +39,25 @@ export class SourceError extends UserError {
   /** The full URL, query included, without credentials. */
   readonly url: string;
   readonly status: number | undefined;
+  /**
+   * Prometheus's `errorType` (`bad_data`, `execution`, …) when the server answered with its error
+   * envelope, on any status; undefined otherwise. One sanitized line, like `serverError`.
+   */
+  readonly errorType: string | undefined;
+  /** The envelope's `error` text that goes with `errorType`. */
+  readonly serverError: string | undefined;
 
   constructor(
     label: SourceLabel,
     url: string,
     kind: SourceErrorKind,
     cause: string,
-    options: { hint?: string; status?: number; cause?: unknown } = {},
+    options: {
+      hint?: string;
+      status?: number;
+      cause?: unknown;
+      api?: { readonly errorType: string; readonly error: string };
+    } = {},
   ) {
     const source = label.kind ? `${label.kind} ${label.name}` : label.name;
     const safeUrl = redactUrl(url);
@@ -60,6 +72,8 @@ export class SourceError extends UserError {
     this.source = source;
     this.url = safeUrl;
     this.status = options.status;
+    this.errorType = options.api && sanitizeLine(options.api.errorType);
+    this.serverError = options.api && cutLine(options.api.error);
   }
 }
 
@@ -161,29 +175,44 @@ export function statusError(
   statusText: string,
   body: string,
 ): SourceError {
-  const detail = describeBody(body);
-  const said = detail ? `: ${detail}` : '';
+  const { text, api } = readErrorBody(body);
+  const said = text ? `: ${text}` : '';
   const kind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
   const words = status === 401 ? 'not authorized' : status === 403 ? 'forbidden' : statusText || 'error';
-  return new SourceError(label, url, kind, `HTTP ${status} ${words}${said}`, { status });
+  return new SourceError(label, url, kind, `HTTP ${status} ${words}${said}`, {
+    status,
+    ...(api === undefined ? {} : { api }),
+  });
 }
 
 // Prometheus: {"status":"error","errorType":"bad_data","error":"…"}; Alertmanager: a JSON string
 // or {"code":…, "message":…}; anything else: its first line, cut short.
-function describeBody(body: string): string {
+function readErrorBody(body: string): {
+  readonly text: string;
+  readonly api: { readonly errorType: string; readonly error: string } | undefined;
+} {
   let text = body.trim();
+  let api: { errorType: string; error: string } | undefined;
   try {
     const json = JSON.parse(text) as unknown;
     if (typeof json === 'string') text = json;
     else if (typeof json === 'object' && json !== null) {
       const o = json as Record<string, unknown>;
-      if (typeof o['error'] === 'string')
-        text = typeof o['errorType'] === 'string' ? `${o['errorType']}: ${o['error']}` : o['error'];
-      else if (typeof o['message'] === 'string') text = o['message'];
+      const error = o['error'];
+      const errorType = o['errorType'];
+      if (typeof error === 'string') {
+        if (typeof errorType === 'string') api = { errorType, error };
+        text = api ? `${api.errorType}: ${error}` : error;
+      } else if (typeof o['message'] === 'string') text = o['message'];
     }
   } catch {
     // not JSON: keep the text
   }
+  return { text: cutLine(text), api };
+}
+
+// The first line, sanitized and cut to 200 characters.
+function cutLine(text: string): string {
   const line = sanitizeLine(text.split('\n', 1)[0] ?? '');
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
@@ -206,7 +235,10 @@ export function responseError(label: SourceLabel, url: string, error: unknown): 
     return new SourceError(label, url, 'bad-shape', `unexpected answer: ${error.message}`, { cause: error });
   }
   if (error instanceof PrometheusApiError) {
-    return new SourceError(label, url, 'api', `the server reported ${error.message}`, { cause: error });
+    return new SourceError(label, url, 'api', `the server reported ${error.message}`, {
+      cause: error,
+      api: { errorType: error.errorType, error: error.detail },
+    });
   }
   throw error;
 }

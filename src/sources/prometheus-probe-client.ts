@@ -1,6 +1,5 @@
 // The probe runner's two queries over the Prometheus client of src/sources/prometheus.ts, and its
 // errors turned into ProbeFailures the probe table can show next to the probe that hit them.
-import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
 import type { InstantSample, QueryResult, RangeSeries } from '../core/alerts/prometheus-query.js';
 import { errorMessage } from '../core/errors.js';
 import type { ProbeFailure } from '../core/probe/result.js';
@@ -53,20 +52,6 @@ function unexpected(got: string, wanted: string): UnexpectedResult {
   return new UnexpectedResult(`the query returns a ${got}; a probe needs ${wanted}`);
 }
 
-// Prometheus's errorType values (web/api/v1). A 4xx/5xx answer's body is reported by the HTTP client
-// as "HTTP 422 …: <errorType>: <error>"; the type is read back from that closed set.
-const errorTypes = [
-  'bad_data',
-  'execution',
-  'timeout',
-  'canceled',
-  'internal',
-  'unavailable',
-  'not_found',
-  'not_acceptable',
-];
-const errorTypeInMessage = new RegExp(`^HTTP \\d+ [^:]*: (${errorTypes.join('|')}): `);
-
 /** Says in words why a probe query failed, keeping Prometheus's errorType where it gave one. */
 export function probeFailureOf(error: unknown): ProbeFailure {
   if (error instanceof UnexpectedResult)
@@ -74,14 +59,8 @@ export function probeFailureOf(error: unknown): ProbeFailure {
   if (error instanceof SourceError) {
     // The message is "<source>: <cause> (<url>)"; the probe table already says which query it was.
     const cause = stripSource(error);
-    if (error.cause instanceof PrometheusApiError) {
-      const { errorType, message } = error.cause;
-      const text = message.startsWith(`${errorType}: `) ? message.slice(errorType.length + 2) : message;
-      return { kind: 'prometheus', errorType: sanitizeLine(errorType), message: sanitizeLine(text) };
-    }
-    const typed = errorTypeInMessage.exec(cause);
-    if (typed?.[1] !== undefined) {
-      return { kind: 'prometheus', errorType: typed[1], message: cause.slice(typed[0].length) };
+    if (error.errorType !== undefined) {
+      return { kind: 'prometheus', errorType: error.errorType, message: error.serverError ?? cause };
     }
     if (error.kind === 'timeout') return { kind: 'timeout', errorType: undefined, message: cause };
     return { kind: 'transport', errorType: undefined, message: `${error.source}: ${cause}` };

@@ -200,16 +200,26 @@ describe('Prometheus client', () => {
       body: { status: 'error', errorType: 'timeout', error: 'query timed out' },
     });
     const error = await sourceFailure(query(prom, 'up'));
-    expect(error.kind).toBe('api');
+    expect(error).toMatchObject({ kind: 'api', errorType: 'timeout', serverError: 'query timed out' });
     expect(error.message).toContain('the server reported timeout: query timed out');
     server.route('/prometheus/api/v1/query', {
       kind: 'json',
       status: 422,
-      body: { status: 'error', errorType: 'execution', error: 'many-to-many' },
+      body: { status: 'error', errorType: 'execution', error: 'many-to-many\u001b[2J' },
     });
-    expect((await sourceFailure(query(prom, 'up'))).message).toContain(
-      'HTTP 422 Unprocessable Entity: execution: many-to-many',
-    );
+    const http = await sourceFailure(query(prom, 'up'));
+    expect(http).toMatchObject({
+      kind: 'http',
+      status: 422,
+      errorType: 'execution',
+      serverError: 'many-to-many',
+    });
+    expect(http.message).toContain('HTTP 422 Unprocessable Entity: execution: many-to-many');
+    server.route('/prometheus/api/v1/query', { kind: 'text', status: 502, body: 'execution: bad gateway' });
+    expect(await sourceFailure(query(prom, 'up'))).toMatchObject({
+      errorType: undefined,
+      serverError: undefined,
+    });
   });
 
   it('reads rules and build info', async () => {

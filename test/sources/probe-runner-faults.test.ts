@@ -64,6 +64,13 @@ function byQuery(request: http.IncomingMessage, response: http.ServerResponse, i
       errorType: 'execution',
       error: 'query processing would load too many samples',
     });
+  // Some Prometheus-compatible servers send the error envelope with 200.
+  if (promql === 'ok-status-error')
+    return json(200, {
+      status: 'error',
+      errorType: 'timeout',
+      error: 'query timed out in expression evaluation',
+    });
   if (promql === 'garbage') {
     response.writeHead(200, { 'Content-Type': 'text/html' });
     return response.end('<html><body>Sign in to continue</body></html>');
@@ -96,6 +103,7 @@ describe('probe runner against a misbehaving Prometheus', () => {
         probe('times-out', 'slow'),
         probe('parse-error', 'bad('),
         probe('too-heavy', 'heavy'),
+        probe('ok-status-error', 'ok-status-error'),
         probe('garbage', 'garbage'),
         probe('nan', 'nan'),
       ],
@@ -117,6 +125,11 @@ describe('probe runner against a misbehaving Prometheus', () => {
       kind: 'prometheus',
       errorType: 'bad_data',
       message: '1:5: parse error: unclosed left parenthesis',
+    });
+    expect(byId.get('ok-status-error')?.error).toEqual({
+      kind: 'prometheus',
+      errorType: 'timeout',
+      message: 'query timed out in expression evaluation',
     });
     expect(byId.get('too-heavy')?.error).toEqual({
       kind: 'prometheus',

@@ -21,11 +21,14 @@ import {
 /** Prometheus answered `"status": "error"`: its `errorType` (`bad_data`, `timeout`, …) and `error`. */
 export class PrometheusApiError extends Error {
   readonly errorType: string;
+  /** The answer's `error` text alone (the message is `<errorType>: <error>`). */
+  readonly detail: string;
 
   constructor(errorType: string, error: string) {
     super(`${errorType}: ${error}`);
     this.name = 'PrometheusApiError';
     this.errorType = errorType;
+    this.detail = error;
   }
 }
 

@@ -29,7 +29,11 @@ describe('parsePrometheusEnvelope', () => {
       }
     })();
     expect(error).toBeInstanceOf(PrometheusApiError);
-    expect(error).toMatchObject({ errorType: 'bad_data', message: 'bad_data: parse error at char 5' });
+    expect(error).toMatchObject({
+      errorType: 'bad_data',
+      detail: 'parse error at char 5',
+      message: 'bad_data: parse error at char 5',
+    });
   });
 
   it('rejects a body that is not the envelope', () => {
