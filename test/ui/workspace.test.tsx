@@ -50,9 +50,11 @@ describe('incident workspace', () => {
     expect(frame).toContain('Impact: Requests routed to the server fail.');
     expect(frame).toContain('Diagnosis 0/2 · Mitigation 0/1');
     expect(frame).toContain('D1 Check which servers refuse connections.');
-    expect(frame).toContain('M1 Take the server out of rotation.');
     expect(frame).toMatch(/CRIT\s+Alert expression \(crit > 100\)/);
     expect(frame).toMatch(/[▁▂▃▄▅▆▇█]{3,}/);
+    // The checklist is windowed to the terminal: the last step scrolls into view.
+    ui.press('G');
+    await ui.waitForText('M1 (Immediate) Take the server out of rotation.');
   });
 
   it('marks steps done and skipped, records each, and reopens', async () => {

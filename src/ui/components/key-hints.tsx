@@ -4,5 +4,9 @@ import { bindingsFor, type KeyScope } from '../keymap.js';
 /** The footer: the most useful keys of the current screen, from the keymap. */
 export function KeyHints({ scopes }: { scopes: readonly KeyScope[] }) {
   const hints = bindingsFor(scopes, true).map((b) => `${b.label} ${b.hint ?? ''}`);
-  return <Text dimColor>{hints.join(' · ')}</Text>;
+  return (
+    <Text dimColor wrap="truncate">
+      {hints.join('  ')}
+    </Text>
+  );
 }

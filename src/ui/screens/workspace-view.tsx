@@ -74,7 +74,7 @@ export function WorkspaceView(props: {
             step={probeStep}
             probes={workspace.probes[probeStep.id]}
             width={width}
-            maxLines={Math.max(3, rows - 20)}
+            maxLines={rows >= 30 ? 5 : 3}
           />
         ) : focusedState ? (
           <Text dimColor>No probes on this step.</Text>
@@ -97,7 +97,11 @@ export function WorkspaceView(props: {
 }
 
 function Checklist({ workspace }: { workspace: WorkspaceState }) {
-  const { start, end } = visibleRange(workspace.list);
+  // While a dialog is open the checklist shrinks to the rows around the cursor to make room.
+  const window = visibleRange(workspace.list);
+  const compact = workspace.mode.kind !== 'checklist';
+  const start = compact ? Math.max(0, workspace.list.cursor - 1) : window.start;
+  const end = compact ? Math.min(workspace.items.length, start + 3) : window.end;
   const steps = new Map((workspace.incident?.steps ?? []).map((s) => [s.step.id, s]));
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -106,7 +110,10 @@ function Checklist({ workspace }: { workspace: WorkspaceState }) {
         const selected = index === workspace.list.cursor;
         const state = steps.get(id);
         const probes = workspace.probeSteps[id];
-        const label = state ? `${shortId(id)} ${firstLines(state.step.text, 1)}` : (probes?.title ?? id);
+        const group = state?.step.group === undefined ? '' : `(${sanitizeLine(state.step.group)}) `;
+        const label = state
+          ? `${shortId(id)} ${group}${firstLines(state.step.text, 1)}`
+          : (probes?.title ?? id);
         const mark = state ? statusMark[state.status] : '◆';
         return (
           <Text key={id} inverse={selected} wrap="truncate" dimColor={state?.status === 'skipped'}>

@@ -56,8 +56,8 @@ export const initialApp: AppState = {
 
 /** Rows the header, column titles and footer take around the inbox list. */
 const inboxChrome = 7;
-/** Rows the workspace shows besides its checklist (meaning, focused step, probes, footer). */
-const workspaceChrome = 16;
+/** Rows the workspace shows besides its checklist: header, context, focused step, probes, footer. */
+const workspaceChrome = 20;
 
 /** The scopes whose keys apply on a screen, most specific first. */
 export function scopesFor(screen: Screen): KeyScope[] {
