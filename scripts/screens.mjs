@@ -88,4 +88,6 @@ for (const [name, screen] of Object.entries(screens)) {
   );
 }
 fs.writeFileSync(readmePath, readme);
+// Keep the file as `npm test`'s format check wants it.
+execFileSync('npx', ['prettier', '--write', readmePath], { cwd: repoRoot, stdio: 'ignore' });
 console.log(`README.md: wrote ${Object.keys(screens).join(', ')}`);
