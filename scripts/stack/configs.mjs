@@ -76,6 +76,9 @@ export function writeConfigs(s) {
     haproxy: path.join(s.dir, 'haproxy.cfg'),
   };
   fs.mkdirSync(path.join(s.dir, 'prometheus-data'), { recursive: true });
+  // Silences from an earlier run would keep `fire` waiting for an alert that is muted: every `up`
+  // starts Alertmanager with no silences and no notification log.
+  fs.rmSync(path.join(s.dir, 'alertmanager-data'), { recursive: true, force: true });
   fs.mkdirSync(path.join(s.dir, 'alertmanager-data'), { recursive: true });
   fs.writeFileSync(files.prometheus, prometheusConfig(s));
   fs.writeFileSync(files.alertmanager, alertmanagerConfig());

@@ -14,6 +14,7 @@ const alertmanager = `http://127.0.0.1:${env.SITREP_STACK_ALERTMANAGER_PORT}`;
 const prometheus = `http://127.0.0.1:${env.SITREP_STACK_PROMETHEUS_PORT}`;
 const skip = process.env.SITREP_TEST_NO_STACK === '1';
 const sessions: TmuxSession[] = [];
+const silences: string[] = [];
 let home = '';
 
 function sitrepIn(args: string[]): TmuxSession {
@@ -44,6 +45,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
 
   afterAll(async () => {
     for (const session of sessions) session.kill();
+    for (const id of silences) await fetch(`${alertmanager}/api/v2/silence/${id}`, { method: 'DELETE' });
     if (!skip) await stack(env, 'down');
   });
 
@@ -90,6 +92,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     const silenced = await first.waitForText('Silenced (silence ');
     const silenceId = /Silenced \(silence ([\w-]+)\)/.exec(silenced)?.[1] ?? '';
     expect(silenceId).not.toBe('');
+    silences.push(silenceId);
 
     // Pull the plug: no chance to flush or say goodbye.
     process.kill(first.panePid(), 'SIGKILL');
