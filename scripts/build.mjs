@@ -1,5 +1,7 @@
-// Bundles the CLI into dist/sitrep.js with esbuild: one file, React in production mode, and
-// Ink's optional devtools hook replaced by an empty module (it is only loaded under DEV=true).
+// Bundles the CLI into dist/sitrep.js with esbuild: React in production mode, and Ink's optional
+// devtools hook replaced by an empty module (it is only loaded under DEV=true). The interactive
+// screen is split into its own chunk (dist/chunks/), loaded only when the screen opens, so
+// scripted commands (`sitrep alerts --json`) never load React, Ink or Yoga.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,14 +20,17 @@ const emptyDevtools = {
   },
 };
 
+fs.rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: [path.join(repoRoot, 'src', 'cli', 'entry.ts')],
-  outfile: path.join(repoRoot, 'dist', 'sitrep.js'),
+  outdir: path.join(repoRoot, 'dist'),
+  entryNames: 'sitrep',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  splitting: false,
+  splitting: true,
   sourcemap: 'linked',
   legalComments: 'none',
   define: {

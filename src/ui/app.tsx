@@ -49,7 +49,12 @@ export function App(props: {
         {state.help ? (
           <HelpOverlay scopes={scopes} />
         ) : state.screen === 'inbox' ? (
-          <InboxList inbox={state.inbox} nowMs={nowMs} width={columns - 1} />
+          <InboxList
+            inbox={state.inbox}
+            nowMs={nowMs}
+            width={columns - 1}
+            noSourceAnswers={snapshot.sources.every((s) => s.lastSuccessAt === undefined)}
+          />
         ) : state.workspace ? (
           <WorkspaceView workspace={state.workspace} nowMs={nowMs} width={columns - 1} rows={rows} />
         ) : null}

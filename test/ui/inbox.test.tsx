@@ -109,6 +109,24 @@ describe('inbox', () => {
     expect(frame).toContain('DiskFull');
   });
 
+  it('does not claim nothing fires while no source has answered', async () => {
+    const feed = fakeFeed([]);
+    feed.set({
+      sources: [
+        {
+          ...okSource('am', 0),
+          health: 'failing',
+          lastSuccessAt: undefined,
+          error: 'alertmanager am: connection refused',
+        },
+      ],
+    });
+    const { ui } = start(feed);
+    const frame = await ui.waitForText('no source has answered');
+    expect(frame).toContain('failing: alertmanager am: connection refused');
+    expect(frame).not.toContain('No alerts firing');
+  });
+
   it('scrolls ten thousand alerts by rendering one window', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       testAlert({ alertname: `Alert${String(i).padStart(5, '0')}`, severity: 'warning' }),

@@ -9,13 +9,23 @@ import type { OpenIncidentSummary } from '../services.js';
 import { Severity } from '../components/severity.js';
 
 /** The alert list: only the rows inside the window are rendered. */
-export function InboxList({ inbox, nowMs, width }: { inbox: InboxState; nowMs: number; width: number }) {
+export function InboxList(props: {
+  inbox: InboxState;
+  nowMs: number;
+  width: number;
+  noSourceAnswers: boolean;
+}) {
+  const { inbox, nowMs, width } = props;
+  // "No alerts firing" would be a lie while no source has answered.
+  const empty = props.noSourceAnswers
+    ? 'No alerts known: no source has answered yet (see above).'
+    : 'No alerts firing.';
   const { start, end } = visibleRange(inbox.list);
   const incidentCount = inbox.incidents.length;
   if (inbox.rows.length === 0 && incidentCount === 0) {
     return (
       <Text dimColor>
-        {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : 'No alerts firing.'}
+        {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : empty}
       </Text>
     );
   }
@@ -43,7 +53,12 @@ export function InboxList({ inbox, nowMs, width }: { inbox: InboxState; nowMs: n
           />
         ) : null;
       })}
-      {inbox.rows.length === 0 ? <Text dimColor>{'  '}No alerts firing.</Text> : null}
+      {inbox.rows.length === 0 ? (
+        <Text dimColor>
+          {'  '}
+          {empty}
+        </Text>
+      ) : null}
       {incidentCount + inbox.rows.length > end - start ? (
         <Text dimColor>
           {'  '}rows {start + 1}–{end} of {incidentCount + inbox.rows.length}
