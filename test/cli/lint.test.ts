@@ -96,4 +96,29 @@ describe('sitrep lint', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('lint: /nonexistent/runbooks does not exist');
   });
+
+  it('fails on a warning too, unless --errors-only', async () => {
+    const dir = tempConfigHome();
+    // A valid runbook whose only finding is a warning: it has no Impact section.
+    const runbook = [
+      '---',
+      'alert: OnlyWarned',
+      '---',
+      '# OnlyWarned',
+      '## Meaning',
+      'Something.',
+      '## Diagnosis',
+      '1. Look at it.',
+      '## Mitigation',
+      '1. Fix it.',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'OnlyWarned.md'), runbook);
+    const strict = await runCli(['lint', '--json', dir], env());
+    const report = JSON.parse(strict.stdout) as { errors: number; warnings: number };
+    expect(report.errors).toBe(0);
+    expect(report.warnings).toBeGreaterThan(0);
+    expect(strict.code).toBe(1);
+    expect((await runCli(['lint', '--errors-only', dir], env())).code).toBe(0);
+  });
 });

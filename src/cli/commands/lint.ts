@@ -21,11 +21,11 @@ import { openRunbookLibrary } from '../runbook-lookup.js';
 
 const options = {
   json: { type: 'boolean' },
-  strict: { type: 'boolean' },
+  'errors-only': { type: 'boolean' },
   'runbooks.dir': { type: 'string', multiple: true },
 } as const;
 
-const help = `Usage: sitrep lint [PATHS...] [--json] [--strict]
+const help = `Usage: sitrep lint [PATHS...] [--json] [--errors-only]
 
 Checks runbooks (*.md) and Prometheus rule files (*.yml, *.yaml with a \`groups:\` list), given as
 files or folders (searched recursively). Without PATHS it checks ./runbooks.
@@ -43,10 +43,10 @@ Each finding is printed as FILE:LINE:COLUMN: error|warning: MESSAGE.
 Flags:
   --json              the findings as JSON: { version, files, errors, warnings, findings: [
                       { file, line, column, severity, message } ] }
-  --strict            warnings fail too
+  --errors-only       only errors fail (warnings are still printed)
   --runbooks.dir DIR  another runbook folder to look for runbooks in (repeat for more)
 
-Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 bad usage.`;
+Exit codes: 0 no findings, 1 findings (only errors with --errors-only), 2 bad usage.`;
 
 /** `sitrep lint`. */
 export const lintCommand: Command = {
@@ -85,7 +85,7 @@ export const lintCommand: Command = {
         `sitrep lint: ${files} file${files === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
       );
     }
-    const failed = errors > 0 || (values.strict === true && warnings > 0);
+    const failed = errors > 0 || (values['errors-only'] !== true && warnings > 0);
     return Promise.resolve(failed ? ExitCode.failure : ExitCode.ok);
   },
 };
