@@ -9,7 +9,7 @@ const report = path.join(repoRoot, '.stack', 'vitest-report.json');
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit']],
-  ['lint', 'npx', ['eslint', '.']],
+  ['lint', 'npx', ['eslint', '--config', 'scripts/eslint.config.js', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['build', process.execPath, ['scripts/build.mjs']],
   [

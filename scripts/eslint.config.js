@@ -1,8 +1,12 @@
-// Lint rules that keep the layout honest (see ../shared/STYLE.md): the core stays pure,
-// promises are never left floating, and hooks list their dependencies.
+// Lint rules that keep the layout honest (see ../shared/STYLE.md): the core stays pure, promises
+// are never left floating, and hooks list their dependencies. Kept under scripts/ so the top level
+// holds only what the design names; run from the repository root (`npm run lint` does).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
 
 const ioModules = [
   'node:fs',
@@ -26,7 +30,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: repoRoot },
     },
     plugins: { 'react-hooks': reactHooks },
     rules: {
