@@ -27,7 +27,8 @@ export type Action =
   | 'rerun'
   | 'silence'
   | 'export'
-  | 'link';
+  | 'link'
+  | 'close';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -121,6 +122,13 @@ export const keymap: readonly Binding[] = [
     keys: ['o'],
     label: 'o',
     help: 'print runbook and graph links',
+  },
+  {
+    action: 'close',
+    scope: 'workspace',
+    keys: ['C'],
+    label: 'C',
+    help: 'close the incident (offers to expire its silences)',
   },
   {
     action: 'back',

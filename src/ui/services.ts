@@ -57,6 +57,8 @@ export interface WorkspaceSession {
   silence(request: SilenceRequest, author: string): Promise<string>;
   /** Writes the postmortem notes; resolves with the absolute path written. */
   exportNotes(format: 'md' | 'json', path: string): Promise<string>;
+  /** Closes the incident: expires the silences it created when asked, then records incident-closed. */
+  closeIncident(expireSilences: boolean): Promise<void>;
   /** Stops probes and flushes the journal. */
   close(): Promise<void>;
 }

@@ -53,6 +53,7 @@ export interface FakeSession extends WorkspaceSession {
   readonly events: TimelineEvent[];
   readonly silences: SilenceRequest[];
   readonly exports: { format: string; path: string }[];
+  readonly expired: string[];
 }
 
 /** A session over an in-memory journal with a two-step runbook and the alert expression probe. */
@@ -86,6 +87,7 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
     events,
     silences: [],
     exports: [],
+    expired: [],
     runbook: {
       title: 'HaproxyServerConnectionErrors',
       sourceLabel: 'runbooks/haproxy/HaproxyServerConnectionErrors.md',
@@ -117,11 +119,39 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
     cancelProbes: () => undefined,
     silence: (request) => {
       session.silences.push(request);
+      events.push({
+        type: 'silence-created',
+        at: '2026-11-26T03:15:00.000Z',
+        silenceId: 'silence-123',
+        matchers: request.matchers.map((m) => ({
+          name: m.name,
+          value: m.value,
+          isRegex: false,
+          isEqual: true,
+        })),
+        comment: request.comment,
+        author: 'tester',
+        endsAt: '2026-11-26T03:45:00.000Z',
+      });
+      notify();
       return Promise.resolve('silence-123');
     },
     exportNotes: (format, path) => {
       session.exports.push({ format, path });
       return Promise.resolve(`/abs/${path.split('/').pop() ?? path}`);
+    },
+    closeIncident: (expireSilences) => {
+      if (expireSilences) {
+        for (const silence of session.incident().silences) {
+          if (silence.expiredAt === undefined) {
+            session.expired.push(silence.id);
+            events.push({ type: 'silence-expired', at: '2026-11-26T03:20:00.000Z', silenceId: silence.id });
+          }
+        }
+      }
+      events.push({ type: 'incident-closed', at: '2026-11-26T03:20:00.000Z' });
+      notify();
+      return Promise.resolve();
     },
     close: () => Promise.resolve(),
   };
@@ -131,7 +161,6 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
 /** UI services over a fake feed that open fake sessions; `opened` lists what was opened. */
 export function fakeServices(feed: FakeFeed, probeValue = 152) {
   const opened: FakeSession[] = [];
-  const incidents: OpenIncidentSummary[] = [];
   const services: UiServices = {
     feed,
     now: () => nowMs,
@@ -140,20 +169,24 @@ export function fakeServices(feed: FakeFeed, probeValue = 152) {
     openIncident: (alerts) => {
       const session = fakeSession(alerts, probeValue);
       opened.push(session);
-      incidents.push({
-        id: session.id,
-        title: session.runbook.title,
-        openedAt: '2026-11-26T03:05:00.000Z',
-        done: 0,
-        total: 3,
-      });
       return Promise.resolve(session);
     },
     resumeIncident: (id) => {
       const session = opened.find((s) => s.id === id);
       return session ? Promise.resolve(session) : Promise.reject(new Error(`no incident ${id}`));
     },
-    openIncidents: () => Promise.resolve([...incidents]),
+    openIncidents: () =>
+      Promise.resolve(
+        opened
+          .filter((s) => s.incident().status === 'open')
+          .map((s): OpenIncidentSummary => ({
+            id: s.id,
+            title: s.runbook.title,
+            openedAt: '2026-11-26T03:05:00.000Z',
+            done: s.incident().steps.filter((step) => step.status !== 'todo').length,
+            total: s.incident().steps.length,
+          })),
+      ),
   };
   return { services, opened };
 }

@@ -138,4 +138,21 @@ describe('incident workspace', () => {
       expect(help).toContain(text);
     }
   });
+
+  it('closes the incident, expiring the silences it created when asked', async () => {
+    const { ui, opened } = start();
+    await openWeb1(ui);
+    ui.press('S', keys.enter);
+    await ui.waitForText('Why silence it?');
+    ui.press('maintenance', keys.enter, 'y');
+    await ui.waitForText('silence-123');
+    ui.press('C');
+    expect(await ui.waitForText('Close this incident?')).toContain('expires the 1 silence(s)');
+    ui.press('y');
+    const inbox = await ui.waitForFrame((f) => f.includes('DiskFull') && !f.includes('Meaning:'));
+    expect(inbox).not.toContain('INCIDENT');
+    const session = opened[0];
+    expect(session?.expired).toEqual(['silence-123']);
+    expect(session?.events.map((e) => e.type).slice(-2)).toEqual(['silence-expired', 'incident-closed']);
+  });
 });

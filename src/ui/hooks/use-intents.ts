@@ -80,6 +80,19 @@ export function useIntents(
       );
     };
 
+    const leaveWorkspace = () => {
+      const current = session.current;
+      session.current = undefined;
+      current?.unsubscribe();
+      current?.current.cancelProbes();
+      void current?.current.close();
+      dispatch({ type: 'showInbox' });
+      services.openIncidents().then(
+        (incidents) => dispatch({ type: 'incidents', incidents }),
+        () => undefined,
+      );
+    };
+
     // A burst of moves asks for several steps' probes; only the last one focused is worth running.
     const lastProbeIndex = outbox.map((i) => i.type).lastIndexOf('runProbes');
     outbox.forEach((intent, index) => {
@@ -99,19 +112,9 @@ export function useIntents(
         case 'resumeIncident':
           services.resumeIncident(intent.id).then(adopt, failed);
           break;
-        case 'closeWorkspace': {
-          const current = session.current;
-          session.current = undefined;
-          current?.unsubscribe();
-          current?.current.cancelProbes();
-          void current?.current.close();
-          dispatch({ type: 'showInbox' });
-          services.openIncidents().then(
-            (incidents) => dispatch({ type: 'incidents', incidents }),
-            () => undefined,
-          );
+        case 'closeWorkspace':
+          leaveWorkspace();
           break;
-        }
         case 'record': {
           const event = intent.event;
           // Notes carry who wrote them, as notes from `sitrep note` do.
@@ -139,6 +142,15 @@ export function useIntents(
             (written) => dispatch(message(`Postmortem notes written to ${written}`)),
             (error: unknown) => dispatch(message(`Export failed: ${errorText(error)}`)),
           );
+          break;
+        }
+        case 'closeIncident': {
+          const current = active();
+          current
+            ?.closeIncident(intent.expireSilences)
+            .then(leaveWorkspace, (error: unknown) =>
+              dispatch(message(`Closing failed: ${errorText(error)}`)),
+            );
           break;
         }
         case 'showLinks': {

@@ -56,6 +56,20 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
           other key stays
         </Text>
       );
+    case 'confirm-close':
+      return (
+        <Box flexDirection="column" borderStyle="round" paddingX={1}>
+          <Text bold>Close this incident? Nothing more to do on it.</Text>
+          {mode.activeSilences > 0 ? (
+            <Text>
+              y closes it and expires the {mode.activeSilences} silence(s) it created · k closes and keeps
+              them · esc cancels
+            </Text>
+          ) : (
+            <Text>y closes it · esc cancels</Text>
+          )}
+        </Box>
+      );
     default: {
       const unreachable: never = mode;
       return unreachable;

@@ -13,7 +13,7 @@ import type { Runbook, RunbookSource } from '../../core/runbook/runbook.js';
 import { runbookOpenedEvent, runbookTextHash } from '../../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Endpoint } from '../../sources/http-client.js';
-import { createSilence } from '../../sources/alertmanager.js';
+import { createSilence, expireSilence } from '../../sources/alertmanager.js';
 import { createProbeSession, type ProbeSession } from '../../sources/probe-session.js';
 import type { ProbeRunOptions } from '../../sources/probe-runner.js';
 import type { Journal } from '../../store/journal.js';
@@ -153,6 +153,22 @@ async function buildSession(
       const target = path.resolve(file);
       await fs.writeFile(target, text);
       return target;
+    },
+    closeIncident: async (expireSilences) => {
+      const incident = journal.incident();
+      const nowIso = new Date(deps.now()).toISOString();
+      if (expireSilences && deps.alertmanager) {
+        const live = (incident?.silences ?? []).filter((s) => s.expiredAt === undefined && s.endsAt > nowIso);
+        for (const silence of live) {
+          await expireSilence(deps.alertmanager, silence.id);
+          await journal.append({
+            type: 'silence-expired',
+            at: new Date(deps.now()).toISOString(),
+            silenceId: silence.id,
+          });
+        }
+      }
+      await journal.append({ type: 'incident-closed', at: new Date(deps.now()).toISOString() });
     },
     close: async () => {
       probeSession?.cancel();

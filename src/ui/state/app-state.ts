@@ -214,6 +214,7 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'silence':
     case 'export':
     case 'link':
+    case 'close':
       return state;
     default: {
       const unreachable: never = action;

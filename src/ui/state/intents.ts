@@ -25,4 +25,5 @@ export type Intent =
   | { readonly type: 'runProbes'; readonly stepId: string }
   | { readonly type: 'silence'; readonly request: SilenceRequest }
   | { readonly type: 'export'; readonly format: 'md' | 'json'; readonly path: string }
-  | { readonly type: 'showLinks' };
+  | { readonly type: 'showLinks' }
+  | { readonly type: 'closeIncident'; readonly expireSilences: boolean };

@@ -117,6 +117,18 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
     case 'confirm-quit':
       if (key === 'y') return { state, intents: [{ type: 'quit' }] };
       return withMode(state, { kind: 'checklist' });
+    case 'confirm-close': {
+      const closing = { ...state, mode: { kind: 'checklist' } as const, message: 'Closing the incident…' };
+      if (key === 'y')
+        return {
+          state: closing,
+          intents: [{ type: 'closeIncident', expireSilences: mode.activeSilences > 0 }],
+        };
+      if (key === 'k' && mode.activeSilences > 0) {
+        return { state: closing, intents: [{ type: 'closeIncident', expireSilences: false }] };
+      }
+      return withMode(state, { kind: 'checklist' }, 'The incident stays open.');
+    }
     default: {
       const unreachable: never = mode;
       return unreachable;
@@ -195,6 +207,11 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return withMode(state, { kind: 'export-format', index: 0 });
     case 'link':
       return { state, intents: [{ type: 'showLinks' }] };
+    case 'close': {
+      // Silences the journal has not seen expire; the session skips those that already ended.
+      const activeSilences = (state.incident?.silences ?? []).filter((s) => s.expiredAt === undefined).length;
+      return withMode(state, { kind: 'confirm-close', activeSilences });
+    }
     case 'back':
       return { state, intents: [{ type: 'closeWorkspace' }] };
     case 'quit':

@@ -16,7 +16,8 @@ export type WorkspaceMode =
   | { readonly kind: 'silence-confirm'; readonly durationMs: number; readonly comment: string }
   | { readonly kind: 'export-format'; readonly index: number }
   | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
-  | { readonly kind: 'confirm-quit' };
+  | { readonly kind: 'confirm-quit' }
+  | { readonly kind: 'confirm-close'; readonly activeSilences: number };
 
 /** The focused step's probes: running, and the results so far. */
 export interface StepProbes {
