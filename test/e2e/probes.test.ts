@@ -86,7 +86,13 @@ describe.skipIf(process.env.SITREP_TEST_NO_STACK === '1')('probes on the shared 
     expect(result.series.map((s) => s.labels)).toEqual([{ server: 'web1' }]);
     expect(result.series[0]!.value).toBeGreaterThan(100);
     expect(result.otherSeries).toBeGreaterThanOrEqual(1); // web2, narrowed away
-    expect(result.series[0]!.points.length).toBeGreaterThan(10);
+    // A fresh stack (as in CI) has only a minute or two of history: the range holds what there is.
+    const points = result.series[0]!.points;
+    expect(points.length).toBeGreaterThanOrEqual(1);
+    expect(points.every((p) => p.timestamp >= result.window.start && p.timestamp <= result.window.end)).toBe(
+      true,
+    );
+    expect(points[points.length - 1]!.value).toBeGreaterThan(0);
     expect(formatStepReport('Alert expression', run!.results)).toMatch(
       /\{server="web1"\}\s+\d+\S*\s+CRITICAL/,
     );
