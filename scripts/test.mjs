@@ -18,6 +18,8 @@ const steps = [
     [
       'vitest',
       'run',
+      '--config',
+      'test/vitest.config.ts',
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,
