@@ -25,6 +25,9 @@ export async function openScreen(
   context: CommandContext,
   open: { resumeId?: string; alertname?: string },
 ): Promise<number> {
+  // https://no-color.org: Ink's colours come from chalk, which reads FORCE_COLOR (not NO_COLOR)
+  // when the screen's code loads, so say it before loading it.
+  if (context.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
   const { runApp } = await import('../ui/run.js');
   return runApp(config, context, open);
 }

@@ -7,6 +7,8 @@ export interface TmuxSession {
   readonly name: string;
   /** The visible screen as text. */
   capture(): string;
+  /** The visible screen with its colour escape sequences. */
+  captureWithEscapes(): string;
   /** Sends tmux key names (`Down`, `Enter`, `Escape`, `C-c`) or literal text with `literal`. */
   send(keys: string[], options?: { literal?: boolean }): void;
   waitFor(predicate: (screen: string) => boolean, options?: { timeout?: number }): Promise<string>;
@@ -64,6 +66,7 @@ export function startTmux(
   return {
     name,
     capture,
+    captureWithEscapes: () => tmux('capture-pane', '-e', '-p', '-t', name),
     send: (keys, opts = {}) => {
       tmux('send-keys', '-t', name, ...(opts.literal ? ['-l'] : []), ...keys);
     },
