@@ -4,6 +4,8 @@
 //
 //   alerts     `sitrep alerts --json`   vs `amtool alert query -o json` vs `curl` of /api/v2/alerts
 //   startup    `sitrep --version`       vs `node -e 0` (the floor for any Node CLI)
+//   screen     first frame of `sitrep` in a real terminal (tmux) vs a node one-liner's first
+//              line in the same terminal, both against the live stack
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot, stackSettings, stackUrls } from './stack/settings.mjs';
@@ -43,6 +45,32 @@ function report(title, rows) {
   }
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Median ms from starting `command` in a fresh tmux pane until `text` shows on its screen. */
+async function measureScreen(label, command, text) {
+  const times = [];
+  for (let i = 0; i <= runs; i += 1) {
+    const name = `sitrep-bench-${process.pid}-${i}`;
+    const start = process.hrtime.bigint();
+    spawnSync('tmux', ['new-session', '-d', '-s', name, '-x', '100', '-y', '30', command]);
+    let ms = Infinity;
+    for (let polls = 0; polls < 2000; polls += 1) {
+      const screen = spawnSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' }).stdout ?? '';
+      if (screen.includes(text)) {
+        ms = Number(process.hrtime.bigint() - start) / 1e6;
+        break;
+      }
+      await sleep(2);
+    }
+    spawnSync('tmux', ['kill-session', '-t', name]);
+    if (!Number.isFinite(ms)) throw new Error(`${label}: "${text}" never showed`);
+    if (i > 0) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return { label, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+}
+
 function ensureStack() {
   const status = sh(process.execPath, ['scripts/stack.mjs', 'status']);
   const wasUp = status.status === 0;
@@ -79,6 +107,20 @@ try {
       sitrep,
       ['alerts', '--json', `--alertmanager.url=${urls.alertmanager}`],
       env,
+    ),
+  ]);
+  const screenEnv = `env -u CI SITREP_ALERTMANAGER_URL=${urls.alertmanager} SITREP_PROMETHEUS_URL=${urls.prometheus} XDG_DATA_HOME=/tmp/sitrep-bench`;
+  report('First frame in a terminal (tmux)', [
+    await measureScreen(
+      'node prints a line',
+      `${process.execPath} -e "console.log('ready'); setTimeout(() => {}, 5000)"`,
+      'ready',
+    ),
+    await measureScreen('sitrep draws the inbox', `${screenEnv} ${sitrep}`, 'sitrep ·'),
+    await measureScreen(
+      'sitrep shows the firing alert',
+      `${screenEnv} ${sitrep}`,
+      'HaproxyServerConnectionErrors',
     ),
   ]);
   report('Start-up', [

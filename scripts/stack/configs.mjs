@@ -75,11 +75,13 @@ export function writeConfigs(s) {
     alertmanager: path.join(s.dir, 'alertmanager.yml'),
     haproxy: path.join(s.dir, 'haproxy.cfg'),
   };
-  fs.mkdirSync(path.join(s.dir, 'prometheus-data'), { recursive: true });
-  // Silences from an earlier run would keep `fire` waiting for an alert that is muted: every `up`
-  // starts Alertmanager with no silences and no notification log.
-  fs.rmSync(path.join(s.dir, 'alertmanager-data'), { recursive: true, force: true });
-  fs.mkdirSync(path.join(s.dir, 'alertmanager-data'), { recursive: true });
+  // Every `up` starts clean. Silences from an earlier run would keep `fire` waiting for a muted
+  // alert, and an earlier run's series would blur what this run shows (the detection lag reads the
+  // first crossing of the threshold in range).
+  for (const data of ['prometheus-data', 'alertmanager-data']) {
+    fs.rmSync(path.join(s.dir, data), { recursive: true, force: true });
+    fs.mkdirSync(path.join(s.dir, data), { recursive: true });
+  }
   fs.writeFileSync(files.prometheus, prometheusConfig(s));
   fs.writeFileSync(files.alertmanager, alertmanagerConfig());
   fs.writeFileSync(files.haproxy, haproxyConfig(s));

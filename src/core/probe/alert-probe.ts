@@ -16,11 +16,16 @@ export interface AlertRuleInfo {
 }
 
 const minute = 60;
+// Without a start time, half an hour. A young alert gets a shorter window and so a finer step
+// (10 minutes → 10 s): the postmortem's detection lag is read off these points, and a 30 s step
+// would blur "fired 40 s after the failure began" into "somewhere within a minute".
 const minimumRange = 30 * minute;
+const freshRange = 10 * minute;
 const maximumRange = 24 * 60 * minute;
 
 /**
- * How far back the alert expression's sparkline reaches: at least 30 minutes, and far enough to show
+ * How far back the alert expression's sparkline reaches: at least 10 minutes (30 when the start is
+ * unknown), and far enough to show
  * the rise before the alert started firing (the time since it started plus a quarter, so the start
  * is not at the left edge), at most a day.
  */
@@ -28,7 +33,7 @@ export function alertExpressionRange(startsAtMs: number | undefined, nowMs: numb
   if (startsAtMs === undefined || !Number.isFinite(startsAtMs) || startsAtMs > nowMs) return minimumRange;
   const since = (nowMs - startsAtMs) / 1000;
   const wanted = Math.ceil((since * 1.25) / minute) * minute;
-  return Math.min(maximumRange, Math.max(minimumRange, wanted));
+  return Math.min(maximumRange, Math.max(freshRange, wanted));
 }
 
 /**

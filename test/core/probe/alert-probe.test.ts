@@ -46,8 +46,9 @@ describe('alertExpressionProbe', () => {
 
 describe('alertExpressionRange', () => {
   const now = 1_800_000_000_000;
-  it('is 30 minutes for a fresh alert and reaches back before an older one started', () => {
-    expect(alertExpressionRange(now - 5 * 60_000, now)).toBe(1800);
+  it('is 10 minutes for a fresh alert, 30 when its start is unknown, and reaches back before an older one started', () => {
+    expect(alertExpressionRange(now - 5 * 60_000, now)).toBe(600);
+    expect(alertExpressionRange(now - 9 * 60_000, now)).toBe(12 * 60);
     expect(alertExpressionRange(now - 60 * 60_000, now)).toBe(75 * 60);
     expect(alertExpressionRange(now - 7 * 86_400_000, now)).toBe(86_400);
     expect(alertExpressionRange(undefined, now)).toBe(1800);
