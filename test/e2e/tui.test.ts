@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, stack, stackEnv } from '../helpers/stack.js';
+import { pollFor } from '../helpers/poll.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 // 150 connection errors/s per server: the issue's example, for which the 1m rate needs about
@@ -45,11 +46,11 @@ function probeRuns(): number {
 }
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await pollFor(condition, (ok) => ok, {
+    timeoutMs,
+    intervalMs: 100,
+    describe: () => `timed out waiting for ${what}`,
+  });
 }
 
 function sitrepIn(args: string[]): TmuxSession {

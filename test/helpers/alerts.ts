@@ -18,3 +18,16 @@ export function testAlert(
     origin: { kind: 'alertmanager', source: 'am' },
   });
 }
+
+/** Four alerts in three groups, for the screens' tests: a critical single, a critical pair, a warning. */
+export function sampleAlerts() {
+  return [
+    testAlert(
+      { alertname: 'DiskFull', instance: 'db1', severity: 'critical' },
+      { startsAt: '2026-11-26T02:00:00Z' },
+    ),
+    testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' }),
+    testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web2', severity: 'critical' }),
+    testAlert({ alertname: 'HaproxyHttpSlowingDown', proxy: 'app', severity: 'warning' }),
+  ];
+}

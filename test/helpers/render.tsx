@@ -3,6 +3,7 @@
 import { render as inkRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { sanitizeText } from '../../src/core/sanitize.js';
+import { pollFor } from './poll.js';
 
 /** Escape sequences for the keys tests press. */
 export const keys = {
@@ -36,16 +37,10 @@ export function renderUi(element: ReactElement): Rendered {
   const instance = inkRender(element);
   const frame = () => sanitizeText(instance.lastFrame() ?? '');
   const waitForFrame = (predicate: (frame: string) => boolean, options: { timeout?: number } = {}) =>
-    new Promise<string>((resolve, reject) => {
-      const deadline = Date.now() + (options.timeout ?? 10_000);
-      const check = () => {
-        const current = frame();
-        if (predicate(current)) return resolve(current);
-        if (Date.now() > deadline)
-          return reject(new Error(`timed out waiting for the frame; last frame:\n${current}`));
-        setTimeout(check, 5);
-      };
-      check();
+    pollFor(frame, predicate, {
+      timeoutMs: options.timeout ?? 10_000,
+      intervalMs: 5,
+      describe: (last) => `timed out waiting for the frame; last frame:\n${last}`,
     });
   return {
     frame,

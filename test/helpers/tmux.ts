@@ -2,6 +2,7 @@
 // nothing until exit when CI is set, so the program runs with CI removed from its environment.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { pollFor } from './poll.js';
 
 export interface TmuxSession {
   readonly name: string;
@@ -47,21 +48,10 @@ export function startTmux(
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const capture = () => tmux('capture-pane', '-p', '-t', name);
   const waitFor = (predicate: (screen: string) => boolean, opts: { timeout?: number } = {}) =>
-    new Promise<string>((resolve, reject) => {
-      const deadline = Date.now() + (opts.timeout ?? 30_000);
-      const check = () => {
-        let screen = '';
-        try {
-          screen = capture();
-        } catch (error) {
-          return reject(error instanceof Error ? error : new Error(String(error)));
-        }
-        if (predicate(screen)) return resolve(screen);
-        if (Date.now() > deadline)
-          return reject(new Error(`timed out waiting for the screen; last screen:\n${screen}`));
-        setTimeout(check, 50);
-      };
-      check();
+    pollFor(capture, predicate, {
+      timeoutMs: opts.timeout ?? 30_000,
+      intervalMs: 50,
+      describe: (last) => `timed out waiting for the screen; last screen:\n${last}`,
     });
   return {
     name,

@@ -1,19 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { testAlert } from '../helpers/alerts.js';
+import { sampleAlerts, testAlert } from '../helpers/alerts.js';
 import { fakeFeed, okSource } from '../helpers/fake-feed.js';
 import { fakeServices } from '../helpers/fake-session.js';
 import { keys, renderUi, type Rendered } from '../helpers/render.js';
 
 const now = () => Date.parse('2026-11-26T03:10:00Z');
 const alerts = [
-  testAlert(
-    { alertname: 'DiskFull', instance: 'db1', severity: 'critical' },
-    { startsAt: '2026-11-26T02:00:00Z' },
-  ),
-  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' }),
-  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web2', severity: 'critical' }),
-  testAlert({ alertname: 'HaproxyHttpSlowingDown', proxy: 'app', severity: 'warning' }),
+  ...sampleAlerts(),
   testAlert({ alertname: 'Muted', severity: 'info' }, { state: 'silenced' }),
 ];
 

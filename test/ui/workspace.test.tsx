@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { testAlert } from '../helpers/alerts.js';
+import { sampleAlerts } from '../helpers/alerts.js';
 import { fakeFeed } from '../helpers/fake-feed.js';
 import { fakeServices } from '../helpers/fake-session.js';
 import { keys, renderUi, type Rendered } from '../helpers/render.js';
 
-const alerts = [
-  testAlert(
-    { alertname: 'DiskFull', instance: 'db1', severity: 'critical' },
-    { startsAt: '2026-11-26T02:00:00Z' },
-  ),
-  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' }),
-  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web2', severity: 'critical' }),
-  testAlert({ alertname: 'HaproxyHttpSlowingDown', proxy: 'app', severity: 'warning' }),
-];
+const alerts = sampleAlerts();
 
 let ui: Rendered | undefined;
 afterEach(() => ui?.unmount());
