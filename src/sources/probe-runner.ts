@@ -3,6 +3,7 @@
 // Each query has its own timeout. A step run has one AbortController: cancelling it (or starting
 // the next step's run) aborts what is in flight, never sends what is still queued, and drops the
 // results. Only read-only GETs are made: sitrep never writes to Prometheus.
+import { setMaxListeners } from 'node:events';
 import type { ProbeStep, Probe } from '../core/probe/probe.js';
 import { rangeWindow, type RangeWindow } from '../core/probe/range-window.js';
 import type { InstantSample, RangeSeries } from '../core/alerts/prometheus-query.js';
@@ -67,6 +68,9 @@ export async function runProbeStep(
   const now = options.now ?? Date.now;
   const signal = request.signal ?? new AbortController().signal;
   if (signal.aborted) return undefined;
+  // Every probe's queries (and the queue waiting for a slot) listen on the step's one signal; a
+  // step with many probes passes Node's default of 10 listeners without any leak.
+  setMaxListeners(Math.max(10, step.probes.length * 4), signal);
   const limiter = createLimiter(options.concurrency ?? defaultProbeConcurrency);
   const startedAt = now();
   const evaluateAt = request.at ?? startedAt / 1000;
