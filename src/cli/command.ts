@@ -10,8 +10,6 @@ export interface CommandContext {
 /** One `sitrep <name>` subcommand. `run` returns the exit code; a UserError it throws is printed. */
 export interface Command {
   readonly name: string;
-  /** One line for the command list in `sitrep --help`. */
-  readonly summary: string;
   /** The whole `sitrep <name> --help` text. */
   readonly help: string;
   run(args: readonly string[], context: CommandContext): Promise<number>;

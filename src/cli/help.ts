@@ -1,7 +1,7 @@
-import type { Command } from './command.js';
+import type { CommandEntry } from './commands/index.js';
 
 /** The text of `sitrep --help`. */
-export function topLevelHelp(commands: readonly Command[], version: string): string {
+export function topLevelHelp(commands: readonly CommandEntry[], version: string): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length)) + 2;
   const list = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
   return `sitrep ${version}: firing alerts, runbooks as checklists, PromQL probes and an incident timeline.

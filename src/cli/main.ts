@@ -28,13 +28,14 @@ async function dispatch(args: readonly string[], context: CommandContext): Promi
     const { runInteractive } = await import('./interactive.js');
     return runInteractive(args, context);
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     throw new UsageError(
       `unknown command "${first}"`,
       `Commands: ${commands.map((c) => c.name).join(', ')}. Run \`sitrep --help\`.`,
     );
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     context.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return ExitCode.ok;

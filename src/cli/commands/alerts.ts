@@ -55,7 +55,6 @@ function matchersFrom(texts: readonly string[]): Matcher[] {
 /** `sitrep alerts`. */
 export const alertsCommand: Command = {
   name: 'alerts',
-  summary: 'list firing alerts from Alertmanager and Prometheus (table, or --json for scripts)',
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('alerts', args, options);

@@ -16,7 +16,6 @@ not writable), 2 bad usage.`;
 /** `sitrep close`. */
 export const closeCommand: Command = {
   name: 'close',
-  summary: 'close an incident (the most recent open one by default)',
   help,
   async run(args, context) {
     const { positionals } = parseCommandArgs('close', args, {});

@@ -62,7 +62,6 @@ function get(key: string, showSecrets: boolean, context: CommandContext): number
 /** `sitrep config`. */
 export const configCommand: Command = {
   name: 'config',
-  summary: 'show and change the config file (path, get, set, unset, list)',
   help,
   // eslint-disable-next-line @typescript-eslint/require-await -- every command's run is async
   async run(args, context) {

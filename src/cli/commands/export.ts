@@ -31,7 +31,6 @@ Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad us
 /** `sitrep export`. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: "write an incident's postmortem notes (Markdown, or JSON with every event)",
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('export', args, options);

@@ -60,7 +60,6 @@ function table(rows: readonly string[][]): string {
 /** `sitrep incidents`. */
 export const incidentsCommand: Command = {
   name: 'incidents',
-  summary: 'list recorded incidents, open first (--all includes closed ones, --json for scripts)',
   help,
   async run(args, context) {
     const { values } = parseCommandArgs('incidents', args, options, false);

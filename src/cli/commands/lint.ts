@@ -51,7 +51,6 @@ Exit codes: 0 no findings, 1 findings (only errors with --errors-only), 2 bad us
 /** `sitrep lint`. */
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check runbooks and rule files: front matter, steps, PromQL, $labels, missing runbooks',
   help,
   run(args, context) {
     const { values, positionals } = parseCommandArgs('lint', args, options);

@@ -16,7 +16,6 @@ Exit codes: 0 recorded, 1 not recorded (no such incident, disk full, folder not 
 /** `sitrep note`. */
 export const noteCommand: Command = {
   name: 'note',
-  summary: "add a note to an incident's timeline (from a script or another terminal)",
   help,
   async run(args, context) {
     const { positionals } = parseCommandArgs('note', args, {});

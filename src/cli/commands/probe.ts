@@ -52,7 +52,6 @@ Exit codes: 0 every probe ran, 1 some probe failed to run (its error is shown), 
 /** `sitrep probe`. */
 export const probeCommand: Command = {
   name: 'probe',
-  summary: "run an alert's PromQL probes (its expression and its runbook's diagnosis steps) once",
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('probe', args, options);

@@ -19,7 +19,6 @@ Exit codes: 0 ok, 1 no such incident, 2 bad usage or no terminal.`;
 /** `sitrep resume`. */
 export const resumeCommand: Command = {
   name: 'resume',
-  summary: 'resume an incident where it was left (the most recent open one by default)',
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('resume', args, sourceOptions);

@@ -46,7 +46,6 @@ Exit codes: 0 shown, 1 the file cannot be read, 2 bad usage.`;
 /** `sitrep runbook`. */
 export const runbookCommand: Command = {
   name: 'runbook',
-  summary: 'show the runbook for an alert (or a runbook file) as a checklist with its probe queries',
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('runbook', args, options);
