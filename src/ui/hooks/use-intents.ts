@@ -1,5 +1,6 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
+import { errorMessage } from '../../core/errors.js';
 import { probeRunEvent } from '../../core/probe/timeline-record.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { UiServices, WorkspaceSession } from '../services.js';
@@ -7,7 +8,6 @@ import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 
 const message = (text: string): AppAction => ({ type: 'workspace', action: { type: 'message', text } });
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Carries out the reducer's intents in order, then tells the reducer they were taken. Owns the
@@ -60,7 +60,7 @@ export function useIntents(
       });
     };
     const failed = (error: unknown) =>
-      dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorText(error) } });
+      dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorMessage(error) } });
 
     const runProbes = (stepId: string) => {
       const current = active();
@@ -75,7 +75,7 @@ export function useIntents(
         },
         (error: unknown) => {
           dispatch({ type: 'workspace', action: { type: 'probeFinished', stepId, results: undefined } });
-          dispatch(message(`Probes failed: ${errorText(error)}`));
+          dispatch(message(`Probes failed: ${errorMessage(error)}`));
         },
       );
     };
@@ -132,7 +132,7 @@ export function useIntents(
           const current = active();
           current?.silence(intent.request, services.author).then(
             (id) => dispatch(message(`Silenced (silence ${id}); recorded in the timeline.`)),
-            (error: unknown) => dispatch(message(`Silence failed: ${errorText(error)}`)),
+            (error: unknown) => dispatch(message(`Silence failed: ${errorMessage(error)}`)),
           );
           break;
         }
@@ -140,7 +140,7 @@ export function useIntents(
           const current = active();
           current?.exportNotes(intent.format, intent.path).then(
             (written) => dispatch(message(`Postmortem notes written to ${written}`)),
-            (error: unknown) => dispatch(message(`Export failed: ${errorText(error)}`)),
+            (error: unknown) => dispatch(message(`Export failed: ${errorMessage(error)}`)),
           );
           break;
         }
@@ -149,7 +149,7 @@ export function useIntents(
           current
             ?.closeIncident(intent.expireSilences)
             .then(leaveWorkspace, (error: unknown) =>
-              dispatch(message(`Closing failed: ${errorText(error)}`)),
+              dispatch(message(`Closing failed: ${errorMessage(error)}`)),
             );
           break;
         }
