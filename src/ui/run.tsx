@@ -19,12 +19,14 @@ export async function runApp(
   options: RunAppOptions = {},
 ): Promise<number> {
   const services = realServices(config, context);
-  const restoreScreen = enterAlternateScreen();
+  let unmount: (() => void) | undefined;
+  const restoreScreen = enterAlternateScreen({ beforeSignalExit: () => unmount?.() });
   try {
     const instance = render(
       <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
       { exitOnCtrlC: true },
     );
+    unmount = () => instance.unmount();
     await instance.waitUntilExit();
     return 0;
   } finally {

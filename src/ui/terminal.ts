@@ -8,7 +8,10 @@ const leaveSequence = '\u001b[?25h\u001b[?1049l';
  * return, Ctrl-C, SIGTERM, SIGHUP (terminal closed) and a crash. Returns the function that
  * restores it (safe to call more than once).
  */
-export function enterAlternateScreen(fd = 1): () => void {
+export function enterAlternateScreen(
+  options: { fd?: number; beforeSignalExit?: () => void } = {},
+): () => void {
+  const fd = options.fd ?? 1;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -20,6 +23,13 @@ export function enterAlternateScreen(fd = 1): () => void {
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {
+    // Let Ink unmount first: it writes its last frame on the way out, and that must land on the
+    // alternate screen we are about to leave, not on the user's own.
+    try {
+      options.beforeSignalExit?.();
+    } catch {
+      // Restoring the terminal matters more than a clean unmount.
+    }
     restore();
     // Re-raise with the default handler so the exit status says which signal ended us.
     process.removeListener(signal, onSignal);

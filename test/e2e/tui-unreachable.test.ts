@@ -52,4 +52,25 @@ describe('sitrep in a terminal with no server answering', () => {
     await coloured.waitForText('connection refused');
     expect(coloured.captureWithEscapes()).toMatch(colour);
   });
+
+  it('gives the terminal back on SIGTERM', async () => {
+    const screen = sitrep();
+    await screen.waitForText('no source has answered');
+    process.kill(screen.panePid(), 'SIGTERM');
+    await screen.waitFor(() => screen.exited());
+    expect(screen.capture()).not.toContain('no source has answered');
+  });
+
+  it('reflows when the terminal is resized', async () => {
+    const screen = sitrep();
+    await screen.waitForText('no source has answered');
+    screen.resize(60, 20);
+    const narrow = await screen.waitFor(
+      // Redrawn for the new width: Ink cuts the long source lines itself, with an ellipsis, one
+      // column short of the edge (tmux alone would just clip them at 60).
+      (s) =>
+        s.split('\n').some((line) => line.includes(': failing: ') && line.endsWith('…') && line.length <= 59),
+    );
+    expect(narrow).toContain('no source has answered');
+  });
 });

@@ -14,6 +14,8 @@ export interface TmuxSession {
   send(keys: string[], options?: { literal?: boolean }): void;
   waitFor(predicate: (screen: string) => boolean, options?: { timeout?: number }): Promise<string>;
   waitForText(text: string, options?: { timeout?: number }): Promise<string>;
+  /** Resizes the terminal, as dragging the window would. */
+  resize(width: number, height: number): void;
   /** The pid of the program running in the pane. */
   panePid(): number;
   /** True once the pane's program has exited. */
@@ -62,6 +64,9 @@ export function startTmux(
     },
     waitFor,
     waitForText: (text, opts) => waitFor((screen) => screen.includes(text), opts),
+    resize: (width, height) => {
+      tmux('resize-window', '-t', name, '-x', String(width), '-y', String(height));
+    },
     panePid: () => Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim()),
     exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
     kill: () => {
