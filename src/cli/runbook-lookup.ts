@@ -5,7 +5,7 @@ import type { LabelSet } from '../core/alerts/alert.js';
 import { resolveRunbook, type ResolvedRunbook } from '../sources/runbook-fetch.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
-import { openSettings } from '../store/settings.js';
+import { readFileSettings } from '../store/config-reader.js';
 import type { CommandContext } from './command.js';
 
 /** Options a command may add to the lookup. */
@@ -54,7 +54,7 @@ export async function lookUpRunbook(
 // then come from flags and the environment only.
 function configuredDirs(context: CommandContext): readonly string[] {
   try {
-    return openSettings(context.env).fileConfig().runbookDirs ?? [];
+    return readFileSettings(context.env).runbookDirs ?? [];
   } catch {
     return [];
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from '../core/config/config.js';
 import type { HttpSettings } from '../core/config/http-config.js';
 import { httpConfigFiles, resolveConfig } from '../core/config/resolve.js';
-import { openSettings, readHttpConfigFile } from '../store/settings.js';
+import { readFileSettings, readHttpConfigFile } from '../store/config-reader.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
 
@@ -64,7 +64,7 @@ export function resolveSourceOptions(values: SourceOptionValues, context: Comman
     json: values.json === true,
     httpConfigFile: httpFlag === undefined ? undefined : path.resolve(context.cwd, httpFlag),
   };
-  const file = openSettings(context.env).fileConfig();
+  const file = readFileSettings(context.env);
   const httpConfigs = new Map<string, HttpSettings>(
     httpConfigFiles(flags, file).map((p) => [p, readHttpConfigFile(p)]),
   );

@@ -1,33 +1,20 @@
 // sitrep's config file, kept by conf at `$XDG_CONFIG_HOME/sitrep/config.yml` as YAML with mode
 // 0600 (it can hold tokens). Every read checks the whole file; a file that fails to parse or
-// check is reported with its line and key and is never overwritten. Also reads the
-// `--http.config.file` documents (Prometheus http_config shape).
-import fs from 'node:fs';
+// check is reported with its line and key and is never overwritten. Only `sitrep config` loads
+// this module; every other command reads the file through config-reader.ts without conf.
 import path from 'node:path';
 import Conf from 'conf';
 import { stringify } from 'yaml';
 import { ShapeError } from '../core/alerts/shape.js';
-import { readFileConfig, type FileConfig } from '../core/config/config-file.js';
-import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-config.js';
+import type { FileConfig } from '../core/config/config-file.js';
+import { checkConfigDocument, configFilePath, readConfigDocument } from './config-reader.js';
 import { coerceValue, getAt, KeyPathError, setAt, splitKey, unsetAt } from '../core/config/key-path.js';
 import { UsageError } from '../core/errors.js';
-import { sitrepDir } from './xdg-dirs.js';
-import { parseYamlConfig, readYamlConfig } from './yaml-file.js';
+import { parseYamlConfig } from './yaml-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * `$XDG_CONFIG_HOME/sitrep`, or `~/.config/sitrep` when XDG_CONFIG_HOME is unset or not absolute
- * (the XDG spec says to ignore relative values). Reads the given environment, not process.env.
- */
-export function configDir(env: Env): string {
-  return sitrepDir(env, 'config');
-}
-
-/** The config file's path. */
-export function configFilePath(env: Env): string {
-  return path.join(configDir(env), 'config.yml');
-}
+export { configDir, configFilePath, readHttpConfigFile } from './config-reader.js';
 
 /** The config file: read, and changed one key at a time. */
 export interface Settings {
@@ -45,7 +32,7 @@ export interface Settings {
 /** Opens the config file of this environment. Throws ConfigFileError when it is invalid. */
 export function openSettings(env: Env): Settings {
   const file = configFilePath(env);
-  const check = (doc: unknown) => readFileConfig(doc, (p) => path.resolve(path.dirname(file), p));
+  const check = (doc: unknown) => checkConfigDocument(file, doc);
   let conf: Conf<Record<string, unknown>> | undefined;
   // Reading never creates anything: conf (which makes the folder) is only opened when the file
   // exists or is about to be written.
@@ -67,7 +54,7 @@ export function openSettings(env: Env): Settings {
         return (value ?? {}) as Record<string, unknown>;
       },
     }));
-  const document = (): Record<string, unknown> => (fs.existsSync(file) ? { ...open().store } : {});
+  const document = (): Record<string, unknown> => readConfigDocument(file);
   return {
     path: file,
     document,
@@ -113,9 +100,4 @@ export function configKey(key: string): string[] {
     if (error instanceof KeyPathError) throw new UsageError(`config: ${error.message}`);
     throw error;
   }
-}
-
-/** Reads a `--http.config.file` (or `http_config_file`) document. Throws ConfigFileError. */
-export function readHttpConfigFile(file: string): HttpSettings {
-  return readYamlConfig(file, readHttpConfigDocument);
 }

@@ -1,0 +1,50 @@
+// Reading the config file, which every command that talks to servers does at start-up. Plain fs
+// and yaml: conf (and the JSON-schema machinery it brings) is loaded only by `sitrep config`,
+// which is the one command that writes the file (src/store/settings.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { readFileConfig, type FileConfig } from '../core/config/config-file.js';
+import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-config.js';
+import { parseYamlConfig, readYamlConfig } from './yaml-file.js';
+import { sitrepDir } from './xdg-dirs.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * `$XDG_CONFIG_HOME/sitrep`, or `~/.config/sitrep` when XDG_CONFIG_HOME is unset or not absolute
+ * (the XDG spec says to ignore relative values). Reads the given environment, not process.env.
+ */
+export function configDir(env: Env): string {
+  return sitrepDir(env, 'config');
+}
+
+/** The config file's path. */
+export function configFilePath(env: Env): string {
+  return path.join(configDir(env), 'config.yml');
+}
+
+/** Checks a config document; paths in it are relative to the file's folder. Throws ShapeError. */
+export function checkConfigDocument(file: string, doc: unknown): FileConfig {
+  return readFileConfig(doc, (p) => path.resolve(path.dirname(file), p));
+}
+
+/** The config file as written (empty when there is none), already checked. Throws ConfigFileError. */
+export function readConfigDocument(file: string): Record<string, unknown> {
+  if (!fs.existsSync(file)) return {};
+  const value = parseYamlConfig(fs.readFileSync(file, 'utf8'), file, (doc) => {
+    checkConfigDocument(file, doc);
+    return doc;
+  });
+  return (value ?? {}) as Record<string, unknown>;
+}
+
+/** The file's settings for resolution (flags > env > file > defaults). Throws ConfigFileError. */
+export function readFileSettings(env: Env): FileConfig {
+  const file = configFilePath(env);
+  return checkConfigDocument(file, readConfigDocument(file));
+}
+
+/** Reads a `--http.config.file` (or `http_config_file`) document. Throws ConfigFileError. */
+export function readHttpConfigFile(file: string): HttpSettings {
+  return readYamlConfig(file, readHttpConfigDocument);
+}
