@@ -21,7 +21,7 @@ const ioModules = [
   'node-fetch',
   'conf',
 ];
-const uiModules = ['react', 'ink', 'ink-select-input', 'ink-text-input'];
+const uiModules = ['react', 'ink', 'ink-select-input'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.stack/**', 'coverage/**'] },
