@@ -5,7 +5,8 @@ import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import type { Command } from '../command.js';
-import { incidentIdArgument, incidentStore, localZone, warn } from '../incident-context.js';
+import { localZone } from '../../core/export/local-zone.js';
+import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
 const options = {
@@ -48,7 +49,7 @@ export const exportCommand: Command = {
     if (format === 'json') {
       text = exportJson(record.events);
     } else {
-      const { zone, warning } = localZone(context, record.incident.openedAt);
+      const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
       text = exportMarkdown(record.events, { zone });
     }

@@ -17,7 +17,7 @@ import {
 } from '../../store/runbook-library.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { openRunbookLibrary } from '../runbook-lookup.js';
+import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
 
 const options = {
   json: { type: 'boolean' },

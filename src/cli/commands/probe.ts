@@ -18,7 +18,7 @@ import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { lookUpRunbook } from '../runbook-lookup.js';
+import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
 import { describeRunbookSource } from './runbook-view.js';

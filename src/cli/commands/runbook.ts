@@ -7,7 +7,7 @@ import { parseRunbook } from '../../core/runbook/parse-runbook.js';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { RunbookReadError, readRunbookText } from '../../store/runbook-library.js';
-import { lookUpRunbook } from '../runbook-lookup.js';
+import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { parseLabelFlags } from './probe-target.js';
 import { runbookJson, runbookText, type RunbookView } from './runbook-view.js';
 

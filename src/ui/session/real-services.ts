@@ -2,16 +2,16 @@
 // user's data folder, runbooks from the runbook folders (or the alert's link, or the generic one),
 // probes against Prometheus, silences in the first Alertmanager.
 import type { CommandContext } from '../../cli/command.js';
-import { localZone } from '../../cli/incident-context.js';
-import { lookUpRunbook } from '../../cli/runbook-lookup.js';
 import type { Alert } from '../../core/alerts/alert.js';
 import type { Config } from '../../core/config/config.js';
+import { localZone } from '../../core/export/local-zone.js';
 import { findAlertRule } from '../../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../../core/promql/fill.js';
 import { stepProgress } from '../../core/timeline/incident.js';
 import { createAlertFeed, feedSources } from '../../sources/alert-feed.js';
 import { prometheusProbeClient } from '../../sources/prometheus-probe-client.js';
 import { getRules } from '../../sources/prometheus.js';
+import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { IncidentStore } from '../../store/incident-store.js';
 import { incidentsDir } from '../../store/data-dir.js';
 import type { UiServices } from '../services.js';
@@ -46,7 +46,7 @@ export function realServices(config: Config, context: CommandContext): UiService
     renderProbeQuery: fillProbeQuery,
     probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
     alertmanager: config.alertmanagers[0],
-    zone: (at) => localZone(context, at).zone,
+    zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),
   };
   return {

@@ -1,12 +1,17 @@
-// The runbook folders and the runbook lookup as commands (and the probe planner) use them: folders
+// The runbook folders and the runbook lookup as the commands and the screen use them: folders
 // from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
 // URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
 import type { LabelSet } from '../core/alerts/alert.js';
-import { resolveRunbook, type ResolvedRunbook } from '../sources/runbook-fetch.js';
+import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
 import { readFileSettings } from '../store/config-reader.js';
-import type { CommandContext } from './command.js';
+
+/** Where a lookup runs: its environment (XDG dirs, SITREP_RUNBOOK_DIRS) and working folder. */
+export interface LookupPlace {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
 
 /** Options a command may add to the lookup. */
 export interface LookupOptions {
@@ -19,10 +24,7 @@ export interface LookupOptions {
 }
 
 /** The runbook folders of this environment, parsed. */
-export function openRunbookLibrary(
-  context: CommandContext,
-  flagDirs: readonly string[] = [],
-): RunbookLibrary {
+export function openRunbookLibrary(context: LookupPlace, flagDirs: readonly string[] = []): RunbookLibrary {
   return loadLibrary(
     runbookFolders({ env: context.env, cwd: context.cwd, flagDirs, configDirs: configuredDirs(context) }),
   );
@@ -36,7 +38,7 @@ export async function lookUpRunbook(
     readonly runbookUrl: string | undefined;
     readonly generatorURL?: string | undefined;
   },
-  context: CommandContext,
+  context: LookupPlace,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {
   const library = openRunbookLibrary(context, options.flagDirs);
@@ -52,7 +54,7 @@ export async function lookUpRunbook(
 // `runbooks.dirs` in the config file (checked, relative folders already resolved against the file).
 // A config file that can not be read is reported by the commands that need it; the runbook folders
 // then come from flags and the environment only.
-function configuredDirs(context: CommandContext): readonly string[] {
+function configuredDirs(context: LookupPlace): readonly string[] {
   try {
     return readFileSettings(context.env).runbookDirs ?? [];
   } catch {
