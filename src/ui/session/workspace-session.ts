@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert } from '../../core/alerts/alert.js';
+import { makeAlert } from '../../core/alerts/make-alert.js';
 import type { LocalZone } from '../../core/export/format.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
@@ -67,22 +68,18 @@ export async function resumeWorkspaceSession(
   return buildSession(journal, live.length > 0 ? live : recordedAlerts(journal), deps);
 }
 
+/** The alerts as the journal recorded them, for resuming an incident whose alerts no longer fire. */
 function recordedAlerts(journal: Journal): Alert[] {
-  const incident = journal.incident();
-  return (incident?.alerts ?? []).map((a) => ({
-    fingerprint: a.fingerprint,
-    name: a.labels['alertname'] ?? incident?.alertname ?? '',
-    labels: a.labels,
-    annotations: {},
-    severity: a.labels['severity'] ?? 'none',
-    state: 'active',
-    startsAt: a.startsAt,
-    silencedBy: [],
-    inhibitedBy: [],
-    generatorURL: undefined,
-    runbookUrl: undefined,
-    origins: [],
-  }));
+  return (journal.incident()?.alerts ?? []).map((a) =>
+    makeAlert({
+      fingerprint: a.fingerprint,
+      labels: a.labels,
+      annotations: {},
+      state: 'active',
+      startsAt: a.startsAt,
+      origin: { kind: 'alertmanager', source: 'journal' },
+    }),
+  );
 }
 
 async function buildSession(
