@@ -82,6 +82,12 @@ export default tseslint.config(
       ],
     },
   },
+  // One-way layers: ui → app → sources/store → core. A lower layer never imports a higher one, and
+  // the screen reaches HTTP and disk only through src/app (types may be shared).
+  layerRule('src/ui/**/*.{ts,tsx}', ['cli', 'sources', 'store'], 'The screen talks to src/app only.'),
+  layerRule('src/app/**/*.ts', ['cli', 'ui'], 'src/app is below the CLI and the screen.'),
+  layerRule('src/{sources,store}/**/*.ts', ['cli', 'ui', 'app'], 'Adapters are below src/app.'),
+  layerRule('src/core/**/*.ts', ['cli', 'ui', 'app', 'sources', 'store'], 'src/core imports only src/core.'),
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
@@ -97,3 +103,32 @@ export default tseslint.config(
     },
   },
 );
+
+/** A rule that forbids importing the given top-level folders of src/ (type-only imports allowed). */
+function layerRule(files, forbidden, message) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: files.startsWith('src/core')
+            ? [...ioModules, ...uiModules].map((name) => ({
+                name,
+                message: 'src/core is pure: no I/O or UI.',
+              }))
+            : files.startsWith('src/ui')
+              ? []
+              : uiModules.map((name) => ({ name, message: 'Only src/ui may import React or Ink.' })),
+          patterns: [
+            {
+              group: forbidden.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`]),
+              allowTypeImports: true,
+              message,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { useNow } from './hooks/use-now.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
-import type { UiServices } from './services.js';
+import type { UiServices } from '../app/services.js';
 import { appReducer, initialApp, scopesFor } from './state/app-state.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */

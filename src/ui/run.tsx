@@ -1,8 +1,8 @@
 import { render } from 'ink';
-import type { CommandContext } from '../cli/command.js';
+import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import { App } from './app.js';
-import { realServices } from './session/real-services.js';
+import { realServices } from '../app/real-services.js';
 import { enterAlternateScreen } from './terminal.js';
 
 /** What to open on: the inbox, or straight into an incident (`sitrep resume`). */
@@ -15,7 +15,7 @@ export interface RunAppOptions {
 /** Renders the interactive screen full-screen and resolves with the exit code when the user quits. */
 export async function runApp(
   config: Config,
-  context: CommandContext,
+  context: AppEnvironment,
   options: RunAppOptions = {},
 ): Promise<number> {
   const services = realServices(config, context);

@@ -2,7 +2,7 @@
 // with the data set by the test.
 import type { Alert } from '../../src/core/alerts/alert.js';
 import type { AlertFeedSnapshot, FeedSourceStatus } from '../../src/sources/alert-feed.js';
-import type { UiServices } from '../../src/ui/services.js';
+import type { UiServices } from '../../src/app/services.js';
 
 type Feed = UiServices['feed'];
 

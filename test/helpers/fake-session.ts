@@ -12,7 +12,7 @@ import type {
   SilenceRequest,
   UiServices,
   WorkspaceSession,
-} from '../../src/ui/services.js';
+} from '../../src/app/services.js';
 import type { FakeFeed } from './fake-feed.js';
 
 export const nowMs = Date.parse('2026-11-26T03:10:00Z');

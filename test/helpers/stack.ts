@@ -19,8 +19,15 @@ export interface StackEnv {
   SITREP_STACK_LOAD_RATE?: string;
 }
 
+/**
+ * Added to every test stack's port base, so that two checkouts can run their suites side by side
+ * (SITREP_TEST_PORT_OFFSET=100, 200, …; each stack uses fewer than 100 ports above its base).
+ */
+const portOffset = Number(process.env['SITREP_TEST_PORT_OFFSET'] ?? '0') || 0;
+
 /** Environment for a stack under .stack/<name> with ports based at `base` (base+90 Prometheus, …). */
-export function stackEnv(name: string, base: number): StackEnv {
+export function stackEnv(name: string, requestedBase: number): StackEnv {
+  const base = requestedBase + portOffset;
   return {
     SITREP_STACK_DIR: path.join(repoRoot, '.stack', name),
     SITREP_STACK_PROMETHEUS_PORT: String(base + 90),

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore, type Dispatch } from 'react';
 import type { AlertFeedSnapshot } from '../../sources/alert-feed.js';
-import type { UiServices } from '../services.js';
+import type { UiServices } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
 
 /** Starts the alert feed for the screen's lifetime and hands each new alert list to the reducer. */

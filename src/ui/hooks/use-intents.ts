@@ -3,7 +3,7 @@ import { useEffect, useRef, type Dispatch } from 'react';
 import { errorMessage } from '../../core/errors.js';
 import { probeRunEvent } from '../../core/probe/timeline-record.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
-import type { UiServices, WorkspaceSession } from '../services.js';
+import type { UiServices, WorkspaceSession } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 

@@ -5,7 +5,7 @@ import { keyLabels } from '../../core/alerts/alert-table.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
-import type { OpenIncidentSummary } from '../services.js';
+import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 
 /** The alert list: only the rows inside the window are rendered. */

@@ -3,7 +3,7 @@
 // so a burst of keys behaves exactly like the same keys typed slowly.
 import type { Alert } from '../../core/alerts/alert.js';
 import { actionFor, type Action, type KeyScope } from '../keymap.js';
-import type { OpenIncidentSummary } from '../services.js';
+import type { OpenIncidentSummary } from '../../app/services.js';
 import { inboxReducer, initialInbox, selectedRow, type InboxAction, type InboxState } from './inbox-state.js';
 import type { Intent } from './intents.js';
 import { workspaceKey } from './workspace-keys.js';

@@ -4,7 +4,7 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
-import type { OpenIncidentSummary } from '../services.js';
+import type { OpenIncidentSummary } from '../../app/services.js';
 import { emptyList, listReducer, type ListAction, type ListState } from './list-state.js';
 
 /** Inbox state: the rows shown and how the user has narrowed and moved through them. */

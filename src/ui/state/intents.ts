@@ -1,6 +1,6 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
-import type { SilenceRequest } from '../services.js';
+import type { SilenceRequest } from '../../app/services.js';
 
 /** A timeline event before the hook stamps it with the time it was recorded. */
 export type EventDraft = TimelineEvent extends infer E

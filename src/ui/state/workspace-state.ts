@@ -4,7 +4,7 @@ import type { Alert } from '../../core/alerts/alert.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import type { Incident } from '../../core/timeline/incident.js';
-import type { RecordingStatus, WorkspaceRunbook } from '../services.js';
+import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 
 /** What the workspace is doing with the keyboard. */

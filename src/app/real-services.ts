@@ -1,27 +1,32 @@
 // The real services behind `sitrep`: the alert feed over the configured sources, incidents in the
 // user's data folder, runbooks from the runbook folders (or the alert's link, or the generic one),
 // probes against Prometheus, silences in the first Alertmanager.
-import type { CommandContext } from '../../cli/command.js';
-import type { Alert } from '../../core/alerts/alert.js';
-import type { Config } from '../../core/config/config.js';
-import { localZone } from '../../core/export/local-zone.js';
-import { findAlertRule } from '../../core/probe/alert-probe.js';
-import { fillProbeQuery } from '../../core/promql/fill.js';
-import { stepProgress } from '../../core/timeline/incident.js';
-import { createAlertFeed, feedSources } from '../../sources/alert-feed.js';
-import { prometheusProbeClient } from '../../sources/prometheus-probe-client.js';
-import { getRules } from '../../sources/prometheus.js';
-import { lookUpRunbook } from '../../sources/runbook-lookup.js';
-import { IncidentStore } from '../../store/incident-store.js';
-import { incidentsDir } from '../../store/data-dir.js';
-import type { UiServices } from '../services.js';
+import type { Alert } from '../core/alerts/alert.js';
+import type { Config } from '../core/config/config.js';
+import { localZone } from '../core/export/local-zone.js';
+import { findAlertRule } from '../core/probe/alert-probe.js';
+import { fillProbeQuery } from '../core/promql/fill.js';
+import { stepProgress } from '../core/timeline/incident.js';
+import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
+import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
+import { getRules } from '../sources/prometheus.js';
+import { lookUpRunbook } from '../sources/runbook-lookup.js';
+import { IncidentStore } from '../store/incident-store.js';
+import { incidentsDir } from '../store/data-dir.js';
+import type { UiServices } from './services.js';
 import { openWorkspaceSession, resumeWorkspaceSession, type SessionDeps } from './workspace-session.js';
 
 /** How often the inbox refreshes on its own (`r` refreshes now). */
 const refreshIntervalMs = 10_000;
 
+/** Where the application runs: the environment variables and the working folder. */
+export interface AppEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
 /** Builds the real services from the resolved config and the command's environment. */
-export function realServices(config: Config, context: CommandContext): UiServices {
+export function realServices(config: Config, context: AppEnvironment): UiServices {
   const feed = createAlertFeed({ sources: feedSources(config), intervalMs: refreshIntervalMs });
   const store = new IncidentStore(incidentsDir(context.env));
   const prometheus = config.prometheus;

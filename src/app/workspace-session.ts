@@ -3,23 +3,23 @@
 // in, so tests can build one over a temp folder and the fault server.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Alert } from '../../core/alerts/alert.js';
-import { makeAlert } from '../../core/alerts/make-alert.js';
-import type { LocalZone } from '../../core/export/format.js';
-import { exportJson } from '../../core/export/json-export.js';
-import { exportMarkdown } from '../../core/export/markdown.js';
-import type { AlertRuleInfo } from '../../core/probe/alert-probe.js';
-import { chooseAlertRule, planProbeSteps, type RenderProbeQuery } from '../../core/probe/plan.js';
-import type { Runbook, RunbookSource } from '../../core/runbook/runbook.js';
-import { runbookOpenedEvent, runbookTextHash } from '../../core/timeline/event-builders.js';
-import type { TimelineEvent } from '../../core/timeline/events.js';
-import type { Endpoint } from '../../sources/http-client.js';
-import { createSilence, expireSilence } from '../../sources/alertmanager.js';
-import { createProbeSession, type ProbeSession } from '../../sources/probe-session.js';
-import type { ProbeRunOptions } from '../../sources/probe-runner.js';
-import type { Journal } from '../../store/journal.js';
-import type { IncidentStore } from '../../store/incident-store.js';
-import type { RecordingStatus, SilenceRequest, WorkspaceRunbook, WorkspaceSession } from '../services.js';
+import type { Alert } from '../core/alerts/alert.js';
+import { makeAlert } from '../core/alerts/make-alert.js';
+import type { LocalZone } from '../core/export/format.js';
+import { exportJson } from '../core/export/json-export.js';
+import { exportMarkdown } from '../core/export/markdown.js';
+import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
+import { chooseAlertRule, planProbeSteps, type RenderProbeQuery } from '../core/probe/plan.js';
+import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
+import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
+import type { TimelineEvent } from '../core/timeline/events.js';
+import type { Endpoint } from '../sources/http-client.js';
+import { createSilence, expireSilence } from '../sources/alertmanager.js';
+import { createProbeSession, type ProbeSession } from '../sources/probe-session.js';
+import type { ProbeRunOptions } from '../sources/probe-runner.js';
+import type { Journal } from '../store/journal.js';
+import type { IncidentStore } from '../store/incident-store.js';
+import type { RecordingStatus, SilenceRequest, WorkspaceRunbook, WorkspaceSession } from './services.js';
 
 /** A runbook as found for an alert, with its text (hashed into the timeline). */
 export interface FoundRunbookText {
