@@ -81,21 +81,32 @@ export function readOptionalBoolean(value: unknown, path: ShapePath): boolean | 
 }
 
 /**
- * A map of strings to strings (labels, annotations, headers); missing or null is empty. Built with
- * Object.fromEntries so a `__proto__` key stays an ordinary key.
+ * A map of strings to strings (labels, annotations, headers); missing or null is empty. A
+ * `__proto__` key stays an ordinary key. Written as a plain loop that builds no path unless a
+ * value is wrong: it runs for every label of every alert (10,000 alerts carry ~100,000 labels).
  */
 export function readStringMap(value: unknown, path: ShapePath): Readonly<Record<string, string>> {
   if (value === undefined || value === null) return {};
   const object = readObject(value, path);
-  return Object.fromEntries(
-    Object.entries(object).map(([key, item]) => [key, readString(item, [...path, key])] as const),
-  );
+  const result: Record<string, string> = {};
+  for (const key of Object.keys(object)) {
+    const item = object[key];
+    if (typeof item !== 'string') throw expected([...path, key], 'a string', item);
+    if (key === '__proto__')
+      Object.defineProperty(result, key, { value: item, enumerable: true, writable: true });
+    else result[key] = item;
+  }
+  return result;
 }
 
 /** A list of strings; missing or null is empty. */
 export function readStringList(value: unknown, path: ShapePath): readonly string[] {
   if (value === undefined || value === null) return [];
-  return readArray(value, path).map((item, index) => readString(item, [...path, index]));
+  const items = readArray(value, path);
+  for (let index = 0; index < items.length; index += 1) {
+    if (typeof items[index] !== 'string') throw expected([...path, index], 'a string', items[index]);
+  }
+  return items as readonly string[];
 }
 
 /** One of a fixed set of strings. */
@@ -142,7 +153,12 @@ export function rejectUnknownKeys(
 /** An ISO 8601 time, returned normalized (`2024-05-01T10:00:00.000Z`). */
 export function readTime(value: unknown, path: ShapePath): string {
   const text = readString(value, path);
+  // Alertmanager's times are already in this form; parsing them again costs ~10 ms per 10,000.
+  if (canonicalTime.test(text)) return text;
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) throw expected(path, 'a time (ISO 8601)', value);
   return new Date(ms).toISOString();
 }
+
+const canonicalTime =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
