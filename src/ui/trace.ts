@@ -1,0 +1,70 @@
+// Timing trace of the interactive screen, for `npm run bench` only: with SITREP_TRACE_FILE set,
+// sitrep appends one JSON line per key received, frame drawn, feed update and event-loop sample to
+// that file, each with a millisecond time on the process's own clock (performance.timeOrigin +
+// performance.now()). Without the variable nothing is measured and nothing is written.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+/** What the screen reports to the trace. */
+export interface ScreenTrace {
+  /** Ink's onRender: a frame was written. */
+  readonly frame: () => void;
+  /** The alert feed published a new snapshot with this many alerts. */
+  readonly feedUpdate: (alerts: number) => void;
+  /** Stops sampling, writes the summary line and closes the file. */
+  readonly close: () => void;
+}
+
+/** How often the lag timer fires; its lateness is how long the event loop was blocked. */
+const lagIntervalMs = 10;
+
+/** Starts a trace when SITREP_TRACE_FILE names a file; undefined otherwise. */
+export function startScreenTrace(
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: NodeJS.ReadStream,
+): ScreenTrace | undefined {
+  const file = env['SITREP_TRACE_FILE'];
+  if (file === undefined || file === '') return undefined;
+  const fd = openSync(file, 'a');
+  const now = () => performance.timeOrigin + performance.now();
+  const write = (record: Record<string, unknown>) =>
+    writeSync(fd, `${JSON.stringify({ t: now(), ...record })}\n`);
+
+  // Keys are stamped as their bytes arrive, before React sees them.
+  const onData = (data: Buffer | string) => write({ kind: 'key', bytes: data.length });
+  stdin.prependListener('data', onData);
+
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let expected = performance.now() + lagIntervalMs;
+  const lagTimer = setInterval(() => {
+    const at = performance.now();
+    const lag = at - expected;
+    expected = at + lagIntervalMs;
+    if (lag >= 5) write({ kind: 'lag', ms: lag });
+  }, lagIntervalMs);
+  const rssTimer = setInterval(() => write({ kind: 'rss', bytes: process.memoryUsage.rss() }), 1000);
+  lagTimer.unref();
+  rssTimer.unref();
+
+  let closed = false;
+  return {
+    frame: () => write({ kind: 'frame' }),
+    feedUpdate: (alerts) => write({ kind: 'feed', alerts }),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(lagTimer);
+      clearInterval(rssTimer);
+      histogram.disable();
+      stdin.removeListener('data', onData);
+      write({
+        kind: 'summary',
+        lagP99Ms: histogram.percentile(99) / 1e6,
+        lagMaxMs: histogram.max / 1e6,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      });
+      closeSync(fd);
+    },
+  };
+}
