@@ -1,132 +1,164 @@
-// `npm run bench`: how fast sitrep answers, as ratios against peers measured in the same run on the
-// same machine (absolute times on a shared machine mean little). Uses the local dev stack
-// (`npm run stack -- up` and `fire`), starting it if needed and leaving it as it found it.
+// `npm run bench` (not part of `npm test`): how fast sitrep is at scale, as ratios against peers
+// measured in the same run on the same machine. Starts its own stack (.stack/bench, ports 28xxx),
+// loads Alertmanager with 1,000, 10,000 and 50,000 synthetic alerts and measures, per size:
+//   1. `sitrep alerts --json` vs `amtool alert query -o json` vs `curl` of /api/v2/alerts
+//   2. start to the first inbox frame that lists alerts (tmux) vs amtool's whole run
+//   3. inside the screen (sitrep's own trace): key-to-frame latency, filter keystrokes, the longest
+//      event-loop stall around a refresh, peak RSS and RSS early vs late (steady)
+// and once: probe fan-out (a step of 8 probes vs one), export and resume of an incident of 10,000
+// events vs a bare node script that reads and parses the same journal, and start-up.
+// Writes test/bench/results.json and the results part of test/bench/README.md.
 //
-//   alerts     `sitrep alerts --json`   vs `amtool alert query -o json` vs `curl` of /api/v2/alerts
-//   startup    `sitrep --version`       vs `node -e 0` (the floor for any Node CLI)
-//   screen     first frame of `sitrep` in a real terminal (tmux) vs a node one-liner's first
-//              line in the same terminal, both against the live stack
+// Settings: SITREP_BENCH_SIZES (1000,10000,50000), SITREP_BENCH_RUNS (7),
+// SITREP_BENCH_SOAK_SECONDS (600: how long the 10,000-alert screen refreshes before steady RSS is read;
+// the other sizes watch 25 s), SITREP_BENCH_ONLY (comma list of: alerts,screen,trace,probes,journal,startup).
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, stackSettings, stackUrls } from './stack/settings.mjs';
+import { repoRoot } from './stack/settings.mjs';
+import { paired, runOnce, stats } from './bench/measure.mjs';
+import { firstAlertFrame, tracedSession } from './bench/screen.mjs';
+import { loadAlerts, silenceSome, syntheticAlerts, waitForAlerts } from './bench/synthetic-alerts.mjs';
+import { journalBench, probeFanOut } from './bench/work.mjs';
+import { writeResults } from './bench/results.mjs';
 
-const runs = Number(process.env.SITREP_BENCH_RUNS ?? 15);
-const urls = stackUrls(stackSettings());
+const sizes = (process.env.SITREP_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const runs = Number(process.env.SITREP_BENCH_RUNS ?? 7);
+const soakSeconds = Number(process.env.SITREP_BENCH_SOAK_SECONDS ?? 600);
+const only = process.env.SITREP_BENCH_ONLY?.split(',');
+const wants = (part) => only === undefined || only.includes(part);
+
+const stackEnv = {
+  SITREP_STACK_DIR: path.join(repoRoot, '.stack', 'bench'),
+  SITREP_STACK_PROMETHEUS_PORT: process.env.SITREP_STACK_PROMETHEUS_PORT ?? '28090',
+  SITREP_STACK_ALERTMANAGER_PORT: process.env.SITREP_STACK_ALERTMANAGER_PORT ?? '28093',
+  SITREP_STACK_HAPROXY_PORT: process.env.SITREP_STACK_HAPROXY_PORT ?? '28080',
+  SITREP_STACK_HAPROXY_METRICS_PORT: process.env.SITREP_STACK_HAPROXY_METRICS_PORT ?? '28004',
+  SITREP_STACK_BACKEND_PORTS: process.env.SITREP_STACK_BACKEND_PORTS ?? '28011,28012',
+};
+const alertmanager = `http://127.0.0.1:${stackEnv.SITREP_STACK_ALERTMANAGER_PORT}`;
+const prometheus = `http://127.0.0.1:${stackEnv.SITREP_STACK_PROMETHEUS_PORT}`;
 const sitrep = path.join(repoRoot, 'bin', 'sitrep');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-bench-'));
+// sitrep's own files (incidents, config) stay in the scratch folder, never the user's.
+const sitrepEnv = {
+  XDG_DATA_HOME: path.join(scratch, 'data'),
+  XDG_CONFIG_HOME: path.join(scratch, 'config'),
+  XDG_CACHE_HOME: path.join(scratch, 'cache'),
+  SITREP_ALERTMANAGER_URL: alertmanager,
+  SITREP_PROMETHEUS_URL: prometheus,
+};
 
-function sh(cmd, args, env = process.env) {
-  const result = spawnSync(cmd, args, { cwd: repoRoot, env, encoding: 'utf8' });
-  if (result.error) throw new Error(`${cmd}: ${result.error.message}`);
-  return result;
+function stack(...args) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'stack.mjs'), ...args], {
+    env: { ...process.env, ...stackEnv },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`stack ${args.join(' ')}: ${result.stderr || result.stdout}`);
 }
 
-/** Median wall time in ms over `runs` runs, after one warm-up; fails if the command fails. */
-function measure(label, cmd, args, env) {
-  const times = [];
-  for (let i = 0; i <= runs; i += 1) {
-    const start = process.hrtime.bigint();
-    const result = sh(cmd, args, env);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${label} exited ${result.status}: ${result.stderr.trim()}`);
-    if (i > 0) times.push(ms);
+const log = (line) => console.error(`bench: ${line}`);
+const amtool = {
+  label: 'amtool alert query -o json',
+  argv: ['amtool', `--alertmanager.url=${alertmanager}`, 'alert', 'query', '-o', 'json'],
+};
+const sitrepAlerts = {
+  label: 'sitrep alerts --json',
+  argv: [sitrep, 'alerts', '--json', '--silenced', '--inhibited'],
+  env: sitrepEnv,
+};
+const curl = { label: 'curl /api/v2/alerts', argv: ['curl', '-sf', `${alertmanager}/api/v2/alerts`] };
+
+const results = {
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+  },
+  versions: versions(),
+  date: new Date().toISOString(),
+  runs,
+  sizes: {},
+  once: {},
+};
+
+function versions() {
+  const first = (cmd, args) =>
+    (spawnSync(cmd, args, { encoding: 'utf8' }).stdout ?? '').split('\n')[0].trim();
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  return {
+    sitrep: pkg.version,
+    node: process.version,
+    amtool: first('amtool', ['--version']) || first('amtool', ['--version', '2>&1']),
+    alertmanager: first('prometheus-alertmanager', ['--version']),
+    curl: first('curl', ['--version']),
+  };
+}
+
+try {
+  spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  for (const size of sizes) {
+    log(`${size} alerts: fresh stack, loading`);
+    stack('down');
+    stack('up');
+    const now = Date.now();
+    await loadAlerts(alertmanager, syntheticAlerts(size, now));
+    const silencedNames = await silenceSome(alertmanager, now);
+    await waitForAlerts(alertmanager, size);
+    const figures = { silencedAlertNames: silencedNames };
+    if (wants('alerts')) {
+      log(`${size}: alerts --json vs amtool vs curl`);
+      figures.alerts = paired([amtool, sitrepAlerts, curl], { runs });
+    }
+    if (wants('screen')) {
+      log(`${size}: first frame with alerts vs amtool`);
+      const frame = [];
+      const tool = [];
+      for (let i = 0; i <= runs; i += 1) {
+        const a = runOnce(amtool).ms;
+        const f = await firstAlertFrame([sitrep], sitrepEnv);
+        if (i > 0) {
+          tool.push(a);
+          frame.push(f);
+        }
+      }
+      figures.firstFrame = {
+        sitrepMs: stats(frame),
+        amtoolMs: stats(tool),
+        ratioToAmtool: stats(frame.map((f, i) => f / tool[i])).median,
+      };
+    }
+    if (wants('trace')) {
+      const soak = size === 10_000 ? soakSeconds : 25;
+      log(`${size}: traced screen session (${soak} s of refreshes)`);
+      figures.screen = await tracedSession([sitrep], sitrepEnv, {
+        traceFile: path.join(scratch, `trace-${size}.jsonl`),
+        soakSeconds: soak,
+      });
+    }
+    results.sizes[size] = figures;
+    console.log(JSON.stringify({ size, ...figures }));
   }
-  times.sort((a, b) => a - b);
-  return { label, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
-}
-
-function report(title, rows) {
-  const base = rows[0].median;
-  console.log(`\n${title} (median of ${runs} runs; ratio against ${rows[0].label})`);
-  for (const r of rows) {
-    const ratio = (r.median / base).toFixed(2);
-    console.log(
-      `  ${r.label.padEnd(34)} ${r.median.toFixed(1).padStart(7)} ms  (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)})  ×${ratio}`,
+  if (wants('probes')) {
+    log('probe fan-out: 8 probes vs 1');
+    results.once.probes = probeFanOut({ sitrep, env: sitrepEnv, scratch, runs });
+  }
+  if (wants('journal')) {
+    log('export and resume of 10,000 events vs a bare read');
+    results.once.journal = await journalBench({ sitrep, env: sitrepEnv, scratch, runs });
+  }
+  if (wants('startup')) {
+    results.once.startup = paired(
+      [
+        { label: 'node -e 0', argv: [process.execPath, '-e', '0'] },
+        { label: 'sitrep --version', argv: [sitrep, '--version'] },
+      ],
+      { runs },
     );
   }
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Median ms from starting `command` in a fresh tmux pane until `text` shows on its screen. */
-async function measureScreen(label, command, text) {
-  const times = [];
-  for (let i = 0; i <= runs; i += 1) {
-    const name = `sitrep-bench-${process.pid}-${i}`;
-    const start = process.hrtime.bigint();
-    spawnSync('tmux', ['new-session', '-d', '-s', name, '-x', '100', '-y', '30', command]);
-    let ms = Infinity;
-    for (let polls = 0; polls < 2000; polls += 1) {
-      const screen = spawnSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' }).stdout ?? '';
-      if (screen.includes(text)) {
-        ms = Number(process.hrtime.bigint() - start) / 1e6;
-        break;
-      }
-      await sleep(2);
-    }
-    spawnSync('tmux', ['kill-session', '-t', name]);
-    if (!Number.isFinite(ms)) throw new Error(`${label}: "${text}" never showed`);
-    if (i > 0) times.push(ms);
-  }
-  times.sort((a, b) => a - b);
-  return { label, median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
-}
-
-function ensureStack() {
-  const status = sh(process.execPath, ['scripts/stack.mjs', 'status']);
-  const wasUp = status.status === 0;
-  if (!wasUp) {
-    if (sh(process.execPath, ['scripts/stack.mjs', 'up']).status !== 0)
-      throw new Error('could not start the stack');
-  }
-  if (!/^load\s+running/m.test(status.stdout)) {
-    if (sh(process.execPath, ['scripts/stack.mjs', 'fire', '300']).status !== 0)
-      throw new Error('fire failed');
-  }
-  return wasUp;
-}
-
-const wasUp = ensureStack();
-try {
-  sh(process.execPath, ['scripts/build.mjs']);
-  const env = {
-    ...process.env,
-    SITREP_ALERTMANAGER_URL: urls.alertmanager,
-    SITREP_PROMETHEUS_URL: urls.prometheus,
-  };
-  report('Listing firing alerts', [
-    measure('curl /api/v2/alerts', 'curl', ['-sf', `${urls.alertmanager}/api/v2/alerts`]),
-    measure('amtool alert query -o json', 'amtool', [
-      `--alertmanager.url=${urls.alertmanager}`,
-      'alert',
-      'query',
-      '-o',
-      'json',
-    ]),
-    measure(
-      'sitrep alerts --json',
-      sitrep,
-      ['alerts', '--json', `--alertmanager.url=${urls.alertmanager}`],
-      env,
-    ),
-  ]);
-  const screenEnv = `env -u CI SITREP_ALERTMANAGER_URL=${urls.alertmanager} SITREP_PROMETHEUS_URL=${urls.prometheus} XDG_DATA_HOME=/tmp/sitrep-bench`;
-  report('First frame in a terminal (tmux)', [
-    await measureScreen(
-      'node prints a line',
-      `${process.execPath} -e "console.log('ready'); setTimeout(() => {}, 5000)"`,
-      'ready',
-    ),
-    await measureScreen('sitrep draws the inbox', `${screenEnv} ${sitrep}`, 'sitrep ·'),
-    await measureScreen(
-      'sitrep shows the firing alert',
-      `${screenEnv} ${sitrep}`,
-      'HaproxyServerConnectionErrors',
-    ),
-  ]);
-  report('Start-up', [
-    measure('node -e 0', process.execPath, ['-e', '0']),
-    measure('sitrep --version', sitrep, ['--version']),
-  ]);
+  writeResults(results);
 } finally {
-  if (!wasUp) sh(process.execPath, ['scripts/stack.mjs', 'down']);
+  stack('down');
+  fs.rmSync(scratch, { recursive: true, force: true });
 }
