@@ -1,5 +1,7 @@
 // The text of a block as the author wrote it (markdown), minus what sitrep does not show: images,
-// raw HTML and comments, Hugo shortcodes, and the probes' own code blocks (shown as probes).
+// raw HTML and comments (`<!-- … -->`, and `[//]: # "…"`, which is a link reference definition to
+// markdown, as are all definitions: they render as nothing), Hugo shortcodes, and the probes' own
+// code blocks (shown as probes).
 import type { Nodes } from 'mdast';
 import { spanOf, walk } from './markdown.js';
 
@@ -17,7 +19,12 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
   const from = options.from ?? start;
   const drops: [number, number][] = [];
   walk(node, (child) => {
-    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'html') {
+    if (
+      child.type === 'image' ||
+      child.type === 'imageReference' ||
+      child.type === 'html' ||
+      child.type === 'definition'
+    ) {
       drops.push(spanOf(child));
       return false;
     }
