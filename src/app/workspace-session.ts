@@ -190,6 +190,7 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
   const links = [
     source.kind === 'url' ? source.url : source.kind === 'file' ? source.path : undefined,
     alert.generatorURL,
+    ...(runbook.links ?? []).map((link) => link.url),
   ].filter((l): l is string => l !== undefined);
   return {
     title: runbook.title,
@@ -198,6 +199,9 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
     impact: runbook.impact,
     problems: [...(found.notes ?? []), ...runbook.problems.map((p) => p.message)],
     links,
+    notes: (runbook.notes ?? []).map(
+      (note) => `${note.section === 'diagnosis' ? 'Diagnosis' : 'Mitigation'}: ${note.text}`,
+    ),
   };
 }
 
