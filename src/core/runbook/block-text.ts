@@ -72,9 +72,12 @@ export function withoutShortcodes(text: string): string {
   return out + text.slice(position);
 }
 
-// Continuation lines of a list item keep the item's indentation in the source; remove the common
-// part so nested bullets read as they were meant. Tabs count as four columns.
-function dedent(text: string): string {
+/**
+ * Continuation lines of a list item keep the item's indentation in the source; this removes the
+ * common part (of every line but the first) so nested bullets read as they were meant. Tabs count as
+ * four columns.
+ */
+export function dedent(text: string): string {
   const [first = '', ...rest] = text.split('\n');
   const widths = rest.filter((line) => line.trim() !== '').map((line) => indentWidth(line));
   const common = widths.length === 0 ? 0 : widths.reduce((a, b) => Math.min(a, b));

@@ -9,7 +9,7 @@
 // in, or else to the step just before it. <details> content goes with the step before it.
 import type { List, Nodes, RootContent } from 'mdast';
 import type { ProbeSpec } from '../probe/probe-spec.js';
-import { blockText, isProbeBlock } from './block-text.js';
+import { blockText, dedent, isProbeBlock } from './block-text.js';
 import { instructs, introducesExamples } from './instructs.js';
 import { linksOf } from './links.js';
 import { plainText, spanOf, startOf, walk } from './markdown.js';
@@ -110,12 +110,8 @@ class SegmentReader {
         if (numbered) {
           const start = startOf(block);
           for (const piece of numbered) {
-            this.drafts.push({
-              text: piece.text,
-              probes: [],
-              group: group(),
-              position: { line: start.line + piece.line, column: piece.line === 0 ? start.column : 1 },
-            });
+            const at = piece.line === 0 ? start : { line: start.line + piece.line, column: 1 };
+            this.step(block, piece.text, group(), at);
           }
           lead = undefined;
           continue;
@@ -163,8 +159,18 @@ class SegmentReader {
     for (const item of list.children) {
       const head = item.children[0];
       const from = head ? spanOf(head)[0] : spanOf(item)[1];
-      const step = this.step(item, blockText(this.source, item, { withoutProbes: true, from }), group);
-      step.probes.push(...this.probesOf(item));
+      const text = blockText(this.source, item, { withoutProbes: true, from });
+      // `1. Restart` followed by `2.Check` (no space) is one item to Markdown: the second line
+      // continues the first item's paragraph. Split the paragraph's numbered lines into steps.
+      const lines =
+        list.ordered && head?.type === 'paragraph' ? blockText(this.source, head).split('\n').length : 1;
+      const start = startOf(item);
+      let step: Draft | undefined;
+      for (const piece of splitNumbered(text, lines)) {
+        const at = piece.line === 0 ? start : { line: start.line + piece.line, column: 1 };
+        step = this.step(item, piece.text, group, at);
+      }
+      step?.probes.push(...this.probesOf(item));
     }
   }
 
@@ -187,8 +193,8 @@ class SegmentReader {
     return true;
   }
 
-  private step(node: Nodes, text: string, group: string | undefined): Draft {
-    const draft: Draft = { text, probes: [], group, position: startOf(node) };
+  private step(node: Nodes, text: string, group: string | undefined, position = startOf(node)): Draft {
+    const draft: Draft = { text, probes: [], group, position };
     this.drafts.push(draft);
     return draft;
   }
@@ -221,16 +227,21 @@ interface NumberedPiece {
 const numberMark = /^\d{1,3}[.)](?![\d.,])/;
 
 function numberedPieces(text: string): NumberedPiece[] | undefined {
-  const lines = text.split('\n');
-  if (!numberMark.test(lines[0] ?? '') || /^\d{1,3}[.)]\s/.test(lines[0] ?? '')) return undefined;
+  const first = text.split('\n', 1)[0] ?? '';
+  if (!numberMark.test(first) || /^\d{1,3}[.)]\s/.test(first)) return undefined;
+  return splitNumbered(text, Infinity).filter((piece) => piece.text !== '');
+}
+
+// Cuts text into pieces at each line, among its first `lines` lines, that starts with a number mark.
+function splitNumbered(text: string, lines: number): NumberedPiece[] {
   const pieces: { text: string; line: number }[] = [];
-  lines.forEach((line, index) => {
+  text.split('\n').forEach((line, index) => {
     const current = pieces.at(-1);
-    if (numberMark.test(line) || !current) {
+    if (!current || (index < lines && numberMark.test(line))) {
       pieces.push({ text: line.replace(numberMark, '').trim(), line: index });
     } else current.text = `${current.text}\n${line}`;
   });
-  return pieces.filter((piece) => piece.text !== '');
+  return pieces.map((piece) => ({ ...piece, text: dedent(piece.text) }));
 }
 
 function joinGroup(heading: string | undefined, lead: string | undefined): string | undefined {

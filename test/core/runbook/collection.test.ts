@@ -169,6 +169,17 @@ describe('numbered lines without a space (`1.Restart`) are a numbered list', () 
     );
   });
 
+  it('also when the first line has its space and the next ones do not (one list item to Markdown)', () => {
+    const runbook = parseRunbook(
+      '## Mitigation\n\n1. Drain the node.\n2.Reboot it.\n3.Uncordon it once it is back.\n   ```bash\n   kubectl uncordon node\n   ```\n',
+    );
+    expect(runbook.steps.map((step) => [step.text, step.position.line])).toEqual([
+      ['Drain the node.', 3],
+      ['Reboot it.', 4],
+      ['Uncordon it once it is back.\n```bash\nkubectl uncordon node\n```', 5],
+    ]);
+  });
+
   it('but a sentence that starts with a decimal number is not', () => {
     const runbook = parseRunbook('## Diagnosis\n\n1.5 seconds is the usual timeout; check the logs.\n');
     expect(texts(runbook, 'diagnosis')).toEqual(['1.5 seconds is the usual timeout; check the logs.']);
