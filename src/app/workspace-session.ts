@@ -179,6 +179,8 @@ function recordingOf(journal: Journal): RecordingStatus {
   return { ok: status.error === undefined, pending: status.pending, error: status.error?.message };
 }
 
+const noteLabel = { diagnosis: 'Diagnosis', mitigation: 'Mitigation', other: 'Also' } as const;
+
 function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbook {
   const { runbook, source } = found;
   const sourceLabel =
@@ -200,7 +202,7 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
     problems: [...(found.notes ?? []), ...runbook.problems.map((p) => p.message)],
     links,
     notes: (runbook.notes ?? []).map(
-      (note) => `${note.section === 'diagnosis' ? 'Diagnosis' : 'Mitigation'}: ${note.text}`,
+      (note) => `${noteLabel[note.section]}: ${note.heading ?? ''} ${note.text}`,
     ),
   };
 }

@@ -26,6 +26,7 @@ describe('sitrep runbook on the shapes of public collections', () => {
     expect(runbookJson(view('DiskReadErrors.md')).sectionNotes).toEqual([
       {
         section: 'diagnosis',
+        heading: null,
         text: 'These errors are rare on cloud volumes and common on old spinning disks.',
         line: 23,
       },
@@ -62,6 +63,14 @@ describe('sitrep runbook on the shapes of public collections', () => {
       'See also',
       'References',
     ]);
+  });
+
+  it('prints the text of sections it has no place for under their headings', () => {
+    const text = runbookText(view('PostgresReplicaLagging.md'));
+    expect(text).toContain(
+      '\nEscalation\n  The database team\'s on-call rota is in the team handbook, under "Paging".',
+    );
+    expect(text).toContain('\nPostgresReplicaLagging\n  Owned by the database team');
   });
 
   it('never prints a terminal escape from a remark or a link', () => {

@@ -62,6 +62,7 @@ export function runbookJson(view: RunbookView) {
     mitigation: steps('mitigation'),
     sectionNotes: (runbook.notes ?? []).map((note) => ({
       section: note.section,
+      heading: note.heading ?? null,
       text: note.text,
       line: note.position.line,
     })),
@@ -126,6 +127,9 @@ export function runbookText(view: RunbookView): string {
     if (notes.length === 0) continue;
     out.push('', section === 'diagnosis' ? 'Diagnosis notes' : 'Mitigation notes');
     for (const note of notes) out.push(indent(sanitizeText(note.text), 2));
+  }
+  for (const note of (runbook.notes ?? []).filter((n) => n.section === 'other')) {
+    out.push('', sanitizeLine(note.heading ?? 'Other text'), indent(sanitizeText(note.text), 2));
   }
   const links = runbook.links ?? [];
   if (links.length > 0) {

@@ -42,6 +42,8 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
     position = dropTo;
   }
   text += source.slice(position, end);
+  // A setext heading's underline is layout.
+  if (node.type === 'heading') text = text.replace(/\n[ \t]*(?:-+|=+)[ \t]*$/, '');
   return tidy(dedent(withoutShortcodes(text)));
 }
 

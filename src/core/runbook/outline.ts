@@ -34,7 +34,7 @@ export interface Outline {
 }
 
 /** Reads the outline of a parsed runbook (front matter excluded). */
-export function outline(tree: Root): Outline {
+export function outline(tree: Root, source = ''): Outline {
   const segments: Segment[] = [];
   let title: string | undefined;
   let headingCount = 0;
@@ -50,6 +50,12 @@ export function outline(tree: Root): Outline {
   let summary: string | undefined;
   for (const block of tree.children) {
     if (block.type === 'yaml') continue;
+    if (block.type === 'heading' && section && isUnderlinedLine(block, source)) {
+      // `Some text` over a `---` line is a heading to Markdown, but inside a section it is almost
+      // always a paragraph followed by a rule: keep it as text of the section.
+      current.blocks.push(block);
+      continue;
+    }
     if (block.type === 'heading') {
       headingCount += 1;
       detailsDepth = 0;
@@ -82,6 +88,14 @@ export function outline(tree: Root): Outline {
     }
   }
   return { title, headingCount, segments };
+}
+
+// A level-2 setext heading (a line underlined with `---`) that names no section.
+function isUnderlinedLine(heading: Heading, source: string): boolean {
+  const start = heading.position?.start.offset;
+  if (heading.depth !== 2 || start === undefined || source[start] === '#') return false;
+  const text = plainText(heading);
+  return sectionOf(text) === undefined && !isReferencesName(text);
 }
 
 // How many <details> an HTML block opens minus how many it closes.

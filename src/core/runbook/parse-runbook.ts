@@ -8,7 +8,7 @@ import { linksOf } from './links.js';
 import { parseMarkdown, plainText, startOf, walk } from './markdown.js';
 import { outline, type Segment } from './outline.js';
 import { findPastedRule } from './pasted-rule.js';
-import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem } from './runbook.js';
+import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
 import type { SectionKind } from './sections.js';
 import { readSection } from './steps.js';
 
@@ -35,7 +35,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   if (!tree) return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
 
   const frontMatter = frontMatterOf(tree, text, problems);
-  const { title, headingCount, segments } = outline(tree);
+  const { title, headingCount, segments } = outline(tree, parsed.text);
   const of = (kind: SectionKind) => segments.filter((segment) => segment.kind === kind);
   let diagnosisSegments = of('diagnosis');
   const mitigationSegments = of('mitigation');
@@ -74,6 +74,18 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   const meaning = prose(parsed.text, meaningSegments, problems, hidden);
   const impact = prose(parsed.text, of('impact'), problems, hidden);
   checkSections({ steps, meaning, impact, segments, hasMitigation: mitigationSegments.length > 0 }, problems);
+  // Text in no section sitrep shows (an introduction beside a Meaning section, "Escalation") is kept
+  // as notes, so nothing the author wrote is lost.
+  const shown = new Set([...diagnosisSegments, ...mitigationSegments, ...meaningSegments]);
+  const otherNotes = rest
+    .filter((segment) => !shown.has(segment))
+    .flatMap((segment): SectionNote[] => {
+      const text = prose(parsed.text, [segment], problems, hidden);
+      if (text === undefined) return [];
+      const heading = segment.heading ? plainText(segment.heading) : undefined;
+      const position = startOf(segment.heading ?? segment.blocks[0] ?? tree);
+      return [{ section: 'other', heading, text, position }];
+    });
   const links: RunbookLink[] = [];
   for (const segment of segments) {
     if (segment === diagnosisSegments[0]) links.push(...diagnosis.links);
@@ -90,7 +102,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     meaning,
     impact,
     rule,
-    notes: [...diagnosis.notes, ...mitigation.notes],
+    notes: [...diagnosis.notes, ...mitigation.notes, ...otherNotes],
     links,
   });
 }

@@ -33,9 +33,15 @@ export interface Step {
   readonly position: SourcePosition;
 }
 
-/** Text under Diagnosis or Mitigation that is not a step: a remark that instructs nothing, or a collapsed `<details>` extra with no step before it. */
+/**
+ * Text that is neither Meaning, Impact nor a step: a remark under Diagnosis or Mitigation that
+ * instructs nothing (or a `<details>` extra with no step before it), or a section sitrep has no place
+ * for (`other`: "Escalation", "Dashboards", an introduction next to a Meaning section).
+ */
 export interface SectionNote {
-  readonly section: StepSection;
+  readonly section: StepSection | 'other';
+  /** The heading of an `other` section; undefined for remarks and for text before any heading. */
+  readonly heading?: string | undefined;
   /** Markdown, as written. */
   readonly text: string;
   readonly position: SourcePosition;
@@ -91,7 +97,7 @@ export interface Runbook {
   readonly rule?: PastedRule | undefined;
   /** How `alerts` was found; matching trusts front matter and a pasted rule only. Set by parseRunbook. */
   readonly alertsFrom?: AlertNamesFrom;
-  /** Remarks under Diagnosis or Mitigation that are not steps, in document order. Set by parseRunbook. */
+  /** Remarks under Diagnosis or Mitigation, then other sections' text, in document order. Set by parseRunbook. */
   readonly notes?: readonly SectionNote[];
   /** Reference links ("See also", "Additional resources"), in document order. Set by parseRunbook. */
   readonly links?: readonly RunbookLink[];

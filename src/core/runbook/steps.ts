@@ -105,7 +105,8 @@ class SegmentReader {
         linkLabel = undefined;
         continue;
       }
-      if (block.type === 'paragraph') {
+      // A heading here is a line over a `---` that outline kept as text (see outline.ts).
+      if (block.type === 'paragraph' || block.type === 'heading') {
         const numbered = this.numbered(block);
         if (numbered) {
           const start = startOf(block);

@@ -196,10 +196,41 @@ describe('layout is not text', () => {
     ]);
   });
 
+  it('a line over `---` inside a section is text, not a heading that ends the section', () => {
+    const runbook = parse('PostgresReplicaLagging.md');
+    expect(runbook.impact).toBe('Reads from the replica return stale rows.');
+    expect(texts(runbook, 'diagnosis')).toHaveLength(1);
+  });
+
   it('a Hugo section page (`_index.md`) is not a runbook file', () => {
     expect(isRunbookFileName('_index.md')).toBe(false);
     expect(isRunbookFileName('_INDEX.markdown')).toBe(false);
     expect(isRunbookFileName('MemcachedEvictions.md')).toBe(true);
+  });
+});
+
+describe('text in no section sitrep shows is kept as notes', () => {
+  it('an introduction beside a Meaning section, and an Escalation section', () => {
+    const runbook = parse('PostgresReplicaLagging.md');
+    expect(runbook.meaning).toBe(
+      "A streaming replica replays the primary's write-ahead log more than a minute behind.",
+    );
+    expect(runbook.notes?.map((note) => [note.section, note.heading, note.text, note.position.line])).toEqual(
+      [
+        [
+          'other',
+          'PostgresReplicaLagging',
+          'Owned by the database team; page them in working hours only.',
+          lineOf('PostgresReplicaLagging.md', '# PostgresReplicaLagging'),
+        ],
+        [
+          'other',
+          'Escalation',
+          'The database team\'s on-call rota is in the team handbook, under "Paging".',
+          lineOf('PostgresReplicaLagging.md', '## Escalation'),
+        ],
+      ],
+    );
   });
 });
 
@@ -278,7 +309,7 @@ function modelWords(runbook: Runbook): Map<string, number> {
       step.text,
       ...step.probes.flatMap((probe) => [probe.title, probe.query]),
     ]),
-    ...(runbook.notes ?? []).map((note) => note.text),
+    ...(runbook.notes ?? []).flatMap((note) => [note.heading, note.text]),
     ...(runbook.links ?? []).flatMap((link) => [link.label, link.text, link.url]),
     ...(rule
       ? [
