@@ -80,7 +80,10 @@ class SegmentReader {
   read(segment: Segment): void {
     const blocks = segment.blocks.filter((b) => b.type !== 'definition' && b.type !== 'thematicBreak');
     const main = blocks.filter((b) => !segment.extras.has(b));
-    const hasList = main.some((b) => b.type === 'list' || this.numbered(b) !== undefined);
+    // A list of links ("See also:" + links) does not make the section's paragraphs lead-ins.
+    const hasList = main.some(
+      (b, i) => (b.type === 'list' && !isLinkLead(main[i - 1])) || this.numbered(b) !== undefined,
+    );
     const first = this.drafts.length;
     let lead: string | undefined;
     let linkLabel: string | undefined;
@@ -243,6 +246,10 @@ function splitNumbered(text: string, lines: number): NumberedPiece[] {
     } else current.text = `${current.text}\n${line}`;
   });
   return pieces.map((piece) => ({ ...piece, text: dedent(piece.text) }));
+}
+
+function isLinkLead(block: RootContent | undefined): boolean {
+  return block?.type === 'paragraph' && isReferencesName(plainText(block).replace(/:$/, ''));
 }
 
 function joinGroup(heading: string | undefined, lead: string | undefined): string | undefined {

@@ -148,6 +148,14 @@ describe('reference link lists are links, not steps', () => {
       ['References', 'RFC 5280 describes certificate validity.', 'https://www.rfc-editor.org/rfc/rfc5280'],
     ]);
   });
+
+  it('a section of paragraphs with a "See also:" list keeps every paragraph as a step', () => {
+    const runbook = parseRunbook(
+      '## Diagnosis\n\nNetwork trouble on the node is the usual cause.\n\nSee also:\n\n- [NIC errors](https://e.org/nic)\n',
+    );
+    expect(texts(runbook, 'diagnosis')).toEqual(['Network trouble on the node is the usual cause.']);
+    expect(runbook.links?.map((link) => link.url)).toEqual(['https://e.org/nic']);
+  });
 });
 
 describe('numbered lines without a space (`1.Restart`) are a numbered list', () => {
