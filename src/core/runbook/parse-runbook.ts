@@ -41,9 +41,15 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   const mitigationSegments = of('mitigation');
   let meaningSegments = of('meaning');
   const rest = segments.filter((segment) => segment.kind === 'intro' || segment.kind === 'other');
-  if (diagnosisSegments.length === 0 && mitigationSegments.length === 0) {
+  const noSections = diagnosisSegments.length === 0 && mitigationSegments.length === 0;
+  if (noSections) {
     // No section sitrep knows: read the whole text as the checklist rather than show nothing.
-    diagnosisSegments = rest;
+    // The headings become the steps' groups (all but the title), so their words are not lost.
+    diagnosisSegments = rest.map((segment) =>
+      segment.kind === 'other' && segment.heading && plainText(segment.heading) !== title
+        ? { ...segment, group: plainText(segment.heading) }
+        : segment,
+    );
     problems.push({
       severity: 'warning',
       message:
@@ -77,6 +83,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   // Text in no section sitrep shows (an introduction beside a Meaning section, "Escalation") is kept
   // as notes, so nothing the author wrote is lost.
   const shown = new Set([...diagnosisSegments, ...mitigationSegments, ...meaningSegments]);
+  if (noSections) for (const segment of rest) shown.add(segment);
   const otherNotes = rest
     .filter((segment) => !shown.has(segment))
     .flatMap((segment): SectionNote[] => {

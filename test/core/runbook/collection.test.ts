@@ -242,6 +242,19 @@ describe('text in no section sitrep shows is kept as notes', () => {
   });
 });
 
+describe('a runbook with none of the four sections', () => {
+  it('reads its text as diagnosis steps grouped under their headings', () => {
+    const runbook = parseRunbook(
+      '# ApiBudgetBurn\n\n## Critical\n\nFirst check the window labels.\n\n* `long: 1h`: act now.\n\n## Runbook\n\n1. Open the API dashboard.\n',
+    );
+    expect(runbook.steps.map((step) => [step.group, step.text])).toEqual([
+      ['Critical · First check the window labels.', '`long: 1h`: act now.'],
+      ['Runbook', 'Open the API dashboard.'],
+    ]);
+    expect(runbook.notes).toEqual([]);
+  });
+});
+
 describe('details, sub-headings, tables and quotes are kept where they belong', () => {
   const runbook = parse('NodeFilesystemFull.md');
 
