@@ -277,9 +277,18 @@ describe('parseRunbook on arbitrary text', () => {
     'text ',
     '\u0000',
     '|a|b|\n',
+    '[//]: # "c"\n',
+    '1.',
+    '2)',
+    '---\n',
+    '<summary>s</summary>',
+    'See also:\n',
+    'such as:\n',
+    '## References\n',
+    '[l](https://e.org)',
   ];
 
-  it('never throws, and every step and problem has a line within the text', () => {
+  it('never throws, and every step, note, link and problem has a line within the text', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 5 })), { maxLength: 60 }),
@@ -288,6 +297,8 @@ describe('parseRunbook on arbitrary text', () => {
           const runbook = parseRunbook(text);
           const lines = text.split('\n').length + 1;
           for (const step of runbook.steps) expect(step.position.line).toBeLessThanOrEqual(lines);
+          for (const item of [...(runbook.notes ?? []), ...(runbook.links ?? [])])
+            expect(item.position.line).toBeLessThanOrEqual(lines);
           for (const problem of runbook.problems)
             expect(problem.position?.line ?? 1).toBeLessThanOrEqual(lines);
         },
