@@ -25,6 +25,8 @@ export interface WorkspaceRunbook {
   /** What the runbook lacks or got wrong, in words. */
   readonly problems: readonly string[];
   readonly links: readonly string[];
+  /** Remarks under Diagnosis or Mitigation that are not steps, as "Diagnosis: …" lines. */
+  readonly notes?: readonly string[];
 }
 
 /** A new silence as the dialog asks for it. */

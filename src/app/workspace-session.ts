@@ -179,6 +179,8 @@ function recordingOf(journal: Journal): RecordingStatus {
   return { ok: status.error === undefined, pending: status.pending, error: status.error?.message };
 }
 
+const noteLabel = { diagnosis: 'Diagnosis', mitigation: 'Mitigation', other: 'Also' } as const;
+
 function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbook {
   const { runbook, source } = found;
   const sourceLabel =
@@ -190,6 +192,7 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
   const links = [
     source.kind === 'url' ? source.url : source.kind === 'file' ? source.path : undefined,
     alert.generatorURL,
+    ...(runbook.links ?? []).map((link) => link.url),
   ].filter((l): l is string => l !== undefined);
   return {
     title: runbook.title,
@@ -198,6 +201,9 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
     impact: runbook.impact,
     problems: [...(found.notes ?? []), ...runbook.problems.map((p) => p.message)],
     links,
+    notes: (runbook.notes ?? []).map(
+      (note) => `${noteLabel[note.section]}: ${note.heading ?? ''} ${note.text}`,
+    ),
   };
 }
 

@@ -91,7 +91,8 @@ export function loadLibrary(folders: readonly RunbookFolder[]): RunbookLibrary {
 
 /** True for a runbook's file name: *.md or *.markdown, but not a README. */
 export function isRunbookFileName(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name) && !/^readme\./i.test(name);
+  // Hugo's `_index.md` is a section's landing page in a runbook collection, not a runbook.
+  return /\.(md|markdown)$/i.test(name) && !/^(?:readme|_index)\./i.test(name);
 }
 
 /** Every runbook file under `root`, sorted, within the bounds above. */

@@ -60,6 +60,18 @@ export function runbookJson(view: RunbookView) {
     ruleExpr: runbook.ruleExpr ?? null,
     diagnosis: steps('diagnosis'),
     mitigation: steps('mitigation'),
+    sectionNotes: (runbook.notes ?? []).map((note) => ({
+      section: note.section,
+      heading: note.heading ?? null,
+      text: note.text,
+      line: note.position.line,
+    })),
+    links: (runbook.links ?? []).map((link) => ({
+      label: link.label,
+      text: link.text,
+      url: link.url ?? null,
+      line: link.position.line,
+    })),
     problems: runbook.problems.map((problem) => ({
       severity: problem.severity,
       message: problem.message,
@@ -109,6 +121,26 @@ export function runbookText(view: RunbookView): string {
       group = step.group;
       out.push(stepText(step, index + 1, view.alert.labels));
     });
+  }
+  for (const section of ['diagnosis', 'mitigation'] as const) {
+    const notes = (runbook.notes ?? []).filter((note) => note.section === section);
+    if (notes.length === 0) continue;
+    out.push('', section === 'diagnosis' ? 'Diagnosis notes' : 'Mitigation notes');
+    for (const note of notes) out.push(indent(sanitizeText(note.text), 2));
+  }
+  for (const note of (runbook.notes ?? []).filter((n) => n.section === 'other')) {
+    out.push('', sanitizeLine(note.heading ?? 'Other text'), indent(sanitizeText(note.text), 2));
+  }
+  const links = runbook.links ?? [];
+  if (links.length > 0) {
+    out.push('', 'Links');
+    let label: string | undefined;
+    for (const link of links) {
+      if (link.label !== label) out.push(`  ${sanitizeLine(link.label)}`);
+      label = link.label;
+      const url = link.url === undefined || link.url === link.text ? '' : ` <${sanitizeLine(link.url)}>`;
+      out.push(`    - ${sanitizeLine(link.text)}${url}`);
+    }
   }
   if (runbook.problems.length > 0) {
     out.push('', 'Problems');

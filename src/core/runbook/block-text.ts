@@ -1,5 +1,7 @@
 // The text of a block as the author wrote it (markdown), minus what sitrep does not show: images,
-// raw HTML and comments, Hugo shortcodes, and the probes' own code blocks (shown as probes).
+// raw HTML and comments (`<!-- … -->`, and `[//]: # "…"`, which is a link reference definition to
+// markdown, as are all definitions: they render as nothing), Hugo shortcodes, and the probes' own
+// code blocks (shown as probes).
 import type { Nodes } from 'mdast';
 import { spanOf, walk } from './markdown.js';
 
@@ -17,7 +19,12 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
   const from = options.from ?? start;
   const drops: [number, number][] = [];
   walk(node, (child) => {
-    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'html') {
+    if (
+      child.type === 'image' ||
+      child.type === 'imageReference' ||
+      child.type === 'html' ||
+      child.type === 'definition'
+    ) {
       drops.push(spanOf(child));
       return false;
     }
@@ -35,6 +42,8 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
     position = dropTo;
   }
   text += source.slice(position, end);
+  // A setext heading's underline is layout.
+  if (node.type === 'heading') text = text.replace(/\n[ \t]*(?:-+|=+)[ \t]*$/, '');
   return tidy(dedent(withoutShortcodes(text)));
 }
 
@@ -65,9 +74,12 @@ export function withoutShortcodes(text: string): string {
   return out + text.slice(position);
 }
 
-// Continuation lines of a list item keep the item's indentation in the source; remove the common
-// part so nested bullets read as they were meant. Tabs count as four columns.
-function dedent(text: string): string {
+/**
+ * Continuation lines of a list item keep the item's indentation in the source; this removes the
+ * common part (of every line but the first) so nested bullets read as they were meant. Tabs count as
+ * four columns.
+ */
+export function dedent(text: string): string {
   const [first = '', ...rest] = text.split('\n');
   const widths = rest.filter((line) => line.trim() !== '').map((line) => indentWidth(line));
   const common = widths.length === 0 ? 0 : widths.reduce((a, b) => Math.min(a, b));

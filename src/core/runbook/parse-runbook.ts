@@ -1,15 +1,16 @@
 // The runbook parser: markdown text in, Runbook out. Pure, and total: any text (empty, binary,
 // 10 MB, nested ten thousand deep) gives a Runbook with whatever could be read, plus problems that
 // say plainly, with line numbers, what is missing or wrong.
-import type { Code, Root } from 'mdast';
+import type { Code, Nodes, Root } from 'mdast';
 import { blockText, isProbeBlock } from './block-text.js';
 import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.js';
-import { parseMarkdown, startOf, walk } from './markdown.js';
+import { linksOf } from './links.js';
+import { parseMarkdown, plainText, startOf, walk } from './markdown.js';
 import { outline, type Segment } from './outline.js';
 import { findPastedRule } from './pasted-rule.js';
-import type { AlertNamesFrom, Runbook, RunbookProblem } from './runbook.js';
+import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
 import type { SectionKind } from './sections.js';
-import { buildSteps } from './steps.js';
+import { readSection } from './steps.js';
 
 /** What the parser may know besides the text. */
 export interface ParseRunbookOptions {
@@ -34,15 +35,21 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   if (!tree) return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
 
   const frontMatter = frontMatterOf(tree, text, problems);
-  const { title, headingCount, segments } = outline(tree);
+  const { title, headingCount, segments } = outline(tree, parsed.text);
   const of = (kind: SectionKind) => segments.filter((segment) => segment.kind === kind);
   let diagnosisSegments = of('diagnosis');
   const mitigationSegments = of('mitigation');
   let meaningSegments = of('meaning');
   const rest = segments.filter((segment) => segment.kind === 'intro' || segment.kind === 'other');
-  if (diagnosisSegments.length === 0 && mitigationSegments.length === 0) {
+  const noSections = diagnosisSegments.length === 0 && mitigationSegments.length === 0;
+  if (noSections) {
     // No section sitrep knows: read the whole text as the checklist rather than show nothing.
-    diagnosisSegments = rest;
+    // The headings become the steps' groups (all but the title), so their words are not lost.
+    diagnosisSegments = rest.map((segment) =>
+      segment.kind === 'other' && segment.heading && plainText(segment.heading) !== title
+        ? { ...segment, group: plainText(segment.heading) }
+        : segment,
+    );
     problems.push({
       severity: 'warning',
       message:
@@ -55,19 +62,43 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     // Text between the title and the first section usually says what the alert means.
     meaningSegments = rest.filter((segment) => segment.kind === 'intro' || segment.heading?.depth === 1);
   }
-  const steps = [
-    ...buildSteps(parsed.text, diagnosisSegments, 'diagnosis', problems),
-    ...buildSteps(parsed.text, mitigationSegments, 'mitigation', problems),
-  ];
-  const meaning = prose(parsed.text, meaningSegments, problems);
-  const impact = prose(parsed.text, of('impact'), problems);
-  checkSections({ steps, meaning, impact, segments, hasMitigation: mitigationSegments.length > 0 }, problems);
-
   const codes: Code[] = [];
   walk(tree, (node) => {
     if (node.type === 'code') codes.push(node);
   });
   const rule = findPastedRule(codes, frontMatter.alerts);
+  // The pasted rule is shown as the rule, not again as text (when it sits inside <details>).
+  const hidden = new Set<Nodes>(
+    codes.filter(
+      (code) =>
+        rule && startOf(code).line === rule.position.line && startOf(code).column === rule.position.column,
+    ),
+  );
+  const diagnosis = readSection(parsed.text, diagnosisSegments, 'diagnosis', problems, hidden);
+  const mitigation = readSection(parsed.text, mitigationSegments, 'mitigation', problems, hidden);
+  const steps = [...diagnosis.steps, ...mitigation.steps];
+  const meaning = prose(parsed.text, meaningSegments, problems, hidden);
+  const impact = prose(parsed.text, of('impact'), problems, hidden);
+  checkSections({ steps, meaning, impact, segments, hasMitigation: mitigationSegments.length > 0 }, problems);
+  // Text in no section sitrep shows (an introduction beside a Meaning section, "Escalation") is kept
+  // as notes, so nothing the author wrote is lost.
+  const shown = new Set([...diagnosisSegments, ...mitigationSegments, ...meaningSegments]);
+  if (noSections) for (const segment of rest) shown.add(segment);
+  const otherNotes = rest
+    .filter((segment) => !shown.has(segment))
+    .flatMap((segment): SectionNote[] => {
+      const text = prose(parsed.text, [segment], problems, hidden);
+      if (text === undefined) return [];
+      const heading = segment.heading ? plainText(segment.heading) : undefined;
+      const position = startOf(segment.heading ?? segment.blocks[0] ?? tree);
+      return [{ section: 'other', heading, text, position }];
+    });
+  const links: RunbookLink[] = [];
+  for (const segment of segments) {
+    if (segment === diagnosisSegments[0]) links.push(...diagnosis.links);
+    if (segment === mitigationSegments[0]) links.push(...mitigation.links);
+    if (segment.kind === 'references') links.push(...referenceLinks(segment));
+  }
   return assemble({
     title: title ?? frontMatter.title ?? baseName,
     frontMatter,
@@ -78,6 +109,8 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     meaning,
     impact,
     rule,
+    notes: [...diagnosis.notes, ...mitigation.notes, ...otherNotes],
+    links,
   });
 }
 
@@ -91,6 +124,8 @@ interface Parts {
   readonly meaning?: string | undefined;
   readonly impact?: string | undefined;
   readonly rule?: Runbook['rule'];
+  readonly notes?: Runbook['notes'];
+  readonly links?: Runbook['links'];
 }
 
 function assemble(parts: Parts): Runbook {
@@ -115,6 +150,8 @@ function assemble(parts: Parts): Runbook {
     steps: parts.steps ?? [],
     ruleExpr: rule?.expr,
     rule,
+    notes: parts.notes ?? [],
+    links: parts.links ?? [],
     problems: sortProblems(parts.problems),
   };
 }
@@ -136,11 +173,20 @@ function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): Fr
   return emptyFrontMatter;
 }
 
-// The text of Meaning or Impact: its blocks as markdown, probes left out (with a warning).
-function prose(source: string, segments: readonly Segment[], problems: RunbookProblem[]): string | undefined {
+// The text of Meaning or Impact: its blocks as markdown, sub-headings as lines, <details> content
+// after its summary; probes, comments (`[//]: # "…"`) and rules (`---`) left out.
+function prose(
+  source: string,
+  segments: readonly Segment[],
+  problems: RunbookProblem[],
+  hidden: ReadonlySet<Nodes>,
+): string | undefined {
   const parts: string[] = [];
+  let summary: string | undefined;
   for (const segment of segments) {
+    if (segment.group !== undefined && segment.heading) parts.push(plainText(segment.heading));
     for (const block of segment.blocks) {
+      if (block.type === 'definition' || block.type === 'thematicBreak' || hidden.has(block)) continue;
       walk(block, (node) => {
         if (node.type === 'code' && isProbeBlock(node)) {
           problems.push({
@@ -150,11 +196,26 @@ function prose(source: string, segments: readonly Segment[], problems: RunbookPr
           });
         }
       });
+      // A <summary> goes with the first block of its details that has text.
+      if (!segment.extras.has(block)) summary = undefined;
+      summary = segment.extras.get(block) ?? summary;
       const text = blockText(source, block, { withoutProbes: true });
-      if (text !== '') parts.push(text);
+      if (text === '') continue;
+      if (summary !== undefined) parts.push(summary);
+      summary = undefined;
+      parts.push(text);
     }
   }
   return parts.length > 0 ? parts.join('\n\n') : undefined;
+}
+
+// A "References" / "See also" section: one link per list item or paragraph.
+function referenceLinks(segment: Segment): RunbookLink[] {
+  const label = segment.heading ? plainText(segment.heading) : 'Links';
+  const entries = segment.blocks.flatMap((block): Nodes[] =>
+    block.type === 'list' ? block.children : block.type === 'paragraph' ? [block] : [],
+  );
+  return linksOf(entries, label);
 }
 
 interface SectionFacts {
@@ -196,12 +257,18 @@ function checkSections(facts: SectionFacts, problems: RunbookProblem[]): void {
   if (facts.meaning === undefined) {
     problems.push({
       severity: 'warning',
-      message: 'no Meaning section: nothing explains what the alert means',
+      message: heading('meaning')
+        ? 'the Meaning section is empty: nothing explains what the alert means'
+        : 'no Meaning section: nothing explains what the alert means',
       position: at('meaning'),
     });
   }
   if (facts.impact === undefined) {
-    problems.push({ severity: 'warning', message: 'no Impact section', position: at('impact') });
+    problems.push({
+      severity: 'warning',
+      message: heading('impact') ? 'the Impact section is empty' : 'no Impact section',
+      position: at('impact'),
+    });
   }
 }
 

@@ -21,11 +21,40 @@ export interface Step {
   /** Stable within the runbook: `diagnosis-1`, `mitigation-3`, … (used by the timeline). */
   readonly id: string;
   readonly section: StepSection;
-  /** Sub-heading the step sits under, e.g. "Immediate" in Mitigation; undefined when none. */
+  /**
+   * Sub-heading the step sits under, e.g. "Immediate" in Mitigation, or the line that introduces the
+   * step's list ("Work through these in order:"); both joined by " · " when there are both. Undefined
+   * when none.
+   */
   readonly group: string | undefined;
   /** The step's text as plain markdown (without its probes' code blocks). */
   readonly text: string;
   readonly probes: readonly ProbeSpec[];
+  readonly position: SourcePosition;
+}
+
+/**
+ * Text that is neither Meaning, Impact nor a step: a remark under Diagnosis or Mitigation that
+ * instructs nothing (or a `<details>` extra with no step before it), or a section sitrep has no place
+ * for (`other`: "Escalation", "Dashboards", an introduction next to a Meaning section).
+ */
+export interface SectionNote {
+  readonly section: StepSection | 'other';
+  /** The heading of an `other` section; undefined for remarks and for text before any heading. */
+  readonly heading?: string | undefined;
+  /** Markdown, as written. */
+  readonly text: string;
+  readonly position: SourcePosition;
+}
+
+/** One entry of a "References" / "See also" / "Additional resources" list. */
+export interface RunbookLink {
+  /** What the list was introduced as ("Additional resources", "See also"). */
+  readonly label: string;
+  /** The entry's words without markup ("HAProxy management guide"). */
+  readonly text: string;
+  /** The entry's first link target; undefined when the entry has no link. */
+  readonly url: string | undefined;
   readonly position: SourcePosition;
 }
 
@@ -68,5 +97,9 @@ export interface Runbook {
   readonly rule?: PastedRule | undefined;
   /** How `alerts` was found; matching trusts front matter and a pasted rule only. Set by parseRunbook. */
   readonly alertsFrom?: AlertNamesFrom;
+  /** Remarks under Diagnosis or Mitigation, then other sections' text, in document order. Set by parseRunbook. */
+  readonly notes?: readonly SectionNote[];
+  /** Reference links ("See also", "Additional resources"), in document order. Set by parseRunbook. */
+  readonly links?: readonly RunbookLink[];
   readonly problems: readonly RunbookProblem[];
 }

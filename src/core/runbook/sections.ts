@@ -63,6 +63,22 @@ export function isBareSectionName(heading: string): boolean {
   return headingWords(heading).length <= 2;
 }
 
+// Headings and lead lines that introduce reference links rather than things to do.
+const references =
+  /^(?:additional |further |more |useful |related |external )?(?:resources?|references?|reading|links?|documentation|docs|information)$|^see also$|^learn more$/;
+
+/**
+ * True for a heading or a list's lead line that introduces reference links: "References", "See also",
+ * "Additional resources:", "Further reading", "Useful links".
+ */
+export function isReferencesName(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  return references.test(words);
+}
+
 function headingWords(heading: string): string[] {
   return heading
     .toLowerCase()

@@ -56,6 +56,11 @@ export function WorkspaceView(props: {
       </Text>
       {runbook.meaning ? <Text wrap="truncate">Meaning: {sanitizeLine(runbook.meaning)}</Text> : null}
       {runbook.impact ? <Text wrap="truncate">Impact: {sanitizeLine(runbook.impact)}</Text> : null}
+      {runbook.notes?.[0] ? (
+        <Text dimColor wrap="truncate">
+          {sanitizeLine(runbook.notes.join(' · '))}
+        </Text>
+      ) : null}
       <Checklist workspace={workspace} />
       <Box
         flexDirection="column"

@@ -38,16 +38,19 @@ describe('parseRunbook on the common public form (seed runbook)', () => {
     expect(diagnosis[0]).toBe(
       'Work out which server and backend are affected.\n- The alert only says which server; the stats page at `/stats` lists it under its backend.\n- Several backends can use the same server name.',
     );
-    expect(diagnosis[2]).toBe('Look at the HAProxy logs for `SC` termination codes.');
+    // The collapsed example after step 3 goes with it, under its summary.
+    expect(diagnosis[2]).toMatch(
+      /^Look at the HAProxy logs for `SC` termination codes\.\n\nExample log line\n\n```\nJun {2}3 .* SC-- /,
+    );
     expect(runbook.steps[0]?.position).toEqual({
       line: lineOf('seed-HaproxyServerConnectionErrors.md', '1. Work out'),
       column: 1,
     });
   });
 
-  it('skips the shortcode, the HTML comment and the <details> block without noise', () => {
+  it('skips the shortcode, the HTML comment and the <details> tags without noise', () => {
     const all = [runbook.meaning, runbook.impact, ...runbook.steps.map((s) => s.text)].join('\n');
-    expect(all).not.toMatch(/\{\{%|<!--|<details>|Jun {2}3/);
+    expect(all).not.toMatch(/\{\{%|<!--|<details>|<summary>|Imported from the team wiki/);
     expect(runbook.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -78,7 +81,7 @@ describe('parseRunbook on the richer form', () => {
     });
   });
 
-  it('drops images, comments and details from Meaning, keeps the text', () => {
+  it('drops images, comments and a details block that only holds the pasted rule from Meaning', () => {
     expect(runbook.meaning).toBe(
       'A consumer group reads a topic more slowly than producers write to it, so the number of messages\nwaiting for it keeps growing.',
     );
@@ -274,9 +277,18 @@ describe('parseRunbook on arbitrary text', () => {
     'text ',
     '\u0000',
     '|a|b|\n',
+    '[//]: # "c"\n',
+    '1.',
+    '2)',
+    '---\n',
+    '<summary>s</summary>',
+    'See also:\n',
+    'such as:\n',
+    '## References\n',
+    '[l](https://e.org)',
   ];
 
-  it('never throws, and every step and problem has a line within the text', () => {
+  it('never throws, and every step, note, link and problem has a line within the text', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 5 })), { maxLength: 60 }),
@@ -285,6 +297,8 @@ describe('parseRunbook on arbitrary text', () => {
           const runbook = parseRunbook(text);
           const lines = text.split('\n').length + 1;
           for (const step of runbook.steps) expect(step.position.line).toBeLessThanOrEqual(lines);
+          for (const item of [...(runbook.notes ?? []), ...(runbook.links ?? [])])
+            expect(item.position.line).toBeLessThanOrEqual(lines);
           for (const problem of runbook.problems)
             expect(problem.position?.line ?? 1).toBeLessThanOrEqual(lines);
         },
