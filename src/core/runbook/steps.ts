@@ -155,7 +155,7 @@ class SegmentReader {
           this.notes.push({ section: this.section, text, position: startOf(block) });
         }
       }
-      // Anything else (headings never reach here; math, html) is not text sitrep shows.
+      // Anything else (math, raw HTML) is not text sitrep shows.
     }
   }
 
