@@ -9,7 +9,7 @@ import { alertExpressionProbe, alertExpressionRange, type AlertRuleInfo } from '
 import type { Probe, ProbeStep } from './probe.js';
 import { alertExpressionStepId } from './probe.js';
 import type { ProbeSpec } from './probe-spec.js';
-import { groupProbeVariants, planVariant } from './variants.js';
+import { groupProbeVariants, planVariant, variantSourceMetrics } from './variants.js';
 
 /**
  * Fills a probe's `{{ $labels.x }}` placeholders from the alert's labels, escaped for the PromQL
@@ -49,7 +49,12 @@ export function planAlertExpressionStep(
  * `variants`: the runner picks which runs. The first block's attributes (title, thresholds, range,
  * unit) hold for all its variants.
  */
-export function planStep(step: Step, labels: LabelSet, render: RenderProbeQuery): ProbeStep {
+export function planStep(
+  step: Step,
+  labels: LabelSet,
+  render: RenderProbeQuery,
+  sourceMetrics: ReadonlyMap<string, readonly string[]> = variantSourceMetrics([step]),
+): ProbeStep {
   const probes = groupProbeVariants(step.probes).map((group, index): Probe => {
     const spec = group[0] as ProbeSpec;
     const rendered = render(spec.query, labels);
@@ -67,7 +72,8 @@ export function planStep(step: Step, labels: LabelSet, render: RenderProbeQuery)
       note: undefined,
     };
     if (spec.variant === undefined) return probe;
-    return { ...probe, variants: group.map((v) => planVariant(v, render(v.query, labels))) };
+    const variants = group.map((v) => planVariant(v, spec, render(v.query, labels), sourceMetrics));
+    return { ...probe, variants };
   });
   return { id: step.id, title: stepTitle(step), probes };
 }
@@ -99,9 +105,10 @@ export function planProbeSteps(
   const steps: ProbeStep[] = [];
   const alertStep = planAlertExpressionStep(rule, alert);
   if (alertStep) steps.push(alertStep);
+  const sourceMetrics = variantSourceMetrics(runbook?.steps ?? []);
   for (const step of runbook?.steps ?? []) {
     if (step.section === 'diagnosis' && step.probes.length > 0)
-      steps.push(planStep(step, alert.labels, render));
+      steps.push(planStep(step, alert.labels, render, sourceMetrics));
   }
   return steps;
 }

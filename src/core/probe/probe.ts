@@ -55,6 +55,16 @@ export interface ProbeVariant {
   readonly unrunnable: string | undefined;
   /** The metric names the query reads: the variant fits when Prometheus has them. */
   readonly metrics: readonly string[];
+  /**
+   * Metric names only this variant's blocks read anywhere in the runbook: they tell whether its
+   * exporter is there at all (empty when the variant reads nothing of its own).
+   */
+  readonly sourceMetrics: readonly string[];
+  /** The block's own title, thresholds, range and unit, where it sets them (else the first block's). */
+  readonly title: string;
+  readonly judgement: Judgement;
+  readonly rangeSeconds: number;
+  readonly unit: string | undefined;
 }
 
 /** The variant that ran, and why it was chosen over the others, in words. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planStep } from '../../../src/core/probe/plan.js';
+import { planProbeSteps, planStep } from '../../../src/core/probe/plan.js';
 import type { Probe } from '../../../src/core/probe/probe.js';
 import { chooseVariant, groupProbeVariants, presenceQuery } from '../../../src/core/probe/variants.js';
 import { fillProbeQuery } from '../../../src/core/promql/fill.js';
@@ -64,7 +64,9 @@ describe('probe variants', () => {
     const exporter = chooseVariant(planned(both), { ok: true, names: new Set(['haproxy_server_up']) });
     expect(exporter.variant?.name).toBe('haproxy_exporter');
     expect(exporter.query).toContain('haproxy_server_up{backend="app"');
-    expect(exporter.variant?.reason).toContain('"builtin" lacks haproxy_server_status');
+    expect(exporter.variant?.reason).toContain(
+      'its exporter is scraped (haproxy_server_up) and Prometheus has every metric it reads; builtin: not scraped (Prometheus has none of haproxy_server_status)',
+    );
     const builtin = chooseVariant(planned(both), {
       ok: true,
       names: new Set(['haproxy_server_status', 'haproxy_server_up']),
@@ -79,9 +81,7 @@ describe('probe variants', () => {
       names: new Set(['haproxy_server_status', 'haproxy_server_up']),
     });
     expect(probe.variant?.name).toBe('haproxy_exporter');
-    expect(probe.variant?.reason).toContain(
-      '"builtin" does not fit the alert (the alert has no label "proxy"',
-    );
+    expect(probe.variant?.reason).toContain('builtin: the alert has no label "proxy"');
   });
 
   it('run the variant missing the fewest metrics when none is complete, and say what is missing', () => {
@@ -91,6 +91,7 @@ describe('probe variants', () => {
     });
     expect(probe.variant?.name).toBe('builtin');
     expect(probe.variant?.reason).toMatch(/no variant has all its metrics.*haproxy_server_up/);
+    expect(probe.title).toBe('Server state');
   });
 
   it('fall back to the first fitting variant when Prometheus can not say, and never run one that does not fit', () => {
@@ -119,5 +120,58 @@ describe('probe variants', () => {
       'c:d',
     ]);
     expect(presenceQuery(['a', 'b:c'])).toBe('count by (__name__) ({__name__=~"a|b:c"})');
+  });
+});
+
+describe('probe variants that read the same metric names', () => {
+  // Both exporters call it haproxy_frontend_http_responses_total; only the label differs. The other
+  // probe's metrics tell which exporter is scraped.
+  const shared = parseRunbook(`# X
+
+## Diagnosis
+
+1. Frontends.
+
+   ${fence}promql title="4xx by frontend" variant="builtin"
+   sum by (proxy) (rate(haproxy_frontend_http_responses_total{code="4xx"}[1m]))
+   ${fence}
+
+   ${fence}promql variant="haproxy_exporter" title="4xx by frontend (exporter)" unit="req/s"
+   sum by (frontend) (rate(haproxy_frontend_http_responses_total{code="4xx"}[1m]))
+   ${fence}
+
+2. State.
+
+   ${fence}promql variant="builtin"
+   haproxy_server_status
+   ${fence}
+
+   ${fence}promql variant="haproxy_exporter"
+   haproxy_server_up
+   ${fence}
+`);
+
+  it('run the variant of the exporter that is scraped, with that block’s own attributes', () => {
+    const [step] = planProbeSteps(
+      shared,
+      undefined,
+      { labels: {}, startsAtMs: undefined, nowMs: 0 },
+      fillProbeQuery,
+    );
+    const probe = step?.probes[0];
+    if (!probe) throw new Error('no probe');
+    const names = new Set(['haproxy_frontend_http_responses_total', 'haproxy_server_up']);
+    const chosen = chooseVariant(probe, { ok: true, names });
+    expect(chosen.variant?.name).toBe('haproxy_exporter');
+    expect([chosen.title, chosen.unit]).toEqual(['4xx by frontend (exporter)', 'req/s']);
+    const builtin = chooseVariant(probe, {
+      ok: true,
+      names: new Set(['haproxy_frontend_http_responses_total', 'haproxy_server_status']),
+    });
+    expect([builtin.variant?.name, builtin.title, builtin.unit]).toEqual([
+      'builtin',
+      '4xx by frontend',
+      undefined,
+    ]);
   });
 });
