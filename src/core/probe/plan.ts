@@ -9,7 +9,7 @@ import { alertExpressionProbe, alertExpressionRange, type AlertRuleInfo } from '
 import type { Probe, ProbeStep } from './probe.js';
 import { alertExpressionStepId } from './probe.js';
 import type { ProbeSpec } from './probe-spec.js';
-import { groupProbeVariants, planVariant, variantSourceMetrics } from './variants.js';
+import { groupProbeVariants, planVariant, variantSourceMetrics, withVariantDefaults } from './variants.js';
 
 /**
  * Fills a probe's `{{ $labels.x }}` placeholders from the alert's labels, escaped for the PromQL
@@ -55,7 +55,7 @@ export function planStep(
   render: RenderProbeQuery,
   sourceMetrics: ReadonlyMap<string, readonly string[]> = variantSourceMetrics([step]),
 ): ProbeStep {
-  const probes = groupProbeVariants(step.probes).map((group, index): Probe => {
+  const probes = groupProbeVariants(withVariantDefaults(step.probes)).map((group, index): Probe => {
     const spec = group[0] as ProbeSpec;
     const rendered = render(spec.query, labels);
     const probe: Probe = {
@@ -72,7 +72,7 @@ export function planStep(
       note: undefined,
     };
     if (spec.variant === undefined) return probe;
-    const variants = group.map((v) => planVariant(v, spec, render(v.query, labels), sourceMetrics));
+    const variants = group.map((v) => planVariant(v, render(v.query, labels), sourceMetrics));
     return { ...probe, variants };
   });
   return { id: step.id, title: stepTitle(step), probes };

@@ -44,6 +44,28 @@ const targetSeries = new Set([
 ]);
 
 /**
+ * The step's probe blocks as they apply: a later variant block takes its group's first block's title,
+ * thresholds, range and unit where it sets none of its own (what `sitrep runbook` shows).
+ */
+export function withVariantDefaults(specs: readonly ProbeSpec[]): ProbeSpec[] {
+  return groupProbeVariants(specs).flatMap((group) => {
+    const lead = group[0] as ProbeSpec;
+    return group.map((spec) => {
+      if (spec === lead) return spec;
+      const own = (name: string) => (spec.attributeNames ?? []).includes(name);
+      return {
+        ...spec,
+        title: own('title') ? spec.title : lead.title,
+        warn: own('warn') ? spec.warn : lead.warn,
+        crit: own('crit') ? spec.crit : lead.crit,
+        rangeSeconds: own('range') ? spec.rangeSeconds : lead.rangeSeconds,
+        unit: own('unit') ? spec.unit : lead.unit,
+      };
+    });
+  });
+}
+
+/**
  * Per variant name, the metric names only that variant's blocks read anywhere in these steps: their
  * presence in Prometheus says that variant's exporter is scraped.
  */
@@ -68,17 +90,12 @@ export function variantSourceMetrics(steps: readonly Step[]): Map<string, string
   return own;
 }
 
-/**
- * One variant of a probe group, filled in for the alert: `lead` is the group's first block, whose
- * attributes hold where this block sets none of its own.
- */
+/** One variant of a probe group (see withVariantDefaults), filled in for the alert. */
 export function planVariant(
   spec: ProbeSpec,
-  lead: ProbeSpec,
   rendered: { readonly ok: true; readonly query: string } | { readonly ok: false; readonly message: string },
   sourceMetrics: ReadonlyMap<string, readonly string[]>,
 ): ProbeVariant {
-  const own = (name: string) => spec === lead || (spec.attributeNames ?? []).includes(name);
   const name = spec.variant ?? 'default';
   return {
     name,
@@ -86,14 +103,10 @@ export function planVariant(
     unrunnable: rendered.ok ? undefined : rendered.message,
     metrics: rendered.ok ? metricNames(rendered.query) : [],
     sourceMetrics: sourceMetrics.get(name) ?? [],
-    title: own('title') ? spec.title : lead.title,
-    judgement: {
-      kind: 'thresholds',
-      warn: own('warn') ? spec.warn : lead.warn,
-      crit: own('crit') ? spec.crit : lead.crit,
-    },
-    rangeSeconds: own('range') ? spec.rangeSeconds : lead.rangeSeconds,
-    unit: own('unit') ? spec.unit : lead.unit,
+    title: spec.title,
+    judgement: { kind: 'thresholds', warn: spec.warn, crit: spec.crit },
+    rangeSeconds: spec.rangeSeconds,
+    unit: spec.unit,
   };
 }
 
