@@ -7,7 +7,13 @@ import { writeConfigs } from './stack/configs.mjs';
 import { ensureBinaries } from './stack/install.mjs';
 import { isOurs, readRegistry, startProcess, stopProcess } from './stack/processes.mjs';
 import { assertPortsFree, waitFor, httpGet, seedAlerts } from './stack/probe.mjs';
-import { exporterArgv, exporterSettings, exporterUrls, runsExporter } from './stack/exporter.mjs';
+import {
+  assertExporterPortFree,
+  exporterArgv,
+  exporterSettings,
+  exporterUrls,
+  runsExporter,
+} from './stack/exporter.mjs';
 
 const baseServices = ['haproxy', 'alertmanager', 'prometheus'];
 // The standalone haproxy_exporter runs only when SITREP_STACK_HAPROXY_SOURCE asks for it.
@@ -32,11 +38,12 @@ async function up(s) {
   }
   const bin = ensureBinaries(log);
   await assertPortsFree(s);
+  await assertExporterPortFree(s);
   const files = writeConfigs(s);
   const urls = stackUrls(s);
   try {
     startProcess(s.dir, 'haproxy', [bin.haproxy, '-db', '-f', files.haproxy]);
-    if (runsExporter(s)) startProcess(s.dir, 'haproxy_exporter', exporterArgv(s));
+    if (runsExporter(s)) startProcess(s.dir, 'haproxy_exporter', exporterArgv(s, log));
     startProcess(s.dir, 'alertmanager', [
       bin.alertmanager,
       `--config.file=${files.alertmanager}`,

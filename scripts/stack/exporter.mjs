@@ -2,7 +2,9 @@
 // standalone prometheus-haproxy-exporter (0.14, reading HAProxy's CSV stats page), or both, as in a
 // migration. SITREP_STACK_HAPROXY_SOURCE=builtin (default) | exporter | both picks; the matching rule
 // file (rules.yml, rules-haproxy-exporter.yml, or both) is what Prometheus loads.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './settings.mjs';
 
@@ -66,8 +68,21 @@ export function exporterUrls(s) {
   };
 }
 
-/** The exporter's command line, or throws saying which package to install. */
-export function exporterArgv(s) {
+/**
+ * The exporter's command line. Installs Debian's package first when it is missing and we may (root
+ * with apt-get, as for the other binaries); otherwise throws saying what to install.
+ */
+export function exporterArgv(s, log = () => {}) {
+  if (!fs.existsSync(binary) && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    log('installing prometheus-haproxy-exporter with apt-get (first run only)...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'prometheus-haproxy-exporter'],
+      { stdio: 'inherit', env },
+    );
+  }
   if (!fs.existsSync(binary)) {
     throw new Error(
       `SITREP_STACK_HAPROXY_SOURCE=${s.source} needs ${binary}: sudo apt-get install prometheus-haproxy-exporter`,
@@ -78,4 +93,22 @@ export function exporterArgv(s) {
     `--web.listen-address=127.0.0.1:${s.exporterPort}`,
     `--haproxy.scrape-uri=${exporterUrls(s).statsCsv}`,
   ];
+}
+
+/** Fails with a clear message when the exporter's port is taken (else another exporter could answer). */
+export async function assertExporterPortFree(s) {
+  if (!runsExporter(s)) return;
+  const inUse = await new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port: s.exporterPort });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+  if (inUse) {
+    throw new Error(
+      `port ${s.exporterPort} (for haproxy_exporter) is already in use; set SITREP_STACK_EXPORTER_PORT to a free one`,
+    );
+  }
 }
