@@ -7,8 +7,17 @@ import { writeConfigs } from './stack/configs.mjs';
 import { ensureBinaries } from './stack/install.mjs';
 import { isOurs, readRegistry, startProcess, stopProcess } from './stack/processes.mjs';
 import { assertPortsFree, waitFor, httpGet, seedAlerts } from './stack/probe.mjs';
+import {
+  assertExporterPortFree,
+  exporterArgv,
+  exporterSettings,
+  exporterUrls,
+  runsExporter,
+} from './stack/exporter.mjs';
 
-const services = ['haproxy', 'alertmanager', 'prometheus'];
+const baseServices = ['haproxy', 'alertmanager', 'prometheus'];
+// The standalone haproxy_exporter runs only when SITREP_STACK_HAPROXY_SOURCE asks for it.
+let services = baseServices;
 const seedAlert = 'HaproxyServerConnectionErrors';
 const log = (msg) => console.log(`stack: ${msg}`);
 
@@ -29,10 +38,12 @@ async function up(s) {
   }
   const bin = ensureBinaries(log);
   await assertPortsFree(s);
+  await assertExporterPortFree(s);
   const files = writeConfigs(s);
   const urls = stackUrls(s);
   try {
     startProcess(s.dir, 'haproxy', [bin.haproxy, '-db', '-f', files.haproxy]);
+    if (runsExporter(s)) startProcess(s.dir, 'haproxy_exporter', exporterArgv(s, log));
     startProcess(s.dir, 'alertmanager', [
       bin.alertmanager,
       `--config.file=${files.alertmanager}`,
@@ -51,6 +62,10 @@ async function up(s) {
       `--web.external-url=${urls.prometheus}`,
     ]);
     await waitFor('HAProxy metrics', () => httpGet(urls.haproxyMetrics).then((r) => r.status === 200), s);
+    if (runsExporter(s)) {
+      const exporterReads = (r) => r.status === 200 && /^haproxy_up 1$/m.test(r.body);
+      await waitFor('haproxy_exporter', () => httpGet(exporterUrls(s).metrics).then(exporterReads), s);
+    }
     await waitFor(
       'Alertmanager',
       () => httpGet(`${urls.alertmanager}/-/ready`).then((r) => r.status === 200),
@@ -121,6 +136,7 @@ function status(s) {
     alertmanager: urls.alertmanager,
     haproxy: `${urls.haproxy} (metrics ${urls.haproxyMetrics})`,
     load: 'load generator',
+    haproxy_exporter: exporterUrls(s).metrics,
   };
   for (const name of [...services, 'load']) {
     const entry = registry[name];
@@ -138,7 +154,8 @@ function printUrls(s) {
 
 async function main() {
   const [command, arg] = process.argv.slice(2);
-  const s = stackSettings();
+  const s = { ...stackSettings(), ...exporterSettings() };
+  if (runsExporter(s)) services = [...baseServices, 'haproxy_exporter'];
   switch (command) {
     case 'up':
       return up(s);

@@ -1,6 +1,8 @@
 // The stack's own config files, written into its runtime folder on every `up`.
 import fs from 'node:fs';
 import path from 'node:path';
+import { haproxyScrapeJobs, ruleFiles } from './exporter.mjs';
+import { scenarioRoutes, scenarioSections } from './scenarios.mjs';
 
 function prometheusConfig(s) {
   return `# Written by scripts/stack: scrape and evaluate every second so alerts fire within seconds.
@@ -8,15 +10,15 @@ global:
   scrape_interval: 1s
   evaluation_interval: 1s
 rule_files:
-  - ${JSON.stringify(s.rulesFile)}
+${ruleFiles(s)
+  .map((file) => `  - ${JSON.stringify(file)}`)
+  .join('\n')}
 alerting:
   alertmanagers:
     - static_configs:
         - targets: ['127.0.0.1:${s.alertmanagerPort}']
 scrape_configs:
-  - job_name: haproxy
-    static_configs:
-      - targets: ['127.0.0.1:${s.haproxyMetricsPort}']
+${haproxyScrapeJobs(s)}
   - job_name: prometheus
     static_configs:
       - targets: ['127.0.0.1:${s.prometheusPort}']
@@ -55,7 +57,7 @@ defaults
 
 frontend web
   bind 127.0.0.1:${s.haproxyPort}
-  default_backend app
+${scenarioRoutes(s)}  default_backend app
 
 backend app
   balance roundrobin
@@ -64,8 +66,11 @@ ${servers}
 frontend metrics
   bind 127.0.0.1:${s.haproxyMetricsPort}
   http-request use-service prometheus-exporter if { path /metrics }
-  http-request return status 404
-`;
+  # The CSV stats page the standalone haproxy_exporter reads (scripts/stack/exporter.mjs).
+  stats enable
+  stats uri /stats
+  http-request return status 404 if !{ path_beg /stats }
+${scenarioSections(s)}`;
 }
 
 /** Writes the three config files and makes the data folders; returns their paths. */

@@ -10,6 +10,7 @@ import type { InstantSample, RangeSeries } from '../core/alerts/prometheus-query
 import type { ProbeFailure, ProbeResult, QueryOutcome } from '../core/probe/result.js';
 import { buildProbeResult, unrunnableResult } from '../core/probe/result.js';
 import { createLimiter } from './limiter.js';
+import { resolveVariants } from './probe-variants.js';
 
 /**
  * The two Prometheus queries a probe needs. The real one wraps the Prometheus client
@@ -116,7 +117,12 @@ export async function runProbeStep(
     return result;
   };
 
-  const results = await Promise.all(step.probes.map(runOne));
+  // Probes written for several exporters first pick the variant whose metrics Prometheus has.
+  const probes = await resolveVariants(step.probes, async (q) => {
+    const answer = await query((s) => options.client.instant(q, evaluateAt, s));
+    return answer.outcome;
+  });
+  const results = await Promise.all(probes.map(runOne));
   if (signal.aborted) return undefined;
   return { step, results, startedAt, finishedAt: now() };
 }

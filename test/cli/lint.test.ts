@@ -121,4 +121,85 @@ describe('sitrep lint', () => {
     expect(strict.code).toBe(1);
     expect((await runCli(['lint', '--errors-only', dir], env())).code).toBe(0);
   });
+
+  describe('per rule file', () => {
+    const bundled = path.join(repoRoot, 'runbooks', 'haproxy');
+    const fence = '```';
+    const serverDown = (probes: string) => `# HaproxyServerDown
+
+## Meaning
+
+A server is down.
+
+## Impact
+
+Less capacity.
+
+## Diagnosis
+
+1. Look at the server.
+
+${probes}
+
+## Mitigation
+
+1. Fix it.
+`;
+    const builtinOnly = `${fence}promql title="State"
+max by (state) (haproxy_server_status{proxy="{{ $labels.proxy }}", server="{{ $labels.server }}"})
+${fence}`;
+    const inVariants = `${fence}promql title="State" variant="builtin"
+max by (state) (haproxy_server_status{proxy="{{ $labels.proxy }}", server="{{ $labels.server }}"})
+${fence}
+
+${fence}promql variant="haproxy_exporter"
+max(haproxy_server_up{backend="{{ $labels.backend }}", server="{{ $labels.server }}"})
+${fence}`;
+    const folder = (runbook: string, ruleFiles: string[]) => {
+      const dir = tempConfigHome();
+      fs.mkdirSync(path.join(dir, 'haproxy'));
+      fs.writeFileSync(path.join(dir, 'haproxy', 'HaproxyServerDown.md'), runbook);
+      for (const name of ruleFiles)
+        fs.copyFileSync(path.join(bundled, name), path.join(dir, 'haproxy', name));
+      return dir;
+    };
+
+    it('reports a label that only the other rule file keeps, naming the rule file', async () => {
+      // Before: lint accepted `proxy` because rules.yml keeps it, though the exporter's alert never has it.
+      const dir = folder(serverDown(builtinOnly), ['rules.yml', 'rules-haproxy-exporter.yml']);
+      const result = await runCli(['lint', 'haproxy/HaproxyServerDown.md'], env(), { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe(
+        'haproxy/HaproxyServerDown.md:15:1: error: probe "State" uses {{ $labels.proxy }}, but the alert never has that label: its expression (haproxy/rules-haproxy-exporter.yml) keeps only backend, server\n',
+      );
+      const builtin = folder(serverDown(builtinOnly), ['rules.yml']);
+      expect((await runCli(['lint', 'haproxy/HaproxyServerDown.md'], env(), { cwd: builtin })).code).toBe(0);
+    });
+
+    it('accepts a probe in variants when one variant fits each rule file, and says which fits none', async () => {
+      const dir = folder(serverDown(inVariants), ['rules.yml', 'rules-haproxy-exporter.yml']);
+      const clean = await runCli(['lint', 'haproxy/HaproxyServerDown.md'], env(), { cwd: dir });
+      expect([clean.stdout, clean.code]).toEqual(['', 0]);
+      const broken = inVariants.replace('{{ $labels.backend }}', '{{ $labels.instance }}');
+      const bad = folder(serverDown(broken), ['rules-haproxy-exporter.yml']);
+      const result = await runCli(['lint', 'haproxy/HaproxyServerDown.md'], env(), { cwd: bad });
+      expect(result.stdout).toContain(
+        'error: probe "State": no variant fits the alert (builtin uses {{ $labels.proxy }}; haproxy_exporter uses {{ $labels.instance }}): its expression (haproxy/rules-haproxy-exporter.yml) keeps only backend, server',
+      );
+    });
+
+    it.each(['rules.yml', 'rules-haproxy-exporter.yml'])(
+      'finds nothing wrong with the bundled runbooks beside %s alone',
+      async (ruleFile) => {
+        const dir = tempConfigHome();
+        fs.mkdirSync(path.join(dir, 'haproxy'));
+        for (const name of fs.readdirSync(bundled).filter((n) => n.endsWith('.md') || n === ruleFile))
+          fs.copyFileSync(path.join(bundled, name), path.join(dir, 'haproxy', name));
+        fs.writeFileSync(path.join(dir, 'haproxy', '_index.md'), '---\ntitle: HAProxy\n---\n');
+        const result = await runCli(['lint', 'haproxy'], env(), { cwd: dir });
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe('sitrep lint: 17 files, 0 errors, 0 warnings\n');
+      },
+    );
+  });
 });

@@ -121,6 +121,7 @@ function collect(paths: readonly string[], context: CommandContext): Targets {
     }
     if (stat.isDirectory()) {
       for (const file of filesUnder(full, (name) => isRunbookFileName(name) || isYamlName(name))) {
+        if (path.basename(file) === '_index.md') continue; // a Hugo section page, not a runbook
         if (isRunbookFileName(path.basename(file))) targets.runbooks.push({ file, root: full });
         else if (looksLikeRuleFile(readOr(file))) targets.rules.push({ file, root: full });
       }

@@ -1,5 +1,6 @@
 // How `sitrep runbook` shows a resolved runbook: a numbered checklist with each probe's final query
 // (or why it can not run), as text for people or as JSON (shape documented in runbooks/README.md).
+import { withVariantDefaults } from '../../core/probe/variants.js';
 import type { LabelSet } from '../../core/alerts/alert.js';
 import type { Threshold } from '../../core/probe/probe-spec.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
@@ -29,7 +30,7 @@ export function runbookJson(view: RunbookView) {
         group: step.group ?? null,
         text: step.text,
         line: step.position.line,
-        probes: step.probes.map((probe) => {
+        probes: withVariantDefaults(step.probes).map((probe) => {
           const filled = fillProbeQuery(probe.query, view.alert.labels);
           return {
             title: probe.title,
@@ -40,6 +41,7 @@ export function runbookJson(view: RunbookView) {
             crit: thresholdJson(probe.crit),
             rangeSeconds: probe.rangeSeconds,
             unit: probe.unit ?? null,
+            variant: probe.variant ?? null,
             line: probe.position?.line ?? null,
           };
         }),
@@ -155,8 +157,9 @@ export function runbookText(view: RunbookView): string {
 function stepText(step: Step, number: number, labels: LabelSet): string {
   const marker = `  ${number}. `;
   const lines = [indent(sanitizeText(step.text), marker.length).replace(/^ +/, marker)];
-  for (const probe of step.probes) {
+  for (const probe of withVariantDefaults(step.probes)) {
     const details = [
+      probe.variant && `variant ${probe.variant}`,
       probe.warn && `warn ${formatThreshold(probe.warn)}`,
       probe.crit && `crit ${formatThreshold(probe.crit)}`,
       `range ${formatRange(probe.rangeSeconds)}`,

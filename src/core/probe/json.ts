@@ -17,6 +17,8 @@ export interface ProbeResultJson {
   readonly warn: Threshold | null;
   readonly crit: Threshold | null;
   readonly note: string | null;
+  /** For a probe written for several exporters: which variant ran and why; else null. */
+  readonly variant: { readonly name: string; readonly reason: string } | null;
   readonly verdict: Verdict;
   readonly error: ProbeFailureJson | null;
   readonly rangeError: ProbeFailureJson | null;
@@ -60,6 +62,7 @@ export function probeResultJson(result: ProbeResult): ProbeResultJson {
     warn: thresholds?.warn ?? null,
     crit: thresholds?.crit ?? null,
     note: probe.note ?? null,
+    variant: probe.variant ? { name: probe.variant.name, reason: probe.variant.reason } : null,
     verdict: result.verdict,
     error: failureJson(result.error),
     rangeError: failureJson(result.rangeError),

@@ -8,6 +8,8 @@ import type { Runbook, Step } from '../runbook/runbook.js';
 import { alertExpressionProbe, alertExpressionRange, type AlertRuleInfo } from './alert-probe.js';
 import type { Probe, ProbeStep } from './probe.js';
 import { alertExpressionStepId } from './probe.js';
+import type { ProbeSpec } from './probe-spec.js';
+import { groupProbeVariants, planVariant, variantSourceMetrics, withVariantDefaults } from './variants.js';
 
 /**
  * Fills a probe's `{{ $labels.x }}` placeholders from the alert's labels, escaped for the PromQL
@@ -41,11 +43,22 @@ export function planAlertExpressionStep(
   };
 }
 
-/** One runbook step's probes, templated for the alert; a probe that can not be filled in says why. */
-export function planStep(step: Step, labels: LabelSet, render: RenderProbeQuery): ProbeStep {
-  const probes = step.probes.map((spec, index): Probe => {
+/**
+ * One runbook step's probes, templated for the alert; a probe that can not be filled in says why.
+ * Consecutive blocks that are variants of one probe (see variants.ts) become one probe with
+ * `variants`: the runner picks which runs. The first block's attributes (title, thresholds, range,
+ * unit) hold for all its variants.
+ */
+export function planStep(
+  step: Step,
+  labels: LabelSet,
+  render: RenderProbeQuery,
+  sourceMetrics: ReadonlyMap<string, readonly string[]> = variantSourceMetrics([step]),
+): ProbeStep {
+  const probes = groupProbeVariants(withVariantDefaults(step.probes)).map((group, index): Probe => {
+    const spec = group[0] as ProbeSpec;
     const rendered = render(spec.query, labels);
-    return {
+    const probe: Probe = {
       id: `${step.id}#${index + 1}`,
       stepId: step.id,
       title: spec.title,
@@ -58,6 +71,9 @@ export function planStep(step: Step, labels: LabelSet, render: RenderProbeQuery)
       role: 'runbook',
       note: undefined,
     };
+    if (spec.variant === undefined) return probe;
+    const variants = group.map((v) => planVariant(v, render(v.query, labels), sourceMetrics));
+    return { ...probe, variants };
   });
   return { id: step.id, title: stepTitle(step), probes };
 }
@@ -89,9 +105,10 @@ export function planProbeSteps(
   const steps: ProbeStep[] = [];
   const alertStep = planAlertExpressionStep(rule, alert);
   if (alertStep) steps.push(alertStep);
+  const sourceMetrics = variantSourceMetrics(runbook?.steps ?? []);
   for (const step of runbook?.steps ?? []) {
     if (step.section === 'diagnosis' && step.probes.length > 0)
-      steps.push(planStep(step, alert.labels, render));
+      steps.push(planStep(step, alert.labels, render, sourceMetrics));
   }
   return steps;
 }

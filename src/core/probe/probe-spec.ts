@@ -18,4 +18,12 @@ export interface ProbeSpec {
   /** Display unit: `req/s`, `bytes`, `seconds`, `percent`, … */
   readonly unit: string | undefined;
   readonly position: SourcePosition | undefined;
+  /**
+   * The `variant` attribute: the exporter (or setup) this query is written for. Consecutive blocks
+   * with different variants are one probe with alternatives; the one whose metrics Prometheus has
+   * runs (see core/probe/variants.ts). Undefined for a plain probe.
+   */
+  readonly variant?: string | undefined;
+  /** The attributes written on the block (the first block of a variant group sets them for all). */
+  readonly attributeNames?: readonly string[];
 }

@@ -37,6 +37,40 @@ export interface Probe {
   readonly role: ProbeRole;
   /** Something the reader should know about how the probe was built, e.g. why a threshold was not split off. */
   readonly note: string | undefined;
+  /**
+   * A probe written for several exporters: its alternatives, each filled in for the alert. The runner
+   * picks one (see variants.ts) before sending anything; `query`/`unrunnable` are the first's meanwhile.
+   */
+  readonly variants?: readonly ProbeVariant[];
+  /** Which variant ran and why, once the runner chose one. */
+  readonly variant?: VariantChoice;
+}
+
+/** One alternative of a probe, filled in for the alert. */
+export interface ProbeVariant {
+  /** The `variant` attribute, e.g. `builtin` or `haproxy_exporter`. */
+  readonly name: string;
+  readonly query: string;
+  /** Why this variant can not run for the alert (e.g. a label it lacks); else undefined. */
+  readonly unrunnable: string | undefined;
+  /** The metric names the query reads: the variant fits when Prometheus has them. */
+  readonly metrics: readonly string[];
+  /**
+   * Metric names only this variant's blocks read anywhere in the runbook: they tell whether its
+   * exporter is there at all (empty when the variant reads nothing of its own).
+   */
+  readonly sourceMetrics: readonly string[];
+  /** The block's own title, thresholds, range and unit, where it sets them (else the first block's). */
+  readonly title: string;
+  readonly judgement: Judgement;
+  readonly rangeSeconds: number;
+  readonly unit: string | undefined;
+}
+
+/** The variant that ran, and why it was chosen over the others, in words. */
+export interface VariantChoice {
+  readonly name: string;
+  readonly reason: string;
 }
 
 /** A group of probes that run together (and are cancelled together): one checklist step's, or the alert's. */

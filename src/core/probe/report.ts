@@ -4,6 +4,7 @@
 import type { LabelSet } from '../alerts/alert.js';
 import { sanitizeLine } from '../sanitize.js';
 import { formatValue } from './format.js';
+import type { Probe } from './probe.js';
 import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
 import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
@@ -105,7 +106,15 @@ function outcomeLines(result: ProbeResult): string[] {
   }
   if (result.rangeError) lines.push(`range failed: ${describeFailure(result.rangeError)}`);
   if (result.probe.note) lines.push(`note: ${sanitizeLine(result.probe.note)}`);
+  const variant = describeVariant(result.probe);
+  if (variant) lines.push(variant);
   return lines;
+}
+
+/** `variant haproxy_exporter: Prometheus has its metrics; …` for a probe written for several exporters. */
+export function describeVariant(probe: Probe): string | undefined {
+  if (!probe.variant) return undefined;
+  return sanitizeLine(`variant ${probe.variant.name}: ${probe.variant.reason}`);
 }
 
 /** A failure in one line: `bad_data: parse error …`, `timeout: no answer within 10 s`, … */

@@ -5,6 +5,8 @@
 import { describeKept, keptLabels, mayKeep, type KeptLabels } from '../promql/kept-labels.js';
 import { findSyntaxError } from '../promql/parse.js';
 import { scanPlaceholders } from '../promql/placeholders.js';
+import type { ProbeSpec } from '../probe/probe-spec.js';
+import { groupProbeVariants } from '../probe/variants.js';
 import type { RuleFileRule } from './rule-file.js';
 import type { Runbook, SourcePosition } from './runbook.js';
 
@@ -22,7 +24,12 @@ export interface KnownRule {
   readonly rule: RuleFileRule;
 }
 
-/** Lints a parsed runbook. `rules` are the alerting rules lint has seen (any files). */
+/**
+ * Lints a parsed runbook. `rules` are the alerting rules lint has seen (any files). Probes are checked
+ * against each rule file on its own: an alert comes from one rule, so a label counts only when the
+ * rule of that file keeps it (a label kept by the other exporter's rule file does not help). A probe
+ * written in variants is fine for a rule file when one of its variants is.
+ */
 export function lintRunbook(file: string, runbook: Runbook, rules: readonly KnownRule[]): LintFinding[] {
   const findings: LintFinding[] = runbook.problems.map((problem) => ({
     file,
@@ -31,7 +38,7 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
     message: problem.message,
   }));
   // The expressions that can raise this runbook's alerts: from rule files, else the pasted rule.
-  const sources = rules
+  const sources: AlertSource[] = rules
     .filter((known) => runbook.alerts.includes(known.rule.alert))
     .map((known) => ({
       kept: keptLabels(known.rule.expr.value),
@@ -46,31 +53,61 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
     });
   }
   findings.push(...lintPastedRule(file, runbook));
-  const usable = sources.filter(
-    (source): source is typeof source & { kept: KeptLabels } => source.kept !== undefined,
-  );
-  if (usable.length === 0) return findings;
+  const usable = sources.filter((source): source is UsableSource => source.kept !== undefined);
   for (const step of runbook.steps) {
-    for (const probe of step.probes) {
-      for (const placeholder of scanPlaceholders(probe.query).placeholders) {
-        if (placeholder.context.kind === 'comment') continue;
-        const label = placeholder.label;
-        // Alerts carry the expression's labels, the rule's own labels, and alertname.
-        const carried = usable.some(
-          (source) => label === 'alertname' || source.labels.includes(label) || mayKeep(source.kept, label),
-        );
-        if (carried) continue;
-        const first = usable[0] as (typeof usable)[number];
-        findings.push({
-          file,
-          position: probe.position ?? step.position,
-          severity: 'error',
-          message: `probe "${probe.title}" uses {{ $labels.${label} }}, but the alert never has that label: its expression (${first.where}) keeps ${describeKept(first.kept)}`,
-        });
+    for (const group of groupProbeVariants(step.probes)) {
+      const lead = group[0] as ProbeSpec;
+      const reported = new Set<string>();
+      for (const source of usable) {
+        for (const message of groupProblems(lead, group, source)) {
+          // Two rules of one file for the same alert (e.g. two severities) say the same thing once.
+          if (reported.has(message)) continue;
+          reported.add(message);
+          findings.push({ file, position: lead.position ?? step.position, severity: 'error', message });
+        }
       }
     }
   }
   return findings;
+}
+
+interface AlertSource {
+  readonly kept: KeptLabels | undefined;
+  readonly labels: readonly string[];
+  readonly where: string;
+}
+
+type UsableSource = AlertSource & { readonly kept: KeptLabels };
+
+/** The labels a probe's query needs that alerts from this source never have. */
+function missingLabels(spec: ProbeSpec, source: UsableSource): string[] {
+  const missing: string[] = [];
+  for (const placeholder of scanPlaceholders(spec.query).placeholders) {
+    if (placeholder.context.kind === 'comment') continue;
+    const label = placeholder.label;
+    // Alerts carry the expression's labels, the rule's own labels, and alertname.
+    const carried = label === 'alertname' || source.labels.includes(label) || mayKeep(source.kept, label);
+    if (!carried && !missing.includes(label)) missing.push(label);
+  }
+  return missing;
+}
+
+function groupProblems(lead: ProbeSpec, group: readonly ProbeSpec[], source: UsableSource): string[] {
+  const keeps = `its expression (${source.where}) keeps ${describeKept(source.kept)}`;
+  if (group.length === 1 && lead.variant === undefined) {
+    return missingLabels(lead, source).map(
+      (label) =>
+        `probe "${lead.title}" uses {{ $labels.${label} }}, but the alert never has that label: ${keeps}`,
+    );
+  }
+  const misses = group.map((spec) => ({ spec, missing: missingLabels(spec, source) }));
+  if (misses.some((m) => m.missing.length === 0)) return [];
+  const needs = misses
+    .map(
+      (m) => `${m.spec.variant ?? 'default'} uses ${m.missing.map((l) => `{{ $labels.${l} }}`).join(', ')}`,
+    )
+    .join('; ');
+  return [`probe "${lead.title}": no variant fits the alert (${needs}): ${keeps}`];
 }
 
 // A rule pasted into a runbook is a copy (the rule file is the source of truth), so its mistakes

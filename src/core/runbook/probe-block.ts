@@ -12,7 +12,7 @@ import { startOf } from './markdown.js';
 import type { RunbookProblem, SourcePosition } from './runbook.js';
 
 /** The probe attributes sitrep reads. */
-export const probeAttributes = ['title', 'warn', 'crit', 'range', 'unit'] as const;
+export const probeAttributes = ['title', 'warn', 'crit', 'range', 'unit', 'variant'] as const;
 
 const defaultRangeSeconds = 30 * 60;
 
@@ -46,6 +46,8 @@ export function probeFromCode(code: Code): { probe: ProbeSpec; problems: Runbook
       problem(`probe range="${attributes.range}" is not a duration such as "30m" or "2h"`);
     else rangeSeconds = Math.round(ms / 1000);
   }
+  const variant = attributes.variant?.trim();
+  if (variant === '') problem('probe variant="" needs a name, such as variant="builtin"');
   const query = code.value.trim();
   // The query's first line sits on the line after the fence, indented like the fence.
   const inQuery = (offset: number): SourcePosition => {
@@ -70,6 +72,7 @@ export function probeFromCode(code: Code): { probe: ProbeSpec; problems: Runbook
       rangeSeconds,
       unit: attributes.unit?.trim() || undefined,
       position,
+      ...(variant ? { variant, attributeNames: Object.keys(attributes) } : {}),
     },
     problems,
   };

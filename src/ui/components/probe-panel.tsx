@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatValue } from '../../core/probe/format.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
-import { describeFailure, formatLabels } from '../../core/probe/report.js';
+import { describeFailure, describeVariant, formatLabels } from '../../core/probe/report.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
@@ -77,6 +77,15 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
       {limits ? <Text dimColor> ({limits})</Text> : null}
     </Text>,
   ];
+  const variant = describeVariant(probe);
+  if (variant) {
+    lines.push(
+      <Text key={`${probe.id}:v`} dimColor wrap="truncate">
+        {'        '}
+        {variant}
+      </Text>,
+    );
+  }
   if (result.error) {
     lines.push(
       <Text key={`${probe.id}:e`} color="red" wrap="truncate">

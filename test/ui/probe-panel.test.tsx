@@ -1,0 +1,53 @@
+// The probe panel says which variant of a probe ran and why, under the probe's verdict line.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Probe } from '../../src/core/probe/probe.js';
+import { rangeWindow } from '../../src/core/probe/range-window.js';
+import { buildProbeResult } from '../../src/core/probe/result.js';
+import { ProbePanel } from '../../src/ui/components/probe-panel.js';
+import { renderUi, type Rendered } from '../helpers/render.js';
+
+let ui: Rendered | undefined;
+afterEach(() => ui?.unmount());
+
+const probe: Probe = {
+  id: 'diagnosis-1#1',
+  stepId: 'diagnosis-1',
+  title: 'Is the server UP',
+  query: 'max(haproxy_server_up{backend="app", server="web1"})',
+  unrunnable: undefined,
+  judgement: { kind: 'thresholds', warn: { op: '<', value: 1 }, crit: undefined },
+  rangeSeconds: 600,
+  unit: undefined,
+  narrowTo: undefined,
+  role: 'runbook',
+  note: undefined,
+  variant: {
+    name: 'haproxy_exporter',
+    reason: 'Prometheus has every metric it reads; builtin: the alert has no label "proxy"',
+  },
+};
+
+describe('the probe panel', () => {
+  it('shows which variant ran and why', async () => {
+    const window = rangeWindow(1_800_000_000, 600);
+    const result = buildProbeResult(probe, {
+      instant: { ok: true, data: [{ metric: {}, timestamp: window.end, value: 0 }] },
+      range: { ok: true, data: [] },
+      evaluatedAt: window.end,
+      window,
+      timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
+    });
+    ui = renderUi(
+      <ProbePanel
+        step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [probe] }}
+        probes={{ running: false, results: [result] }}
+        width={200}
+        maxLines={10}
+      />,
+    );
+    const frame = await ui.waitForText('Is the server UP');
+    // One line, cut to the terminal's width.
+    expect(frame).toContain('variant haproxy_exporter: Prometheus has every metric it reads; builtin:');
+    expect(frame).toMatch(/WARN\s+Is the server UP/);
+  });
+});
