@@ -2,6 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Every Alertmanager peer when the stack runs a cluster (SITREP_STACK_ALERTMANAGERS), else the one.
+function alertmanagerTargets(s) {
+  const ports = s.topology?.alertmanagerPorts ?? [s.alertmanagerPort];
+  return ports.map((p) => `'127.0.0.1:${p}'`).join(', ');
+}
+
 function prometheusConfig(s) {
   return `# Written by scripts/stack: scrape and evaluate every second so alerts fire within seconds.
 global:
@@ -12,7 +18,7 @@ rule_files:
 alerting:
   alertmanagers:
     - static_configs:
-        - targets: ['127.0.0.1:${s.alertmanagerPort}']
+        - targets: [${alertmanagerTargets(s)}]
 scrape_configs:
   - job_name: haproxy
     static_configs:
