@@ -7,7 +7,7 @@ import { writeConfigs } from './stack/configs.mjs';
 import { ensureBinaries } from './stack/install.mjs';
 import { isOurs, readRegistry, startProcess, stopProcess } from './stack/processes.mjs';
 import { assertPortsFree, waitFor, httpGet, seedAlerts } from './stack/probe.mjs';
-import { alertmanagerArgv, startPeers, waitForPeers } from './stack/cluster.mjs';
+import { alertmanagerArgv, prometheusClusterArgs, startPeers, waitForPeers } from './stack/cluster.mjs';
 import { startProxy, waitForProxy } from './stack/proxy.mjs';
 import { startTls, waitForTls } from './stack/tls.mjs';
 import {
@@ -55,6 +55,7 @@ async function up(s) {
       '--storage.tsdb.retention.time=1d',
       `--web.listen-address=127.0.0.1:${s.prometheusPort}`,
       `--web.external-url=${urls.prometheus}`,
+      ...prometheusClusterArgs(s),
     ]);
     await waitFor('HAProxy metrics', () => httpGet(urls.haproxyMetrics).then((r) => r.status === 200), s);
     await waitFor(

@@ -40,6 +40,14 @@ export function alertmanagerArgv(s, bin, configFile, i) {
   ];
 }
 
+/**
+ * Prometheus resends firing alerts every minute by default; in a cluster a respawned peer (which
+ * keeps no alerts) would wait that long for them, so the stack resends every second.
+ */
+export function prometheusClusterArgs(s) {
+  return s.topology.alertmanagerPorts.length > 1 ? ['--rules.alert.resend-delay=1s'] : [];
+}
+
 /** Starts peers 1.. (peer 0 is started with the base stack). */
 export function startPeers(s, bin, configFile) {
   for (let i = 1; i < s.topology.alertmanagerPorts.length; i += 1) {
