@@ -1,5 +1,5 @@
 // The local alerting stack: Debian's Prometheus, Alertmanager and HAProxy on loopback.
-//   node scripts/stack.mjs up|fire [SECONDS]|status|down|urls|kill NAME|respawn NAME|--help
+//   node scripts/stack.mjs up|fire [SECONDS]|status|down|urls|kill|respawn|pause|resume NAME|--help
 // See README.md ("The local stack") for what each command does.
 import path from 'node:path';
 import { stackSettings, stackUrls, repoRoot } from './stack/settings.mjs';
@@ -170,6 +170,15 @@ function kill(s, name) {
   log(`killed ${name} (pid ${entry.pid})`);
 }
 
+// `pause NAME` freezes a process (SIGSTOP): its port still accepts connections but nothing answers,
+// as a hung server does; `resume NAME` lets it go on (SIGCONT).
+function signal(s, name, sig) {
+  const entry = readRegistry(s.dir)[name];
+  if (!isOurs(entry)) throw new Error(`${name} is not running (see \`status\`)`);
+  process.kill(entry.pid, sig);
+  log(`${sig === 'SIGSTOP' ? 'paused' : 'resumed'} ${name} (pid ${entry.pid})`);
+}
+
 async function respawn(s, name) {
   const entry = readRegistry(s.dir)[name];
   if (!entry) throw new Error(`${name} was never started by this stack`);
@@ -178,7 +187,7 @@ async function respawn(s, name) {
   log(`respawned ${name} (pid ${pid})`);
 }
 
-const usage = `usage: npm run stack -- up | fire [SECONDS] | status | down | urls | kill NAME | respawn NAME
+const usage = `usage: npm run stack -- up | fire [SECONDS] | status | down | urls | kill NAME | respawn NAME | pause NAME | resume NAME
 
   up              start the stack (and the topologies below) with empty data
   fire [SECONDS]  send load through HAProxy until HaproxyServerConnectionErrors fires
@@ -187,6 +196,8 @@ const usage = `usage: npm run stack -- up | fire [SECONDS] | status | down | url
   urls            the URLs as JSON
   kill NAME       SIGKILL one process of the stack (e.g. alertmanager-2), keeping its record
   respawn NAME    start a killed process again with the same command line
+  pause NAME      freeze one process (SIGSTOP): connections are accepted, nothing answers
+  resume NAME     let a paused process go on (SIGCONT)
 
 ${topologyHelp}`;
 
@@ -214,7 +225,12 @@ async function main() {
       return;
     case 'kill':
     case 'respawn':
+    case 'pause':
+    case 'resume':
       if (!arg) throw new Error(`${command} takes the name of a process (see \`status\`)`);
+      if (command === 'pause' || command === 'resume') {
+        return signal(s, arg, command === 'pause' ? 'SIGSTOP' : 'SIGCONT');
+      }
       return command === 'kill' ? kill(s, arg) : respawn(s, arg);
     case '--help':
     case 'help':

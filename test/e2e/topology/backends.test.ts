@@ -2,7 +2,7 @@
 // VictoriaMetrics single-node scraping the same HAProxy, an HAProxy gateway that serves Prometheus
 // and Alertmanager under /prometheus and /alertmanager behind a bearer token and X-Scope-OrgID,
 // and Prometheus on TLS and mTLS with its own --web.config.file and certificates from openssl.
-// Tests marked it.fails specify issue #11's defect 9 (words, not codes), fixed on the h11a branch.
+// Tests marked it.fails specify issue #11's defects 8 and 9 (fixed on the h11a branch).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,49 @@ describe.skipIf(noStack)('other Prometheus API backends, a gateway, and TLS', ()
       const prom = JSON.parse((await sitrep(probeArgs(urls['prometheus'] ?? ''))).stdout) as ProbeJson;
       expect(prom.rule?.origin).toBe('prometheus');
       expect(prom.steps[0]?.id).toBe('alert-expression');
+    });
+
+    it('frozen mid-probe (SIGSTOP): every query names it and its timeout; resumed, probes work again', async () => {
+      await topologyStack(env, 'pause', 'victoria');
+      try {
+        const { code, stdout, stderr } = await sitrep([
+          ...probeArgs(urls['victoria'] ?? ''),
+          '--timeout',
+          '1s',
+        ]);
+        expect(code).toBe(1);
+        const doc = JSON.parse(stdout) as ProbeJson;
+        expect(doc.ok).toBe(false);
+        const errors = allProbes(doc).map((p) => JSON.stringify(p.error));
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) expect(error).toMatch(/no answer within 1 ?s/);
+        expect(stderr).not.toContain('\u001b');
+      } finally {
+        await topologyStack(env, 'resume', 'victoria');
+      }
+      const after = await sitrep(probeArgs(urls['victoria'] ?? ''));
+      expect(after.code).toBe(0);
+      expect((JSON.parse(after.stdout) as ProbeJson).ok).toBe(true);
+    });
+
+    // Defect 8: a probe's timeout says "no answer within 1 s" without naming the source.
+    it.fails('frozen mid-probe, the timeout names the source (defect 8)', async () => {
+      await topologyStack(env, 'pause', 'victoria');
+      try {
+        const { stdout } = await sitrep([
+          ...probeArgs(urls['victoria'] ?? ''),
+          '--step',
+          '1',
+          '--timeout',
+          '1s',
+        ]);
+        const host = new URL(urls['victoria'] ?? '').host;
+        const errors = allProbes(JSON.parse(stdout) as ProbeJson).map((p) => JSON.stringify(p.error));
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) expect(error).toContain(host);
+      } finally {
+        await topologyStack(env, 'resume', 'victoria');
+      }
     });
 
     it('answers the alerts API with an empty list, not an error', async () => {

@@ -167,6 +167,37 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
     });
   });
 
+  it('a peer frozen mid-refresh (SIGSTOP): keys answered, named with its timeout, clean once resumed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-cluster-'));
+    const screen = startTmux([path.join(repoRoot, 'bin', 'sitrep'), ...sourceArgs(), '--timeout', '2s'], {
+      cwd: dir,
+      width: 120,
+      height: 24,
+      env: { XDG_CONFIG_HOME: path.join(dir, 'c'), XDG_DATA_HOME: path.join(dir, 'd') },
+    });
+    const third = new URL(peers[2] ?? '').host;
+    try {
+      await screen.waitFor((s) => (s.match(/: ok, /g) ?? []).length === 4 && s.includes(alertname));
+      await topologyStack(env, 'pause', 'alertmanager-3');
+      try {
+        screen.send(['r']);
+        screen.send(['?']);
+        await screen.waitForText('this help');
+        screen.send(['Escape']);
+        const named = await screen.waitFor((s) => s.includes(`${third}: STALE`));
+        expect(named).toMatch(new RegExp(`${third}: STALE .*no answer within 2s`));
+        expect(named).toContain(alertname);
+      } finally {
+        await topologyStack(env, 'resume', 'alertmanager-3');
+      }
+      screen.send(['r']);
+      const clean = await screen.waitFor((s) => (s.match(/: ok, /g) ?? []).length === 4);
+      expect(clean).not.toContain('STALE');
+    } finally {
+      screen.kill();
+    }
+  });
+
   // Defect 1: a failing peer's old answer stays in the merge, first peer first, with no age limit.
   it.fails(
     'a dead first peer that still held a silence the live peers expired hides nothing (defect 1)',
