@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startProcess } from './processes.mjs';
 import { httpGet, waitFor } from './probe.mjs';
+import { startTimeoutMs } from './topology.mjs';
 
 /** The registry name of peer `i` (0-based). */
 export function peerName(i) {
@@ -65,6 +66,7 @@ export async function waitForPeers(s) {
       `Alertmanager on ${port}`,
       () => httpGet(`http://127.0.0.1:${port}/-/ready`).then((r) => r.status === 200),
       s,
+      startTimeoutMs,
     );
   }
   if (ports.length === 1) return;
@@ -77,6 +79,7 @@ export async function waitForPeers(s) {
         return res.status === 200 && peers.length === ports.length;
       },
       s,
+      startTimeoutMs,
     );
   }
 }

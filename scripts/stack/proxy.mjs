@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startProcess } from './processes.mjs';
 import http from 'node:http';
 import { waitFor } from './probe.mjs';
+import { startTimeoutMs } from './topology.mjs';
 
 function proxyConfig(s) {
   const p = s.topology.proxy;
@@ -68,6 +69,7 @@ export async function waitForProxy(s) {
         return res.status === 200;
       },
       s,
+      startTimeoutMs,
     );
   }
 }

@@ -8,7 +8,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { startProcess } from './processes.mjs';
 import { waitFor } from './probe.mjs';
-import { ensureProgram } from './topology.mjs';
+import { ensureProgram, startTimeoutMs } from './topology.mjs';
 
 /** The certificate files under <dir>/tls. */
 export function tlsFiles(s) {
@@ -165,6 +165,7 @@ export async function waitForTls(s) {
       `Prometheus on TLS (${port})`,
       async () => (await httpsStatus(`https://127.0.0.1:${port}/-/ready`, files)) === 200,
       s,
+      startTimeoutMs,
     );
   }
 }

@@ -5,6 +5,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 
+/**
+ * How long `up` waits for each added server: longer than the base stack's 30 s, because a cluster,
+ * VictoriaMetrics and two TLS servers start at once beside other jobs on a small CI machine.
+ */
+export const startTimeoutMs = 90_000;
+
 function int(name, fallback, min, max) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startProcess } from './processes.mjs';
 import { httpGet, waitFor } from './probe.mjs';
-import { ensureProgram } from './topology.mjs';
+import { ensureProgram, startTimeoutMs } from './topology.mjs';
 
 function scrapeConfig(s) {
   return `# Written by scripts/stack: VictoriaMetrics scrapes the same HAProxy as Prometheus.
@@ -39,7 +39,12 @@ export function startVictoria(s, log) {
 /** Waits until VictoriaMetrics answers and has scraped HAProxy at least once. */
 export async function waitForVictoria(s) {
   const url = `http://127.0.0.1:${s.topology.victoria.port}`;
-  await waitFor('VictoriaMetrics', () => httpGet(`${url}/health`).then((r) => r.status === 200), s);
+  await waitFor(
+    'VictoriaMetrics',
+    () => httpGet(`${url}/health`).then((r) => r.status === 200),
+    s,
+    startTimeoutMs,
+  );
   await waitFor(
     'VictoriaMetrics to scrape HAProxy',
     async () => {
@@ -47,5 +52,6 @@ export async function waitForVictoria(s) {
       return res.status === 200 && JSON.parse(res.body).data.result.length > 0;
     },
     s,
+    startTimeoutMs,
   );
 }
