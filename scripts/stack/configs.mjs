@@ -4,6 +4,12 @@ import path from 'node:path';
 import { haproxyScrapeJobs, ruleFiles } from './exporter.mjs';
 import { scenarioRoutes, scenarioSections } from './scenarios.mjs';
 
+// Every Alertmanager peer when the stack runs a cluster (SITREP_STACK_ALERTMANAGERS), else the one.
+function alertmanagerTargets(s) {
+  const ports = s.topology?.alertmanagerPorts ?? [s.alertmanagerPort];
+  return ports.map((p) => `'127.0.0.1:${p}'`).join(', ');
+}
+
 function prometheusConfig(s) {
   return `# Written by scripts/stack: scrape and evaluate every second so alerts fire within seconds.
 global:
@@ -16,7 +22,7 @@ ${ruleFiles(s)
 alerting:
   alertmanagers:
     - static_configs:
-        - targets: ['127.0.0.1:${s.alertmanagerPort}']
+        - targets: [${alertmanagerTargets(s)}]
 scrape_configs:
 ${haproxyScrapeJobs(s)}
   - job_name: prometheus

@@ -1,6 +1,6 @@
 // A small HTTP server for tests that misbehaves on request: it answers a path with JSON or text,
 // any status, after a delay, or hangs, cuts the body short, resets the connection, sends more than
-// a size cap, or runs a sequence of these (first request fails, second works). It listens on
+// a size cap, trickles a body slowly, redirects elsewhere, or runs a sequence of these (first request fails, second works). It listens on
 // 127.0.0.1 with a free port and records every request it receives (method, path, query, headers,
 // body) so tests can assert what a client actually sent.
 //
@@ -25,6 +25,10 @@ export type Behavior =
   | { kind: 'oversize'; bytes: number; declareLength: boolean }
   /** Destroys the socket without answering. */
   | { kind: 'reset' }
+  /** Sends `body` (200, JSON) `bytesPerChunk` bytes at a time, `everyMs` apart: a slow trickle. */
+  | { kind: 'trickle'; body: string; bytesPerChunk: number; everyMs: number }
+  /** Answers `status` (default 302) with `Location: location`, e.g. another host. */
+  | { kind: 'redirect'; location: string; status?: number }
   /** The nth request gets steps[n] (the last step repeats). */
   | { kind: 'sequence'; steps: Behavior[] }
   /** Anything else. */
@@ -142,6 +146,16 @@ function answer(
     case 'reset':
       request.socket.destroy();
       return;
+    case 'trickle':
+      trickle(response, Buffer.from(behavior.body), behavior.bytesPerChunk, behavior.everyMs);
+      return;
+    case 'redirect':
+      response.writeHead(behavior.status ?? 302, {
+        Location: behavior.location,
+        'Content-Type': 'text/plain',
+      });
+      response.end(`moved to ${behavior.location}`);
+      return;
     case 'sequence': {
       const step = behavior.steps[Math.min(seen, behavior.steps.length - 1)];
       if (step) answer(step, seen, request, response, body);
@@ -172,6 +186,33 @@ function streamFiller(response: http.ServerResponse, bytes: number): void {
     if (!response.destroyed) response.end();
   };
   pump();
+}
+
+// Writes the body a few bytes at a time with a pause between writes; stops when the client (or
+// close()) drops the connection.
+function trickle(response: http.ServerResponse, body: Buffer, bytesPerChunk: number, everyMs: number): void {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (response.destroyed || sent >= body.length) {
+      clearInterval(timer);
+      if (!response.destroyed) response.end();
+      return;
+    }
+    response.write(body.subarray(sent, sent + bytesPerChunk));
+    sent += bytesPerChunk;
+  }, everyMs);
+  response.on('close', () => clearInterval(timer));
+}
+
+/** An HTML error page as a proxy in front of a server sends it (nginx's 502 page, roughly). */
+export function htmlErrorPage(status: number, reason: string): Behavior {
+  return {
+    kind: 'text',
+    status,
+    contentType: 'text/html',
+    body: `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  };
 }
 
 /** A loopback URL where nothing listens, so connecting is refused. */
