@@ -30,7 +30,7 @@ const text = (name, fallback) => {
 /** Reads the SITREP_STACK_* topology settings, given the base stack's settings `s`. */
 export function topologySettings(s) {
   const peers = int('SITREP_STACK_ALERTMANAGERS', 1, 1, 5);
-  const clusterPort = int('SITREP_STACK_CLUSTER_PORT', s.alertmanagerPort + 10, 1, 65535);
+  const clusterPort = int('SITREP_STACK_CLUSTER_PORT', s.alertmanagerPort + 20, 1, 65535);
   return {
     // Alertmanager i (0-based) serves the web API on alertmanagerPort + i and gossips on clusterPort + i.
     alertmanagerPorts: Array.from({ length: peers }, (_, i) => s.alertmanagerPort + i),
@@ -58,7 +58,7 @@ export function topologySettings(s) {
 export const topologyHelp = `Topologies (environment variables; off by default):
   SITREP_STACK_ALERTMANAGERS=3   an Alertmanager cluster of N (1-5) gossiping on loopback; Prometheus
                                  sends to every peer. Peer i: web port ALERTMANAGER_PORT+i, gossip
-                                 SITREP_STACK_CLUSTER_PORT+i (default ALERTMANAGER_PORT+10)
+                                 SITREP_STACK_CLUSTER_PORT+i (default ALERTMANAGER_PORT+20)
   SITREP_STACK_VICTORIA=1        VictoriaMetrics single-node scraping the same HAProxy
                                  (SITREP_STACK_VICTORIA_PORT, default 29428)
   SITREP_STACK_PROXY=1           an HAProxy gateway: /prometheus and /alertmanager, requiring
