@@ -13,12 +13,12 @@ export type TrackedFeed = Pick<AlertFeed, 'subscribe' | 'getSnapshot'>;
  */
 export function trackAlertState(feed: TrackedFeed, journal: Journal): () => void {
   let lastUpdatedAt: number | undefined;
-  let previousAt: number | undefined;
+  // When each alert was last seen firing, to bound when it resolved.
+  const lastSeenAt: Record<string, string> = {};
   const check = () => {
     const snapshot = feed.getSnapshot();
-    // Only a new answer says anything new; the same one seen twice must not move previousAt.
+    // Only a new answer says anything new: the same snapshot seen twice is checked once.
     if (snapshot.updatedAt === undefined || snapshot.updatedAt === lastUpdatedAt) return;
-    previousAt = lastUpdatedAt;
     lastUpdatedAt = snapshot.updatedAt;
     const incident = journal.incident();
     if (!incident) return;
@@ -27,8 +27,10 @@ export function trackAlertState(feed: TrackedFeed, journal: Journal): () => void
       alerts: snapshot.alerts,
       complete,
       at: new Date(snapshot.updatedAt).toISOString(),
-      previousAt: previousAt === undefined ? undefined : new Date(previousAt).toISOString(),
+      lastSeenAt: { ...lastSeenAt },
     });
+    const at = new Date(snapshot.updatedAt).toISOString();
+    for (const alert of snapshot.alerts) if (alert.state !== 'pending') lastSeenAt[alert.fingerprint] = at;
     // The in-memory journal takes each event at once; a failed write is retried by the journal.
     for (const event of events) void journal.append(event).catch(() => undefined);
   };

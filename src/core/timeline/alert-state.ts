@@ -4,6 +4,7 @@
 import type { Alert } from '../alerts/alert.js';
 import type { AlertFiringEvent, AlertResolvedEvent } from './events.js';
 import type { Incident } from './incident.js';
+import { optional } from './json-fields.js';
 
 /** What the feed knows at one moment. */
 export interface FeedView {
@@ -15,8 +16,8 @@ export interface FeedView {
   readonly complete: boolean;
   /** ISO time of the refresh this view comes from. */
   readonly at: string;
-  /** ISO time of the refresh before it, when the missing alerts were last seen (if known). */
-  readonly previousAt?: string | undefined;
+  /** ISO time each alert was last seen firing by an earlier refresh, by fingerprint (if known). */
+  readonly lastSeenAt?: Readonly<Record<string, string>>;
 }
 
 /** An alert counts as firing in every state but `pending` (silenced and inhibited alerts still fire). */
@@ -44,7 +45,7 @@ export function alertStateEvents(
           type: 'alert-resolved',
           at: feed.at,
           fingerprint: known.fingerprint,
-          ...(feed.previousAt === undefined ? {} : { lastSeenAt: feed.previousAt }),
+          ...optional('lastSeenAt', feed.lastSeenAt?.[known.fingerprint]),
         });
       }
       continue;

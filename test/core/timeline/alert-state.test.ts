@@ -29,12 +29,17 @@ describe('alert state in the timeline', () => {
   it('records a resolution once, with the refresh that saw it gone and the one that last saw it', () => {
     const events = journal(web1);
     expect(observe(events, { alerts: [web1, web2], complete: true, at: at(10) })).toEqual([]);
-    const resolved = observe(events, { alerts: [web2], complete: true, at: at(11), previousAt: at(10) });
+    const resolved = observe(events, {
+      alerts: [web2],
+      complete: true,
+      at: at(11),
+      lastSeenAt: { [web1.fingerprint]: at(10) },
+    });
     expect(resolved).toEqual([
       { type: 'alert-resolved', at: at(11), fingerprint: web1.fingerprint, lastSeenAt: at(10) },
     ]);
     // The next answers say the same: nothing more is recorded.
-    expect(observe(events, { alerts: [web2], complete: true, at: at(12), previousAt: at(11) })).toEqual([]);
+    expect(observe(events, { alerts: [web2], complete: true, at: at(12), lastSeenAt: {} })).toEqual([]);
     const incident = fold(events);
     expect(incident?.alerts[0]).toMatchObject({ state: 'resolved', resolvedAt: at(11), lastSeenAt: at(10) });
     expect(incident && alertStatus(incident)).toEqual({ kind: 'resolved', total: 1, resolvedAt: at(11) });
