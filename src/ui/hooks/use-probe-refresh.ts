@@ -16,6 +16,7 @@ export function useProbeRefresh(
   const target = workspace ? probeRefreshTarget(workspace) : undefined;
   const stepId = target?.stepId;
   const finishedAt = target?.finishedAt;
+  const runs = target?.runs;
   useEffect(() => {
     if (stepId === undefined || finishedAt === undefined) return;
     const wait = Math.max(0, finishedAt + intervalMs - now());
@@ -24,5 +25,5 @@ export function useProbeRefresh(
       wait,
     );
     return () => clearTimeout(timer);
-  }, [stepId, finishedAt, intervalMs, now, dispatch]);
+  }, [stepId, finishedAt, runs, intervalMs, now, dispatch]);
 }

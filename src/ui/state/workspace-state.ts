@@ -35,6 +35,8 @@ export interface StepProbes {
   readonly results: readonly ProbeResult[];
   /** When the last run ended (ms since the epoch), to schedule the next one. */
   readonly finishedAt?: number;
+  /** Runs ended so far: each one arms the refresh timer anew, even at the same clock reading. */
+  readonly runs?: number;
 }
 
 export interface WorkspaceState {
@@ -173,7 +175,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const previous = state.probes[action.stepId];
       // A cancelled run keeps what it had and stops spinning; the step runs again when focused.
       const results = action.results ?? previous?.results ?? [];
-      const finished = { running: false, results, finishedAt: action.at };
+      const finished = { running: false, results, finishedAt: action.at, runs: (previous?.runs ?? 0) + 1 };
       return { ...state, probes: { ...state.probes, [action.stepId]: finished } };
     }
     case 'message':
@@ -196,13 +198,13 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
  */
 export function probeRefreshTarget(
   state: WorkspaceState,
-): { readonly stepId: string; readonly finishedAt: number } | undefined {
+): { readonly stepId: string; readonly finishedAt: number; readonly runs: number } | undefined {
   if (state.phase !== 'ready' || state.mode.kind !== 'checklist') return undefined;
   const stepId = focusedStepId(state);
   if (stepId === undefined || !state.probeSteps[stepId]) return undefined;
   const probes = state.probes[stepId];
   if (!probes || probes.running || probes.finishedAt === undefined) return undefined;
-  return { stepId, finishedAt: probes.finishedAt };
+  return { stepId, finishedAt: probes.finishedAt, runs: probes.runs ?? 0 };
 }
 
 /** The step id under the cursor. */
