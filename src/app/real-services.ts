@@ -6,6 +6,7 @@ import type { Config } from '../core/config/config.js';
 import { localZone } from '../core/export/local-zone.js';
 import { findAlertRule } from '../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../core/promql/fill.js';
+import { alertIdentity } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
 import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
@@ -80,9 +81,13 @@ export function realServices(config: Config, context: AppEnvironment): UiService
         .filter((entry) => entry.incident.status === 'open')
         .map(({ id, incident }) => {
           const progress = stepProgress(incident);
+          // Two incidents of one alertname read apart by their alerts' labels (server=web1).
+          const [first] = incident.alerts;
+          const more = incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : '';
+          const about = first ? ` (${alertIdentity(first.labels)}${more})` : '';
           return {
             id,
-            title: incident.title,
+            title: `${incident.title}${about}`,
             alertname: incident.alertname,
             fingerprints: incident.alerts.map((a) => a.fingerprint),
             openedAt: incident.openedAt,

@@ -1,5 +1,6 @@
 // Where the incident's alerts stand, for the workspace header: still firing (since when), or
 // resolved (when sitrep saw it). The journal's fold holds the facts; this only summarises them.
+import type { LabelSet } from '../alerts/alert.js';
 import type { Incident, IncidentAlert } from './incident.js';
 
 /** A summary of the incident's alerts. Times are ISO strings from the journal. */
@@ -22,4 +23,13 @@ export function alertStatus(incident: Incident): AlertStatus {
     .filter((t): t is string => t !== undefined)
     .sort((a, b) => Date.parse(b) - Date.parse(a));
   return { kind: 'resolved', total, resolvedAt: resolved[0] };
+}
+
+/** The labels that tell an alert from others of its name, `server=web1`: all but alertname and severity. */
+export function alertIdentity(labels: LabelSet): string {
+  return Object.keys(labels)
+    .filter((name) => name !== 'alertname' && name !== 'severity')
+    .sort()
+    .map((name) => `${name}=${labels[name] ?? ''}`)
+    .join(' ');
 }

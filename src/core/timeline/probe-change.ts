@@ -4,9 +4,13 @@ import type { LabelSet } from '../alerts/alert.js';
 import type { ProbeResultRecord, ProbeRunEvent } from './events.js';
 import type { Incident, IncidentProbeRun } from './incident.js';
 
-/** Values equal to three significant digits read the same on screen: not a change worth a line. */
+/**
+ * Values equal to two significant digits (152 and 149 both ≈ 150) are the same reading: a rate
+ * under steady load moves a little on every evaluation, and a line for each would flood the
+ * timeline. A verdict change is always recorded, however small the step that caused it.
+ */
 function shown(value: number): string {
-  return Number.isFinite(value) ? value.toPrecision(3) : String(value);
+  return Number.isFinite(value) ? value.toPrecision(2) : String(value);
 }
 
 function labelKey(labels: LabelSet): string {

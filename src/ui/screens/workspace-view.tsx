@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
-import type { LabelSet } from '../../core/alerts/alert.js';
 import { formatAge } from '../../core/alerts/select.js';
 import { formatDuration } from '../../core/config/units.js';
-import { alertStatus } from '../../core/timeline/alert-status.js';
+import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js';
 import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
@@ -47,7 +46,7 @@ export function WorkspaceView(props: {
       </Text>
       <Text wrap="truncate">
         <AlertState incident={incident} nowMs={nowMs} />
-        {first ? ` · ${sanitizeLine(identityLabels(first.labels))}` : ''}
+        {first ? ` · ${sanitizeLine(alertIdentity(first.labels))}` : ''}
         {incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : ''}
         {' · '}
         Diagnosis {progress.diagnosis} · Mitigation {progress.mitigation}
@@ -196,13 +195,4 @@ function ProbeAge(props: { probes: StepProbes | undefined; nowMs: number; interv
       {probes?.running ? ' · re-running…' : ` · re-runs every ${every} (r now)`}
     </Text>
   );
-}
-
-/** The labels that say which alert this is: all but alertname and severity (shown elsewhere). */
-function identityLabels(labels: LabelSet): string {
-  return Object.keys(labels)
-    .filter((name) => name !== 'alertname' && name !== 'severity')
-    .sort()
-    .map((name) => `${name}=${labels[name] ?? ''}`)
-    .join(' ');
 }

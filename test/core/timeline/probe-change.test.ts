@@ -33,10 +33,14 @@ describe('journaling live probe runs only on change', () => {
   it('skips a run whose values read the same and whose verdicts did not change', () => {
     expect(probeRunChanged(run(152), event(152))).toBe(false);
     expect(probeRunChanged(run(152.001), event(152.004))).toBe(false);
+    // A rate under steady load wobbles: 152 and 149 are the same reading (≈ 150).
+    expect(probeRunChanged(run(152), event(149))).toBe(false);
+    expect(probeRunChanged(run(0.0312), event(0.0314))).toBe(false);
   });
 
   it('records a changed value, a changed verdict, or another alert', () => {
     expect(probeRunChanged(run(152), event(240))).toBe(true);
+    expect(probeRunChanged(run(152), event(170))).toBe(true);
     expect(probeRunChanged(run(152, 'critical'), event(152, 'ok'))).toBe(true);
     expect(probeRunChanged(run(152, 'critical', 'fp1'), event(152, 'critical', 'fp2'))).toBe(true);
   });
