@@ -27,19 +27,21 @@ function isFiring(alert: Alert): boolean {
 
 /**
  * The events that bring the incident's alerts in line with the feed: `alert-resolved` for a firing
- * alert the feed no longer has (only when the feed is complete), `alert-firing` for a resolved alert
- * that fires again or a firing one whose start time changed (a new episode).
+ * alert the feed no longer has in any state (only when the feed is complete), `alert-firing` for a
+ * resolved alert that fires again or a firing one whose start time changed (a new episode).
  */
 export function alertStateEvents(
   incident: Incident,
   feed: FeedView,
 ): (AlertFiringEvent | AlertResolvedEvent)[] {
   if (incident.status === 'closed') return [];
-  const live = new Map(feed.alerts.filter(isFiring).map((a) => [a.fingerprint, a]));
+  const present = new Map(feed.alerts.map((a) => [a.fingerprint, a]));
   const events: (AlertFiringEvent | AlertResolvedEvent)[] = [];
   for (const known of incident.alerts) {
-    const seen = live.get(known.fingerprint);
+    const seen = present.get(known.fingerprint);
     if (seen === undefined) {
+      // Gone from every source: resolved. (Still pending is not gone: an incident may have been
+      // opened on a pending alert, which has not fired yet, let alone resolved.)
       if (known.state === 'firing' && feed.complete) {
         events.push({
           type: 'alert-resolved',
@@ -50,6 +52,7 @@ export function alertStateEvents(
       }
       continue;
     }
+    if (!isFiring(seen)) continue;
     if (known.state === 'resolved' || seen.startsAt !== known.startsAt) {
       events.push({
         type: 'alert-firing',

@@ -68,13 +68,15 @@ describe('alert state in the timeline', () => {
     expect(incident?.alerts[0]?.resolvedAt).toBeUndefined();
   });
 
-  it('treats a pending alert as not firing, and silenced or inhibited ones as firing', () => {
+  it('keeps silenced and inhibited alerts firing, and does not resolve one still pending', () => {
     const events = journal(web1, web2);
     const silenced = { ...web2, state: 'silenced' as const };
     const pending = { ...web1, state: 'pending' as const };
-    const result = observe(events, { alerts: [pending, silenced], complete: true, at: at(11) });
-    expect(result.map((e) => e.type)).toEqual(['alert-resolved']);
+    expect(observe(events, { alerts: [pending, silenced], complete: true, at: at(11) })).toEqual([]);
+    observe(events, { alerts: [silenced], complete: true, at: at(12) });
     expect(alertStatus(fold(events) ?? fail())).toMatchObject({ kind: 'firing', firing: 1, total: 2 });
+    // Pending again after resolving is not firing again.
+    expect(observe(events, { alerts: [pending, silenced], complete: true, at: at(13) })).toEqual([]);
   });
 
   it('records nothing for a closed incident', () => {
