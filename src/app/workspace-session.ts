@@ -129,16 +129,27 @@ function liveAlerts(journal: Journal, currentAlerts: readonly Alert[]): Alert[] 
   return [...live, ...alerts.filter((a) => !byFingerprint.has(a.fingerprint))];
 }
 
+/** A session over an open journal; the journal is closed again when building fails. */
 async function buildSession(
   journal: Journal,
   alerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
-  const alert = alerts[0];
-  if (!alert) {
+  try {
+    return await buildOpenSession(journal, alerts, deps);
+  } catch (error) {
     await journal.close();
-    throw new Error('the incident has no alerts');
+    throw error;
   }
+}
+
+async function buildOpenSession(
+  journal: Journal,
+  alerts: readonly Alert[],
+  deps: SessionDeps,
+): Promise<WorkspaceSession> {
+  const alert = alerts[0];
+  if (!alert) throw new Error('the incident has no alerts');
   const [found, ruleLookup] = await Promise.all([
     deps.findRunbook(alert),
     deps.findRule(alert).then(

@@ -20,6 +20,10 @@ await first.close();
 first = undefined;
 const second = await openWorkspaceSession([web2], deps);
 await second.close();
+// An open that fails half way (its runbook cannot be read) must close the journal it opened.
+const failing = { ...deps, findRunbook: () => Promise.reject(new Error('runbook folder unreadable')) };
+const web3 = testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web3', severity: 'critical' });
+await openWorkspaceSession([web3], failing).catch(() => undefined);
 const gc = (globalThis as { gc?: () => void }).gc;
 for (let i = 0; i < 5; i += 1) {
   gc?.();

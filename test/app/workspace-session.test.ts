@@ -131,3 +131,14 @@ describe('what a session records', () => {
     ).resolves.toBe(undefined);
   });
 });
+
+describe('a session that cannot be built', () => {
+  it('passes the error on and keeps the incident it recorded (session-leak.test.ts checks the handle)', async () => {
+    const dir = newDir();
+    const { deps } = sessionDeps(dir);
+    const failing = { ...deps, findRunbook: () => Promise.reject(new Error('runbook folder unreadable')) };
+    await expect(openWorkspaceSession([web1], failing)).rejects.toThrow('runbook folder unreadable');
+    const { incidents } = await deps.store.list();
+    expect(incidents).toHaveLength(1);
+  });
+});

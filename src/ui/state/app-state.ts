@@ -165,7 +165,9 @@ function capturesKeys(state: AppState): boolean {
   return state.workspace !== undefined && state.workspace.mode.kind !== 'checklist';
 }
 
-function onKey(state: AppState, key: string): AppState {
+function onKey(current: AppState, key: string): AppState {
+  // The inbox's notice answers the last key; the next one takes it away.
+  const state = current.notice === undefined ? current : { ...current, notice: undefined };
   if (capturesKeys(state)) return onCapturedKey(state, key);
   const action = actionFor(key, scopesFor(state.screen));
   if (state.help) {
