@@ -134,6 +134,8 @@ describe('identity, leaks and errors', () => {
     ui.press('a');
     const frame = await ui.waitForText('2 of 2 firing');
     expect(frame).toContain('+1');
+    // The probes use one alert's labels, and say whose.
+    expect(frame).toContain('probes for server=web1');
     expect(opened).toHaveLength(1);
     expect(opened[0]?.events.find((e) => e.type === 'alert-firing')).toMatchObject({ addedBy: 'tester' });
   });

@@ -95,6 +95,7 @@ export function useIntents(
           incident: opened.incident(),
           recording: opened.recording(),
           volatileLabels: opened.volatileLabels,
+          probeAlert: opened.probeAlert.fingerprint,
         },
       });
     };

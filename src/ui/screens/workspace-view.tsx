@@ -72,6 +72,7 @@ export function WorkspaceView(props: {
         ) : probeStep ? (
           <Text>{sanitizeLine(probeStep.title)}</Text>
         ) : null}
+        {probeStep ? <ProbesFor incident={incident} fingerprint={workspace.probeAlert} /> : null}
         {probeStep ? (
           <ProbePanel
             step={probeStep}
@@ -193,6 +194,18 @@ function ProbeAge(props: { probes: StepProbes | undefined; nowMs: number; interv
     <Text dimColor wrap="truncate">
       measured {formatDuration(Math.max(0, nowMs - oldest))} ago
       {probes?.running ? ' · re-running…' : ` · re-runs every ${every} (r now)`}
+    </Text>
+  );
+}
+
+/** With several alerts, whose labels the probes were filled with (they run for that one alert). */
+function ProbesFor({ incident, fingerprint }: { incident: Incident; fingerprint: string | undefined }) {
+  if (incident.alerts.length < 2) return null;
+  const alert = incident.alerts.find((a) => a.fingerprint === fingerprint);
+  if (!alert) return null;
+  return (
+    <Text dimColor wrap="truncate">
+      probes for {sanitizeLine(alertIdentity(alert.labels))}
     </Text>
   );
 }

@@ -46,6 +46,8 @@ export interface WorkspaceState {
   readonly groupAlerts: readonly Alert[];
   /** Labels whose value changes per evaluation, left out of the default silence. */
   readonly volatileLabels: readonly string[];
+  /** The fingerprint of the alert whose labels the probes use. */
+  readonly probeAlert: string | undefined;
   readonly phase: 'opening' | 'ready' | 'failed';
   readonly error: string | undefined;
   readonly id: string | undefined;
@@ -73,6 +75,7 @@ export type WorkspaceAction =
       readonly incident: Incident;
       readonly recording: RecordingStatus;
       readonly volatileLabels: readonly string[];
+      readonly probeAlert?: string;
     }
   | { readonly type: 'openFailed'; readonly error: string }
   | { readonly type: 'incident'; readonly incident: Incident; readonly recording: RecordingStatus }
@@ -103,6 +106,7 @@ export function openingWorkspace(
     alerts,
     groupAlerts,
     volatileLabels: [],
+    probeAlert: undefined,
     phase: 'opening',
     error: undefined,
     id: undefined,
@@ -141,6 +145,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         probeSteps,
         items,
         volatileLabels: action.volatileLabels,
+        probeAlert: action.probeAlert,
         list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
       };
     }
