@@ -6,6 +6,7 @@ import type { Config } from '../core/config/config.js';
 import { localZone } from '../core/export/local-zone.js';
 import { findAlertRule } from '../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../core/promql/fill.js';
+import { alertIdentity } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
 import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
@@ -13,11 +14,19 @@ import { getRules } from '../sources/prometheus.js';
 import { lookUpRunbook } from '../sources/runbook-lookup.js';
 import { IncidentStore } from '../store/incident-store.js';
 import { incidentsDir } from '../store/data-dir.js';
+import { authorName } from './author.js';
 import type { UiServices } from './services.js';
-import { openWorkspaceSession, resumeWorkspaceSession, type SessionDeps } from './workspace-session.js';
+import {
+  addToWorkspaceSession,
+  openWorkspaceSession,
+  resumeWorkspaceSession,
+  type SessionDeps,
+} from './workspace-session.js';
 
 /** How often the inbox refreshes on its own (`r` refreshes now). */
 const refreshIntervalMs = 10_000;
+/** How often the focused step's probes re-run on their own unless configured (`r` re-runs now). */
+export const defaultProbeIntervalMs = 15_000;
 
 /** Where the application runs: the environment variables and the working folder. */
 export interface AppEnvironment {
@@ -53,28 +62,40 @@ export function realServices(config: Config, context: AppEnvironment): UiService
     alertmanager: config.alertmanagers[0],
     zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),
+    feed,
   };
+  const author = authorName(context.env) ?? 'sitrep';
   return {
     feed,
     now: () => Date.now(),
-    author: context.env['SITREP_AUTHOR'] ?? context.env['USER'] ?? 'sitrep',
+    // Alertmanager needs a creator on every silence: "sitrep" when nobody can be named.
+    author,
+    probeIntervalMs: config.probeIntervalMs ?? defaultProbeIntervalMs,
     cwd: context.cwd,
     openIncident: (alerts) => openWorkspaceSession(alerts, deps),
+    addToIncident: (id, alerts) => addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
     resumeIncident: (id) => resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
     openIncidents: async () => {
-      const { incidents } = await store.list();
-      return incidents
+      const { incidents, warnings } = await store.list();
+      const open = incidents
         .filter((entry) => entry.incident.status === 'open')
         .map(({ id, incident }) => {
           const progress = stepProgress(incident);
+          // Two incidents of one alertname read apart by their alerts' labels (server=web1).
+          const [first] = incident.alerts;
+          const more = incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : '';
+          const about = first ? ` (${alertIdentity(first.labels)}${more})` : '';
           return {
             id,
-            title: incident.title,
+            title: `${incident.title}${about}`,
+            alertname: incident.alertname,
+            fingerprints: incident.alerts.map((a) => a.fingerprint),
             openedAt: incident.openedAt,
             done: progress.done + progress.skipped,
             total: progress.total,
           };
         });
+      return { incidents: open, problems: warnings };
     },
   };
 }

@@ -42,6 +42,10 @@ export interface WorkspaceSession {
   readonly runbook: WorkspaceRunbook;
   /** The alert's own expression first (when found), then each runbook step that has probes. */
   readonly probeSteps: readonly ProbeStep[];
+  /** The alert whose labels the probes use (recorded with each probe run). */
+  readonly probeAlert: Alert;
+  /** Labels whose value changes per evaluation (left out of silence matchers). */
+  readonly volatileLabels: readonly string[];
   /** The incident as recorded so far (the fold of its journal). */
   incident(): Incident;
   recording(): RecordingStatus;
@@ -49,7 +53,10 @@ export interface WorkspaceSession {
   subscribe(listener: () => void): () => void;
   /** Appends an event; resolves once it is on disk, or queued in memory when the disk fails. */
   record(event: TimelineEvent): Promise<void>;
-  /** Runs a step's probes, cancelling any run in flight; undefined when this run was cancelled. */
+  /**
+   * Runs a step's probes, cancelling any run in flight; undefined when this run was cancelled. The
+   * run is journaled when a value or verdict differs from the step's last recorded run.
+   */
   runProbes(
     stepId: string,
     onResult: (result: ProbeResult) => void,
@@ -61,7 +68,7 @@ export interface WorkspaceSession {
   exportNotes(format: 'md' | 'json', path: string): Promise<string>;
   /** Closes the incident: expires the silences it created when asked, then records incident-closed. */
   closeIncident(expireSilences: boolean): Promise<void>;
-  /** Stops probes and flushes the journal. */
+  /** Stops probes and alert tracking, and closes the journal (flushed first). */
   close(): Promise<void>;
 }
 
@@ -69,9 +76,18 @@ export interface WorkspaceSession {
 export interface OpenIncidentSummary {
   readonly id: string;
   readonly title: string;
+  readonly alertname: string;
+  /** The fingerprints of the alerts the incident is about. */
+  readonly fingerprints: readonly string[];
   readonly openedAt: string;
   readonly done: number;
   readonly total: number;
+}
+
+/** The open incidents, and what kept any journal out of the list. */
+export interface IncidentList {
+  readonly incidents: readonly OpenIncidentSummary[];
+  readonly problems: readonly string[];
 }
 
 /**
@@ -82,13 +98,20 @@ export interface UiServices {
   readonly feed: Pick<AlertFeed, 'subscribe' | 'getSnapshot' | 'start' | 'stop' | 'refresh'>;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
-  /** Opens the incident for these alerts (one alertname), resuming the open one if there is one. */
+  /**
+   * Opens the incident for these alerts: the open incident that already holds all of them (by
+   * fingerprint), else a new one about exactly these alerts.
+   */
   openIncident(alerts: readonly Alert[]): Promise<WorkspaceSession>;
+  /** Adds alerts to an open incident (the engineer's choice, recorded) and opens it. */
+  addToIncident(id: string, alerts: readonly Alert[]): Promise<WorkspaceSession>;
   /** Opens an existing incident by id. */
   resumeIncident(id: string): Promise<WorkspaceSession>;
-  /** Incidents still open, newest first. */
-  openIncidents(): Promise<readonly OpenIncidentSummary[]>;
-  /** Who silences and notes are from: the config's author, else $USER. */
+  /** Incidents still open, newest first, and journals that could not be read, in words. */
+  openIncidents(): Promise<IncidentList>;
+  /** How often the focused step's probes re-run on their own, in milliseconds. */
+  readonly probeIntervalMs: number;
+  /** Who silences and notes are from: authorName() ($SITREP_AUTHOR, $USER, $LOGNAME, the OS user). */
   readonly author: string;
   /** Where exports go by default. */
   readonly cwd: string;

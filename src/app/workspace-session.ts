@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
 import { makeAlert } from '../core/alerts/make-alert.js';
+import { volatileLabels } from '../core/alerts/silence-matchers.js';
+import { errorLine, UserError } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
@@ -13,13 +15,17 @@ import { chooseAlertRule, planProbeSteps, type RenderProbeQuery } from '../core/
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
+import type { Incident } from '../core/timeline/incident.js';
+import { lastProbeRun, probeRunChanged } from '../core/timeline/probe-change.js';
+import { probeRunEvent } from '../core/probe/timeline-record.js';
 import type { Endpoint } from '../sources/http-client.js';
-import { createSilence, expireSilence } from '../sources/alertmanager.js';
 import { createProbeSession, type ProbeSession } from '../sources/probe-session.js';
 import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
 import type { IncidentStore } from '../store/incident-store.js';
-import type { RecordingStatus, SilenceRequest, WorkspaceRunbook, WorkspaceSession } from './services.js';
+import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
+import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
+import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 
 /** A runbook as found for an alert, with its text (hashed into the timeline). */
 export interface FoundRunbookText {
@@ -40,59 +46,119 @@ export interface SessionDeps {
   readonly alertmanager: Endpoint | undefined;
   readonly zone: (at: string) => LocalZone;
   readonly now: () => number;
+  /** The alert feed, to record the incident's alerts firing and resolving while it is open. */
+  readonly feed?: TrackedFeed | undefined;
 }
 
-/** Opens the incident for these alerts: resumes the open one for their alertname, or starts one. */
+/**
+ * Opens the incident for these alerts: resumes an open incident that already holds every one of
+ * them (by fingerprint, never by name), or starts a new one about exactly these alerts.
+ */
 export async function openWorkspaceSession(
   alerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
-  const [alert] = alerts;
-  if (!alert) throw new Error('no alert to open');
+  if (alerts.length === 0) throw new Error('no alert to open');
   const at = new Date(deps.now()).toISOString();
   const { incidents } = await deps.store.list();
-  const open = incidents.find((e) => e.incident.status === 'open' && e.incident.alertname === alert.name);
+  const open = incidents.find((e) => e.incident.status === 'open' && holdsAll(e.incident, alerts));
   const journal = open ? await deps.store.resume(open.id) : await deps.store.openIncident({ alerts, at });
   return buildSession(journal, alerts, deps);
 }
 
-/** Opens an existing incident by id, with the alerts it recorded. */
+function holdsAll(incident: Incident, alerts: readonly Alert[]): boolean {
+  const held = new Set(incident.alerts.map((a) => a.fingerprint));
+  return alerts.every((a) => held.has(a.fingerprint));
+}
+
+/**
+ * Adds alerts to an open incident because the engineer said so (recorded as alert-firing with
+ * `addedBy`), then opens it.
+ */
+export async function addToWorkspaceSession(
+  id: string,
+  alerts: readonly Alert[],
+  author: string,
+  currentAlerts: readonly Alert[],
+  deps: SessionDeps,
+): Promise<WorkspaceSession> {
+  const journal = await deps.store.resume(id);
+  const incident = journal.incident();
+  if (incident?.status !== 'open') {
+    await journal.close();
+    throw new UserError(`incident ${id} is not open`, { hint: 'Open the alert as an incident of its own.' });
+  }
+  const at = new Date(deps.now()).toISOString();
+  const held = new Set(incident.alerts.map((a) => a.fingerprint));
+  for (const alert of alerts.filter((a) => !held.has(a.fingerprint))) {
+    const record = { fingerprint: alert.fingerprint, labels: alert.labels, startsAt: alert.startsAt };
+    await journal.append({ type: 'alert-firing', at, alert: record, addedBy: author });
+  }
+  return buildSession(journal, liveAlerts(journal, currentAlerts), deps);
+}
+
+/** Opens an existing incident by id, with its alerts as the feed has them now (else as recorded). */
 export async function resumeWorkspaceSession(
   id: string,
   currentAlerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
   const journal = await deps.store.resume(id);
-  const name = journal.incident()?.alertname;
-  const live = currentAlerts.filter((a) => a.name === name);
-  return buildSession(journal, live.length > 0 ? live : recordedAlerts(journal), deps);
+  return buildSession(journal, liveAlerts(journal, currentAlerts), deps);
 }
 
-/** The alerts as the journal recorded them, for resuming an incident whose alerts no longer fire. */
-function recordedAlerts(journal: Journal): Alert[] {
-  return (journal.incident()?.alerts ?? []).map((a) =>
-    makeAlert({
-      fingerprint: a.fingerprint,
-      labels: a.labels,
-      annotations: {},
-      state: 'active',
-      startsAt: a.startsAt,
-      origin: { kind: 'alertmanager', source: 'journal' },
-    }),
+/**
+ * The incident's alerts, in the journal's order: the feed's copy of each one still there (fresher
+ * annotations and state), the recorded one otherwise. Firing ones first, so probes use a live alert.
+ */
+function liveAlerts(journal: Journal, currentAlerts: readonly Alert[]): Alert[] {
+  const byFingerprint = new Map(currentAlerts.map((a) => [a.fingerprint, a]));
+  const alerts = (journal.incident()?.alerts ?? []).map(
+    (a) =>
+      byFingerprint.get(a.fingerprint) ??
+      makeAlert({
+        fingerprint: a.fingerprint,
+        labels: a.labels,
+        annotations: {},
+        state: 'active',
+        startsAt: a.startsAt,
+        origin: { kind: 'alertmanager', source: 'journal' },
+      }),
   );
+  const live = alerts.filter((a) => byFingerprint.has(a.fingerprint));
+  return [...live, ...alerts.filter((a) => !byFingerprint.has(a.fingerprint))];
 }
 
+/** A session over an open journal; the journal is closed again when building fails. */
 async function buildSession(
+  journal: Journal,
+  alerts: readonly Alert[],
+  deps: SessionDeps,
+): Promise<WorkspaceSession> {
+  try {
+    return await buildOpenSession(journal, alerts, deps);
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+}
+
+async function buildOpenSession(
   journal: Journal,
   alerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
   const alert = alerts[0];
   if (!alert) throw new Error('the incident has no alerts');
-  const [found, rule] = await Promise.all([
+  const [found, ruleLookup] = await Promise.all([
     deps.findRunbook(alert),
-    deps.findRule(alert).catch(() => undefined),
+    deps.findRule(alert).then(
+      (rule) => ({ rule, problem: undefined }),
+      // Without the rule the alert-expression probe is missing: say why instead of dropping it.
+      (error: unknown) => ({ rule: undefined, problem: `Alert rule lookup failed: ${errorLine(error)}` }),
+    ),
   ]);
+  const { rule } = ruleLookup;
   const hash = runbookTextHash(found.text);
   if (journal.incident()?.runbook?.textHash !== hash) {
     await journal.append(
@@ -116,13 +182,21 @@ async function buildSession(
     deps.renderProbeQuery,
   );
   const probeSession: ProbeSession | undefined = deps.probes ? createProbeSession(deps.probes) : undefined;
-  const runbook = workspaceRunbook(found, alert);
+  const runbook = workspaceRunbook(found, alert, ruleLookup.problem);
   const id = journal.incident()?.id ?? '';
+  const untrack = deps.feed ? trackAlertState(deps.feed, journal) : () => undefined;
+  let closed = false;
+  // After close() the journal refuses appends: a late probe result is dropped, not an error.
+  const append = async (event: TimelineEvent) => {
+    if (!closed) await journal.append(event);
+  };
 
   return {
     id,
     runbook,
     probeSteps,
+    probeAlert: alert,
+    volatileLabels: volatileLabels(rule?.labels ?? {}),
     incident: () => {
       const incident = journal.incident();
       if (!incident) throw new Error(`incident ${id} has no incident-opened event`);
@@ -130,15 +204,22 @@ async function buildSession(
     },
     recording: () => recordingOf(journal),
     subscribe: (listener) => journal.subscribe(listener),
-    record: async (event: TimelineEvent) => {
-      await journal.append(event);
-    },
+    record: append,
     runProbes: async (stepId, onResult) => {
       const step = probeSteps.find((s) => s.id === stepId);
       if (!step) return [];
-      if (!probeSession) throw new Error('no Prometheus configured: set --prometheus.url');
+      if (!probeSession) {
+        throw new UserError('no Prometheus configured', {
+          hint: 'Pass --prometheus.url or run `sitrep config set prometheus.url URL`.',
+        });
+      }
       const run = await probeSession.run(step, onResult);
-      return run?.results;
+      if (!run || closed) return run?.results;
+      // Journal a run only when a value or verdict changed since the step's last recorded run.
+      const event = { ...probeRunEvent(stepId, run.results, deps.now()), alert: alert.fingerprint };
+      const incident = journal.incident();
+      if (incident && probeRunChanged(lastProbeRun(incident, event.stepId), event)) await append(event);
+      return run.results;
     },
     cancelProbes: () => probeSession?.cancel(),
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
@@ -152,24 +233,17 @@ async function buildSession(
       return target;
     },
     closeIncident: async (expireSilences) => {
-      const incident = journal.incident();
-      const nowIso = new Date(deps.now()).toISOString();
-      if (expireSilences && deps.alertmanager) {
-        const live = (incident?.silences ?? []).filter((s) => s.expiredAt === undefined && s.endsAt > nowIso);
-        for (const silence of live) {
-          await expireSilence(deps.alertmanager, silence.id);
-          await journal.append({
-            type: 'silence-expired',
-            at: new Date(deps.now()).toISOString(),
-            silenceId: silence.id,
-          });
-        }
-      }
-      await journal.append({ type: 'incident-closed', at: new Date(deps.now()).toISOString() });
+      if (expireSilences) await expireIncidentSilences(journal, deps);
+      await append({ type: 'incident-closed', at: new Date(deps.now()).toISOString() });
     },
     close: async () => {
+      if (closed) return;
+      closed = true;
+      untrack();
       probeSession?.cancel();
-      await journal.flush();
+      // Closing (not just flushing) releases the file handle: one left to the garbage collector
+      // makes Node print a DEP0137 warning over the screen.
+      await journal.close();
     },
   };
 }
@@ -181,7 +255,11 @@ function recordingOf(journal: Journal): RecordingStatus {
 
 const noteLabel = { diagnosis: 'Diagnosis', mitigation: 'Mitigation', other: 'Also' } as const;
 
-function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbook {
+function workspaceRunbook(
+  found: FoundRunbookText,
+  alert: Alert,
+  ruleProblem: string | undefined,
+): WorkspaceRunbook {
   const { runbook, source } = found;
   const sourceLabel =
     source.kind === 'file'
@@ -199,43 +277,14 @@ function workspaceRunbook(found: FoundRunbookText, alert: Alert): WorkspaceRunbo
     sourceLabel,
     meaning: runbook.meaning,
     impact: runbook.impact,
-    problems: [...(found.notes ?? []), ...runbook.problems.map((p) => p.message)],
+    problems: [
+      ...(ruleProblem === undefined ? [] : [ruleProblem]),
+      ...(found.notes ?? []),
+      ...runbook.problems.map((p) => p.message),
+    ],
     links,
     notes: (runbook.notes ?? []).map(
       (note) => `${noteLabel[note.section]}: ${note.heading ?? ''} ${note.text}`,
     ),
   };
-}
-
-async function createAndRecordSilence(
-  request: SilenceRequest,
-  author: string,
-  journal: Journal,
-  deps: SessionDeps,
-): Promise<string> {
-  if (!deps.alertmanager) throw new Error('no Alertmanager configured: set --alertmanager.url');
-  const now = deps.now();
-  const endsAt = new Date(now + request.durationMs).toISOString();
-  const id = await createSilence(deps.alertmanager, {
-    matchers: request.matchers,
-    startsAt: new Date(now).toISOString(),
-    endsAt,
-    createdBy: author,
-    comment: request.comment,
-  });
-  await journal.append({
-    type: 'silence-created',
-    at: new Date(now).toISOString(),
-    silenceId: id,
-    matchers: request.matchers.map((m) => ({
-      name: m.name,
-      value: m.value,
-      isRegex: m.op === '=~' || m.op === '!~',
-      isEqual: m.op === '=' || m.op === '=~',
-    })),
-    comment: request.comment,
-    author,
-    endsAt,
-  });
-  return id;
 }

@@ -1,4 +1,4 @@
-import { ExitCode, UsageError, UserError } from '../core/errors.js';
+import { errorWords, ExitCode, UsageError, UserError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { commands } from './commands/index.js';
 import { topLevelHelp } from './help.js';
@@ -45,8 +45,9 @@ async function dispatch(args: readonly string[], context: CommandContext): Promi
 
 function reportError(error: unknown, context: CommandContext): number {
   if (error instanceof UserError) {
-    context.stderr.write(`sitrep: ${error.message}\n`);
-    if (error.hint) context.stderr.write(`  ${error.hint}\n`);
+    const { message, hint } = errorWords(error);
+    context.stderr.write(`sitrep: ${message}\n`);
+    if (hint) context.stderr.write(`  ${hint}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

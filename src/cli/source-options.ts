@@ -19,6 +19,7 @@ export const sourceOptions = {
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   'http.config.file': { type: 'string' },
+  'probe.interval': { type: 'string' },
 } as const;
 
 /** The flags' part of a command's `--help`. */
@@ -32,6 +33,7 @@ export const sourceOptionsHelp = `Server flags (also settable in the config file
   --json                   the same as --output json
   --http.config.file FILE  auth and TLS in Prometheus's http_config YAML (authorization, basic_auth,
                            tls_config: ca_file, cert_file, key_file, insecure_skip_verify)
+  --probe.interval DURATION  how often the screen re-runs the focused step's probes (default 15s)
 Precedence: flags > environment > config file > defaults.`;
 
 /** The parsed values of the source flags. */
@@ -42,6 +44,7 @@ export interface SourceOptionValues {
   readonly output?: string | undefined;
   readonly json?: boolean | undefined;
   readonly 'http.config.file'?: string | undefined;
+  readonly 'probe.interval'?: string | undefined;
 }
 
 /** A resolved Config, and warnings the command should print on stderr. */
@@ -63,6 +66,7 @@ export function resolveSourceOptions(values: SourceOptionValues, context: Comman
     output: values.output,
     json: values.json === true,
     httpConfigFile: httpFlag === undefined ? undefined : path.resolve(context.cwd, httpFlag),
+    probeInterval: values['probe.interval'],
   };
   const file = readFileSettings(context.env);
   const httpConfigs = new Map<string, HttpSettings>(

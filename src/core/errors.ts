@@ -39,3 +39,18 @@ export class UsageError extends UserError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The words a person reads for an error, on the screen as the CLI prints them: its message and, for
+ * a UserError, the hint on what to try next ("Is Alertmanager running at …?").
+ */
+export function errorWords(error: unknown): { readonly message: string; readonly hint: string | undefined } {
+  return { message: errorMessage(error), hint: error instanceof UserError ? error.hint : undefined };
+}
+
+/** errorWords() on one line, for a status or message line: "message. hint". */
+export function errorLine(error: unknown): string {
+  const { message, hint } = errorWords(error);
+  if (!hint) return message;
+  return /[.!?:]$/.test(message) ? `${message} ${hint}` : `${message}. ${hint}`;
+}

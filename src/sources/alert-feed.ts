@@ -14,6 +14,7 @@ import { mergeAlerts } from '../core/alerts/merge.js';
 import { sortAlerts } from '../core/alerts/select.js';
 import type { Config, SourceKind } from '../core/config/config.js';
 import { configuredSources, fetchSourceAlerts, type SourceAlerts } from './alert-sources.js';
+import { errorLine } from '../core/errors.js';
 import { SourceError } from './http-error.js';
 
 /**
@@ -178,7 +179,7 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
     const reason: unknown = result.reason;
     const error =
       reason instanceof SourceError
-        ? reason.message
+        ? errorLine(reason) // with its hint, as the CLI prints it
         : `${previous.kind} ${previous.name}: internal error: ${String(reason)}`;
     state.status = {
       ...previous,

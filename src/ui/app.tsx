@@ -8,6 +8,7 @@ import { useAppInput } from './hooks/use-app-input.js';
 import { useFeed } from './hooks/use-feed.js';
 import { useIntents } from './hooks/use-intents.js';
 import { useNow } from './hooks/use-now.js';
+import { useProbeRefresh } from './hooks/use-probe-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
@@ -35,6 +36,7 @@ export function App(props: {
     if (resumeId !== undefined) dispatch({ type: 'resume', id: resumeId });
   }, [resumeId]);
   useIntents(state.outbox, services, dispatch);
+  useProbeRefresh(state.workspace, services.probeIntervalMs, services.now, dispatch);
   useEffect(() => {
     dispatch({ type: 'height', rows: rows - snapshot.sources.length });
   }, [rows, snapshot.sources.length]);
@@ -56,9 +58,18 @@ export function App(props: {
             noSourceAnswers={snapshot.sources.every((s) => s.lastSuccessAt === undefined)}
           />
         ) : state.workspace ? (
-          <WorkspaceView workspace={state.workspace} nowMs={nowMs} width={columns - 1} rows={rows} />
+          <WorkspaceView
+            workspace={state.workspace}
+            nowMs={nowMs}
+            width={columns - 1}
+            rows={rows}
+            probeIntervalMs={services.probeIntervalMs}
+          />
         ) : null}
       </Box>
+      {state.screen === 'inbox' ? (
+        <InboxNotes notice={state.notice} problems={state.incidentProblems} />
+      ) : null}
       {state.screen === 'inbox' && (state.inbox.editingFilter || state.inbox.filterText) ? (
         <Text>
           filter: {sanitizeLine(state.inbox.filterText)}
@@ -71,5 +82,27 @@ export function App(props: {
       ) : null}
       <KeyHints scopes={scopes} />
     </Box>
+  );
+}
+
+/** Under the inbox: its last word, and incident journals that could not be read (never dropped). */
+function InboxNotes({ notice, problems }: { notice: string | undefined; problems: readonly string[] }) {
+  const [first] = problems;
+  return (
+    <>
+      {notice ? (
+        <Text color="cyan" wrap="truncate">
+          {sanitizeLine(notice)}
+        </Text>
+      ) : null}
+      {first === undefined ? null : (
+        <Text color="yellow" wrap="truncate">
+          Incident journals: {sanitizeLine(first)}
+          {problems.length > 1
+            ? ` (and ${problems.length - 1} more problems; sitrep incidents lists them)`
+            : ''}
+        </Text>
+      )}
+    </>
   );
 }

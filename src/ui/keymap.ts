@@ -16,6 +16,7 @@ export type Action =
   | 'top'
   | 'bottom'
   | 'open'
+  | 'addToIncident'
   | 'expand'
   | 'filter'
   | 'refresh'
@@ -59,6 +60,13 @@ export const keymap: readonly Binding[] = [
     hint: 'open',
   },
   {
+    action: 'addToIncident',
+    scope: 'inbox',
+    keys: ['a'],
+    label: 'a',
+    help: 'add the alert to the open incident of its name',
+  },
+  {
     action: 'expand',
     scope: 'inbox',
     keys: ['space', 'right', 'l'],
@@ -99,7 +107,14 @@ export const keymap: readonly Binding[] = [
     help: 'add a note to the timeline',
     hint: 'note',
   },
-  { action: 'rerun', scope: 'workspace', keys: ['r'], label: 'r', help: "re-run the step's probes" },
+  {
+    action: 'rerun',
+    scope: 'workspace',
+    keys: ['r'],
+    label: 'r',
+    help: "re-run the step's probes now (they re-run on their own too)",
+    hint: 'rerun',
+  },
   {
     action: 'silence',
     scope: 'workspace',

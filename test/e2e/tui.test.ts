@@ -1,10 +1,14 @@
 // The real binary in a real terminal (tmux) against its own real stack: the seed alert fires, the
 // engineer opens it, sees the probe value, ticks a step, writes a note, silences the alert; the
-// process is killed with SIGKILL; `sitrep resume` brings the incident back where it was; the
-// export holds the probe value, the note and the silence. Its own stack, because it silences.
+// process is killed with SIGKILL; `sitrep resume` brings the incident back where it was; the other
+// server's alert of the same name opens an incident of its own; the load stops, the value on
+// screen follows Prometheus down without a key press and the incident records the resolution;
+// the export holds the probe value, the note, the silence and the resolution. Its own stack,
+// because it silences.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, stack, stackEnv } from '../helpers/stack.js';
 import { pollFor } from '../helpers/poll.js';
@@ -33,16 +37,36 @@ async function firingAlert(server: string): Promise<{ startsAt: string }> {
   return alert;
 }
 
-/** probe-run events in the incident journals so far. */
-function probeRuns(): number {
-  const dir = path.join(home, 'data', 'sitrep', 'incidents');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .reduce(
-      (n, f) => n + fs.readFileSync(path.join(dir, f), 'utf8').split('"type":"probe-run"').length - 1,
-      0,
-    );
+/** Stops the stack's load generator (the failure ends), as `stack down` would, leaving the rest up. */
+async function stopLoad(): Promise<void> {
+  const processes = pathToFileURL(path.join(repoRoot, 'scripts', 'stack', 'processes.mjs')).href;
+  const { stopProcess } = (await import(processes)) as {
+    stopProcess: (dir: string, name: string, graceMs?: number) => Promise<boolean>;
+  };
+  expect(await stopProcess(env.SITREP_STACK_DIR, 'load', 2000)).toBe(true);
+}
+
+const journalDir = () => path.join(home, 'data', 'sitrep', 'incidents');
+const journalFiles = () => fs.readdirSync(journalDir()).filter((f) => f.endsWith('.jsonl'));
+
+/** The events of every incident journal, by file. */
+function journalEvents(): Map<string, { type: string; at: string; fingerprint?: string }[]> {
+  return new Map(
+    journalFiles().map((f) => [
+      f,
+      fs
+        .readFileSync(path.join(journalDir(), f), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { type: string; at: string; fingerprint?: string }),
+    ]),
+  );
+}
+
+/** The alert value the workspace shows (the first series under "Alert value"), NaN if none. */
+function shownValue(screen: string): number {
+  const after = screen.split('Alert value')[1] ?? '';
+  return Number(/(?:CRIT|WARN|ok)\s+(\d+(?:\.\d+)?)\s/.exec(after)?.[1] ?? NaN);
 }
 
 async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -85,7 +109,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     if (!skip) await stack(env, 'down');
   });
 
-  it('opens, probes, records, survives SIGKILL, resumes and exports', async () => {
+  it('opens, probes, records, survives SIGKILL, resumes, keeps alerts apart, follows the load and exports', async () => {
     const first = sitrepIn([]);
     await first.waitForText('HaproxyServerConnectionErrors');
     // Other HAProxy alerts fire (or are pending) on the same stack: filter to the seed alert, then
@@ -105,6 +129,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     const server = /server=(web\d)/.exec(opened)?.[1];
     const firing = await firingAlert(server ?? '');
     expect(server).toMatch(/^web[12]$/);
+    const other = server === 'web1' ? 'web2' : 'web1';
     const value = Number(/CRIT\s+(\d+(?:\.\d+)?)\s/.exec(opened.split('Alert value')[1] ?? '')?.[1]);
     expect(value).toBeGreaterThan(100);
 
@@ -124,8 +149,10 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     first.send(['e2e silence while draining'], { literal: true });
     first.send(['Enter']);
     const confirm = await first.waitForText('Create this silence');
+    // The alert's identifying labels: this server only, never the whole group.
     expect(confirm).toContain(`server="${server}"`);
-    first.send(['y']);
+    expect(confirm).toContain("this incident's alerts");
+    first.send(['Enter']);
     const silenced = await first.waitForText('Silenced (silence ');
     const silenceId = /Silenced \(silence ([\w-]+)\)/.exec(silenced)?.[1] ?? '';
     expect(silenceId).not.toBe('');
@@ -135,17 +162,60 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     process.kill(first.panePid(), 'SIGKILL');
     await first.waitFor(() => first.exited());
 
-    const second = sitrepIn(['resume']);
+    // Probes re-run on their own every 3 s here (the default is 15 s).
+    const second = sitrepIn(['resume', '--probe.interval', '3s']);
     const resumed = await second.waitForText('✓ D1');
     expect(resumed).toContain('Diagnosis 1/6');
+    const [firstJournal] = journalFiles();
 
-    // The alert fired seconds ago, so the range the first probe run saw ended before the crossing.
-    // Once two 10 s samples past the firing exist, re-run the alert expression (the first row).
+    // The other server's alert of the same name is another incident, not this one.
+    second.send(['Escape']);
+    await second.waitForText('INCIDENT');
+    second.send(['/']);
+    second.send([`alertname="HaproxyServerConnectionErrors",server="${other}"`], { literal: true });
+    second.send(['Enter']);
+    await second.waitFor(
+      (screen) => screen.includes(`server=${other}`) && !screen.includes('HaproxyBackend'),
+    );
+    second.send(['G', 'Enter']);
+    const otherOpened = await second.waitFor((screen) => /CRIT\s+Alert value/.test(screen));
+    expect(otherOpened).toContain(`server=${other}`);
+    expect(otherOpened).not.toContain('✓ D1');
+    await waitUntil('a second journal', () => journalFiles().length === 2, 10_000);
+    // Back, clear the filter, and resume the first incident (the older of the two open ones).
+    second.send(['Escape']);
+    await second.waitForText('INCIDENT');
+    second.send(['/', 'Escape']);
+    await second.waitFor((screen) => !screen.includes('filter:'));
+    second.send(['g', 'j', 'Enter']);
+    const back = await second.waitForText('✓ D1');
+    expect(back).toContain(`server=${server}`);
+
+    // Stop the load once two 10 s samples past the firing exist (so the recorded range holds the
+    // crossing); the value on screen follows Prometheus down without a key press.
     const firedAt = Date.parse(firing.startsAt);
     await waitUntil('25 s past the firing', () => Date.now() > firedAt + 25_000, 60_000);
-    const runsBefore = probeRuns();
-    second.send(['r']);
-    await waitUntil('the re-run to be recorded', () => probeRuns() > runsBefore, 30_000);
+    const before = shownValue(await second.waitFor((screen) => shownValue(screen) > 100));
+    await stopLoad();
+    const stoppedAt = Date.now();
+    const dropped = await second.waitFor((screen) => shownValue(screen) < 100, { timeout: 120_000 });
+    expect(shownValue(dropped)).toBeLessThan(before);
+    expect(dropped).toMatch(/measured \d+m?s ago/);
+
+    // The incident records the resolution once, when the feed saw Alertmanager drop the alert.
+    const resolution = () =>
+      (journalEvents().get(firstJournal ?? '') ?? []).filter((e) => e.type === 'alert-resolved');
+    await waitUntil('the resolution in the journal', () => resolution().length > 0, 150_000);
+    const [resolved] = resolution();
+    const resolvedAt = Date.parse(resolved?.at ?? '');
+    expect(resolvedAt).toBeGreaterThan(stoppedAt);
+    expect(resolvedAt).toBeLessThan(Date.now());
+    await second.waitFor((screen) => /resolved at \d\d:\d\d \(\S+ ago\)/.test(screen), { timeout: 15_000 });
+    expect(resolution()).toHaveLength(1);
+    // The other incident was not touched by this one's probes.
+    const otherEvents = [...journalEvents()].find(([file]) => file !== firstJournal)?.[1] ?? [];
+    expect(otherEvents.filter((e) => e.type === 'step-done')).toHaveLength(0);
+
     second.send(['e']);
     await second.waitForText('Export the postmortem notes');
     second.send(['Enter']);
@@ -159,6 +229,13 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     expect(markdown).toContain(silenceId);
     expect(markdown).toContain('e2e silence while draining');
     expect(markdown).toMatch(/Done at \d{4}-\d\d-\d\d/);
+    // Firing → resolved for the alert, and alert time apart from work time.
+    const alertsTable = markdown.slice(markdown.indexOf('## Alerts'), markdown.indexOf('## Summary'));
+    expect(alertsTable).toMatch(
+      new RegExp(`\\{server="${server ?? ''}"\\}\` \\| [\\d-]+ [\\d:]+ \\| [\\d-]+ [\\d:]+`),
+    );
+    expect(alertsTable).toContain('**Work time:**');
+    expect(markdown).toContain('For alert');
     // The alert value the screen showed is in the postmortem's probe tables.
     const recorded = [...markdown.matchAll(/\| `\{[^`]*server="web\d"[^`]*\}` \| ([\d.]+)/g)].map((m) =>
       Number(m[1]),
@@ -178,5 +255,5 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
 
     second.send(['q']);
     await second.waitFor(() => second.exited());
-  }, 180_000);
+  }, 420_000);
 });

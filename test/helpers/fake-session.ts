@@ -7,6 +7,8 @@ import { rangeWindow } from '../../src/core/probe/range-window.js';
 import { incidentOpenedEvent } from '../../src/core/timeline/event-builders.js';
 import type { TimelineEvent } from '../../src/core/timeline/events.js';
 import { fold } from '../../src/core/timeline/fold.js';
+import { lastProbeRun, probeRunChanged } from '../../src/core/timeline/probe-change.js';
+import { probeRunEvent } from '../../src/core/probe/timeline-record.js';
 import type {
   OpenIncidentSummary,
   SilenceRequest,
@@ -51,6 +53,10 @@ export function alertProbe(value: number): { step: ProbeStep; results: ProbeResu
 
 export interface FakeSession extends WorkspaceSession {
   readonly events: TimelineEvent[];
+  /** The value the next probe run returns; a test changes it to play Prometheus. */
+  probeValue: number;
+  probeRunCount: number;
+  closed: boolean;
   readonly silences: SilenceRequest[];
   readonly exports: { format: string; path: string }[];
   readonly expired: string[];
@@ -81,10 +87,14 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
     },
   ];
   const probe = alertProbe(probeValue);
+  const probeFor = (value: number) => (value === probeValue ? probe : alertProbe(value));
   const notify = () => listeners.forEach((l) => l());
   const session: FakeSession = {
     id: opened.id,
     events,
+    probeValue,
+    probeRunCount: 0,
+    closed: false,
     silences: [],
     exports: [],
     expired: [],
@@ -97,6 +107,8 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
       links: ['http://prometheus.example/graph'],
     },
     probeSteps: [probe.step],
+    probeAlert: alerts[0] as Alert,
+    volatileLabels: [],
     incident: () => {
       const incident = fold(events);
       if (!incident) throw new Error('no incident');
@@ -112,9 +124,14 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
       notify();
       return Promise.resolve();
     },
-    runProbes: (_stepId, onResult) => {
-      for (const result of probe.results) onResult(result);
-      return Promise.resolve(probe.results);
+    runProbes: (stepId, onResult) => {
+      session.probeRunCount += 1;
+      const results = probeFor(session.probeValue).results;
+      for (const result of results) onResult(result);
+      // Journaled as the real session does: only when a value or verdict changed.
+      const event = { ...probeRunEvent(stepId, results, nowMs), alert: alerts[0]?.fingerprint ?? '' };
+      if (probeRunChanged(lastProbeRun(session.incident(), event.stepId), event)) void session.record(event);
+      return Promise.resolve(results);
     },
     cancelProbes: () => undefined,
     silence: (request) => {
@@ -153,22 +170,49 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
       notify();
       return Promise.resolve();
     },
-    close: () => Promise.resolve(),
+    close: () => {
+      session.closed = true;
+      return Promise.resolve();
+    },
   };
   return session;
 }
 
+/** Knobs for fakeServices. */
+export interface FakeServiceOptions {
+  readonly probeIntervalMs?: number;
+  /** Opening waits for this promise (to test going back while an incident opens). */
+  readonly openDelay?: Promise<void>;
+  /** What store.list() would report about unreadable journals. */
+  readonly journalProblems?: readonly string[];
+}
+
 /** UI services over a fake feed that open fake sessions; `opened` lists what was opened. */
-export function fakeServices(feed: FakeFeed, probeValue = 152) {
+export function fakeServices(feed: FakeFeed, probeValue = 152, options: FakeServiceOptions = {}) {
   const opened: FakeSession[] = [];
   const services: UiServices = {
     feed,
     now: () => nowMs,
     author: 'tester',
     cwd: '/work/out',
+    probeIntervalMs: options.probeIntervalMs ?? 15_000,
     openIncident: (alerts) => {
       const session = fakeSession(alerts, probeValue);
       opened.push(session);
+      return options.openDelay ? options.openDelay.then(() => session) : Promise.resolve(session);
+    },
+    addToIncident: (id, alerts) => {
+      const session = opened.find((s) => s.id === id);
+      if (!session) return Promise.reject(new Error(`no incident ${id}`));
+      for (const alert of alerts) {
+        const record = { fingerprint: alert.fingerprint, labels: alert.labels, startsAt: alert.startsAt };
+        void session.record({
+          type: 'alert-firing',
+          at: '2026-11-26T03:12:00.000Z',
+          alert: record,
+          addedBy: 'tester',
+        });
+      }
       return Promise.resolve(session);
     },
     resumeIncident: (id) => {
@@ -176,17 +220,20 @@ export function fakeServices(feed: FakeFeed, probeValue = 152) {
       return session ? Promise.resolve(session) : Promise.reject(new Error(`no incident ${id}`));
     },
     openIncidents: () =>
-      Promise.resolve(
-        opened
+      Promise.resolve({
+        incidents: opened
           .filter((s) => s.incident().status === 'open')
           .map((s): OpenIncidentSummary => ({
             id: s.id,
             title: s.runbook.title,
+            alertname: s.incident().alertname,
+            fingerprints: s.incident().alerts.map((a) => a.fingerprint),
             openedAt: '2026-11-26T03:05:00.000Z',
             done: s.incident().steps.filter((step) => step.status !== 'todo').length,
             total: s.incident().steps.length,
           })),
-      ),
+        problems: options.journalProblems ?? [],
+      }),
   };
   return { services, opened };
 }

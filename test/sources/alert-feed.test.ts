@@ -151,7 +151,10 @@ describe('createAlertFeed', () => {
       ['am-1', 'stale', 1],
       ['am-2', 'ok', 0],
     ]);
-    expect(feed.getSnapshot().sources[0]?.error).toBe('alertmanager am-1: connection refused (http://am-1)');
+    // The words the CLI prints: the message, then the hint.
+    expect(feed.getSnapshot().sources[0]?.error).toMatch(
+      /^alertmanager am-1: connection refused \(http:\/\/am-1\)\. Is Alertmanager running at http:\/\/am-1\?/,
+    );
     expect(feed.getSnapshot().sources[0]?.lastSuccessAt).toBe(1_000_000);
     expect(feed.getSnapshot().alerts.map((x) => x.labels['server'])).toEqual(['web2']);
     // am-2 is polled every 10 s; am-1 waits 20 s after its first failure.

@@ -87,7 +87,7 @@ describe('incident workspace', () => {
     const confirm = await ui.waitForText('Create this silence');
     expect(confirm).toContain('alertname="HaproxyServerConnectionErrors"');
     expect(confirm).toContain('server="web1"');
-    ui.press('y');
+    ui.press(keys.enter);
     await ui.waitForText('silence-123');
     expect(opened[0]?.silences[0]).toMatchObject({ durationMs: 30 * 60_000, comment: 'draining web1' });
   });
@@ -136,7 +136,7 @@ describe('incident workspace', () => {
     await openWeb1(ui);
     ui.press('S', keys.enter);
     await ui.waitForText('Why silence it?');
-    ui.press('maintenance', keys.enter, 'y');
+    ui.press('maintenance', keys.enter, keys.enter);
     await ui.waitForText('silence-123');
     ui.press('C');
     expect(await ui.waitForText('Close this incident?')).toContain('expires the 1 silence(s)');

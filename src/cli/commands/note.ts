@@ -1,4 +1,5 @@
 // `sitrep note`: adds a note to an incident's timeline from a script or another terminal.
+import { authorName } from '../../app/author.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 import { incidentStore, warn } from '../incident-context.js';
@@ -33,7 +34,7 @@ export const noteCommand: Command = {
     const id = await store.resolveId(given, 'latest-open');
     const journal = await store.resume(id);
     warn(context, journal.warnings);
-    const author = context.env.USER || context.env.LOGNAME;
+    const author = authorName(context.env);
     const result = await journal.append({
       at: new Date().toISOString(),
       type: 'note-added',

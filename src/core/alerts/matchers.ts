@@ -64,7 +64,7 @@ function skipSpace(text: string, index: number): number {
   return index;
 }
 
-// A quoted value takes \" \\ \n escapes; an unquoted one runs to the next comma.
+// A quoted value takes \" \\ \n \t \xNN \u{N} escapes; an unquoted one runs to the next comma.
 function readValue(input: string, text: string, start: number): [string, number] {
   let index = skipSpace(text, start);
   if (text[index] !== '"') {
@@ -80,6 +80,12 @@ function readValue(input: string, text: string, start: number): [string, number]
     if (char === '\\') {
       const escaped = text[index + 1];
       if (escaped === undefined) break;
+      const coded = codedCharacter(text, index + 1);
+      if (coded) {
+        value += coded.char;
+        index = coded.end;
+        continue;
+      }
       value += escaped === 'n' ? '\n' : escaped === 't' ? '\t' : escaped;
       index += 2;
     } else {
@@ -88,6 +94,15 @@ function readValue(input: string, text: string, start: number): [string, number]
     }
   }
   throw new MatcherError(input, 'unterminated quoted value');
+}
+
+// `\x1b` and `\u{202e}`, as escapeLabelValue() writes characters that must not be shown raw.
+function codedCharacter(text: string, at: number): { char: string; end: number } | undefined {
+  const coded = /^x([0-9a-fA-F]{2})|^u\{([0-9a-fA-F]{1,6})\}/.exec(text.slice(at, at + 10));
+  if (!coded) return undefined;
+  const code = Number.parseInt(coded[1] ?? coded[2] ?? '', 16);
+  if (code > 0x10ffff) return undefined;
+  return { char: String.fromCodePoint(code), end: at + coded[0].length };
 }
 
 /** The matcher written back in Alertmanager's syntax: `name="value"` with escapes. */

@@ -2,6 +2,7 @@
 // a key, and each source may carry its own headers, auth and TLS in Prometheus's http_config shape:
 //
 //   timeout: 10s
+//   probe_interval: 15s               # how often the screen re-runs the focused step's probes
 //   output: simple
 //   alertmanager:                     # a URL, a source, or a list of them
 //     - url: https://am-1.example
@@ -52,6 +53,7 @@ export interface FileConfig {
    * ones are resolved; `~/…` is left for the runbook folders to expand with the environment's HOME.
    */
   readonly runbookDirs?: readonly string[];
+  readonly probeIntervalMs?: number;
 }
 
 /** Keys allowed at the top of the file. */
@@ -63,6 +65,7 @@ export const topLevelKeys = [
   'http_config_file',
   'max_response_size',
   'runbooks',
+  'probe_interval',
 ];
 /** Keys allowed under `runbooks`. */
 export const runbooksKeys = ['dirs'];
@@ -115,6 +118,8 @@ export function readFileConfig(json: unknown, resolvePath: (file: string) => str
   if (httpFile) config.httpConfigFile = resolvePath(httpFile);
   const runbookDirs = readRunbookDirs(object['runbooks'], resolvePath);
   if (runbookDirs !== undefined) config.runbookDirs = runbookDirs;
+  const probeInterval = readTimeout(object['probe_interval'], ['probe_interval']);
+  if (probeInterval !== undefined) config.probeIntervalMs = probeInterval;
   return config;
 }
 

@@ -55,6 +55,8 @@ export interface Config {
   /** Undefined when switched off with an empty `--prometheus.url=`. */
   readonly prometheus: SourceConfig | undefined;
   readonly output: OutputFormat;
+  /** How often the screen re-runs the focused step's probes (`--probe.interval`, `probe_interval`). */
+  readonly probeIntervalMs?: number;
 }
 
 /** Defaults: the ports every Prometheus install uses. */

@@ -14,7 +14,10 @@ export class KeyPathError extends Error {
 }
 
 // Flag spellings accepted as keys, so `config set http.config.file …` works like the flag.
-const aliases: Readonly<Record<string, string>> = { 'http.config.file': 'http_config_file' };
+const aliases: Readonly<Record<string, string>> = {
+  'http.config.file': 'http_config_file',
+  'probe.interval': 'probe_interval',
+};
 
 /** `prometheus.headers.X-Scope-OrgID` → `["prometheus", "headers", "X-Scope-OrgID"]`. */
 export function splitKey(key: string): string[] {

@@ -24,6 +24,8 @@ export interface SourceFlags {
   readonly json: boolean;
   /** Absolute path of `--http.config.file`. */
   readonly httpConfigFile: string | undefined;
+  /** `--probe.interval`: how often the screen re-runs the focused step's probes. */
+  readonly probeInterval?: string | undefined;
 }
 
 /** `SITREP_ALERTMANAGER_URL` (comma separated) and `SITREP_PROMETHEUS_URL`; empty counts as unset. */
@@ -97,14 +99,23 @@ export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings:
   } else {
     prometheus = build('prometheus', defaults.prometheusUrl, 'default', undefined);
   }
-  return { config: { alertmanagers, prometheus, output: resolveOutput(flags, file) }, warnings };
+  const probeIntervalMs =
+    flags.probeInterval === undefined
+      ? file.probeIntervalMs
+      : positiveDuration('--probe.interval', flags.probeInterval);
+  const config = { alertmanagers, prometheus, output: resolveOutput(flags, file) };
+  return { config: probeIntervalMs === undefined ? config : { ...config, probeIntervalMs }, warnings };
 }
 
 function flagTimeout(text: string): number {
+  return positiveDuration('--timeout', text);
+}
+
+function positiveDuration(flag: string, text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) {
     throw new UsageError(
-      `--timeout: "${text}" is not a positive duration`,
+      `${flag}: "${text}" is not a positive duration`,
       'Write it like amtool: 10s, 1m30s, 500ms.',
     );
   }

@@ -141,7 +141,17 @@ function stepStatus(state: StepState): string {
 function probeRunLines(incident: Incident, stepId: string): string[] {
   return incident.probeRuns
     .filter((run) => run.stepId === stepId)
-    .flatMap((run) => run.probes.flatMap(probeLines));
+    .flatMap((run) => [...probeRunAlert(incident, run), ...run.probes.flatMap(probeLines)]);
+}
+
+/** Which alert a run's values belong to (its labels filled the queries), when the journal says. */
+function probeRunAlert(incident: Incident, run: Incident['probeRuns'][number]): string[] {
+  const alert = incident.alerts.find((a) => a.fingerprint === run.alert);
+  if (alert === undefined) return [];
+  return [
+    `For alert ${codeText(alertLabels(incident, alert.labels), true)} at ${formatUtc(run.at)} UTC:`,
+    '',
+  ];
 }
 
 /** Silences created during the incident, as a table. */

@@ -15,6 +15,7 @@ import {
   silencesSection,
 } from './markdown-sections.js';
 import { timelineRows } from './timeline-rows.js';
+import { alertsSection } from './alerts-section.js';
 
 /** How to render the export. */
 export interface MarkdownOptions {
@@ -32,6 +33,7 @@ export function exportMarkdown(events: readonly TimelineEvent[], options: Markdo
   if (incident === undefined) throw new Error('exportMarkdown: the events have no incident-opened event');
   const sections = [
     header(incident),
+    alertsSection(incident),
     section('Summary', paragraph(incident.summary, '_Not written yet._')),
     detectionSection(incident, options.detection),
     section('Impact', paragraph(incident.impact, '_Not assessed yet._')),

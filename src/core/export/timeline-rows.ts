@@ -47,11 +47,13 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
     case 'incident-opened':
       return `Incident opened in sitrep: ${inlineText(event.title)}`;
     case 'alert-firing':
-      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} firing (since ${formatUtc(event.alert.startsAt)} UTC)`;
+      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} ${event.addedBy === undefined ? 'firing' : `added to the incident by ${inlineText(event.addedBy)}, firing`} (since ${formatUtc(event.alert.startsAt)} UTC)`;
     case 'alert-resolved': {
       const alert = incident.alerts.find((a) => a.fingerprint === event.fingerprint);
       const name = alert === undefined ? inlineText(event.fingerprint) : alertLabels(incident, alert.labels);
-      return `Alert ${codeText(name, true)} resolved`;
+      const seen =
+        event.lastSeenAt === undefined ? '' : ` (last seen firing ${formatUtc(event.lastSeenAt)} UTC)`;
+      return `Alert ${codeText(name, true)} resolved${seen}`;
     }
     case 'runbook-opened':
       return `Runbook opened: ${inlineText(event.title)}`;

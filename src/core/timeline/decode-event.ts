@@ -45,9 +45,19 @@ export function decodeEvent(value: unknown): TimelineEvent {
         ...optional('summary', optStr(o, 'summary', p)),
       };
     case 'alert-firing':
-      return { at, type, alert: alertRecord(o.alert, `${p}.alert`) };
+      return {
+        at,
+        type,
+        alert: alertRecord(o.alert, `${p}.alert`),
+        ...optional('addedBy', optStr(o, 'addedBy', p)),
+      };
     case 'alert-resolved':
-      return { at, type, fingerprint: str(o, 'fingerprint', p) };
+      return {
+        at,
+        type,
+        fingerprint: str(o, 'fingerprint', p),
+        ...optional('lastSeenAt', optStr(o, 'lastSeenAt', p)),
+      };
     case 'runbook-opened':
       return {
         at,
@@ -69,6 +79,7 @@ export function decodeEvent(value: unknown): TimelineEvent {
         at,
         type,
         ...optional('stepId', optStr(o, 'stepId', p)),
+        ...optional('alert', optStr(o, 'alert', p)),
         probes: list(o, 'probes', p, probeResult),
       };
     case 'silence-created':

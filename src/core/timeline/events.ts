@@ -92,13 +92,21 @@ export interface IncidentOpenedEvent extends EventBase {
 /** An alert of the incident was seen firing (again, or for the first time if it joined later). */
 export interface AlertFiringEvent extends EventBase {
   readonly type: 'alert-firing';
+  /** The alert as the feed saw it; `startsAt` is Alertmanager's time (`at` is when sitrep saw it). */
   readonly alert: AlertRecord;
+  /** Who added the alert to the incident, when it joined by the engineer's choice (not by opening). */
+  readonly addedBy?: string;
 }
 
 /** An alert of the incident stopped firing. */
 export interface AlertResolvedEvent extends EventBase {
   readonly type: 'alert-resolved';
   readonly fingerprint: string;
+  /**
+   * When the feed last saw it firing. Alertmanager drops a resolved alert from its API, so the
+   * resolution happened between this and `at` (the first refresh without it).
+   */
+  readonly lastSeenAt?: string;
 }
 
 /** The engineer opened a runbook for the incident (again: step states carry over by step id). */
@@ -131,6 +139,8 @@ export interface NoteAddedEvent extends EventBase {
 export interface ProbeRunEvent extends EventBase {
   readonly type: 'probe-run';
   readonly stepId?: string;
+  /** The fingerprint of the alert whose labels filled the queries (absent in older journals). */
+  readonly alert?: string;
   readonly probes: readonly ProbeResultRecord[];
 }
 

@@ -56,7 +56,9 @@ export function applyEvent(incident: Incident, event: TimelineEvent): Incident {
         return ignore(`no alert with fingerprint ${event.fingerprint}`);
       }
       const alerts = incident.alerts.map((a): IncidentAlert =>
-        a.fingerprint === event.fingerprint ? { ...a, state: 'resolved', resolvedAt: event.at } : a,
+        a.fingerprint === event.fingerprint
+          ? { ...a, state: 'resolved', resolvedAt: event.at, ...optional('lastSeenAt', event.lastSeenAt) }
+          : a,
       );
       return { ...next, alerts };
     }
@@ -95,7 +97,12 @@ export function applyEvent(incident: Incident, event: TimelineEvent): Incident {
         notes: [...incident.notes, { at: event.at, text: event.text, ...optional('author', event.author) }],
       };
     case 'probe-run': {
-      const run = { at: event.at, ...optional('stepId', event.stepId), probes: event.probes };
+      const run = {
+        at: event.at,
+        ...optional('stepId', event.stepId),
+        ...optional('alert', event.alert),
+        probes: event.probes,
+      };
       return { ...next, probeRuns: [...incident.probeRuns, run] };
     }
     case 'silence-created': {
@@ -132,7 +139,13 @@ export function applyEvent(incident: Incident, event: TimelineEvent): Incident {
 }
 
 function alertFiring(alerts: readonly IncidentAlert[], alert: AlertRecord): IncidentAlert[] {
-  const firing: IncidentAlert = { ...alert, state: 'firing' };
+  // Only the record's own fields: a firing alert has no resolution times any more.
+  const firing: IncidentAlert = {
+    fingerprint: alert.fingerprint,
+    labels: alert.labels,
+    startsAt: alert.startsAt,
+    state: 'firing',
+  };
   const known = alerts.some((a) => a.fingerprint === alert.fingerprint);
   return known ? alerts.map((a) => (a.fingerprint === alert.fingerprint ? firing : a)) : [...alerts, firing];
 }

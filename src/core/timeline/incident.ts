@@ -7,7 +7,10 @@ export type IncidentStatus = 'open' | 'resolved' | 'closed';
 /** An alert of the incident and whether it is still firing. */
 export interface IncidentAlert extends AlertRecord {
   readonly state: 'firing' | 'resolved';
+  /** When sitrep saw it gone from the feed (see AlertResolvedEvent). */
   readonly resolvedAt?: string;
+  /** The last time the feed saw it firing before it resolved. */
+  readonly lastSeenAt?: string;
 }
 
 /** Where a checklist step stands. `at` is when it last changed. */
@@ -37,6 +40,8 @@ export interface IncidentNote {
 export interface IncidentProbeRun {
   readonly at: string;
   readonly stepId?: string;
+  /** The fingerprint of the alert the probes ran for. */
+  readonly alert?: string;
   readonly probes: readonly ProbeResultRecord[];
 }
 

@@ -1,7 +1,7 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
-import { errorMessage } from '../../core/errors.js';
-import { probeRunEvent } from '../../core/probe/timeline-record.js';
+import { errorLine } from '../../core/errors.js';
+import type { ProbeResult } from '../../core/probe/result.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
@@ -9,9 +9,17 @@ import type { Intent } from '../state/intents.js';
 
 const message = (text: string): AppAction => ({ type: 'workspace', action: { type: 'message', text } });
 
+/** The open incident's session and its journal subscription. */
+interface Held {
+  readonly current: WorkspaceSession;
+  readonly unsubscribe: () => void;
+}
+
 /**
  * Carries out the reducer's intents in order, then tells the reducer they were taken. Owns the
  * open incident's session: its journal subscription, its probes, its cleanup on leave and quit.
+ * A session that finishes opening after the engineer went back (or opened another) is closed at
+ * once, so no journal is left open.
  */
 export function useIntents(
   outbox: readonly Intent[],
@@ -19,18 +27,24 @@ export function useIntents(
   dispatch: Dispatch<AppAction>,
 ): void {
   const { exit } = useApp();
-  const session = useRef<{ current: WorkspaceSession; unsubscribe: () => void } | undefined>(undefined);
+  const session = useRef<Held | undefined>(undefined);
+  // Each open asks with a new ticket; leaving the workspace takes a new one, so a late answer to
+  // an earlier open is recognised and closed instead of adopted.
+  const ticket = useRef(0);
 
   useEffect(() => {
     const loadIncidents = () =>
       services.openIncidents().then(
-        (incidents) => dispatch({ type: 'incidents', incidents }),
-        () => undefined, // the list is a convenience; `sitrep incidents` says what is wrong
+        ({ incidents, problems }) => dispatch({ type: 'incidents', incidents, problems }),
+        (error: unknown) =>
+          dispatch({ type: 'incidents', incidents: [], problems: [`Incidents: ${errorLine(error)}`] }),
       );
     void loadIncidents();
     return () => {
+      ticket.current += 1;
       session.current?.unsubscribe();
       void session.current?.current.close();
+      session.current = undefined;
     };
   }, [services, dispatch]);
 
@@ -39,6 +53,30 @@ export function useIntents(
     const active = () => session.current?.current;
     const record = (event: TimelineEvent) => active()?.record(event);
     const at = () => new Date(services.now()).toISOString();
+
+    const release = () => {
+      const held = session.current;
+      session.current = undefined;
+      held?.unsubscribe();
+      held?.current.cancelProbes();
+      return held?.current.close();
+    };
+
+    const opening = (open: () => Promise<WorkspaceSession>) => {
+      void release();
+      ticket.current += 1;
+      const mine = ticket.current;
+      open().then(
+        (opened) => {
+          if (mine !== ticket.current) void opened.close();
+          else adopt(opened);
+        },
+        (error: unknown) => {
+          if (mine === ticket.current)
+            dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorLine(error) } });
+        },
+      );
+    };
 
     const adopt = (opened: WorkspaceSession) => {
       const sync = () =>
@@ -56,40 +94,37 @@ export function useIntents(
           probeSteps: opened.probeSteps,
           incident: opened.incident(),
           recording: opened.recording(),
+          volatileLabels: opened.volatileLabels,
+          probeAlert: opened.probeAlert.fingerprint,
         },
       });
     };
-    const failed = (error: unknown) =>
-      dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorMessage(error) } });
 
     const runProbes = (stepId: string) => {
       const current = active();
       if (!current) return;
       dispatch({ type: 'workspace', action: { type: 'probeStarted', stepId } });
-      const onResult = (result: Parameters<Parameters<WorkspaceSession['runProbes']>[1]>[0]) =>
+      const onResult = (result: ProbeResult) =>
         dispatch({ type: 'workspace', action: { type: 'probeResult', stepId, result } });
-      current.runProbes(stepId, onResult).then(
-        (results) => {
-          dispatch({ type: 'workspace', action: { type: 'probeFinished', stepId, results } });
-          if (results) void current.record(probeRunEvent(stepId, results, services.now()));
-        },
-        (error: unknown) => {
-          dispatch({ type: 'workspace', action: { type: 'probeFinished', stepId, results: undefined } });
-          dispatch(message(`Probes failed: ${errorMessage(error)}`));
-        },
-      );
+      const finished = (results: readonly ProbeResult[] | undefined) =>
+        dispatch({
+          type: 'workspace',
+          action: { type: 'probeFinished', stepId, results, at: services.now() },
+        });
+      current.runProbes(stepId, onResult).then(finished, (error: unknown) => {
+        finished(undefined);
+        dispatch(message(`Probes failed: ${errorLine(error)}`));
+      });
     };
 
     const leaveWorkspace = () => {
-      const current = session.current;
-      session.current = undefined;
-      current?.unsubscribe();
-      current?.current.cancelProbes();
-      void current?.current.close();
+      ticket.current += 1;
+      void release();
       dispatch({ type: 'showInbox' });
       services.openIncidents().then(
-        (incidents) => dispatch({ type: 'incidents', incidents }),
-        () => undefined,
+        ({ incidents, problems }) => dispatch({ type: 'incidents', incidents, problems }),
+        (error: unknown) =>
+          dispatch({ type: 'incidents', incidents: [], problems: [`Incidents: ${errorLine(error)}`] }),
       );
     };
 
@@ -98,8 +133,9 @@ export function useIntents(
     outbox.forEach((intent, index) => {
       switch (intent.type) {
         case 'quit': {
-          const current = active();
-          if (current) void current.close().finally(exit);
+          ticket.current += 1;
+          const closing = release();
+          if (closing) void closing.finally(exit);
           else exit();
           break;
         }
@@ -107,10 +143,13 @@ export function useIntents(
           void services.feed.refresh();
           break;
         case 'openIncident':
-          services.openIncident(intent.alerts).then(adopt, failed);
+          opening(() => services.openIncident(intent.alerts));
+          break;
+        case 'addToIncident':
+          opening(() => services.addToIncident(intent.id, intent.alerts));
           break;
         case 'resumeIncident':
-          services.resumeIncident(intent.id).then(adopt, failed);
+          opening(() => services.resumeIncident(intent.id));
           break;
         case 'closeWorkspace':
           leaveWorkspace();
@@ -132,7 +171,7 @@ export function useIntents(
           const current = active();
           current?.silence(intent.request, services.author).then(
             (id) => dispatch(message(`Silenced (silence ${id}); recorded in the timeline.`)),
-            (error: unknown) => dispatch(message(`Silence failed: ${errorMessage(error)}`)),
+            (error: unknown) => dispatch(message(`Silence failed: ${errorLine(error)}`)),
           );
           break;
         }
@@ -140,7 +179,7 @@ export function useIntents(
           const current = active();
           current?.exportNotes(intent.format, intent.path).then(
             (written) => dispatch(message(`Postmortem notes written to ${written}`)),
-            (error: unknown) => dispatch(message(`Export failed: ${errorMessage(error)}`)),
+            (error: unknown) => dispatch(message(`Export failed: ${errorLine(error)}`)),
           );
           break;
         }
@@ -149,7 +188,7 @@ export function useIntents(
           current
             ?.closeIncident(intent.expireSilences)
             .then(leaveWorkspace, (error: unknown) =>
-              dispatch(message(`Closing failed: ${errorMessage(error)}`)),
+              dispatch(message(`Closing failed: ${errorLine(error)}`)),
             );
           break;
         }

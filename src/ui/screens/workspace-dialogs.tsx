@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
-import { formatMatcher } from '../../core/alerts/matchers.js';
+import { alertStatus } from '../../core/timeline/alert-status.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { exportFormats, silenceDurations } from '../state/workspace-keys.js';
 import type { WorkspaceState } from '../state/workspace-state.js';
@@ -26,17 +25,31 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
         <TextField label="Why silence it? (a comment is required; ⏎ next, esc cancels)" text={mode.text} />
       );
     case 'silence-confirm': {
-      const matchers = silenceMatchersFor(workspace.alerts).map(formatMatcher).join(', ');
       const duration =
         silenceDurations.find((d) => d.ms === mode.durationMs)?.label ?? `${mode.durationMs / 60_000} min`;
+      const scope =
+        mode.scope === 'alerts'
+          ? "this incident's alerts, by their identifying labels"
+          : 'EVERY alert of this name (the whole group)';
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Create this silence in Alertmanager?</Text>
-          <Text wrap="truncate">matchers: {sanitizeLine(matchers)}</Text>
+          <Text bold>Create this silence in Alertmanager? It matches {scope}:</Text>
+          <Text wrap="truncate-start">
+            {sanitizeLine(mode.text)}
+            <Text inverse> </Text>
+          </Text>
+          {mode.error ? (
+            <Text color="red" wrap="truncate">
+              {sanitizeLine(mode.error)}
+            </Text>
+          ) : null}
           <Text>
             for {duration}: {sanitizeLine(mode.comment)}
           </Text>
-          <Text>y or ⏎ creates it · n or esc cancels</Text>
+          <Text dimColor>
+            edit the matchers · ⏎ creates it · tab{' '}
+            {mode.scope === 'alerts' ? 'whole group' : 'these alerts only'} · esc cancels
+          </Text>
         </Box>
       );
     }
@@ -59,7 +72,8 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
     case 'confirm-close':
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Close this incident? Nothing more to do on it.</Text>
+          <Text bold>Close this incident?</Text>
+          <Text>{closeTruth(workspace)}</Text>
           {mode.activeSilences > 0 ? (
             <Text>
               y closes it and expires the {mode.activeSilences} silence(s) it created · k closes and keeps
@@ -96,4 +110,25 @@ function TextField({ label, text }: { label: string; text: string }) {
       </Text>
     </Box>
   );
+}
+
+/** What closing would leave behind, in words: alerts still firing, mitigation steps still open. */
+function closeTruth(workspace: WorkspaceState): string {
+  const incident = workspace.incident;
+  if (!incident) return '';
+  const status = alertStatus(incident);
+  const mitigation = incident.steps.filter((s) => s.step.section === 'mitigation');
+  const open = mitigation.filter((s) => s.status === 'todo').length;
+  const parts = [
+    status.kind === 'firing'
+      ? status.total > 1
+        ? `${status.firing} of ${status.total} alerts are still firing`
+        : 'The alert is still firing'
+      : status.total > 1
+        ? 'All its alerts are resolved'
+        : 'The alert is resolved',
+    open > 0 ? `${open} of ${mitigation.length} mitigation steps are still open` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  const done = status.kind === 'resolved' && open === 0;
+  return `${parts.join('; ')}.${done ? ' Nothing more to do on it.' : ''}`;
 }

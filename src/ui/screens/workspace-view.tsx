@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import { keyLabels } from '../../core/alerts/alert-table.js';
 import { formatAge } from '../../core/alerts/select.js';
-import type { StepState } from '../../core/timeline/incident.js';
+import { formatDuration } from '../../core/config/units.js';
+import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js';
+import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
 import { visibleRange } from '../state/list-state.js';
-import { focusedStepId, type WorkspaceState } from '../state/workspace-state.js';
+import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
 import { WorkspaceDialog } from './workspace-dialogs.js';
 
 const statusMark = { todo: '○', done: '✓', skipped: '⊘' } as const;
@@ -16,9 +17,10 @@ export function WorkspaceView(props: {
   nowMs: number;
   width: number;
   rows: number;
+  /** How often the focused step's probes re-run on their own. */
+  probeIntervalMs: number;
 }) {
-  const { workspace, nowMs, width, rows } = props;
-  const [first] = workspace.alerts;
+  const { workspace, nowMs, width, rows, probeIntervalMs } = props;
   if (workspace.phase === 'opening') return <Text>Opening the incident and its runbook…</Text>;
   if (workspace.phase === 'failed') {
     return (
@@ -32,7 +34,7 @@ export function WorkspaceView(props: {
   const runbook = workspace.runbook;
   if (!incident || !runbook) return null;
   const progress = sectionProgress(incident.steps);
-  const firing = incident.alerts.filter((a) => a.state === 'firing').length;
+  const [first] = incident.alerts;
   const focused = focusedStepId(workspace);
   const focusedState = incident.steps.find((s) => s.step.id === focused);
   const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
@@ -43,8 +45,9 @@ export function WorkspaceView(props: {
         <Text dimColor> · {incident.id}</Text>
       </Text>
       <Text wrap="truncate">
-        {firing > 0 ? <Text color="red">{firing} firing</Text> : <Text color="green">all resolved</Text>}
-        {first ? ` · ${sanitizeLine(keyLabels(first))} · since ${formatAge(first.startsAt, nowMs)}` : ''}
+        <AlertState incident={incident} nowMs={nowMs} />
+        {first ? ` · ${sanitizeLine(alertIdentity(first.labels))}` : ''}
+        {incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : ''}
         {' · '}
         Diagnosis {progress.diagnosis} · Mitigation {progress.mitigation}
       </Text>
@@ -74,6 +77,7 @@ export function WorkspaceView(props: {
         ) : probeStep ? (
           <Text>{sanitizeLine(probeStep.title)}</Text>
         ) : null}
+        {probeStep ? <ProbesFor incident={incident} fingerprint={workspace.probeAlert} /> : null}
         {probeStep ? (
           <ProbePanel
             step={probeStep}
@@ -81,6 +85,9 @@ export function WorkspaceView(props: {
             width={width}
             maxLines={rows >= 30 ? 5 : 3}
           />
+        ) : null}
+        {probeStep ? (
+          <ProbeAge probes={workspace.probes[probeStep.id]} nowMs={nowMs} intervalMs={probeIntervalMs} />
         ) : focusedState ? (
           <Text dimColor>No probes on this step.</Text>
         ) : null}
@@ -153,4 +160,57 @@ function sectionProgress(steps: readonly StepState[]) {
     return `${own.filter((s) => s.status !== 'todo').length}/${own.length}`;
   };
   return { diagnosis: count('diagnosis'), mitigation: count('mitigation') };
+}
+
+/** "firing since 2m1s", "2 of 3 firing since …", or "resolved at 04:31 (4m0s ago)". */
+function AlertState({ incident, nowMs }: { incident: Incident; nowMs: number }) {
+  const status = alertStatus(incident);
+  if (status.kind === 'firing') {
+    const count = status.total > 1 ? `${status.firing} of ${status.total} firing` : 'firing';
+    return (
+      <Text color="red">
+        {count} since {formatAge(status.since, nowMs)}
+      </Text>
+    );
+  }
+  const all = status.total > 1 ? 'all resolved' : 'resolved';
+  if (status.resolvedAt === undefined) return <Text color="green">{all}</Text>;
+  return (
+    <Text color="green">
+      {all} at {timeOfDay(status.resolvedAt)} ({formatAge(status.resolvedAt, nowMs)} ago)
+    </Text>
+  );
+}
+
+/** HH:MM in the terminal's own time zone, as the engineer reads a clock. */
+function timeOfDay(iso: string): string {
+  const date = new Date(iso);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** How old the probe values on screen are, and that they refresh on their own. */
+function ProbeAge(props: { probes: StepProbes | undefined; nowMs: number; intervalMs: number }) {
+  const { probes, nowMs, intervalMs } = props;
+  const times = (probes?.results ?? []).map((r) => r.evaluatedAt * 1000).filter(Number.isFinite);
+  if (times.length === 0) return null;
+  const oldest = Math.min(...times);
+  const every = formatDuration(intervalMs);
+  return (
+    <Text dimColor wrap="truncate">
+      measured {formatDuration(Math.max(0, nowMs - oldest))} ago
+      {probes?.running ? ' · re-running…' : ` · re-runs every ${every} (r now)`}
+    </Text>
+  );
+}
+
+/** With several alerts, whose labels the probes were filled with (they run for that one alert). */
+function ProbesFor({ incident, fingerprint }: { incident: Incident; fingerprint: string | undefined }) {
+  if (incident.alerts.length < 2) return null;
+  const alert = incident.alerts.find((a) => a.fingerprint === fingerprint);
+  if (!alert) return null;
+  return (
+    <Text dimColor wrap="truncate">
+      probes for {sanitizeLine(alertIdentity(alert.labels))}
+    </Text>
+  );
 }

@@ -9,6 +9,7 @@ import type { Intent } from './intents.js';
 import { workspaceKey } from './workspace-keys.js';
 import {
   openingWorkspace,
+  probeRefreshTarget,
   workspaceReducer,
   type WorkspaceAction,
   type WorkspaceState,
@@ -29,12 +30,20 @@ export interface AppState {
   readonly pendingOpen: string | undefined;
   /** Intents not yet carried out, oldest first. */
   readonly outbox: readonly Intent[];
+  /** Incident journals that could not be read, in words (shown under the inbox, never dropped). */
+  readonly incidentProblems: readonly string[];
+  /** The inbox's last word to the engineer ("no open incident of this name"). */
+  readonly notice: string | undefined;
 }
 
 export type AppAction =
   | { readonly type: 'key'; readonly name: string }
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
-  | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
+  | {
+      readonly type: 'incidents';
+      readonly incidents: readonly OpenIncidentSummary[];
+      readonly problems: readonly string[];
+    }
   | { readonly type: 'height'; readonly rows: number }
   | { readonly type: 'intentsTaken'; readonly count: number }
   | { readonly type: 'workspace'; readonly action: WorkspaceAction }
@@ -52,6 +61,8 @@ export const initialApp: AppState = {
   cwd: '.',
   pendingOpen: undefined,
   outbox: [],
+  incidentProblems: [],
+  notice: undefined,
 };
 
 /** Rows the header, column titles and footer take around the inbox list. */
@@ -80,7 +91,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return send(opening, { type: 'openIncident', alerts: wanted });
     }
     case 'incidents':
-      return inbox(state, { type: 'incidents', incidents: action.incidents });
+      return {
+        ...inbox(state, { type: 'incidents', incidents: action.incidents }),
+        incidentProblems: action.problems,
+      };
     case 'height': {
       const next = inbox(
         { ...state, rows: action.rows },
@@ -94,12 +108,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, outbox: state.outbox.slice(action.count) };
     case 'workspace':
       return workspace(state, action.action);
-    case 'showWorkspace':
+    case 'showWorkspace': {
+      const names = new Set(action.alerts.map((a) => a.name));
+      const group = state.inbox.alerts.filter((a) => names.has(a.name));
       return {
         ...state,
         screen: 'workspace',
-        workspace: openingWorkspace(action.alerts, checklistHeight(state.rows), state.cwd),
+        notice: undefined,
+        workspace: openingWorkspace(action.alerts, checklistHeight(state.rows), state.cwd, group),
       };
+    }
     case 'showInbox':
       return { ...state, screen: 'inbox', workspace: undefined };
     case 'resume':
@@ -123,6 +141,12 @@ function inbox(state: AppState, action: InboxAction): AppState {
 function workspace(state: AppState, action: WorkspaceAction): AppState {
   if (!state.workspace) return state;
   const next = { ...state, workspace: workspaceReducer(state.workspace, action) };
+  // The refresh timer says a step is due; it runs only if it is still the one waiting (focused, idle,
+  // no dialog open), so a timer that fired just as things changed does nothing.
+  if (action.type === 'probeDue') {
+    const target = probeRefreshTarget(next.workspace);
+    return target?.stepId === action.stepId ? send(next, { type: 'runProbes', stepId: action.stepId }) : next;
+  }
   // Once the incident is open, the first row's probes run at once: the alert's own expression.
   const first = next.workspace.items[next.workspace.list.cursor];
   if (action.type === 'opened' && first !== undefined && next.workspace.probeSteps[first]) {
@@ -141,7 +165,9 @@ function capturesKeys(state: AppState): boolean {
   return state.workspace !== undefined && state.workspace.mode.kind !== 'checklist';
 }
 
-function onKey(state: AppState, key: string): AppState {
+function onKey(current: AppState, key: string): AppState {
+  // The inbox's notice answers the last key; the next one takes it away.
+  const state = current.notice === undefined ? current : { ...current, notice: undefined };
   if (capturesKeys(state)) return onCapturedKey(state, key);
   const action = actionFor(key, scopesFor(state.screen));
   if (state.help) {
@@ -168,6 +194,29 @@ function onCapturedKey(state: AppState, key: string): AppState {
   if (!state.workspace) return state;
   const outcome = workspaceKey(state.workspace, key);
   return send({ ...state, workspace: outcome.state }, ...outcome.intents);
+}
+
+/**
+ * `a` on an alert: add it to the open incident of its name (the newest, if several) that does not
+ * hold it yet, and open that incident. Only ever on this key: opening an alert never joins it to
+ * another alert's incident.
+ */
+function addToIncident(state: AppState): AppState {
+  const selection = selectedRow(state.inbox);
+  if (!selection || selection.incident)
+    return { ...state, notice: 'Move to an alert to add it to an incident.' };
+  const { row } = selection;
+  const alerts = row.kind === 'group' ? row.group.alerts : [row.alert];
+  const name = alerts[0]?.name;
+  const target = [...state.inbox.incidents]
+    .filter((i) => i.alertname === name && !alerts.every((a) => i.fingerprints.includes(a.fingerprint)))
+    .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt))[0];
+  if (!target) return { ...state, notice: `No open ${name ?? ''} incident to add it to; ⏎ opens its own.` };
+  return send(appReducer(state, { type: 'showWorkspace', alerts }), {
+    type: 'addToIncident',
+    id: target.id,
+    alerts,
+  });
 }
 
 function onInboxAction(state: AppState, action: Action): AppState {
@@ -204,6 +253,8 @@ function onInboxAction(state: AppState, action: Action): AppState {
       const alerts = row.kind === 'group' ? row.group.alerts : [row.alert];
       return send(appReducer(state, { type: 'showWorkspace', alerts }), { type: 'openIncident', alerts });
     }
+    case 'addToIncident':
+      return addToIncident(state);
     case 'help':
     case 'back':
     case 'done':

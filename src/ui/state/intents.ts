@@ -19,6 +19,8 @@ export type Intent =
   /** Open (or resume) the incident for these alerts of one alertname. */
   | { readonly type: 'openIncident'; readonly alerts: readonly Alert[] }
   | { readonly type: 'resumeIncident'; readonly id: string }
+  /** Add these alerts to an open incident (the engineer's choice) and open it. */
+  | { readonly type: 'addToIncident'; readonly id: string; readonly alerts: readonly Alert[] }
   /** Leave the workspace: stop its probes; the incident stays open. */
   | { readonly type: 'closeWorkspace' }
   | { readonly type: 'record'; readonly event: EventDraft }

@@ -1,6 +1,9 @@
 // Keys in the incident workspace, by mode. Each key yields the next workspace state and the
 // intents (record an event, run probes, silence, export) for the effect hook to carry out.
-import { silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
+import type { Matcher } from '../../core/alerts/matchers.js';
+import { identifyingMatchers, silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
+import { formatSilenceMatchers, parseSilenceMatchers } from '../../core/alerts/silence-text.js';
+import { errorMessage } from '../../core/errors.js';
 import { actionFor, type Action } from '../keymap.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
@@ -82,25 +85,30 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
       if (step.kind === 'submit') {
         const comment = step.text.trim();
         if (comment === '') return withMode(state, mode, 'A silence needs a comment: say why.');
-        return withMode(state, { kind: 'silence-confirm', durationMs: mode.durationMs, comment });
+        return withMode(state, silenceConfirm(state, mode.durationMs, comment, 'alerts'));
       }
       return stay(state);
     }
     case 'silence-confirm': {
-      if (key === 'y' || key === 'return') {
-        const request = {
-          matchers: silenceMatchersFor(state.alerts),
-          durationMs: mode.durationMs,
-          comment: mode.comment,
-        };
-        return {
-          state: { ...state, mode: { kind: 'checklist' }, message: 'Creating the silence…' },
-          intents: [{ type: 'silence', request }],
-        };
+      if (key === 'tab' || key === 'shift+tab') {
+        const scope = mode.scope === 'alerts' ? 'group' : 'alerts';
+        return withMode(state, silenceConfirm(state, mode.durationMs, mode.comment, scope));
       }
-      return key === 'n' || key === 'escape'
-        ? withMode(state, { kind: 'checklist' }, 'Silence cancelled.')
-        : stay(state);
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text, error: undefined });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' }, 'Silence cancelled.');
+      if (step.kind !== 'submit') return stay(state);
+      let matchers: Matcher[];
+      try {
+        matchers = parseSilenceMatchers(step.text);
+      } catch (error) {
+        return withMode(state, { ...mode, error: errorMessage(error) });
+      }
+      const request = { matchers, durationMs: mode.durationMs, comment: mode.comment };
+      return {
+        state: { ...state, mode: { kind: 'checklist' }, message: 'Creating the silence…' },
+        intents: [{ type: 'silence', request }],
+      };
     }
     case 'export-path': {
       const step = textFieldKey(mode.text, key);
@@ -134,6 +142,35 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
       return unreachable;
     }
   }
+}
+
+/**
+ * The confirmation step of a silence, with its default matchers: the incident's alerts by their
+ * identifying labels, or (a separate choice) every alert of the name the inbox shows.
+ */
+export function silenceConfirm(
+  state: WorkspaceState,
+  durationMs: number,
+  comment: string,
+  scope: 'alerts' | 'group',
+): Extract<WorkspaceMode, { kind: 'silence-confirm' }> {
+  const own = state.incident?.alerts ?? state.alerts;
+  const name = state.incident?.alertname ?? state.alerts[0]?.name ?? '';
+  const group = state.groupAlerts.filter((a) => a.name === name);
+  const matchers =
+    scope === 'alerts'
+      ? identifyingMatchers(own, state.volatileLabels)
+      : group.length > 0
+        ? silenceMatchersFor(group)
+        : [{ name: 'alertname', op: '=' as const, value: name }];
+  return {
+    kind: 'silence-confirm',
+    durationMs,
+    comment,
+    scope,
+    text: formatSilenceMatchers(matchers),
+    error: undefined,
+  };
 }
 
 type MenuStep = { kind: 'move'; index: number } | { kind: 'pick' } | { kind: 'cancel' } | { kind: 'none' };
@@ -220,6 +257,7 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
         : { state, intents: [{ type: 'quit' }] };
     case 'help':
     case 'open':
+    case 'addToIncident':
     case 'expand':
     case 'filter':
     case 'refresh':

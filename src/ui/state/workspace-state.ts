@@ -13,7 +13,17 @@ export type WorkspaceMode =
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'silence-duration'; readonly index: number }
   | { readonly kind: 'silence-comment'; readonly durationMs: number; readonly text: string }
-  | { readonly kind: 'silence-confirm'; readonly durationMs: number; readonly comment: string }
+  | {
+      readonly kind: 'silence-confirm';
+      readonly durationMs: number;
+      readonly comment: string;
+      /** The incident's own alerts (by identifying labels), or every alert of the name. */
+      readonly scope: 'alerts' | 'group';
+      /** The matchers as an editable line, escaped so every character shows. */
+      readonly text: string;
+      /** Why the edited line cannot be used, when it cannot. */
+      readonly error: string | undefined;
+    }
   | { readonly kind: 'export-format'; readonly index: number }
   | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
   | { readonly kind: 'confirm-quit' }
@@ -23,10 +33,21 @@ export type WorkspaceMode =
 export interface StepProbes {
   readonly running: boolean;
   readonly results: readonly ProbeResult[];
+  /** When the last run ended (ms since the epoch), to schedule the next one. */
+  readonly finishedAt?: number;
+  /** Runs ended so far: each one arms the refresh timer anew, even at the same clock reading. */
+  readonly runs?: number;
 }
 
 export interface WorkspaceState {
+  /** The alerts chosen when opening (empty while resuming); the incident's own list is in `incident`. */
   readonly alerts: readonly Alert[];
+  /** Every alert of the same name the inbox showed, for a silence of the whole group. */
+  readonly groupAlerts: readonly Alert[];
+  /** Labels whose value changes per evaluation, left out of the default silence. */
+  readonly volatileLabels: readonly string[];
+  /** The fingerprint of the alert whose labels the probes use. */
+  readonly probeAlert: string | undefined;
   readonly phase: 'opening' | 'ready' | 'failed';
   readonly error: string | undefined;
   readonly id: string | undefined;
@@ -53,15 +74,21 @@ export type WorkspaceAction =
       readonly probeSteps: readonly ProbeStep[];
       readonly incident: Incident;
       readonly recording: RecordingStatus;
+      readonly volatileLabels: readonly string[];
+      readonly probeAlert?: string;
     }
   | { readonly type: 'openFailed'; readonly error: string }
   | { readonly type: 'incident'; readonly incident: Incident; readonly recording: RecordingStatus }
   | { readonly type: 'probeStarted'; readonly stepId: string }
+  /** The focused step's probes are due to re-run (from the refresh timer). */
+  | { readonly type: 'probeDue'; readonly stepId: string }
   | { readonly type: 'probeResult'; readonly stepId: string; readonly result: ProbeResult }
   | {
       readonly type: 'probeFinished';
       readonly stepId: string;
       readonly results: readonly ProbeResult[] | undefined;
+      /** When it ended, ms since the epoch. */
+      readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
   | { readonly type: 'height'; readonly height: number };
@@ -69,9 +96,17 @@ export type WorkspaceAction =
 const okRecording: RecordingStatus = { ok: true, pending: 0, error: undefined };
 
 /** A workspace opening for these alerts. */
-export function openingWorkspace(alerts: readonly Alert[], height: number, cwd: string): WorkspaceState {
+export function openingWorkspace(
+  alerts: readonly Alert[],
+  height: number,
+  cwd: string,
+  groupAlerts: readonly Alert[] = alerts,
+): WorkspaceState {
   return {
     alerts,
+    groupAlerts,
+    volatileLabels: [],
+    probeAlert: undefined,
     phase: 'opening',
     error: undefined,
     id: undefined,
@@ -109,6 +144,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         recording: action.recording,
         probeSteps,
         items,
+        volatileLabels: action.volatileLabels,
+        probeAlert: action.probeAlert,
         list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
       };
     }
@@ -123,8 +160,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       });
       return { ...state, incident: action.incident, recording: action.recording, items, list };
     }
-    case 'probeStarted':
-      return { ...state, probes: { ...state.probes, [action.stepId]: { running: true, results: [] } } };
+    case 'probeStarted': {
+      // A re-run keeps showing the last values (with their age) until the new ones arrive.
+      const previous = state.probes[action.stepId];
+      const probes = { ...previous, running: true, results: previous?.results ?? [] };
+      return { ...state, probes: { ...state.probes, [action.stepId]: probes } };
+    }
+    case 'probeDue':
+      return state;
     case 'probeResult': {
       const previous = state.probes[action.stepId] ?? { running: true, results: [] };
       const results = [
@@ -137,7 +180,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const previous = state.probes[action.stepId];
       // A cancelled run keeps what it had and stops spinning; the step runs again when focused.
       const results = action.results ?? previous?.results ?? [];
-      return { ...state, probes: { ...state.probes, [action.stepId]: { running: false, results } } };
+      const finished = { running: false, results, finishedAt: action.at, runs: (previous?.runs ?? 0) + 1 };
+      return { ...state, probes: { ...state.probes, [action.stepId]: finished } };
     }
     case 'message':
       return { ...state, message: action.text };
@@ -151,6 +195,21 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return unreachable;
     }
   }
+}
+
+/**
+ * The focused step whose probes are waiting for their next automatic run: the workspace is ready,
+ * no dialog is open (the refresh pauses under one), and the step's last run has ended.
+ */
+export function probeRefreshTarget(
+  state: WorkspaceState,
+): { readonly stepId: string; readonly finishedAt: number; readonly runs: number } | undefined {
+  if (state.phase !== 'ready' || state.mode.kind !== 'checklist') return undefined;
+  const stepId = focusedStepId(state);
+  if (stepId === undefined || !state.probeSteps[stepId]) return undefined;
+  const probes = state.probes[stepId];
+  if (!probes || probes.running || probes.finishedAt === undefined) return undefined;
+  return { stepId, finishedAt: probes.finishedAt, runs: probes.runs ?? 0 };
 }
 
 /** The step id under the cursor. */

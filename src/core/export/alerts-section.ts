@@ -1,0 +1,50 @@
+// The postmortem's "Alerts" section: each alert from firing to resolved, as sitrep saw them, and
+// the incident's length both as alert time (first firing → last resolved) and as work time (opened
+// in sitrep → closed).
+import type { Incident, IncidentAlert } from '../timeline/incident.js';
+import { between, formatDuration, formatUtc } from './format.js';
+import { section } from './markdown-sections.js';
+import { codeText } from './markdown-text.js';
+import { alertLabels } from './timeline-rows.js';
+
+function resolvedCell(alert: IncidentAlert): string {
+  if (alert.state === 'firing' || alert.resolvedAt === undefined) return 'still firing';
+  // Alertmanager drops a resolved alert from its API: sitrep knows it between two refreshes.
+  const seen = alert.lastSeenAt === undefined ? '' : ` (last seen firing ${formatUtc(alert.lastSeenAt)})`;
+  return `${formatUtc(alert.resolvedAt)}${seen}`;
+}
+
+/** Alert time and work time, in words; "so far" while not over. */
+export function incidentDurations(incident: Incident): { alertTime: string; workTime: string } {
+  const starts = incident.alerts.map((a) => a.startsAt).filter((t) => !Number.isNaN(Date.parse(t)));
+  const first = [...starts].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const firing = incident.alerts.some((a) => a.state === 'firing');
+  const ends = incident.alerts.map((a) => a.resolvedAt).filter((t): t is string => t !== undefined);
+  const last = [...ends].sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  const alertTime =
+    first === undefined
+      ? 'unknown'
+      : firing || last === undefined
+        ? `still firing (since ${formatUtc(first)} UTC)`
+        : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
+  const workEnd = incident.closedAt ?? incident.updatedAt;
+  const workTime = `${formatDuration(between(incident.openedAt, workEnd))}${incident.closedAt === undefined ? ' so far' : ''} (opened ${formatUtc(incident.openedAt)} UTC${incident.closedAt === undefined ? '' : ` → closed ${formatUtc(incident.closedAt)} UTC`})`;
+  return { alertTime, workTime };
+}
+
+/** Each alert firing → resolved, then the two durations. */
+export function alertsSection(incident: Incident): string[] {
+  const rows = incident.alerts.map(
+    (a) =>
+      `| ${codeText(alertLabels(incident, a.labels), true)} | ${formatUtc(a.startsAt)} | ${resolvedCell(a)} |`,
+  );
+  const { alertTime, workTime } = incidentDurations(incident);
+  return section('Alerts', [
+    '| Alert | Firing since (UTC) | Resolved (UTC) |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    `- **Alert time:** ${alertTime}`,
+    `- **Work time:** ${workTime}`,
+  ]);
+}
