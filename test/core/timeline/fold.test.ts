@@ -168,3 +168,33 @@ describe('fold', () => {
     expect(JSON.stringify(before)).toBe(snapshot);
   });
 });
+
+describe('fold over a long journal', () => {
+  // fold grows its own lists in place; it must still give exactly what applying the events one by
+  // one gives, and leave every state it handed out unchanged.
+  const notes: TimelineEvent[] = Array.from({ length: 20_000 }, (_, i) => ({
+    at: new Date(Date.parse('2026-11-23T15:00:00.000Z') + i * 1000).toISOString(),
+    type: 'note-added' as const,
+    text: `note ${i}`,
+  }));
+  const events = [...sampleEvents.filter((e) => e.type !== 'incident-closed'), ...notes, opened];
+
+  it('equals applying each event in turn, for 20,000 notes and an ignored event', () => {
+    const [first, ...rest] = events;
+    const stepwise = rest.reduce(
+      applyEvent,
+      fold([first as TimelineEvent]) as NonNullable<ReturnType<typeof fold>>,
+    );
+    const folded = fold(events);
+    expect(folded).toEqual(stepwise);
+    expect(folded?.notes.at(-1)?.text).toBe('note 19999');
+    expect(folded?.problems).toHaveLength(1);
+  });
+
+  it('never changes a state applyEvent was given', () => {
+    const before = fold(events.slice(0, 5)) as NonNullable<ReturnType<typeof fold>>;
+    const notesBefore = before.notes.length;
+    applyEvent(before, notes[0] as TimelineEvent);
+    expect(before.notes).toHaveLength(notesBefore);
+  });
+});
