@@ -8,6 +8,7 @@ import {
   analyseHistory,
   historySelector,
   historyStep,
+  seriesAgrees,
   type HistoryReport,
 } from '../core/history/alert-history.js';
 import { readStorageRetention, retentionSeconds } from '../core/history/retention.js';
@@ -19,6 +20,11 @@ export interface HistoryRequest {
   readonly alertname: string;
   /** Only the alert's series with these labels (equality). */
   readonly labels: LabelSet;
+  /**
+   * Keep only series whose labels agree with these where both have one (seriesAgrees): for an
+   * alert's own labels, which may carry external labels Prometheus's ALERTS series do not.
+   */
+  readonly agreeWith?: LabelSet;
   /** How far back, in seconds (default 7 days). */
   readonly windowSeconds?: number;
   /** Unix seconds; the end of the window. */
@@ -39,10 +45,14 @@ export async function fetchAlertHistory(source: Endpoint, request: HistoryReques
   const stepSeconds = historyStep(windowSeconds);
   const selector = historySelector(request.alertname, request.labels);
   const result = await queryRange(source, selector, { start, end, stepSeconds }, request.signal);
-  const series = result.resultType === 'matrix' ? result.series : [];
+  const agreeWith = request.agreeWith;
+  const series = (result.resultType === 'matrix' ? result.series : []).filter(
+    (one) => agreeWith === undefined || seriesAgrees(one.metric, agreeWith),
+  );
   const history = analyseHistory(series, { start, end, stepSeconds }, request.zoneOffsetMinutes ?? 0);
   const alertsSeriesFound =
-    series.length > 0 || (await hasAlertsSeries(source, end, Math.floor(windowSeconds), request.signal));
+    (result.resultType === 'matrix' && result.series.length > 0) ||
+    (await hasAlertsSeries(source, end, Math.floor(windowSeconds), request.signal));
   return { selector, history, requestedSeconds, retentionSeconds: retention, alertsSeriesFound };
 }
 

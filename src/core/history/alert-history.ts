@@ -73,6 +73,21 @@ export function historySelector(alertname: string, labels: LabelSet): string {
 }
 
 /**
+ * True when an ALERTS series could be this alert's: every label both have agrees (the bookkeeping
+ * `__name__` and `alertstate` aside). A label only the alert has (an external label added on the
+ * way to Alertmanager) is not held against the series.
+ */
+export function seriesAgrees(series: LabelSet, alertLabels: LabelSet): boolean {
+  return Object.entries(series).every(
+    ([name, value]) =>
+      name === '__name__' ||
+      name === 'alertstate' ||
+      alertLabels[name] === undefined ||
+      alertLabels[name] === value,
+  );
+}
+
+/**
  * Episodes from the range series of the history selector: a gap of more than one step between two
  * points ends one and starts the next. `zoneOffsetMinutes` places the hours for recurrence.
  */
