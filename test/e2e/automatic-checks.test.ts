@@ -6,7 +6,7 @@ import { findAlertRule } from '../../src/core/probe/alert-probe.js';
 import { getPrometheusAlerts, getRules } from '../../src/sources/prometheus.js';
 import { prometheusProbeClient } from '../../src/sources/prometheus-probe-client.js';
 import { runProbeStep } from '../../src/sources/probe-runner.js';
-import { derivationTable } from '../core/probe/automatic-checks-table.js';
+import { bundledRules, derivationTable } from '../core/probe/automatic-checks-table.js';
 import { sharedStackUrls } from '../helpers/stack.js';
 
 const source = { kind: 'prometheus', name: 'test', url: sharedStackUrls.prometheus, timeoutMs: 10_000 };
@@ -14,9 +14,9 @@ const client = prometheusProbeClient(source);
 const alertname = 'HaproxyServerConnectionErrors';
 
 describe.skipIf(process.env.SITREP_TEST_NO_STACK === '1')('automatic checks on the shared stack', () => {
-  it('Prometheus accepts every query derived from the expression table', async () => {
+  it('Prometheus accepts every query derived from the expression table and the bundled rules', async () => {
     const now = Date.now() / 1000;
-    for (const entry of derivationTable) {
+    for (const entry of [...derivationTable, ...bundledRules()]) {
       const rule = { expr: entry.expr, labels: entry.ruleLabels, origin: 'prometheus' } as const;
       for (const probe of automaticCheckProbes(rule, entry.alertLabels, 1800)) {
         await expect(

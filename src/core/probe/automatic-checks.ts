@@ -87,14 +87,17 @@ export function automaticCheckProbes(rule: AlertRuleInfo, labels: LabelSet, rang
 type ProbeFields = Pick<Probe, 'title' | 'query' | 'judgement' | 'unit' | 'note'>;
 
 function breakdown(found: AggregationInput, crit: Threshold | undefined, which: string): ProbeFields {
+  // The culprits of a low value (a `min`, or an alert on falling under a threshold) are the lowest.
+  const low = found.operator === 'min' || crit?.op === '<' || crit?.op === '<=';
+  const [pick, end] = low ? ['bottomk', 'bottom'] : ['topk', 'top'];
   if (found.quantileOf !== undefined) {
     return {
       title: `Derived: each series' quantile behind histogram_quantile(${found.quantileOf}, …)${which}`,
-      query: `topk(${topCount}, histogram_quantile(${found.quantileOf}, ${found.input}))`,
+      query: `${pick}(${topCount}, histogram_quantile(${found.quantileOf}, ${found.input}))`,
       // The same quantile per series: one over the threshold is a culprit on its own.
       judgement: { kind: 'thresholds', warn: undefined, crit },
       unit: undefined,
-      note: `derived from the alert expression: \`${found.aggregation}\` without its aggregation, top ${topCount}`,
+      note: `derived from the alert expression: \`${found.aggregation}\` without its aggregation, ${end} ${topCount}`,
     };
   }
   // A max (min) is over the threshold exactly when one of its inputs is: each input can be judged.
@@ -105,10 +108,10 @@ function breakdown(found: AggregationInput, crit: Threshold | undefined, which: 
       (found.operator === 'min' && (crit.op === '<' || crit.op === '<=')));
   return {
     title: `Derived: the series behind ${found.aggregation}${which}`,
-    query: `topk(${topCount}, ${found.input})`,
+    query: `${pick}(${topCount}, ${found.input})`,
     judgement: judged ? { kind: 'thresholds', warn: undefined, crit } : unjudged,
     unit: undefined,
-    note: `derived from the alert expression: the input of \`${found.aggregation}\` for this alert, top ${topCount}`,
+    note: `derived from the alert expression: the input of \`${found.aggregation}\` for this alert, ${end} ${topCount}`,
   };
 }
 

@@ -1,6 +1,10 @@
 // Real alert-expression shapes and the automatic checks each must yield, exactly. Shared by the
 // unit test (queries as expected, each parses) and the e2e test (Prometheus accepts each one).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LabelSet } from '../../../src/core/alerts/alert.js';
+import { parseRuleFile } from '../../../src/core/runbook/rule-file.js';
+import { repoRoot } from '../../helpers/stack.js';
 
 /** One alert rule, the alert's labels, and the derived queries expected, in order. */
 export interface DerivationCase {
@@ -198,3 +202,33 @@ export const derivationTable: readonly DerivationCase[] = [
     queries: [],
   },
 ];
+
+/** Every alerting rule bundled in runbooks/haproxy, with labels an alert of it could carry. */
+export function bundledRules(): {
+  name: string;
+  expr: string;
+  ruleLabels: LabelSet;
+  alertLabels: LabelSet;
+}[] {
+  const dir = path.join(repoRoot, 'runbooks', 'haproxy');
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.yml'))
+    .flatMap((file) =>
+      parseRuleFile(fs.readFileSync(path.join(dir, file), 'utf8')).rules.map((rule) => ({
+        name: `${file}: ${rule.alert}`,
+        expr: rule.expr.value,
+        ruleLabels: rule.labels,
+        alertLabels: {
+          alertname: rule.alert,
+          ...rule.labels,
+          proxy: 'app',
+          backend: 'app',
+          frontend: 'fe',
+          server: 'web1',
+          instance: '127.0.0.1:8404',
+          job: 'haproxy',
+        },
+      })),
+    );
+}

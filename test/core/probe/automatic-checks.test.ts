@@ -5,7 +5,7 @@ import {
   planAutomaticChecks,
 } from '../../../src/core/probe/automatic-checks.js';
 import { findSyntaxError } from '../../../src/core/promql/parse.js';
-import { derivationTable } from './automatic-checks-table.js';
+import { bundledRules, derivationTable } from './automatic-checks-table.js';
 
 const rule = (expr: string, labels: Record<string, string> = {}) =>
   ({ expr, labels, origin: 'prometheus' }) as const;
@@ -24,6 +24,17 @@ describe('automatic checks derived from the alert expression', () => {
     expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
   });
 
+  it('every bundled HAProxy rule yields checks, each of which parses', () => {
+    const rules = bundledRules();
+    expect(rules.length).toBe(32);
+    for (const entry of rules) {
+      const probes = automaticCheckProbes(rule(entry.expr, entry.ruleLabels), entry.alertLabels, 1800);
+      expect(probes.length, entry.name).toBeGreaterThanOrEqual(2);
+      for (const probe of probes)
+        expect(findSyntaxError(probe.query), `${entry.name}: ${probe.query}`).toBeUndefined();
+    }
+  });
+
   it('judges a breakdown against the threshold only where an input alone can cross it', () => {
     const judged = (expr: string) => automaticCheckProbes(rule(expr), { job: 'a' }, 1800)[0]?.judgement;
     expect(judged('max by (job) (x) > 5')).toEqual({
@@ -32,6 +43,10 @@ describe('automatic checks derived from the alert expression', () => {
       crit: { op: '>', value: 5 },
     });
     expect(judged('min by (job) (x) < 1')).toMatchObject({ crit: { op: '<', value: 1 } });
+    // The culprits of a low minimum are the lowest inputs.
+    expect(automaticCheckProbes(rule('min by (job) (x) == 0'), { job: 'a' }, 1800)[0]?.query).toBe(
+      'bottomk(10, x{job="a"})',
+    );
     // A sum spreads its value: no single input is held against the sum's threshold.
     expect(judged('sum by (job) (x) > 5')).toEqual({ kind: 'thresholds', warn: undefined, crit: undefined });
     expect(judged('max by (job) (x) < 5')).toMatchObject({ crit: undefined });
