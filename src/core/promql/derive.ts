@@ -84,7 +84,7 @@ export function deriveExpression(
   return {
     narrowed,
     shifted: (duration) =>
-      walk.hasTimeModifier
+      walk.cannotShift
         ? undefined
         : apply(expr, first.from, first.to, [...walk.narrowing, ...walk.offsets(duration)]),
     aggregations: walk.aggregations.map((found) => ({
@@ -158,7 +158,8 @@ class Walk {
   readonly narrowing: Edit[] = [];
   readonly selectors: PromqlNode[] = [];
   readonly aggregations: FoundAggregation[] = [];
-  hasTimeModifier = false;
+  /** An offset or `@` is there already, or a node not understood: `shifted` gives nothing. */
+  cannotShift = false;
   private readonly offsetPoints: number[] = [];
   // The φ of histogram_quantile(φ, …) whose argument is being visited (through parentheses only).
   private quantile: string | undefined;
@@ -197,7 +198,7 @@ class Walk {
       }
       case 'OffsetExpr':
       case 'StepInvariantExpr':
-        this.hasTimeModifier = true;
+        this.cannotShift = true;
         return next(children(node)[0], pushed);
       case 'ParenExpr':
         this.quantile = quantile;
@@ -217,7 +218,7 @@ class Walk {
         return;
       default:
         // Not understood (a newer grammar's node): its selectors are not narrowed, nor shifted.
-        this.hasTimeModifier = true;
+        this.cannotShift = true;
         for (const child of children(node)) next(child, nothing);
     }
   }
