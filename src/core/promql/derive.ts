@@ -8,6 +8,8 @@
 // label_replace's target or into `scalar()`. Pushed that way a matcher removes whole groups and
 // never part of one, so no value changes — the series of other alerts are simply not fetched.
 // Where a node is not understood nothing is pushed below it: a broader query, never a wrong one.
+// (Over 300 lines because it is one walk over the tree with a rule per kind of node, all feeding the
+// same edits, selectors and aggregations; prettier's line breaks account for much of the length.)
 import type { LabelSet } from '../alerts/alert.js';
 import { quoteString } from './escape.js';
 import { parsePromql, type PromqlNode } from './parse.js';
