@@ -11,7 +11,8 @@ import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
 import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
-import { chooseAlertRule, planProbeSteps, type RenderProbeQuery } from '../core/probe/plan.js';
+import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
+import { planProbeStepsWithChecks } from './automatic-checks.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
@@ -171,7 +172,7 @@ async function buildOpenSession(
     );
   }
   const startsAtMs = Date.parse(alert.startsAt);
-  const probeSteps = planProbeSteps(
+  const probeSteps = planProbeStepsWithChecks(
     found.runbook,
     chooseAlertRule(rule, found.runbook),
     {

@@ -133,7 +133,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     const value = Number(/CRIT\s+(\d+(?:\.\d+)?)\s/.exec(opened.split('Alert value')[1] ?? '')?.[1]);
     expect(value).toBeGreaterThan(100);
 
-    first.send(['j']);
+    first.send(['j', 'j']); // past the alert expression and the automatic checks
     await first.waitForText('Connection errors per second');
     first.send(['d']);
     await first.waitForText('✓ D1');

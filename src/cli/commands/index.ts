@@ -30,6 +30,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./probe.js')).probeCommand,
   },
   {
+    name: 'history',
+    summary:
+      'has an alert fired before: its firing episodes from Prometheus and the incidents recorded for it',
+    load: async () => (await import('./history.js')).historyCommand,
+  },
+  {
     name: 'lint',
     summary: 'check runbooks and rule files: front matter, steps, PromQL, $labels, missing runbooks',
     load: async () => (await import('./lint.js')).lintCommand,

@@ -14,6 +14,7 @@ import {
   section,
   silencesSection,
 } from './markdown-sections.js';
+import { chartSection } from './mermaid.js';
 import { timelineRows } from './timeline-rows.js';
 import { alertsSection } from './alerts-section.js';
 
@@ -23,6 +24,8 @@ export interface MarkdownOptions {
   readonly zone: LocalZone;
   /** The alert expression's range data, when not recorded in the journal as an `alert-rule` probe. */
   readonly detection?: DetectionInput;
+  /** Prometheus's URL: each probe gets a link to its graph over the incident (mermaid.ts). */
+  readonly prometheusUrl?: string;
 }
 
 const toFill = '_To be filled in by the team._';
@@ -36,6 +39,7 @@ export function exportMarkdown(events: readonly TimelineEvent[], options: Markdo
     alertsSection(incident),
     section('Summary', paragraph(incident.summary, '_Not written yet._')),
     detectionSection(incident, options.detection),
+    chartSection(incident, options),
     section('Impact', paragraph(incident.impact, '_Not assessed yet._')),
     timelineSection(incident, events, options.zone),
     diagnosisSection(incident),

@@ -2,6 +2,7 @@
 // Prometheus's own API, because JSON has no NaN or Infinity: "249.8", "NaN", "+Inf", "-Inf".
 import type { LabelSet } from '../alerts/alert.js';
 import { formatPrometheusNumber } from './format.js';
+import type { ProbeRole } from './probe.js';
 import type { Threshold } from './probe-spec.js';
 import type { ProbeFailure, ProbeResult } from './result.js';
 import type { SeriesVerdict, Verdict } from './verdict.js';
@@ -11,7 +12,7 @@ export interface ProbeResultJson {
   readonly id: string;
   readonly title: string;
   readonly query: string;
-  readonly role: 'runbook' | 'alert-rule';
+  readonly role: ProbeRole;
   readonly unit: string | null;
   readonly judgement: 'thresholds' | 'condition';
   readonly warn: Threshold | null;

@@ -8,8 +8,11 @@ export interface Narrowing {
   readonly ignore: readonly string[];
 }
 
-/** Where a probe comes from: a runbook step's ```promql block, or the alert rule's own expression. */
-export type ProbeRole = 'runbook' | 'alert-rule';
+/**
+ * Where a probe comes from: a runbook step's ```promql block, the alert rule's own expression, or
+ * derived from that expression by sitrep (the automatic checks, automatic-checks.ts).
+ */
+export type ProbeRole = 'runbook' | 'alert-rule' | 'derived';
 
 /**
  * A probe ready to run for one alert: its query final (labels filled in and escaped), or the reason it

@@ -1,0 +1,95 @@
+// "Has this fired before, and what helped last time?" for the workspace: the alert's history from
+// Prometheus's ALERTS series and the last incident sitrep recorded for it, in a line each, plus a
+// strip chart of the window. Failures become words ("history unknown: …"), never an exception.
+import type { Alert } from '../core/alerts/alert.js';
+import { errorMessage } from '../core/errors.js';
+import type { LocalZone } from '../core/export/format.js';
+import type { HistoryReport } from '../core/history/alert-history.js';
+import { historyHeadline } from '../core/history/describe.js';
+import { pastIncidentLine, pastIncidents } from '../core/history/past-incidents.js';
+import { formatMinuteOfDay } from '../core/history/recurrence.js';
+import { fetchAlertHistory } from '../sources/alert-history.js';
+import type { Endpoint } from '../sources/http-client.js';
+import type { IncidentStore } from '../store/incident-store.js';
+
+/** What the workspace shows of the alert's past. */
+export interface AlertPast {
+  /** `Fired 3 times in the last 7 days, 42m 10s in all; tends to start around 03:00.` or why unknown. */
+  readonly history: string;
+  /** The history itself, for the strip chart; undefined when unknown. */
+  readonly report: HistoryReport | undefined;
+  /** `Last time, 2026-11-20, 40m 00s: M1 done, note: "…"`; undefined when never recorded. */
+  readonly lastTime: string | undefined;
+}
+
+/** What loading it needs. */
+export interface AlertPastDeps {
+  readonly prometheus: Endpoint | undefined;
+  readonly store: IncidentStore;
+  readonly now: () => number;
+  readonly zone: LocalZone;
+  /** How far back (seconds); default 7 days. */
+  readonly windowSeconds?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The alert's past: its history (the ALERTS series whose labels agree with the alert's, so labels
+ * Prometheus adds only on the way out do not hide it) and the last incident recorded for it other
+ * than `incidentId`, the one being worked.
+ */
+export async function loadAlertPast(
+  alert: Alert,
+  incidentId: string,
+  deps: AlertPastDeps,
+): Promise<AlertPast> {
+  const [history, lastTime] = await Promise.all([
+    loadHistory(alert, deps),
+    loadLastTime(alert, incidentId, deps).catch(
+      (error: unknown) => `Past incidents unknown: ${errorMessage(error)}`,
+    ),
+  ]);
+  return { ...history, lastTime };
+}
+
+async function loadHistory(
+  alert: Alert,
+  deps: AlertPastDeps,
+): Promise<Pick<AlertPast, 'history' | 'report'>> {
+  if (!deps.prometheus) return { history: 'History unknown: no Prometheus configured.', report: undefined };
+  try {
+    const report = await fetchAlertHistory(deps.prometheus, {
+      alertname: alert.name,
+      labels: {},
+      agreeWith: alert.labels,
+      nowSeconds: deps.now() / 1000,
+      zoneOffsetMinutes: deps.zone.offsetMinutes,
+      ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
+      ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+    });
+    const recurring = report.history.recurrence;
+    const headline = historyHeadline(report);
+    const line = recurring
+      ? `${headline.replace(/\.$/, '')}; tends to start around ${formatMinuteOfDay(recurring.minuteOfDay)}.`
+      : headline;
+    return { history: line, report };
+  } catch (error) {
+    return { history: `History unknown: ${errorMessage(error)}`, report: undefined };
+  }
+}
+
+async function loadLastTime(
+  alert: Alert,
+  incidentId: string,
+  deps: AlertPastDeps,
+): Promise<string | undefined> {
+  const { incidents } = await deps.store.list();
+  const [last] = pastIncidents(
+    incidents.map((e) => e.incident),
+    alert.name,
+    alert.labels,
+    new Date(deps.now()).toISOString(),
+    incidentId,
+  );
+  return last ? `Last time, ${pastIncidentLine(last)}` : undefined;
+}

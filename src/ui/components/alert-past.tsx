@@ -1,0 +1,26 @@
+// The alert's past in the workspace: one line of history from Prometheus with a strip chart of the
+// window, and one line on the last incident recorded for it. Built by src/app/alert-past.ts.
+import { Box, Text } from 'ink';
+import type { AlertPast } from '../../app/alert-past.js';
+import { historyStrip } from '../../core/history/strip.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+
+/** History and "last time" lines; the strip is `stripWidth` characters (default 28: 6 h a cell over 7 days). */
+export function AlertPastLines({ past, stripWidth = 28 }: { past: AlertPast; stripWidth?: number }) {
+  const firing = past.report !== undefined && past.report.history.episodes.length > 0;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        {past.report ? (
+          <Text color={firing ? 'yellow' : 'gray'}>{historyStrip(past.report.history, stripWidth)} </Text>
+        ) : null}
+        {sanitizeLine(past.history)}
+      </Text>
+      {past.lastTime === undefined ? null : (
+        <Text wrap="truncate" dimColor>
+          {sanitizeLine(past.lastTime)}
+        </Text>
+      )}
+    </Box>
+  );
+}

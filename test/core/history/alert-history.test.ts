@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyseHistory,
+  historySelector,
+  historyStep,
+  type HistoryReport,
+} from '../../../src/core/history/alert-history.js';
+import { describeHistory, historyHeadline } from '../../../src/core/history/describe.js';
+import { recurrence } from '../../../src/core/history/recurrence.js';
+import { readStorageRetention, retentionSeconds } from '../../../src/core/history/retention.js';
+import { findSyntaxError } from '../../../src/core/promql/parse.js';
+import { utcZone } from '../../../src/core/export/format.js';
+
+const step = 60;
+const points = (from: number, to: number) => {
+  const list = [];
+  for (let t = from; t <= to; t += step) list.push({ timestamp: t, value: 1 });
+  return list;
+};
+const metric = { __name__: 'ALERTS', alertname: 'A', alertstate: 'firing', server: 'web1' };
+const window = { start: 0, end: 36_000, stepSeconds: step };
+
+function report(
+  history: ReturnType<typeof analyseHistory>,
+  extra: Partial<HistoryReport> = {},
+): HistoryReport {
+  return {
+    selector: 'ALERTS{}',
+    history,
+    requestedSeconds: 36_000,
+    retentionSeconds: undefined,
+    alertsSeriesFound: true,
+    ...extra,
+  };
+}
+
+describe('analyseHistory', () => {
+  it('a gap of more than a step splits episodes; each has its start, last time seen and labels', () => {
+    const history = analyseHistory(
+      [{ metric, points: [...points(600, 1200), ...points(3000, 3600)] }],
+      window,
+    );
+    expect(history.episodes).toEqual([
+      {
+        labels: { alertname: 'A', server: 'web1' },
+        start: 600,
+        lastSeen: 1200,
+        ongoing: false,
+        startedBefore: false,
+      },
+      {
+        labels: { alertname: 'A', server: 'web1' },
+        start: 3000,
+        lastSeen: 3600,
+        ongoing: false,
+        startedBefore: false,
+      },
+    ]);
+    expect(history.firingSeconds).toBe(1200);
+  });
+
+  it('firing at the window edges: started before it, still firing at its end; series merged by start', () => {
+    const other = { ...metric, server: 'web2' };
+    const history = analyseHistory(
+      [
+        { metric, points: points(35_400, 36_000) },
+        { metric: other, points: points(0, 600) },
+      ],
+      window,
+    );
+    expect(history.episodes.map((e) => [e.labels['server'], e.startedBefore, e.ongoing])).toEqual([
+      ['web2', true, false],
+      ['web1', false, true],
+    ]);
+  });
+
+  it('no series: no episodes', () => {
+    const history = analyseHistory([], window);
+    expect(history.episodes).toEqual([]);
+    expect(historyHeadline(report(history))).toBe('Did not fire in the last 10 hours.');
+  });
+});
+
+describe('recurrence', () => {
+  const day = 86_400;
+  it('starts within the same hour on several days recur; scattered ones do not', () => {
+    const nightly = [3 * 3600 + 120, day + 3 * 3600 + 900, 2 * day + 2 * 3600 + 3000, 2 * day + 15 * 3600];
+    expect(recurrence(nightly, 0)).toMatchObject({ days: 3, starts: 3, total: 4 });
+    expect(recurrence([3600, day + 8 * 3600, 2 * day + 16 * 3600], 0)).toBeUndefined();
+    // Two starts on the same day are not a daily pattern.
+    expect(recurrence([3600, 3700], 0)).toBeUndefined();
+  });
+
+  it('the zone decides which day a start falls on, and the minute of day', () => {
+    const found = recurrence([23 * 3600 + 1800, day + 23 * 3600 + 1800], 60);
+    expect(found?.minuteOfDay).toBe(30);
+  });
+});
+
+describe('history text and query', () => {
+  it('the selector escapes label values and parses', () => {
+    const selector = historySelector('A"b', { server: 'we"b\n1', alertname: 'x', 'bad-name': 'y' });
+    expect(selector).toBe('ALERTS{alertname="A\\"b", alertstate="firing", server="we\\"b\\n1"}');
+    expect(findSyntaxError(selector)).toBeUndefined();
+  });
+
+  it('the step keeps a week under Prometheus’s points limit', () => {
+    expect(historyStep(7 * 86_400)).toBe(61);
+    expect(historyStep(600)).toBe(10);
+  });
+
+  it('retention: the time part of storageRetention; size only or missing is unknown', () => {
+    expect(retentionSeconds('15d')).toBe(15 * 86_400);
+    expect(retentionSeconds('10GiB or 30d')).toBe(30 * 86_400);
+    expect(retentionSeconds('10GiB')).toBeUndefined();
+    expect(retentionSeconds(undefined)).toBeUndefined();
+    expect(readStorageRetention({ storageRetention: '1d' })).toBe('1d');
+    expect(readStorageRetention({ storageRetention: 5 })).toBeUndefined();
+  });
+
+  it('describes episodes, the retention cut, recurrence and the step; a backend without ALERTS says so', () => {
+    const history = analyseHistory(
+      [{ metric, points: [...points(600, 1200), ...points(30_000, 36_000)] }],
+      window,
+    );
+    const lines = describeHistory(report(history, { requestedSeconds: 7 * 86_400 }), utcZone);
+    expect(lines).toEqual([
+      'Fired 2 times in the last 10 hours, 1h 50m 00s in all.',
+      'Prometheus keeps 10 hours of data, so the 7 days asked for are cut to that.',
+      '  1970-01-01 00:10:00  for 10m 00s  {server="web1"}',
+      '  1970-01-01 08:20:00  for 1h 40m 00s, still firing  {server="web1"}',
+      "Times are to within 1m 00s (the query's step).",
+    ]);
+    expect(historyHeadline(report(analyseHistory([], window), { alertsSeriesFound: false }))).toMatch(
+      /^No history: Prometheus has no ALERTS series in the last 10 hours .* unknown\.$/,
+    );
+  });
+});
