@@ -59,6 +59,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
         : undefined,
     renderProbeQuery: fillProbeQuery,
     probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
+    prometheusUrl: prometheus?.url,
     alertmanager: config.alertmanagers[0],
     zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),

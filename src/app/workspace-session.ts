@@ -46,6 +46,8 @@ export interface SessionDeps {
   readonly probes: ProbeRunOptions | undefined;
   readonly alertmanager: Endpoint | undefined;
   readonly zone: (at: string) => LocalZone;
+  /** Prometheus's URL (no credentials), for the export's graph links; undefined without Prometheus. */
+  readonly prometheusUrl?: string | undefined;
   readonly now: () => number;
   /** The alert feed, to record the incident's alerts firing and resolving while it is open. */
   readonly feed?: TrackedFeed | undefined;
@@ -228,7 +230,12 @@ async function buildOpenSession(
       const events = journal.events();
       const openedAt = journal.incident()?.openedAt ?? new Date(deps.now()).toISOString();
       const text =
-        format === 'json' ? exportJson(events) : exportMarkdown(events, { zone: deps.zone(openedAt) });
+        format === 'json'
+          ? exportJson(events)
+          : exportMarkdown(events, {
+              zone: deps.zone(openedAt),
+              ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
+            });
       const target = path.resolve(file);
       await fs.writeFile(target, text);
       return target;

@@ -142,3 +142,17 @@ describe('a session that cannot be built', () => {
     expect(incidents).toHaveLength(1);
   });
 });
+
+describe('exporting from the session', () => {
+  it('links each probe to the graph of the Prometheus it ran against, without credentials', async () => {
+    const dir = newDir();
+    const { deps } = sessionDeps(dir);
+    const session = track(
+      await openWorkspaceSession([web1], { ...deps, prometheusUrl: 'http://127.0.0.1:9/prom' }),
+    );
+    await session.runProbes(session.probeSteps[0]?.id ?? '', () => undefined);
+    const file = await session.exportNotes('md', path.join(dir, 'notes.md'));
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/\]\(http:\/\/127\.0\.0\.1:9\/prom\/graph\?/);
+  });
+});
