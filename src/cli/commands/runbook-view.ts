@@ -2,6 +2,7 @@
 // (or why it can not run), as text for people or as JSON (shape documented in runbooks/README.md).
 import type { LabelSet } from '../../core/alerts/alert.js';
 import type { Threshold } from '../../core/probe/probe-spec.js';
+import { displayUnit, formatSeconds } from '../../core/format/index.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
 import { fillProbeQuery } from '../../core/promql/fill.js';
 import type { MatchedBy } from '../../core/runbook/match.js';
@@ -127,8 +128,8 @@ function stepText(step: Step, number: number, labels: LabelSet): string {
     const details = [
       probe.warn && `warn ${formatThreshold(probe.warn)}`,
       probe.crit && `crit ${formatThreshold(probe.crit)}`,
-      `range ${formatRange(probe.rangeSeconds)}`,
-      probe.unit,
+      `range ${formatSeconds(probe.rangeSeconds)}`,
+      displayUnit(probe.unit),
     ].filter((detail): detail is string => typeof detail === 'string' && detail !== '');
     lines.push(
       `${' '.repeat(marker.length)}probe: ${sanitizeLine(probe.title)} (${sanitizeLine(details.join(', '))})`,
@@ -141,12 +142,6 @@ function stepText(step: Step, number: number, labels: LabelSet): string {
     }
   }
   return lines.join('\n');
-}
-
-function formatRange(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
 }
 
 const chosenBecause: Record<RunbookView['matchedBy'], string> = {
