@@ -23,21 +23,23 @@ export function formatDuration(ms: number): string {
 
 /**
  * A duration given in seconds. Under a second: three significant digits in ms, µs or ns. Under ten
- * seconds: three significant digits (`1.5 s`). Under a minute: whole seconds. From a minute on: the
- * largest unit and, when not zero, the one below it (`3 min 20 s`, `2 h`).
+ * seconds: three significant digits (`1.5 s`). From ten seconds on: whole seconds, counted as a
+ * clock counts them, written as the largest unit and, when not zero, the one below it (`40 s`,
+ * `3 min 20 s`, `2 h`).
  */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'unknown';
   if (seconds < 0) return `-${formatSeconds(-seconds)}`;
   if (seconds === 0) return '0 s';
-  // Pick the unit from the rounded value, so 0.9996 s reads "1 s" and 59.7 s "1 min".
+  // Under ten seconds, pick the unit from the rounded value, so 0.9996 s reads "1 s".
   const rounded = Number(seconds.toPrecision(3));
   if (rounded < 1) {
     const unit = subSecond.find((u) => rounded >= u.seconds) ?? subSecond.at(-1)!;
     return `${significant(seconds / unit.seconds)} ${unit.name}`;
   }
   if (rounded < 10) return `${significant(seconds)} s`;
-  const total = Math.round(seconds);
+  // Whole seconds as a clock counts them: an alert 5 min 0.6 s old is "5 min" old.
+  const total = Math.max(10, Math.floor(seconds));
   const amounts = wholeUnits.map((u, i) => {
     const above = wholeUnits[i - 1];
     const amount = Math.floor(total / u.seconds);

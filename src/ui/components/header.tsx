@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { Alert } from '../../core/alerts/alert.js';
 import { formatDuration } from '../../core/format/duration.js';
 import { severityCounts } from '../../core/inbox/inbox-rows.js';

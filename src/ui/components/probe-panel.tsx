@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { ReactNode } from 'react';
 import { formatLabels, formatValue } from '../../core/format/index.js';
 import type { ProbeStep } from '../../core/probe/probe.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import SelectInput from 'ink-select-input';
 import { silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
 import { formatMatcher } from '../../core/alerts/matchers.js';

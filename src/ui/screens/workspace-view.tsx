@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { keyLabels } from '../../core/alerts/alert-table.js';
 import { formatAge } from '../../core/alerts/select.js';
 import type { StepState } from '../../core/timeline/incident.js';
