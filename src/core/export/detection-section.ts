@@ -76,12 +76,19 @@ function detectionSentence(rows: readonly DetectionRow[], threshold: string): st
   if (first.firingAt === undefined || first.crossedToFiring === undefined) {
     return `${series} crossed ${threshold} ${crossedText(first.crossed)} UTC, but no alert of this incident carries its labels, so the detection lag is unknown.`;
   }
+  const opened = `the incident was opened ${formatDuration(between(first.firingAt, first.openedAt))} after the alert fired.`;
+  if (first.crossed.after === undefined) {
+    const already = `The expression was already past ${threshold} when the range that was queried begins`;
+    return first.crossedToFiring.min === 0
+      ? `${already}, so the detection lag is unknown; ${opened}`
+      : `${already}, so the alert fired ${lagText(first.crossedToFiring)} after it crossed; ${opened}`;
+  }
   const crossed = `${lagText(first.crossedToFiring)} after it crossed ${threshold} (${crossedText(first.crossed)} UTC)`;
   const rising =
     first.risingToFiring === undefined
       ? ''
       : `${lagText(first.risingToFiring)} after ${series} started rising and `;
-  return `The alert fired ${rising}${crossed}; the incident was opened ${formatDuration(between(first.firingAt, first.openedAt))} after the alert fired.`;
+  return `The alert fired ${rising}${crossed}; ${opened}`;
 }
 
 /** `2026-11-23 04:18:24`, `between 2026-11-23 04:18:20 and 04:18:24`, or `at or before …`. */
@@ -94,9 +101,12 @@ function crossedText(bound: TimeBound): string {
   return `between ${from} and ${from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to}`;
 }
 
-/** `15 s`; `0 s to 4 s` when the samples are too far apart to say more; `at least 5 min`. */
+/**
+ * `15 s`; `0 s to 4 s` when the samples are too far apart to say more; `at least 5 min` when the
+ * range began past the threshold; `unknown` when there is no bound at all.
+ */
 function lagText(bound: LagBound | undefined): string {
-  if (bound === undefined) return 'unknown';
+  if (bound === undefined || (bound.max === undefined && bound.min === 0)) return 'unknown';
   if (bound.max === undefined) return `at least ${formatDuration(bound.min)}`;
   if (bound.max - bound.min <= 1000) return formatDuration(bound.min);
   return `${formatDuration(bound.min)} to ${formatDuration(bound.max)}`;

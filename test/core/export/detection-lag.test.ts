@@ -183,14 +183,14 @@ describe('detection lag in the export, the two defects seen on a real stack', ()
     const past = (t >= at('04:12:30') && t <= at('04:13:00')) || t >= at('04:18:30');
     points.push([t, past ? 180 : 20]);
   }
-  const detection = (seriesLabels: Record<string, string>) =>
+  const detection = (seriesLabels: Record<string, string>, seriesPoints: RangePoint[] = points) =>
     exportMarkdown([opened({ server: 'app1' })], {
       zone: { name: 'UTC', offsetMinutes: 0 },
       detection: {
         query: 'q',
         threshold: above100,
         stepSeconds: 10,
-        series: [{ labels: seriesLabels, points }],
+        series: [{ labels: seriesLabels, points: seriesPoints }],
       },
     });
   const lagSection = (markdown: string) =>
@@ -218,29 +218,36 @@ describe('detection lag in the export, the two defects seen on a real stack', ()
   });
 
   it('says so when the series never crossed, and when the range starts past the threshold', () => {
-    const never = exportMarkdown([opened({ server: 'app1' })], {
-      zone: { name: 'UTC', offsetMinutes: 0 },
-      detection: {
-        query: 'q',
-        threshold: above100,
-        stepSeconds: 10,
-        series: [{ labels: { server: 'app1' }, points: points.map(([t]) => [t, 5] as const) }],
-      },
-    });
+    const never = detection(
+      { server: 'app1' },
+      points.map(([t]) => [t, 5] as const),
+    );
     expect(lagSection(never)).toContain(
       'did not cross `> 100` before the alert fired, in the range that was queried: the detection lag is unknown.',
     );
-    const already = exportMarkdown([opened({ server: 'app1' })], {
-      zone: { name: 'UTC', offsetMinutes: 0 },
-      detection: {
-        query: 'q',
-        threshold: above100,
-        stepSeconds: 10,
-        series: [{ labels: { server: 'app1' }, points: points.filter(([t]) => t >= at('04:18:30')) }],
-      },
-    });
-    expect(lagSection(already)).toContain(
-      'at or before 2026-11-23 04:18:24 | 2026-11-23 04:18:24 | at least 0 s | at least 0 s |',
+    // The range begins after the alert fired, already past the threshold: no bound to give.
+    const late = lagSection(
+      detection(
+        { server: 'app1' },
+        points.filter(([t]) => t >= at('04:18:30')),
+      ),
+    );
+    expect(late).toContain('| at or before 2026-11-23 04:18:24 | 2026-11-23 04:18:24 | unknown | unknown |');
+    expect(late).toContain(
+      'The expression was already past `> 100` when the range that was queried begins, so the detection lag is unknown;',
+    );
+    // The range begins before the alert fired, already past the threshold: a lower bound.
+    const early = lagSection(
+      detection(
+        { server: 'app1' },
+        points.filter(([t]) => t >= at('04:18:00')).map(([t]) => [t, 180] as const),
+      ),
+    );
+    expect(early).toContain(
+      '| at or before 2026-11-23 04:18:00 | 2026-11-23 04:18:24 | at least 24 s | at least 24 s |',
+    );
+    expect(early).toContain(
+      'The expression was already past `> 100` when the range that was queried begins, so the alert fired at least 24 s after it crossed;',
     );
   });
 });
