@@ -51,13 +51,3 @@ export function cutText(text: SafeText, maxLength: number | undefined): SafeText
   if (chars.length <= maxLength) return text;
   return `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…` as SafeText;
 }
-
-/** Text written by sitrep itself (a literal or built only from safe parts), marked displayable. */
-export function ownText(text: string): SafeText {
-  return text as SafeText;
-}
-
-/** Joins safe pieces into safe text. */
-export function joinSafe(parts: readonly SafeText[], separator: string): SafeText {
-  return parts.join(sanitizeText(separator)) as SafeText;
-}
