@@ -194,4 +194,26 @@ describe.skipIf(skip)('hostile text from the real Alertmanager', () => {
       expect(hostileBytes(stdout), output).toEqual([]);
     }
   });
+
+  it('escapes all of it in `sitrep alerts -o json`, which keeps the data whole', async () => {
+    const { stdout } = await promisify(execFile)(
+      path.join(repoRoot, 'bin', 'sitrep'),
+      ['alerts', '-o', 'json', '--filter', `sitrep_run="${run}"`],
+      {
+        env: {
+          ...process.env,
+          SITREP_ALERTMANAGER_URL: sharedStackUrls.alertmanager,
+          SITREP_PROMETHEUS_URL: sharedStackUrls.prometheus,
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+        },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    expect(stdout).not.toMatch(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/,
+    );
+    const doc = JSON.parse(stdout) as { alerts: { labels: Record<string, string> }[] };
+    expect(doc.alerts.map((a) => a.labels['alertname'])).toEqual([alertname, alertname]);
+  });
 });

@@ -127,4 +127,11 @@ describe('alertsJson', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(text) as typeof doc).alerts[0]?.name).toBe('A\u009b31m');
   });
+
+  it('escapes bidi controls and marks and zero-width characters, which stay the same data', () => {
+    const name = 'a\u202eb\u200fc\u061cd\u200be\u2060f\ufeffg';
+    const text = stringifyForTerminal({ name });
+    expect(text).not.toMatch(/[\u202a-\u202e\u200b-\u200f\u061c\u2060\ufeff]/);
+    expect((JSON.parse(text) as { name: string }).name).toBe(name);
+  });
 });
