@@ -64,9 +64,13 @@ function detectionLag(incident: Incident, explicit: DetectionInput | undefined):
   ];
 }
 
-/** The sentence under the table, from the same rows: the first series that crossed decides. */
+/**
+ * The sentence under the table, from the same rows: the first series that crossed and belongs to an
+ * alert of the incident decides, else the first that crossed at all.
+ */
 function detectionSentence(rows: readonly DetectionRow[], threshold: string): string {
-  const first = rows.find((r) => r.crossed !== undefined);
+  const crossing = rows.filter((r) => r.crossed !== undefined);
+  const first = crossing.find((r) => r.firingAt !== undefined) ?? crossing[0];
   if (first?.crossed === undefined) {
     return rows.some((r) => r.firingAt !== undefined)
       ? `The expression did not cross ${threshold} before the alert fired, in the range that was queried: the detection lag is unknown.`

@@ -217,6 +217,24 @@ describe('detection lag in the export, the two defects seen on a real stack', ()
     );
   });
 
+  it('tells the lag from the series that belongs to the alert when another does not', () => {
+    const markdown = exportMarkdown([opened({ server: 'app1' })], {
+      zone: { name: 'UTC', offsetMinutes: 0 },
+      detection: {
+        query: 'q',
+        threshold: above100,
+        stepSeconds: 10,
+        series: [
+          { labels: { server: 'other' }, points },
+          { labels: { server: 'app1' }, points },
+        ],
+      },
+    });
+    expect(lagSection(markdown)).toContain(
+      'The alert fired 0 s to 4 s after it crossed `> 100` (between 2026-11-23 04:18:20 and 04:18:24 UTC);',
+    );
+  });
+
   it('says so when the series never crossed, and when the range starts past the threshold', () => {
     const never = detection(
       { server: 'app1' },
