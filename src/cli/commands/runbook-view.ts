@@ -40,7 +40,7 @@ export function runbookJson(view: RunbookView) {
             warn: thresholdJson(probe.warn),
             crit: thresholdJson(probe.crit),
             rangeSeconds: probe.rangeSeconds,
-            unit: probe.unit ?? null,
+            unit: displayUnit(probe.unit) ?? null,
             line: probe.position?.line ?? null,
           };
         }),
