@@ -161,4 +161,21 @@ describe('probeResultJson', () => {
       range: { start: '1970-01-01T00:16:40.000Z', end: '1970-01-01T00:18:10.000Z', stepSeconds: 30 },
     });
   });
+
+  it('says unjudged for a probe without thresholds, and null for a unit of "none"', () => {
+    const plain: Probe = {
+      ...runbookProbe,
+      unit: 'none',
+      judgement: { kind: 'thresholds', warn: undefined, crit: undefined },
+    };
+    const result = buildProbeResult(plain, {
+      instant: { ok: true, data: [{ metric: { a: '1' }, timestamp: 0, value: 3 }] },
+      range: { ok: true, data: [] },
+      evaluatedAt: 1090,
+      window,
+      timings,
+    });
+    expect(probeResultJson(result)).toMatchObject({ unit: null, verdict: 'unjudged' });
+    expect(formatStepReport('Step', [result])).toContain('{a="1"}  3  unjudged');
+  });
 });
