@@ -40,9 +40,12 @@ export interface CrossingContext {
 /**
  * The crossing episode in `points` that fired the alert: the one containing the alert's start, or
  * else the one ending nearest before it. An episode whose first sample past the threshold comes
- * less than one step after the start still contains it (the crossing fell between two samples).
- * Without `firingAt`, the first episode. Undefined when no sample crosses, or when every episode
- * began after the alert fired (then none of them fired it). Pure; points need not be sorted.
+ * less than one step after the start still contains it (the crossing fell between two samples);
+ * one followed by a sample not past the threshold before the alert's start cannot have fired it
+ * (the condition no longer held), so an older episode is never taken for the current one.
+ * Without `firingAt`, the first episode. Undefined when no sample crosses, or when no episode in
+ * the range can have fired the alert (then the range does not show its crossing). Pure; points
+ * need not be sorted.
  */
 export function findCrossing(
   points: readonly RangePoint[],
@@ -59,6 +62,8 @@ export function findCrossing(
       : starts.filter((i) => i === 0 || time(sorted, i) < firingAt + stepSeconds);
   const start = candidates.at(-1);
   if (start === undefined) return undefined;
+  const after = past.indexOf(false, start);
+  if (firingAt !== undefined && after !== -1 && time(sorted, after) < firingAt) return undefined;
   // Walk back while each sample is further towards the threshold than the one before it.
   const direction = threshold.op.startsWith('>') ? 1 : threshold.op.startsWith('<') ? -1 : 0;
   let base = start;
@@ -111,6 +116,8 @@ export interface DetectionRow {
   readonly crossedToFiring: LagBound | undefined;
   /** Started rising → firing (to within one step); undefined when either is unknown. */
   readonly risingToFiring: LagBound | undefined;
+  /** The series' last sample: a range that ends before the alert fired cannot show its crossing. */
+  readonly lastSampleAt: string | undefined;
 }
 
 /**
@@ -165,6 +172,7 @@ export function detectionRows(incident: Incident, input: DetectionInput): Detect
         crossing?.risingAt === undefined || firingSeconds === undefined
           ? undefined
           : lagBound(firingSeconds, crossing.risingAt - input.stepSeconds, crossing.risingAt),
+      lastSampleAt: toIso(lastTime(series.points)),
     };
   });
 }
@@ -173,6 +181,13 @@ export function detectionRows(incident: Incident, input: DetectionInput): Detect
 function lagBound(firing: number, after: number | undefined, atLatest: number): LagBound {
   const min = Math.max(0, firing - atLatest) * 1000;
   return { min, max: after === undefined ? undefined : Math.max(min, (firing - after) * 1000) };
+}
+
+function lastTime(points: readonly RangePoint[]): number | undefined {
+  return points.reduce<number | undefined>(
+    (last, [t]) => (last === undefined || t > last ? t : last),
+    undefined,
+  );
 }
 
 function labelsContain(outer: LabelSet, inner: LabelSet): boolean {

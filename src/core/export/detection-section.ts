@@ -72,6 +72,15 @@ function detectionSentence(rows: readonly DetectionRow[], threshold: string): st
   const crossing = rows.filter((r) => r.crossed !== undefined);
   const first = crossing.find((r) => r.firingAt !== undefined) ?? crossing[0];
   if (first?.crossed === undefined) {
+    const early = rows.find(
+      (r) =>
+        r.firingAt !== undefined &&
+        r.lastSampleAt !== undefined &&
+        Date.parse(r.lastSampleAt) < Date.parse(r.firingAt),
+    );
+    if (early?.lastSampleAt !== undefined) {
+      return `The range that was queried ends at ${formatUtc(early.lastSampleAt)} UTC, before the alert fired, so it cannot show the crossing: the detection lag is unknown.`;
+    }
     return rows.some((r) => r.firingAt !== undefined)
       ? `The expression did not cross ${threshold} before the alert fired, in the range that was queried: the detection lag is unknown.`
       : `The expression never crossed ${threshold} in the range that was queried.`;

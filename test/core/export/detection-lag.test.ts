@@ -57,9 +57,14 @@ describe('findCrossing', () => {
     expect(findCrossing(points, above100)?.crossedAt).toBe(1010);
     // An episode that began more than a step after the alert fired is not the one that fired it.
     expect(findCrossing(points, above100, { firingAt: 1015, stepSeconds: 10 })?.crossedAt).toBe(1010);
-    // Several episodes, none containing the start: the one ending nearest before it.
-    const three = series(150, 0, 150, 0, 0, 0, 150);
-    expect(findCrossing(three, above100, { firingAt: 1045, stepSeconds: 10 })?.crossedAt).toBe(1020);
+    expect(findCrossing(points, above100, { firingAt: 1035, stepSeconds: 10 })).toBeUndefined();
+    // Several episodes, none seen to contain the start: the one ending nearest before it, when no
+    // sample says the condition had stopped holding before the alert fired.
+    const three = series(150, 0, 150, 150, 0, 0, 150);
+    expect(findCrossing(three, above100, { firingAt: 1035, stepSeconds: 10 })?.crossedAt).toBe(1020);
+    // At 1040 the value was below the threshold, so the episode before cannot have fired an alert
+    // at 1045, and the one from 1060 began too late: the range does not show the crossing.
+    expect(findCrossing(three, above100, { firingAt: 1045, stepSeconds: 10 })).toBeUndefined();
   });
 
   it('keeps the episode whose first sample past the threshold comes within a step after the alert fired', () => {
@@ -74,8 +79,9 @@ describe('findCrossing', () => {
       notYetAt: 1130,
       risingAt: undefined,
     });
-    // Without the step allowance the earlier, long-ended episode would be taken.
-    expect(findCrossing(points, above100, { firingAt: 1134, stepSeconds: 0 })?.crossedAt).toBe(1000);
+    // Without the step allowance the range would not show the crossing; the earlier, long-ended
+    // episode is never taken for it.
+    expect(findCrossing(points, above100, { firingAt: 1134, stepSeconds: 0 })).toBeUndefined();
   });
 
   it('follows a falling value for a < threshold, and accepts unsorted points', () => {
@@ -107,6 +113,7 @@ describe('detectionRows', () => {
         openedAt: '2026-11-23T14:01:20.000Z',
         crossedToFiring: { min: 15_000, max: 25_000 },
         risingToFiring: { min: 35_000, max: 45_000 },
+        lastSampleAt: '2026-11-23T14:01:00.000Z',
       },
     ]);
   });
@@ -242,6 +249,16 @@ describe('detection lag in the export, the two defects seen on a real stack', ()
     );
     expect(lagSection(never)).toContain(
       'did not cross `> 100` before the alert fired, in the range that was queried: the detection lag is unknown.',
+    );
+    // The range ends before the alert fired: it cannot show the crossing.
+    const ended = lagSection(
+      detection(
+        { server: 'app1' },
+        points.filter(([t]) => t <= at('04:18:20')),
+      ),
+    );
+    expect(ended).toContain(
+      'The range that was queried ends at 2026-11-23 04:18:20 UTC, before the alert fired, so it cannot show the crossing: the detection lag is unknown.',
     );
     // The range begins after the alert fired, already past the threshold: no bound to give.
     const late = lagSection(
