@@ -84,7 +84,15 @@ export default tseslint.config(
   },
   // One-way layers: ui → app → sources/store → core. A lower layer never imports a higher one, and
   // the screen reaches HTTP and disk only through src/app (types may be shared).
-  layerRule('src/ui/**/*.{ts,tsx}', ['cli', 'sources', 'store'], 'The screen talks to src/app only.'),
+  layerRule('src/ui/**/*.{ts,tsx}', ['cli', 'sources', 'store'], 'The screen talks to src/app only.', [
+    {
+      name: 'ink',
+      importNames: ['Text', 'Transform'],
+      message: 'Draw text with Text from src/ui/components/text.tsx: it sanitizes every string it is given.',
+    },
+  ]),
+  // The one file that may use Ink's Text: the sanitizing wrapper itself.
+  layerRule('src/ui/components/text.tsx', ['cli', 'sources', 'store'], 'The screen talks to src/app only.'),
   layerRule('src/app/**/*.ts', ['cli', 'ui'], 'src/app is below the CLI and the screen.'),
   layerRule('src/{sources,store}/**/*.ts', ['cli', 'ui', 'app'], 'Adapters are below src/app.'),
   layerRule('src/core/**/*.ts', ['cli', 'ui', 'app', 'sources', 'store'], 'src/core imports only src/core.'),
@@ -105,8 +113,11 @@ export default tseslint.config(
   },
 );
 
-/** A rule that forbids importing the given top-level folders of src/ (type-only imports allowed). */
-function layerRule(files, forbidden, message) {
+/**
+ * A rule that forbids importing the given top-level folders of src/ (type-only imports allowed), and
+ * for src/ui the extra `paths` entries given.
+ */
+function layerRule(files, forbidden, message, extraPaths = []) {
   return {
     files: [files],
     rules: {
@@ -119,7 +130,7 @@ function layerRule(files, forbidden, message) {
                 message: 'src/core is pure: no I/O or UI.',
               }))
             : files.startsWith('src/ui')
-              ? []
+              ? extraPaths
               : uiModules.map((name) => ({ name, message: 'Only src/ui may import React or Ink.' })),
           patterns: [
             {

@@ -3,7 +3,7 @@
 import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
 import { ShapeError } from '../core/alerts/shape.js';
 import { redactUrl } from '../core/config/source-url.js';
-import { formatDuration } from '../core/config/units.js';
+import { formatDuration } from '../core/format/duration.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 

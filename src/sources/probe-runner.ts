@@ -9,6 +9,7 @@ import { rangeWindow, type RangeWindow } from '../core/probe/range-window.js';
 import type { InstantSample, RangeSeries } from '../core/alerts/prometheus-query.js';
 import type { ProbeFailure, ProbeResult, QueryOutcome } from '../core/probe/result.js';
 import { buildProbeResult, unrunnableResult } from '../core/probe/result.js';
+import { formatDuration } from '../core/format/duration.js';
 import { createLimiter } from './limiter.js';
 import { resolveVariants } from './probe-variants.js';
 
@@ -157,7 +158,7 @@ async function withTimeout<T>(
     return await send(controller.signal);
   } catch (error) {
     if (timedOut && !parent.aborted) {
-      const message = `no answer within ${formatMs(timeoutMs)}`;
+      const message = `no answer within ${formatDuration(timeoutMs)}`;
       throw new TimeoutFailure({ kind: 'timeout', message, errorType: undefined });
     }
     throw error;
@@ -165,8 +166,4 @@ async function withTimeout<T>(
     clearTimeout(timer);
     parent.removeEventListener('abort', onParentAbort);
   }
-}
-
-function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useReducer } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { HelpOverlay } from './components/help-overlay.js';

@@ -67,11 +67,11 @@ describe('sitrep alerts', () => {
     expect(lines[0]).toMatch(/^SEVERITY\s+ALERTNAME\s+LABELS\s+AGE\s+STATE\s+SOURCE$/);
     const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      ['critical', 'HaproxyServerConnectionErrors', 'server=web2', '5m', 'active'],
-      ['critical', 'HaproxyServerConnectionErrors', 'server=web1', '30m', 'active'],
-      ['warning', 'QueueGrowing', '-', '30s', 'pending'],
-      ['warning', 'DiskFull', 'instance=db1', '1m', 'active'],
-      ['info', 'Evil', 'note=ared', '2m', 'active'],
+      ['critical', 'HaproxyServerConnectionErrors', 'server=web2', '5 min', 'active'],
+      ['critical', 'HaproxyServerConnectionErrors', 'server=web1', '30 min', 'active'],
+      ['warning', 'QueueGrowing', '-', '30 s', 'pending'],
+      ['warning', 'DiskFull', 'instance=db1', '1 min', 'active'],
+      ['info', 'Evil', 'note=ared', '2 min', 'active'],
     ]);
     expect(rows[0]?.[5]).toBe(am.url.replace('http://', ''));
     expect(result.stdout).not.toContain('\u001b');
@@ -177,7 +177,7 @@ describe('sitrep alerts', () => {
         SITREP_ALERTMANAGER_URL: hang.url,
       });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('no answer within 300ms (timeout)');
+      expect(result.stderr).toContain('no answer within 300 ms (timeout)');
     } finally {
       await hang.close();
     }

@@ -80,7 +80,7 @@ describe('sitrep incidents', () => {
       'warning',
       'DiskFull',
       '2026-11-24 08:00:00',
-      '1h 30m 00s',
+      '1 h 30 min',
       'no runbook',
     ]);
     expect(cells).toHaveLength(3);
@@ -94,7 +94,7 @@ describe('sitrep incidents', () => {
       'critical',
       'HaproxyServerConnectionErrors',
       '2026-11-23 14:00:55',
-      '11m 35s',
+      '11 min 35 s',
       '2/5 done, 2 skipped',
     ]);
     const json = await runCli(['incidents', '--all', '--json'], env);

@@ -159,7 +159,7 @@ describe('sitrep probe (fault servers)', () => {
     expect(stderr).toMatch(
       /2 HaproxyServerConnectionErrors alerts fire; probing server="web\d" \(choose another with --label\)/,
     );
-    expect(stdout).toContain('CRITICAL');
+    expect(stdout).toContain('— critical');
   });
 
   it.each([

@@ -39,6 +39,18 @@ describe('sitrep runbook', () => {
     expect(result.stdout).not.toContain('{{ $labels.server }}');
   });
 
+  it('writes ranges as durations and leaves out a unit of "none"', async () => {
+    const result = await runCli(
+      ['runbook', 'HaproxyServerConnectionErrors', '--label', 'server=web1'],
+      env(),
+    );
+    expect(result.stdout).toContain(
+      'probe: Current state of the server (1 marks the active state) (variant builtin, range 1 h)',
+    );
+    expect(result.stdout).toContain('(variant builtin, warn > 50, crit > 100, range 30 min, req/s)');
+    expect(result.stdout).not.toMatch(/\bnone\b/);
+  });
+
   it('escapes a hostile label value for PromQL and for the terminal', async () => {
     const result = await runCli(
       ['runbook', 'HaproxyServerConnectionErrors', '--label', 'server=we"b\u001b[2J'],

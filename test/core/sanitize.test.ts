@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
+import { cutText, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
 
 describe('sanitizeText', () => {
   it('removes colour, cursor movement and screen clearing', () => {
@@ -29,5 +29,29 @@ describe('sanitizeText', () => {
 describe('sanitizeLine', () => {
   it('folds newlines and runs of space into one space', () => {
     expect(sanitizeLine('  two\nlines\t\there \u001b[1m ')).toBe('two lines here');
+  });
+});
+
+describe('what else a terminal would act on or a reader would not see', () => {
+  it('removes every bidi control and mark, and zero-width characters', () => {
+    const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+    const invisible = '\u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\u2029';
+    expect(sanitizeText(`a${bidi}b${invisible}c`)).toBe('abc');
+  });
+
+  it('removes 8-bit OSC, DCS and APC strings ended by ST, and BEL anywhere', () => {
+    expect(sanitizeText('a\u009d0;title\u009cb\u0090q\u009cc\u009fx\u009cd\u0007e')).toBe('abcde');
+  });
+
+  it('keeps letters that merely look foreign: Arabic and Hebrew text stay', () => {
+    expect(sanitizeText('שלום مرحبا')).toBe('שלום مرحبا');
+  });
+});
+
+describe('cutText', () => {
+  it('cuts by characters, not UTF-16 units, and marks the cut', () => {
+    expect(sanitizeLine('🚨'.repeat(5), 3)).toBe('🚨🚨…');
+    expect(cutText(sanitizeLine('short'), 10)).toBe('short');
+    expect([...sanitizeLine('x'.repeat(10_000), 80)]).toHaveLength(80);
   });
 });

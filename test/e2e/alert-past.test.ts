@@ -42,7 +42,7 @@ describe('loadAlertPast', () => {
       expect(past.report?.history.episodes.every((e) => e.labels['server'] === 'web1')).toBe(true);
       expect(past.report?.history.episodes.at(-1)?.ongoing).toBe(true);
       expect(past.lastTime).toBe(
-        'Last time, 2026-11-20, 40m 00s: no mitigation step done, note: "restarted app on web1"',
+        'Last time, 2026-11-20, 40 min: no mitigation step done, note: "restarted app on web1"',
       );
     },
   );

@@ -94,7 +94,7 @@ describe.skipIf(process.env.SITREP_TEST_NO_STACK === '1')('probes on the shared 
     );
     expect(points[points.length - 1]!.value).toBeGreaterThan(0);
     expect(formatStepReport('Alert expression', run!.results)).toMatch(
-      /\{server="web1"\}\s+\d+\S*\s+CRITICAL/,
+      /\{server="web1"\}\s+\d+\S*\s+critical/,
     );
   });
 

@@ -95,7 +95,7 @@ describe('getJson', () => {
     const started = Date.now();
     const error = await sourceFailure(getJson(endpoint({ timeoutMs: 300 }), '/slow'));
     expect(error.kind).toBe('timeout');
-    expect(error.message).toContain('no answer within 300ms (timeout)');
+    expect(error.message).toContain('no answer within 300 ms (timeout)');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(server.requestsTo('/slow')).toHaveLength(1); // a timeout is not retried
   });

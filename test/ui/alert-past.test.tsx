@@ -32,7 +32,7 @@ describe('the alert’s past in the workspace', () => {
         retentionSeconds: undefined,
         alertsSeriesFound: true,
       },
-      lastTime: 'Last time, 2026-11-20, 40m 00s: M1 done, note: "restarted \u001b[31mweb1"',
+      lastTime: 'Last time, 2026-11-20, 40 min: M1 done, note: "restarted \u001b[31mweb1"',
     };
     const ui = renderUi(<AlertPastLines past={past} />);
     const frame = await ui.waitForText('Last time');

@@ -99,7 +99,7 @@ describe('inbox', () => {
     });
     const frame = await ui.waitForText('STALE');
     expect(frame).toContain('connection refused');
-    expect(frame).toContain('1m5s ago');
+    expect(frame).toContain('1 min 5 s ago');
     expect(frame).toContain('DiskFull');
   });
 

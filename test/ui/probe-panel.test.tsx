@@ -48,6 +48,6 @@ describe('the probe panel', () => {
     const frame = await ui.waitForText('Is the server UP');
     // One line, cut to the terminal's width.
     expect(frame).toContain('variant haproxy_exporter: Prometheus has every metric it reads; builtin:');
-    expect(frame).toMatch(/WARN\s+Is the server UP/);
+    expect(frame).toMatch(/warn\s+Is the server UP/);
   });
 });

@@ -1,7 +1,8 @@
 // `sitrep incidents`: the incidents in the journal folder, open ones first.
 import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode } from '../../core/errors.js';
-import { formatDuration, formatUtc } from '../../core/export/format.js';
+import { formatUtc } from '../../core/export/format.js';
+import { formatDuration } from '../../core/format/duration.js';
 import {
   formatProgress,
   incidentListItem,

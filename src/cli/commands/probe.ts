@@ -7,7 +7,8 @@ import { probeResultJson } from '../../core/probe/json.js';
 import { chooseAlertRule, planProbeSteps } from '../../core/probe/plan.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import { alertExpressionStepId } from '../../core/probe/probe.js';
-import { formatLabels, formatStepReport } from '../../core/probe/report.js';
+import { formatLabels } from '../../core/format/labels.js';
+import { formatStepReport } from '../../core/probe/report.js';
 import { probeRanCompletely, type ProbeResult } from '../../core/probe/result.js';
 import { fillProbeQuery } from '../../core/promql/fill.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -174,6 +175,5 @@ async function prometheusRule(
 }
 
 function formatLabelsInline(labels: Record<string, string>): string {
-  const { alertname: _name, ...rest } = labels;
-  return formatLabels(rest);
+  return formatLabels(labels, { omit: ['alertname'] });
 }

@@ -3,6 +3,7 @@
 import { withVariantDefaults } from '../../core/probe/variants.js';
 import type { LabelSet } from '../../core/alerts/alert.js';
 import type { Threshold } from '../../core/probe/probe-spec.js';
+import { displayUnit, formatSeconds } from '../../core/format/index.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
 import { fillProbeQuery } from '../../core/promql/fill.js';
 import type { MatchedBy } from '../../core/runbook/match.js';
@@ -40,7 +41,7 @@ export function runbookJson(view: RunbookView) {
             warn: thresholdJson(probe.warn),
             crit: thresholdJson(probe.crit),
             rangeSeconds: probe.rangeSeconds,
-            unit: probe.unit ?? null,
+            unit: displayUnit(probe.unit) ?? null,
             variant: probe.variant ?? null,
             line: probe.position?.line ?? null,
           };
@@ -162,8 +163,8 @@ function stepText(step: Step, number: number, labels: LabelSet): string {
       probe.variant && `variant ${probe.variant}`,
       probe.warn && `warn ${formatThreshold(probe.warn)}`,
       probe.crit && `crit ${formatThreshold(probe.crit)}`,
-      `range ${formatRange(probe.rangeSeconds)}`,
-      probe.unit,
+      `range ${formatSeconds(probe.rangeSeconds)}`,
+      displayUnit(probe.unit),
     ].filter((detail): detail is string => typeof detail === 'string' && detail !== '');
     lines.push(
       `${' '.repeat(marker.length)}probe: ${sanitizeLine(probe.title)} (${sanitizeLine(details.join(', '))})`,
@@ -176,12 +177,6 @@ function stepText(step: Step, number: number, labels: LabelSet): string {
     }
   }
   return lines.join('\n');
-}
-
-function formatRange(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
 }
 
 const chosenBecause: Record<RunbookView['matchedBy'], string> = {

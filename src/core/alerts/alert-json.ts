@@ -94,12 +94,13 @@ export function alertsJson(
 
 /**
  * JSON text that is safe to print on a terminal: JSON.stringify already escapes C0 controls (ESC
- * included); this also escapes DEL, the C1 controls (8-bit CSI/OSC) and invisible reordering
- * characters, which stay the same data for a JSON parser.
+ * included); this also escapes DEL, the C1 controls (8-bit CSI/OSC), the bidi controls and marks
+ * and the zero-width characters (the ones src/core/sanitize.ts strips), which stay the same data for
+ * a JSON parser.
  */
 export function stringifyForTerminal(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -16,6 +16,10 @@ export function keyLabels(alert: Alert): string {
     .join(' ');
 }
 
+/** Longest cell, and longest severity: a label value can be any length, a row stays readable. */
+const maxCell = 200;
+const maxSeverity = 16;
+
 /** Column headers, and the columns that may be cut short to fit the terminal. */
 const simpleColumns = ['SEVERITY', 'ALERTNAME', 'LABELS', 'AGE', 'STATE', 'SOURCE'] as const;
 const extendedColumns = [...simpleColumns, 'SUMMARY', 'RUNBOOK'] as const;
@@ -40,7 +44,7 @@ export function alertTable(
       alert.origins.map((o) => o.source).join(','),
     ];
     if (options.extended) cells.push(alert.annotations['summary'] ?? '-', alert.runbookUrl ?? '-');
-    return cells.map((cell) => sanitizeLine(cell) || '-');
+    return cells.map((cell, i) => sanitizeLine(cell, i === 0 ? maxSeverity : maxCell) || '-');
   });
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   if (options.width !== undefined) fit(widths, headers, options.width);

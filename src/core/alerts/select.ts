@@ -1,6 +1,6 @@
 // Which alerts a listing shows and in what order: the most severe first, and within a severity the
 // most recent first, so a new page lands at the top of its band.
-import { formatDuration } from '../config/units.js';
+import { formatDuration } from '../format/duration.js';
 import type { Alert, AlertState } from './alert.js';
 import { matchesAll, type Matcher } from './matchers.js';
 
@@ -79,7 +79,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** How long ago an alert started, for a table column: `45s`, `3m20s`, `2h5m`. */
+/** How long ago an alert started, for a table column: `45 s`, `3 min 20 s`, `2 h 5 min`. */
 export function formatAge(startsAt: string, nowMs: number): string {
   const started = Date.parse(startsAt);
   if (Number.isNaN(started)) return '?';

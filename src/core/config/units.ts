@@ -1,4 +1,4 @@
-// Durations and sizes as people write them in flags and config files.
+// Durations and sizes as people write them in flags and config files, parsed (../format writes them).
 
 const durationUnits: Readonly<Record<string, number>> = {
   ns: 1e-6,
@@ -49,25 +49,4 @@ export function parseByteSize(text: string): number | undefined {
   const factor = match ? sizeUnits[(match[2] ?? '').toLowerCase()] : undefined;
   if (!match || factor === undefined) return undefined;
   return Math.floor(Number(match[1]) * factor);
-}
-
-/** A duration for people, at most two units: `500ms`, `45s`, `3m20s`, `2h5m`, `3d4h`. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '?';
-  if (ms < 0) return `-${formatDuration(-ms)}`;
-  if (ms < 1_000) return `${Math.round(ms)}ms`;
-  const total = Math.floor(ms / 1_000);
-  const amounts: readonly [number, string][] = [
-    [Math.floor(total / 86_400), 'd'],
-    [Math.floor(total / 3_600) % 24, 'h'],
-    [Math.floor(total / 60) % 60, 'm'],
-    [total % 60, 's'],
-  ];
-  // The largest non-zero unit and, when not zero, the one below it.
-  const first = amounts.findIndex(([amount]) => amount > 0);
-  const parts = amounts
-    .slice(first, first + 2)
-    .filter(([amount]) => amount > 0)
-    .map(([amount, unit]) => `${amount}${unit}`);
-  return parts.join('') || '0s';
 }

@@ -2,7 +2,8 @@
 // the incident's length both as alert time (first firing → last resolved) and as work time (opened
 // in sitrep → closed).
 import type { Incident, IncidentAlert } from '../timeline/incident.js';
-import { between, formatDuration, formatUtc } from './format.js';
+import { formatDuration } from '../format/duration.js';
+import { between, formatUtc } from './format.js';
 import { section } from './markdown-sections.js';
 import { codeText } from './markdown-text.js';
 import { alertLabels } from './timeline-rows.js';

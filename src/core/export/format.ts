@@ -1,6 +1,5 @@
-// Times, durations, values and label sets as the postmortem shows them. Everything is computed
-// from its arguments (no clock, no process time zone) so an export is the same on every run.
-import type { LabelSet } from '../alerts/alert.js';
+// Times and time zones as the postmortem shows them (durations, values and label sets are in
+// ../format, shared with the screen and the CLI). Everything is computed from its arguments (no clock, no process time zone) so an export is the same on every run.
 
 /** The reader's time zone for the second time column: a name and its offset from UTC. */
 export interface LocalZone {
@@ -37,41 +36,9 @@ function formatShifted(ms: number, offsetMinutes: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-/** `1h 02m 05s`, `2m 05s`, `40s`; negative durations get a leading `-`. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return 'unknown';
-  const sign = ms < 0 ? '-' : '';
-  const total = Math.round(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${sign}${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${sign}${m}m ${pad(s)}s`;
-  return `${sign}${s}s`;
-}
-
 /** Milliseconds from `from` to `to` (ISO times). */
 export function between(from: string, to: string): number {
   return Date.parse(to) - Date.parse(from);
-}
-
-/** A sample value for people: `NaN`, `+Inf`, `150`, `0.0312`, `1234.5`. */
-export function formatValue(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return '+Inf';
-  if (value === -Infinity) return '-Inf';
-  if (Number.isInteger(value)) return String(value);
-  if (Math.abs(value) >= 100) return String(Math.round(value * 10) / 10);
-  return String(Number(value.toPrecision(3)));
-}
-
-/** `{server="web1", job="haproxy"}` in name order, without `__name__`; `{}` when empty. */
-export function formatLabels(labels: LabelSet): string {
-  const pairs = Object.keys(labels)
-    .filter((name) => name !== '__name__')
-    .sort()
-    .map((name) => `${name}=${JSON.stringify(labels[name])}`);
-  return `{${pairs.join(', ')}}`;
 }
 
 function pad(n: number): string {

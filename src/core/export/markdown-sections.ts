@@ -1,85 +1,10 @@
-// The postmortem's sections about what happened: detection, the runbook's steps with their probe
+// The postmortem's sections about what happened: the runbook's steps with their probe
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
-import { formatThreshold } from '../probe/threshold.js';
-import { incidentStart, type Incident, type StepState } from '../timeline/incident.js';
-import {
-  detectionInputFromIncident,
-  detectionRows,
-  type DetectionInput,
-  type DetectionRow,
-} from './detection-lag.js';
-import { between, formatDuration, formatLabels, formatUtc } from './format.js';
+import type { Incident, StepState } from '../timeline/incident.js';
+import { formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
 import { probeLines } from './probe-tables.js';
 import { alertLabels } from './timeline-rows.js';
-
-/** Which alert, when it fired, when sitrep opened it, and the detection lag when known. */
-export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): string[] {
-  const firing = incidentStart(incident);
-  const alerts = incident.alerts.map((a) => codeText(alertLabels(incident, a.labels)));
-  const lines = [
-    `- **Alert:** ${inlineText(incident.alertname)} (${inlineText(incident.severity)}), ${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}: ${alerts.join(', ')}`,
-    `- **Started firing:** ${formatUtc(firing)} UTC`,
-    `- **Opened in sitrep:** ${formatUtc(incident.openedAt)} UTC`,
-    `- **Time to acknowledge:** ${formatDuration(between(firing, incident.openedAt))}`,
-    '',
-  ];
-  return section('Detection', [...lines, ...detectionLag(incident, explicit)]);
-}
-
-function detectionLag(incident: Incident, explicit: DetectionInput | undefined): string[] {
-  const input = explicit ?? detectionInputFromIncident(incident);
-  if (input === undefined) {
-    return ['_Detection lag unknown: the alert expression was not queried over time._', ''];
-  }
-  const threshold = formatThreshold(input.threshold);
-  const rows = detectionRows(incident, input);
-  const time = (iso: string | undefined) => (iso === undefined ? '—' : `${formatUtc(iso)}`);
-  const lag = (from: string | undefined, to: string | undefined) =>
-    from === undefined || to === undefined ? '—' : formatDuration(between(from, to));
-  // A sampled time is only known to within one step, so a sample just after the alert fired is
-  // not a negative lag.
-  const sampledLag = (sampled: string | undefined, firing: string | undefined) => {
-    const ms = sampled === undefined || firing === undefined ? NaN : between(sampled, firing);
-    return ms < 0 && ms >= -input.stepSeconds * 1000 ? '≈0s' : lag(sampled, firing);
-  };
-  const table = rows.map((r) => {
-    const crossed = r.crossedAtRangeStart ? `at or before ${time(r.crossedAt)}` : time(r.crossedAt);
-    const cells = [
-      codeText(formatLabels(r.labels), true),
-      time(r.risingAt),
-      crossed,
-      time(r.firingAt),
-      sampledLag(r.risingAt ?? r.crossedAt, r.firingAt),
-      sampledLag(r.crossedAt, r.firingAt),
-      lag(r.firingAt, r.openedAt),
-    ];
-    return `| ${cells.join(' | ')} |`;
-  });
-  const first = rows.find((r) => r.crossedAt !== undefined && r.firingAt !== undefined);
-  const crossedText = (r: DetectionRow) =>
-    `${sampledLag(r.crossedAt, r.firingAt)} after it crossed ${codeText(threshold)}`;
-  const sentence =
-    first === undefined
-      ? `The expression never crossed ${codeText(threshold)} before the alert fired, in the range that was queried.`
-      : `The alert fired ${
-          first.risingAt === undefined
-            ? crossedText(first)
-            : `${sampledLag(first.risingAt, first.firingAt)} after ${codeText(formatLabels(first.labels))} started rising and ${crossedText(first)}`
-        }; the incident was opened ${lag(first.firingAt, first.openedAt)} after the alert fired.`;
-  return [
-    '### Detection lag',
-    '',
-    `From the alert expression ${codeText(input.query)} compared with ${codeText(threshold)}, sampled every ${input.stepSeconds}s, so its times are accurate to ${input.stepSeconds}s (UTC):`,
-    '',
-    '| Series | Started rising | Crossed threshold | Alert firing | Rising → firing | Crossed → firing | Firing → opened |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...table,
-    '',
-    sentence,
-    '',
-  ];
-}
 
 /** The diagnosis steps in runbook order, each with its state and its probe results. */
 export function diagnosisSection(incident: Incident): string[] {

@@ -4,10 +4,11 @@ import { fold } from '../timeline/fold.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { incidentStart, type Incident } from '../timeline/incident.js';
 import type { DetectionInput } from './detection-lag.js';
-import { between, describeZone, formatDuration, formatInZone, formatUtc, type LocalZone } from './format.js';
+import { formatDuration } from '../format/duration.js';
+import { between, describeZone, formatInZone, formatUtc, type LocalZone } from './format.js';
 import { blockLines, codeText, inlineText } from './markdown-text.js';
+import { detectionSection } from './detection-section.js';
 import {
-  detectionSection,
   diagnosisSection,
   mitigationSection,
   notesSection,

@@ -2,7 +2,10 @@
 import type { Threshold } from '../probe/probe-spec.js';
 import { crosses, formatThreshold } from '../probe/threshold.js';
 import type { ProbeResultRecord } from '../timeline/events.js';
-import { formatLabels, formatUtc, formatValue } from './format.js';
+import { formatLabels, formatValue } from '../format/index.js';
+import { recordedVerdict } from '../probe/timeline-record.js';
+import { verdictText } from '../probe/verdict.js';
+import { formatUtc } from './format.js';
 import { codeText, inlineText } from './markdown-text.js';
 
 /** Markdown lines for one probe result: a heading line, the query, and a table of series. */
@@ -13,7 +16,7 @@ export function probeLines(probe: ProbeResultRecord): string[] {
   ].filter((t): t is string => typeof t === 'string');
   const judged = thresholds.length > 0 ? ` (${thresholds.join(', ')})` : '';
   const lines = [
-    `**${inlineText(probe.title)}**: ${probe.verdict}${judged}, ran ${formatUtc(probe.ranAt)} UTC`,
+    `**${inlineText(probe.title)}**: ${verdictText[recordedVerdict(probe)]}${judged}, ran ${formatUtc(probe.ranAt)} UTC`,
     '',
     `Query: ${codeText(probe.query)}`,
     '',
@@ -22,19 +25,19 @@ export function probeLines(probe: ProbeResultRecord): string[] {
     return [...lines, `Error: ${inlineText(probe.error ?? 'unknown error')}`, ''];
   }
   if (probe.series.length === 0) return [...lines, '_No series returned._', ''];
-  const unit = probe.unit === undefined ? '' : ` ${inlineText(probe.unit)}`;
   const rows = probe.series.map(
     (s) =>
-      `| ${codeText(formatLabels(s.labels), true)} | ${formatValue(s.value)}${Number.isNaN(s.value) ? '' : unit} | ${seriesVerdict(s.value, probe)} |`,
+      `| ${codeText(formatLabels(s.labels), true)} | ${inlineText(formatValue(s.value, probe.unit))} | ${seriesVerdict(s.value, probe)} |`,
   );
   return [...lines, '| Series | Value | Verdict |', '| --- | --- | --- |', ...rows, ''];
 }
 
-/** A series judged by the probe's thresholds; `—` when it has none or the value is NaN. */
+/** A series judged by the probe's thresholds: `unjudged` when it has none, `no data` for NaN. */
 function seriesVerdict(value: number, probe: ProbeResultRecord): string {
   const past = (t: Threshold | undefined) => t !== undefined && crosses(value, t);
-  if ((probe.crit === undefined && probe.warn === undefined) || Number.isNaN(value)) return '—';
-  if (past(probe.crit)) return 'critical';
-  if (past(probe.warn)) return 'warn';
-  return 'ok';
+  if (probe.crit === undefined && probe.warn === undefined) return verdictText.unjudged;
+  if (Number.isNaN(value)) return verdictText['no-data'];
+  if (past(probe.crit)) return verdictText.critical;
+  if (past(probe.warn)) return verdictText.warn;
+  return verdictText.ok;
 }

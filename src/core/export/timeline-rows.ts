@@ -2,7 +2,10 @@
 import type { LabelSet } from '../alerts/alert.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Incident } from '../timeline/incident.js';
-import { formatLabels, formatUtc } from './format.js';
+import { formatLabels } from '../format/labels.js';
+import { recordedVerdict } from '../probe/timeline-record.js';
+import { verdictText } from '../probe/verdict.js';
+import { formatUtc } from './format.js';
 import { codeText, inlineText } from './markdown-text.js';
 
 /** A timeline row: when, and what happened (already Markdown). */
@@ -68,7 +71,9 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
     case 'probe-run': {
       const what =
         event.stepId === undefined ? 'the alert expression' : `“${stepText(incident, event.stepId)}”`;
-      const results = event.probes.map((p) => `${inlineText(p.title)} (${p.verdict})`).join(', ');
+      const results = event.probes
+        .map((p) => `${inlineText(p.title)} (${verdictText[recordedVerdict(p)]})`)
+        .join(', ');
       return `Probes for ${what}: ${results || 'none'}`;
     }
     case 'silence-created':

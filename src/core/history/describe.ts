@@ -1,8 +1,9 @@
 // The alert history in words, the same for `sitrep history`, the workspace and the export: how often
 // it fired in the window, each episode, whether it recurs at one time of day, and what limited the
 // answer (retention, the query's step, a backend without ALERTS).
-import { describeZone, formatDuration, type LocalZone } from '../export/format.js';
-import { formatLabels } from '../probe/report.js';
+import { describeZone, type LocalZone } from '../export/format.js';
+import { formatDuration } from '../format/duration.js';
+import { formatLabels } from '../format/labels.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { FiringEpisode, HistoryReport } from './alert-history.js';
 import { formatMinuteOfDay } from './recurrence.js';

@@ -2,7 +2,8 @@
 // the same identifying labels first, each with when it started, how long it lasted, the mitigation
 // steps done and the notes. Read from the folded journals; nothing here touches the disk.
 import type { LabelSet } from '../alerts/alert.js';
-import { formatDuration, formatUtc } from '../export/format.js';
+import { formatUtc } from '../export/format.js';
+import { formatDuration } from '../format/duration.js';
 import { incidentListItem } from '../timeline/incident-summary.js';
 import type { Incident } from '../timeline/incident.js';
 import { sanitizeLine } from '../sanitize.js';

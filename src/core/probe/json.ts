@@ -1,7 +1,7 @@
 // The `sitrep probe --json` shape (documented in README.md). Sample values are strings, as in
 // Prometheus's own API, because JSON has no NaN or Infinity: "249.8", "NaN", "+Inf", "-Inf".
 import type { LabelSet } from '../alerts/alert.js';
-import { formatPrometheusNumber } from './format.js';
+import { displayUnit, formatPrometheusNumber } from '../format/value.js';
 import type { ProbeRole } from './probe.js';
 import type { Threshold } from './probe-spec.js';
 import type { ProbeFailure, ProbeResult } from './result.js';
@@ -58,7 +58,7 @@ export function probeResultJson(result: ProbeResult): ProbeResultJson {
     title: probe.title,
     query: probe.query,
     role: probe.role,
-    unit: probe.unit ?? null,
+    unit: displayUnit(probe.unit) ?? null,
     judgement: probe.judgement.kind,
     warn: thresholds?.warn ?? null,
     crit: thresholds?.crit ?? null,

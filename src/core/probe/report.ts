@@ -1,15 +1,13 @@
 // The plain-text form of a step's probe results, for `sitrep probe` (and anything else that prints
 // rather than draws). Every piece of text that came from a runbook, an alert or a server goes
 // through sanitizeLine: a label value must not be able to move the cursor or recolour the terminal.
-import type { LabelSet } from '../alerts/alert.js';
+import { formatLabels, formatValue } from '../format/index.js';
 import { sanitizeLine } from '../sanitize.js';
-import { formatValue } from './format.js';
 import type { Probe } from './probe.js';
 import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
 import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
-import type { Verdict } from './verdict.js';
-import { verdictRank } from './verdict.js';
+import { verdictRank, verdictText } from './verdict.js';
 
 /** Options for {@link formatStepReport}. */
 export interface StepReportOptions {
@@ -20,15 +18,6 @@ export interface StepReportOptions {
   /** Longest label text in the series column before it is cut with `…`. Default 48. */
   readonly labelWidth?: number;
 }
-
-const verdictText: Readonly<Record<Verdict, string>> = {
-  critical: 'CRITICAL',
-  warn: 'warn',
-  ok: 'ok',
-  'no-data': 'no data',
-  unjudged: '-',
-  error: 'ERROR',
-};
 
 /**
  * A step's results as text: a heading, then per probe its title and thresholds, its final query, and
@@ -42,13 +31,13 @@ export function formatStepReport(
   const maxSeries = options.maxSeries ?? 10;
   const labelWidth = options.labelWidth ?? 48;
   const width = options.sparklineWidth ?? 20;
-  const lines = [sanitizeLine(heading)];
+  const lines: string[] = [sanitizeLine(heading)];
   const rows = results.map((result) =>
     [...result.series]
       .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
       .slice(0, maxSeries)
       .map((series) => ({
-        labels: cut(formatLabels(series.labels), labelWidth),
+        labels: formatLabels(series.labels, { maxLength: labelWidth }),
         value:
           series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
         verdict: verdictText[series.verdict],
@@ -80,7 +69,7 @@ export function formatStepReport(
 
 function probeHeading(result: ProbeResult): string {
   const { probe } = result;
-  const parts = [sanitizeLine(probe.title)];
+  const parts: string[] = [sanitizeLine(probe.title)];
   if (probe.judgement.kind === 'thresholds') {
     const { warn, crit } = probe.judgement;
     const limits = [warn && `warn ${formatThreshold(warn)}`, crit && `crit ${formatThreshold(crit)}`].filter(
@@ -141,20 +130,6 @@ function trend(series: SeriesResult, result: ProbeResult, width: number): string
   return sparkline(alignToWindow(series.points, result.window), { width });
 }
 
-/** `{proxy="be", server="web1"}` with `__name__` first as a bare metric name, like PromQL writes it. */
-export function formatLabels(labels: LabelSet): string {
-  const { __name__: name, ...rest } = labels;
-  const pairs = Object.keys(rest)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(rest[key])}`);
-  const body = pairs.length > 0 || !name ? `{${pairs.join(', ')}}` : '';
-  return sanitizeLine(`${name ?? ''}${body}`);
-}
-
 function sanitizeUnit(unit: string | undefined): string | undefined {
   return unit === undefined ? undefined : sanitizeLine(unit);
-}
-
-function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(1, width - 1))}…`;
 }

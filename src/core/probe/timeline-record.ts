@@ -1,14 +1,16 @@
 import type { ProbeResultRecord, ProbeRunEvent, ProbeVerdict } from '../timeline/events.js';
 import { alertExpressionStepId } from './probe.js';
 import type { ProbeResult } from './result.js';
-import type { Verdict } from './verdict.js';
 
 /**
- * The journal's verdicts have no `unjudged`: a probe without thresholds is recorded as `ok` and
- * without `warn`/`crit`, which tells a reader (and the export) that nothing was judged.
+ * The verdict a journal record stands for. Journals written before `unjudged` was recorded hold `ok`
+ * for a probe that had no thresholds; such a record (not the alert expression, which is judged by its
+ * condition) is read as `unjudged`, so the postmortem never claims "ok" for a value nobody judged.
  */
-function recordVerdict(verdict: Verdict): ProbeVerdict {
-  return verdict === 'unjudged' ? 'ok' : verdict;
+export function recordedVerdict(record: ProbeResultRecord): ProbeVerdict {
+  const unthresholded =
+    record.warn === undefined && record.crit === undefined && record.role !== 'alert-rule';
+  return record.verdict === 'ok' && unthresholded ? 'unjudged' : record.verdict;
 }
 
 /** One probe's result as the incident journal keeps it. */
@@ -20,7 +22,7 @@ export function probeResultRecord(result: ProbeResult): ProbeResultRecord {
     title: probe.title,
     query: probe.query,
     ranAt: new Date(result.evaluatedAt * 1000).toISOString(),
-    verdict: recordVerdict(result.verdict),
+    verdict: result.verdict satisfies ProbeVerdict,
     ...(failure ? { error: failure.message } : {}),
     ...(probe.unit !== undefined ? { unit: probe.unit } : {}),
     ...(judgement?.warn ? { warn: judgement.warn } : {}),

@@ -27,6 +27,16 @@ export type Judgement =
     }
   | { readonly kind: 'condition' };
 
+/** Each verdict in words, the same on the screen, in the CLI, in `--json` and in the postmortem. */
+export const verdictText: Readonly<Record<Verdict, string>> = {
+  critical: 'critical',
+  warn: 'warn',
+  ok: 'ok',
+  'no-data': 'no data',
+  unjudged: 'unjudged',
+  error: 'error',
+};
+
 // Worst first. `error` outranks everything, so a failed probe is never hidden behind a calm one;
 // `ok` outranks `no-data` so a NaN in one series does not hide that the others were judged fine.
 const severityOrder: readonly Verdict[] = ['error', 'critical', 'warn', 'ok', 'no-data', 'unjudged'];

@@ -9,6 +9,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { RunbookProblem, SourcePosition } from './runbook.js';
+import { formatValue } from '../format/value.js';
 
 /** Runbooks are a few kilobytes; this is room for about fifty pages of text. */
 export const maxParsedChars = 128 * 1024;
@@ -35,7 +36,7 @@ export function parseMarkdown(input: string): ParsedMarkdown {
     text = cutAtLine(text, maxParsedChars);
     problems.push(
       warning(
-        `the file is ${formatSize(input.length)}; sitrep read only its first ${formatSize(text.length)} ` +
+        `the file is ${formatValue(input.length, 'bytes')}; sitrep read only its first ${formatValue(text.length, 'bytes')} ` +
           `(up to line ${lineCount(text)}), as runbooks are normally a few kilobytes`,
         { line: lineCount(text) + 1, column: 1 },
       ),
@@ -79,11 +80,6 @@ function lineCount(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
   return text.endsWith('\n') ? count : count + 1;
-}
-
-function formatSize(chars: number): string {
-  if (chars >= 1024 * 1024) return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.round(chars / 1024)} KB`;
 }
 
 /** Where a node starts, 1-based; 1:1 for a node without position (never the case for parsed nodes). */

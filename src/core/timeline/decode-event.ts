@@ -144,7 +144,7 @@ function stepRecord(value: unknown, path: string): StepRecord {
   };
 }
 
-const verdicts: readonly ProbeVerdict[] = ['ok', 'warn', 'critical', 'no-data', 'error'];
+const verdicts: readonly ProbeVerdict[] = ['ok', 'warn', 'critical', 'no-data', 'unjudged', 'error'];
 const thresholdOps: readonly Threshold['op'][] = ['>', '>=', '<', '<=', '==', '!='];
 
 function probeResult(value: unknown, path: string): ProbeResultRecord {

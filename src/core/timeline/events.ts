@@ -24,7 +24,7 @@ export interface StepRecord {
 }
 
 /** How a probe's value was judged: within bounds, past `warn`, past `crit`, no series, or failed. */
-export type ProbeVerdict = 'ok' | 'warn' | 'critical' | 'no-data' | 'error';
+export type ProbeVerdict = 'ok' | 'warn' | 'critical' | 'no-data' | 'unjudged' | 'error';
 
 /** One series of an instant query. `value` may be NaN or ±Inf (written as "NaN", "+Inf", "-Inf"). */
 export interface ProbeSeriesRecord {

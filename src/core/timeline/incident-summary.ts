@@ -1,5 +1,6 @@
 // An incident in a few facts, for `sitrep incidents` (a table row or JSON) and `sitrep resume`.
-import { formatDuration, formatUtc } from '../export/format.js';
+import { formatUtc } from '../export/format.js';
+import { formatDuration } from '../format/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import {
   incidentStart,

@@ -1,6 +1,7 @@
 // The alert's past in the workspace: one line of history from Prometheus with a strip chart of the
 // window, and one line on the last incident recorded for it. Built by src/app/alert-past.ts.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { AlertPast } from '../../app/alert-past.js';
 import { historyStrip } from '../../core/history/strip.js';
 import { sanitizeLine } from '../../core/sanitize.js';

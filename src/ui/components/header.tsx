@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { Alert } from '../../core/alerts/alert.js';
-import { formatDuration } from '../../core/config/units.js';
+import { formatDuration } from '../../core/format/duration.js';
 import { severityCounts } from '../../core/inbox/inbox-rows.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { AlertFeedSnapshot, FeedSourceStatus } from '../../sources/alert-feed.js';

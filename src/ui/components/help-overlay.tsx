@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { bindingsFor, type KeyScope } from '../keymap.js';
 
 const scopeTitles: Record<KeyScope, string> = {

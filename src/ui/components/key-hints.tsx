@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './text.js';
 import { bindingsFor, type KeyScope } from '../keymap.js';
 
 /** The footer: the most useful keys of the current screen, from the keymap. */

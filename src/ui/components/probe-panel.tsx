@@ -1,28 +1,29 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { ReactNode } from 'react';
-import { formatValue } from '../../core/probe/format.js';
+import { formatLabels, formatValue } from '../../core/format/index.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
-import { describeFailure, describeVariant, formatLabels } from '../../core/probe/report.js';
+import { describeFailure, describeVariant } from '../../core/probe/report.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
-import { verdictRank, type Verdict } from '../../core/probe/verdict.js';
+import { verdictRank, verdictText, type Verdict } from '../../core/probe/verdict.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { StepProbes } from '../state/workspace-state.js';
 
-const verdictStyle: Record<Verdict, { text: string; colour?: string }> = {
-  critical: { text: 'CRIT', colour: 'red' },
-  warn: { text: 'WARN', colour: 'yellow' },
-  ok: { text: 'ok', colour: 'green' },
-  'no-data': { text: 'no data' },
-  unjudged: { text: 'value' },
-  error: { text: 'ERROR', colour: 'red' },
+const verdictColour: Record<Verdict, string | undefined> = {
+  critical: 'red',
+  warn: 'yellow',
+  ok: 'green',
+  'no-data': undefined,
+  unjudged: undefined,
+  error: 'red',
 };
 
 function VerdictMark({ verdict }: { verdict: Verdict }) {
-  const style = verdictStyle[verdict];
-  const text = style.text.padEnd(7);
-  return style.colour === undefined ? <Text dimColor>{text}</Text> : <Text color={style.colour}>{text}</Text>;
+  const colour = verdictColour[verdict];
+  const text = verdictText[verdict].padEnd(9);
+  return colour === undefined ? <Text dimColor>{text}</Text> : <Text color={colour}>{text}</Text>;
 }
 
 /** The focused step's probes: per probe its verdict, value per series, sparkline and threshold. */
@@ -107,7 +108,7 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
     .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
     .slice(0, 3);
   for (const s of series) {
-    const labels = sanitizeLine(formatLabels(s.labels)) || '(no labels)';
+    const labels = formatLabels(s.labels) || '(no labels)';
     const value = s.value === undefined ? '(gone)' : formatValue(s.value, probe.unit);
     const spark =
       s.points.length > 0 ? sparkline(alignToWindow(s.points, result.window), { width: sparkWidth }) : '';

@@ -1,4 +1,5 @@
-import { Text } from 'ink';
+import { cutText, sanitizeLine } from '../../core/sanitize.js';
+import { Text } from './text.js';
 
 const colours: Record<string, string> = {
   critical: 'red',
@@ -10,9 +11,13 @@ const colours: Record<string, string> = {
   info: 'blue',
 };
 
-/** A severity word in its colour (Ink drops colour under NO_COLOR). */
+/** The longest severity shown when no column width is given: a label value can be any length. */
+const maxSeverityLength = 16;
+
+/** A severity word in its colour (Ink drops colour under NO_COLOR), cut to its column. */
 export function Severity({ severity, width }: { severity: string; width?: number }) {
-  const text = width === undefined ? severity : severity.slice(0, width).padEnd(width);
-  const colour = colours[severity];
+  const clean = sanitizeLine(severity);
+  const text = width === undefined ? cutText(clean, maxSeverityLength) : cutText(clean, width).padEnd(width);
+  const colour = colours[clean];
   return colour === undefined ? <Text>{text}</Text> : <Text color={colour}>{text}</Text>;
 }

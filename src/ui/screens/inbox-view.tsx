@@ -1,12 +1,16 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import type { InboxRow } from '../../core/inbox/inbox-rows.js';
 import { formatAge } from '../../core/alerts/select.js';
 import { keyLabels } from '../../core/alerts/alert-table.js';
-import { sanitizeLine } from '../../core/sanitize.js';
+import { cutText, sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
+
+/** The AGE column: room for the longest age it shows, `23 h 59 min`. */
+const ageWidth = 11;
 
 /** The alert list: only the rows inside the window are rendered. */
 export function InboxList(props: {
@@ -34,7 +38,7 @@ export function InboxList(props: {
     <Box flexDirection="column">
       <Text dimColor>
         {'  '}
-        {'SEVERITY'.padEnd(9)} {'ALERT'.padEnd(nameWidth)} {'AGE'.padEnd(7)} DETAIL
+        {'SEVERITY'.padEnd(9)} {'ALERT'.padEnd(nameWidth)} {'AGE'.padEnd(ageWidth)} DETAIL
       </Text>
       {Array.from({ length: end - start }, (_, i) => start + i).map((index) => {
         const selected = index === inbox.list.cursor;
@@ -88,31 +92,32 @@ function InboxLine(props: {
 }) {
   const { row, selected, nowMs, nameWidth, width } = props;
   const marker = selected ? '›' : ' ';
-  const detailWidth = Math.max(10, width - nameWidth - 22);
+  const detailWidth = Math.max(10, width - nameWidth - ageWidth - 15);
   if (row.kind === 'group') {
     const fold = row.expanded ? '▾' : '▸';
-    const name = fit(`${fold} ${row.group.name}`, nameWidth);
+    const name = `${fold} ${fit(sanitizeLine(row.group.name), nameWidth - 2)}`;
     const detail = `${row.group.alerts.length} alerts`;
     return (
       <Text inverse={selected} wrap="truncate">
         {marker} <Severity severity={row.group.severity} width={9} /> {name}{' '}
-        {formatAge(row.group.oldestStart, nowMs).padEnd(7)} {detail}
+        {formatAge(row.group.oldestStart, nowMs).padEnd(ageWidth)} {detail}
       </Text>
     );
   }
   const { alert } = row;
   const indent = row.group.alerts.length > 1 ? '  ' : '';
-  const name = fit(`${indent}${sanitizeLine(alert.name)}`, nameWidth);
+  const name = `${indent}${fit(sanitizeLine(alert.name), nameWidth - indent.length)}`;
   const state = alert.state === 'active' ? '' : `[${alert.state}] `;
-  const detail = fit(`${state}${sanitizeLine(keyLabels(alert))}`, detailWidth);
+  const detail = fit(sanitizeLine(`${state}${keyLabels(alert)}`), detailWidth);
   return (
     <Text inverse={selected} wrap="truncate">
       {marker} <Severity severity={alert.severity} width={9} /> {name}{' '}
-      {formatAge(alert.startsAt, nowMs).padEnd(7)} {detail}
+      {formatAge(alert.startsAt, nowMs).padEnd(ageWidth)} {detail}
     </Text>
   );
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+/** Safe text cut or padded to exactly `width` characters. */
+function fit(text: SafeText, width: number): string {
+  return cutText(text, width).padEnd(width);
 }

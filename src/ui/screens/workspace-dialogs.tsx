@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import SelectInput from 'ink-select-input';
 import { alertStatus } from '../../core/timeline/alert-status.js';
 import { sanitizeLine } from '../../core/sanitize.js';

@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { formatAge } from '../../core/alerts/select.js';
-import { formatDuration } from '../../core/config/units.js';
+import { formatDuration } from '../../core/format/duration.js';
 import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js';
 import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';

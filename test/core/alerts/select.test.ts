@@ -68,11 +68,11 @@ describe('selectAlerts', () => {
 
 describe('formatAge', () => {
   it('shows at most two units', () => {
-    expect(formatAge('2024-05-01T11:59:15Z', now)).toBe('45s');
-    expect(formatAge('2024-05-01T11:56:40Z', now)).toBe('3m20s');
-    expect(formatAge('2024-05-01T09:55:00Z', now)).toBe('2h5m');
-    expect(formatAge('2024-04-28T08:00:00Z', now)).toBe('3d4h');
-    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('0ms');
+    expect(formatAge('2024-05-01T11:59:15Z', now)).toBe('45 s');
+    expect(formatAge('2024-05-01T11:56:40Z', now)).toBe('3 min 20 s');
+    expect(formatAge('2024-05-01T09:55:00Z', now)).toBe('2 h 5 min');
+    expect(formatAge('2024-04-28T08:00:00Z', now)).toBe('3 d 4 h');
+    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('0 s');
   });
 });
 
@@ -84,8 +84,8 @@ describe('alertTable', () => {
       }),
     ];
     expect(alertTable(rows, { nowMs: now, extended: false }).split('\n')).toEqual([
-      'SEVERITY  ALERTNAME                      LABELS       AGE  STATE   SOURCE',
-      'critical  HaproxyServerConnectionErrors  server=web1  5m   active  am',
+      'SEVERITY  ALERTNAME                      LABELS       AGE    STATE   SOURCE',
+      'critical  HaproxyServerConnectionErrors  server=web1  5 min  active  am',
     ]);
   });
 
@@ -126,5 +126,12 @@ describe('alertsJson', () => {
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(text) as typeof doc).alerts[0]?.name).toBe('A\u009b31m');
+  });
+
+  it('escapes bidi controls and marks and zero-width characters, which stay the same data', () => {
+    const name = 'a\u202eb\u200fc\u061cd\u200be\u2060f\ufeffg';
+    const text = stringifyForTerminal({ name });
+    expect(text).not.toMatch(/[\u202a-\u202e\u200b-\u200f\u061c\u2060\ufeff]/);
+    expect((JSON.parse(text) as { name: string }).name).toBe(name);
   });
 });

@@ -50,8 +50,8 @@ describe('the Alerts section of the postmortem', () => {
       ].join('\n'),
     );
     expect(incidentDurations(incident)).toEqual({
-      alertTime: '14m 46s (2026-11-26 04:18:24 → 2026-11-26 04:33:10 UTC)',
-      workTime: '21m 00s (opened 2026-11-26 04:19:00 UTC → closed 2026-11-26 04:40:00 UTC)',
+      alertTime: '14 min 46 s (2026-11-26 04:18:24 → 2026-11-26 04:33:10 UTC)',
+      workTime: '21 min (opened 2026-11-26 04:19:00 UTC → closed 2026-11-26 04:40:00 UTC)',
     });
   });
 

@@ -86,7 +86,7 @@ describe('hostile text in the Markdown export', () => {
     }
     expect(rows).toBeGreaterThan(8);
     expect(markdown).toContain(
-      '| ``{server="web1\\|web2", team="`x` <img src=x onerror=alert(1)>", zone="eu\\nwest"}`` | 1 | — |',
+      '| ``{server="web1\\|web2", team="`x` <img src=x onerror=alert(1)>", zone="eu\\nwest"}`` | 1 | unjudged |',
     );
   });
 

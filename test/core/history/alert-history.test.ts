@@ -125,11 +125,11 @@ describe('history text and query', () => {
     );
     const lines = describeHistory(report(history, { requestedSeconds: 7 * 86_400 }), utcZone);
     expect(lines).toEqual([
-      'Fired 2 times in the last 10 hours, 1h 50m 00s in all.',
+      'Fired 2 times in the last 10 hours, 1 h 50 min in all.',
       'Prometheus keeps 10 hours of data, so the 7 days asked for are cut to that.',
-      '  1970-01-01 00:10:00  for 10m 00s  {server="web1"}',
-      '  1970-01-01 08:20:00  for 1h 40m 00s, still firing  {server="web1"}',
-      "Times are to within 1m 00s (the query's step).",
+      '  1970-01-01 00:10:00  for 10 min  {server="web1"}',
+      '  1970-01-01 08:20:00  for 1 h 40 min, still firing  {server="web1"}',
+      "Times are to within 1 min (the query's step).",
     ]);
     expect(historyHeadline(report(analyseHistory([], window), { alertsSeriesFound: false }))).toMatch(
       /^No history: Prometheus has no ALERTS series in the last 10 hours .* unknown\.$/,

@@ -67,14 +67,14 @@ describe('past incidents', () => {
       ['2026-11-10', true],
       ['2026-11-25', false],
     ]);
-    expect(pastIncidentLine(found[0]!)).toBe('2026-11-20, 40m 00s: M1 done, note: "restarted app on web1"');
-    expect(pastIncidentLine(found[2]!)).toBe('2026-11-25, 10m 00s: M2 done');
+    expect(pastIncidentLine(found[0]!)).toBe('2026-11-20, 40 min: M1 done, note: "restarted app on web1"');
+    expect(pastIncidentLine(found[2]!)).toBe('2026-11-25, 10 min: M2 done');
     expect(pastIncidentLine(found[1]!)).toBe(
-      '2026-11-10, 5m 00s: no mitigation step done, note: "flapped, nothing done"',
+      '2026-11-10, 5 min: no mitigation step done, note: "flapped, nothing done"',
     );
     const lines = describePastIncident(found[0]!);
     expect(lines[0]).toMatch(
-      /^\S+ {2}closed \(same labels\) {2}started 2026-11-20 03:00:00 UTC, lasted 40m 00s$/,
+      /^\S+ {2}closed \(same labels\) {2}started 2026-11-20 03:00:00 UTC, lasted 40 min$/,
     );
     expect(lines.slice(1)).toEqual([
       '  runbook: HAProxy server connection errors',
@@ -101,7 +101,7 @@ describe('past incidents', () => {
     const text = await runCli(['history', alertname, '--label', 'server=web1', '--prometheus.url', ''], env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('unknown: --prometheus.url is switched off');
-    expect(text.stdout).toContain('closed (same labels)  started 2026-11-20 03:00:00 UTC, lasted 40m 00s');
+    expect(text.stdout).toContain('closed (same labels)  started 2026-11-20 03:00:00 UTC, lasted 40 min');
     const json = await runCli(['history', alertname, '--json', '--prometheus.url', ''], env);
     const document = JSON.parse(json.stdout) as {
       history: null;

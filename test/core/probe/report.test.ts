@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertExpressionProbe } from '../../../src/core/probe/alert-probe.js';
 import { probeResultJson } from '../../../src/core/probe/json.js';
 import type { Probe } from '../../../src/core/probe/probe.js';
-import { formatLabels, formatStepReport } from '../../../src/core/probe/report.js';
+import { formatStepReport } from '../../../src/core/probe/report.js';
 import { buildProbeResult, unrunnableResult } from '../../../src/core/probe/result.js';
 
 const window = { start: 1000, end: 1090, step: 30 };
@@ -38,9 +38,9 @@ describe('formatStepReport', () => {
     expect(formatStepReport('Diagnosis 1: find the backend', [result])).toBe(
       [
         'Diagnosis 1: find the backend',
-        '  Connection errors per second (warn > 50, crit > 100) — CRITICAL',
+        '  Connection errors per second (warn > 50, crit > 100) — critical',
         '    sum by (proxy, server) (rate(haproxy_server_connection_errors_total{server="web1"}[1m]))',
-        '      {proxy="be_app", server="web1"}  250 req/s  CRITICAL  ▁▄▇█',
+        '      {proxy="be_app", server="web1"}  250 req/s  critical  ▁▄▇█',
         '',
       ].join('\n'),
     );
@@ -126,16 +126,8 @@ describe('formatStepReport', () => {
     });
     const lines = formatStepReport('step', [result], { maxSeries: 3 }).split('\n');
     expect(lines[3]).toContain('{i="11"}');
-    expect(lines[3]).toContain('CRITICAL');
+    expect(lines[3]).toContain('critical');
     expect(lines).toContain('      … and 9 more series');
-  });
-});
-
-describe('formatLabels', () => {
-  it('writes the metric name bare and the labels sorted', () => {
-    expect(formatLabels({ server: 'a', __name__: 'up', job: 'j' })).toBe('up{job="j", server="a"}');
-    expect(formatLabels({})).toBe('{}');
-    expect(formatLabels({ __name__: 'up' })).toBe('up');
   });
 });
 
@@ -168,5 +160,22 @@ describe('probeResultJson', () => {
       error: null,
       range: { start: '1970-01-01T00:16:40.000Z', end: '1970-01-01T00:18:10.000Z', stepSeconds: 30 },
     });
+  });
+
+  it('says unjudged for a probe without thresholds, and null for a unit of "none"', () => {
+    const plain: Probe = {
+      ...runbookProbe,
+      unit: 'none',
+      judgement: { kind: 'thresholds', warn: undefined, crit: undefined },
+    };
+    const result = buildProbeResult(plain, {
+      instant: { ok: true, data: [{ metric: { a: '1' }, timestamp: 0, value: 3 }] },
+      range: { ok: true, data: [] },
+      evaluatedAt: 1090,
+      window,
+      timings,
+    });
+    expect(probeResultJson(result)).toMatchObject({ unit: null, verdict: 'unjudged' });
+    expect(formatStepReport('Step', [result])).toContain('{a="1"}  3  unjudged');
   });
 });

@@ -3,7 +3,7 @@ import { alertExpressionProbe } from '../../../src/core/probe/alert-probe.js';
 import type { Probe } from '../../../src/core/probe/probe.js';
 import { buildProbeResult, unrunnableResult } from '../../../src/core/probe/result.js';
 import type { ProbeRunEvent } from '../../../src/core/timeline/events.js';
-import { probeRunEvent } from '../../../src/core/probe/timeline-record.js';
+import { probeRunEvent, recordedVerdict } from '../../../src/core/probe/timeline-record.js';
 import { encodeEvent, parseJournal } from '../../../src/core/timeline/journal-codec.js';
 
 /** Writes the event as a journal line and reads it back, as the journal does. */
@@ -76,7 +76,7 @@ describe('probeRunEvent', () => {
     expect(throughJournal(event)).toEqual([event]);
   });
 
-  it('records a step id, an unjudged probe as ok without thresholds, and an error in words', () => {
+  it('records a step id, an unjudged probe as unjudged, and an error in words', () => {
     const plain: Probe = {
       ...alertProbe,
       id: 'diagnosis-3#1',
@@ -102,7 +102,7 @@ describe('probeRunEvent', () => {
     );
     const event = probeRunEvent('diagnosis-3', [shown, failed], timings.startedAt);
     expect(event.stepId).toBe('diagnosis-3');
-    expect(event.probes[0]).toMatchObject({ verdict: 'ok', unit: 'none' });
+    expect(event.probes[0]).toMatchObject({ verdict: 'unjudged', unit: 'none' });
     expect(event.probes[0]).not.toHaveProperty('warn');
     expect(event.probes[0]).not.toHaveProperty('crit');
     expect(event.probes[1]).toMatchObject({
@@ -112,5 +112,16 @@ describe('probeRunEvent', () => {
     });
     expect(event.probes[1]).not.toHaveProperty('range');
     expect(throughJournal(event)).toEqual([event]);
+  });
+});
+
+describe('recordedVerdict', () => {
+  const record = { title: 't', query: 'up', ranAt: '2026-11-23T14:00:00.000Z', series: [] };
+  it('reads an older journal’s "ok" for a probe with no thresholds as unjudged', () => {
+    expect(recordedVerdict({ ...record, verdict: 'ok' })).toBe('unjudged');
+    expect(recordedVerdict({ ...record, verdict: 'ok', warn: { op: '>', value: 1 } })).toBe('ok');
+    // The alert expression run whole is judged by its condition: its "ok" stands.
+    expect(recordedVerdict({ ...record, verdict: 'ok', role: 'alert-rule' })).toBe('ok');
+    expect(recordedVerdict({ ...record, verdict: 'unjudged' })).toBe('unjudged');
   });
 });

@@ -238,7 +238,7 @@ describe('parseRunbook on hostile input: never a crash, always a result', () => 
     const seconds = (performance.now() - started) / 1000;
     expect(seconds).toBeLessThan(20);
     expect(runbook.steps.length).toBeGreaterThan(100);
-    expect(messages(runbook)).toMatch(/the file is 10\.0 MB; sitrep read only its first 128 KB/);
+    expect(messages(runbook)).toMatch(/the file is 10 MiB; sitrep read only its first 128 KiB/);
   }, 60_000);
 
   it('deep nesting: lists and quotes thousands of levels deep', () => {

@@ -185,7 +185,7 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
         await screen.waitForText('this help');
         screen.send(['Escape']);
         const named = await screen.waitFor((s) => s.includes(`${third}: STALE`));
-        expect(named).toMatch(new RegExp(`${third}: STALE .*no answer within 2s`));
+        expect(named).toMatch(new RegExp(`${third}: STALE .*no answer within 2 s`));
         expect(named).toContain(alertname);
       } finally {
         await topologyStack(env, 'resume', 'alertmanager-3');

@@ -69,11 +69,11 @@ const brokenJson = JSON.stringify([amAlert(faultyLabels), amAlert(faultyLabels)]
 
 describe('a faulty Alertmanager beside a good one, in `sitrep alerts`', () => {
   const cases: { name: string; behavior: Behavior; words: RegExp; config?: string }[] = [
-    { name: 'hangs', behavior: { kind: 'hang' }, words: /no answer within 1s \(timeout\)/ },
+    { name: 'hangs', behavior: { kind: 'hang' }, words: /no answer within 1 s \(timeout\)/ },
     {
       name: 'trickles its answer slower than the timeout',
       behavior: { kind: 'trickle', body: brokenJson, bytesPerChunk: 8, everyMs: 100 },
-      words: /no answer within 1s \(timeout\)/,
+      words: /no answer within 1 s \(timeout\)/,
     },
     {
       name: 'cuts its JSON short',
@@ -236,7 +236,7 @@ describe('the screen while a source hangs', () => {
     const screen = await s.waitFor(
       (text) => text.includes(`${faultyHost()}: failing`) && text.includes('DiskFillingUp'),
     );
-    expect(screen).toMatch(/no answer within 4s/);
+    expect(screen).toMatch(/no answer within 4 s/);
     expect(screen).toContain('DiskFillingUp');
     s.send(['q']);
     await s.waitFor(() => s.exited());

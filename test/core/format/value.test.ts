@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrometheusNumber, formatValue } from '../../../src/core/probe/format.js';
+import { formatPrometheusNumber, formatValue } from '../../../src/core/format/value.js';
 
 describe('formatValue', () => {
   it.each([
@@ -14,6 +14,9 @@ describe('formatValue', () => {
     [-4200, undefined, '-4.2k'],
     [7, undefined, '7'],
     [3, 'none', '3'],
+    [100, 'None', '100'],
+    [0, ' none ', '0'],
+    [1048576, 'bytes', '1 MiB'],
     [249.8178, 'req/s', '250 req/s'],
     [12_500, 'req/s', '12.5k req/s'],
     [0.05, 'req/s', '0.05 req/s'],
@@ -24,8 +27,11 @@ describe('formatValue', () => {
     [0.000042, 'seconds', '42 µs'],
     [0.25, 'seconds', '250 ms'],
     [1.5, 'seconds', '1.5 s'],
-    [59.99, 'seconds', '1 min'],
-    [90, 'seconds', '1.5 min'],
+    [59.99, 'seconds', '59 s'],
+    [60, 'seconds', '1 min'],
+    [90, 'seconds', '1 min 30 s'],
+    [253.4, 'seconds', '4 min 13 s'],
+    [12.34, 'seconds', '12 s'],
     [7200, 'seconds', '2 h'],
     [3 * 86_400, 'seconds', '3 d'],
     [0, 'seconds', '0 s'],

@@ -1,0 +1,26 @@
+// A label set the way PromQL writes a series: the metric name, then the other labels in name order,
+// quoted and escaped as in JSON: `up{job="node", server="web1"}`. Label values are untrusted, so the
+// result is sanitized text, ready to draw.
+import type { LabelSet } from '../alerts/alert.js';
+import { sanitizeLine, type SafeText } from '../sanitize.js';
+
+/** Options for {@link formatLabels}. */
+export interface LabelFormatOptions {
+  /** Label names left out (e.g. `alertname`, or labels every alert of a group shares). */
+  readonly omit?: readonly string[];
+  /** Cut the text to this many characters, ending in `…`. */
+  readonly maxLength?: number;
+}
+
+/** `name{a="1", b="2"}`; `{}` for an empty set; `__name__` as the bare metric name in front. */
+export function formatLabels(labels: LabelSet, options: LabelFormatOptions = {}): SafeText {
+  const omit = new Set(options.omit ?? []);
+  const { __name__: name, ...rest } = labels;
+  const metric = name === undefined || omit.has('__name__') ? '' : name;
+  const pairs = Object.keys(rest)
+    .filter((key) => !omit.has(key))
+    .sort()
+    .map((key) => `${key}=${JSON.stringify(rest[key])}`);
+  const body = pairs.length > 0 || metric === '' ? `{${pairs.join(', ')}}` : '';
+  return sanitizeLine(`${metric}${body}`, options.maxLength);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatLabels } from '../../../src/core/format/labels.js';
+
+describe('formatLabels', () => {
+  it('writes the metric name bare and the labels sorted, quoted as JSON', () => {
+    expect(formatLabels({ server: 'a', __name__: 'up', job: 'j' })).toBe('up{job="j", server="a"}');
+    expect(formatLabels({ backend: 'a"b', server: 'web1' })).toBe('{backend="a\\"b", server="web1"}');
+    expect(formatLabels({})).toBe('{}');
+    expect(formatLabels({ __name__: 'up' })).toBe('up');
+  });
+
+  it('leaves out the labels asked for', () => {
+    expect(formatLabels({ alertname: 'X', server: 'web1' }, { omit: ['alertname'] })).toBe('{server="web1"}');
+  });
+
+  it('strips what a terminal would act on and cuts a long value', () => {
+    expect(formatLabels({ s: 'a\u009b2Jb\u202e\u200bc' })).toBe('{s="abc"}');
+    const long = formatLabels({ s: 'x'.repeat(10_000) }, { maxLength: 40 });
+    expect([...long]).toHaveLength(40);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
