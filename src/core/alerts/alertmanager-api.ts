@@ -47,6 +47,10 @@ export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: A
     annotations: readStringMap(object['annotations'], [...path, 'annotations']),
     state: stateOf(rawState, silencedBy),
     startsAt: readTime(object['startsAt'], [...path, 'startsAt']),
+    updatedAt:
+      object['updatedAt'] === undefined || object['updatedAt'] === null
+        ? undefined
+        : readTime(object['updatedAt'], [...path, 'updatedAt']),
     silencedBy,
     inhibitedBy,
     generatorURL: readOptionalString(object['generatorURL'], [...path, 'generatorURL']),
