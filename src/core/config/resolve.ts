@@ -13,6 +13,7 @@ import type { FileConfig, FileSource } from './config-file.js';
 import { mergeHttpSettings, type HttpSettings } from './http-config.js';
 import { parseSourceUrl, redactUrl } from './source-url.js';
 import { parseDuration } from './units.js';
+import { appendAll } from '../bounded.js';
 
 /** The source flags as the command line gave them (absent ones undefined or empty). */
 export interface SourceFlags {
@@ -62,7 +63,7 @@ export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings:
       fileSource ?? findSource(file, kind, url),
       timeoutMs,
     );
-    warnings.push(...warningsFor(source));
+    appendAll(warnings, warningsFor(source));
     return source;
   };
   const envAm = (env.alertmanagerUrls ?? '')

@@ -7,6 +7,7 @@ import { findSyntaxError } from '../promql/parse.js';
 import { scanPlaceholders } from '../promql/placeholders.js';
 import type { RuleFileRule } from './rule-file.js';
 import type { Runbook, SourcePosition } from './runbook.js';
+import { appendAll } from '../bounded.js';
 
 /** One lint finding, printed as `file:line:col: message`. */
 export interface LintFinding {
@@ -45,7 +46,7 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
       where: 'the pasted rule',
     });
   }
-  findings.push(...lintPastedRule(file, runbook));
+  appendAll(findings, lintPastedRule(file, runbook));
   const usable = sources.filter(
     (source): source is typeof source & { kept: KeptLabels } => source.kept !== undefined,
   );

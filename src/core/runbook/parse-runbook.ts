@@ -10,6 +10,7 @@ import { findPastedRule } from './pasted-rule.js';
 import type { AlertNamesFrom, Runbook, RunbookProblem } from './runbook.js';
 import type { SectionKind } from './sections.js';
 import { buildSteps } from './steps.js';
+import { appendAll } from '../bounded.js';
 
 /** What the parser may know besides the text. */
 export interface ParseRunbookOptions {
@@ -29,7 +30,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   }
   checkBinary(text, problems);
   const parsed = parseMarkdown(text);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const tree = parsed.tree;
   if (!tree) return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
 
@@ -123,7 +124,7 @@ function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): Fr
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     const { frontMatter, problems: found } = readFrontMatter(first.value, startOf(first).line + 1);
-    problems.push(...found);
+    appendAll(problems, found);
     return frontMatter;
   }
   if (/^---[ \t]*\r?\n/.test(text)) {

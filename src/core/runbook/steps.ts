@@ -9,6 +9,7 @@ import { spanOf, startOf, walk } from './markdown.js';
 import type { Segment } from './outline.js';
 import { probeFromCode } from './probe-block.js';
 import type { RunbookProblem, SourcePosition, Step, StepSection } from './runbook.js';
+import { appendAll } from '../bounded.js';
 
 interface Draft {
   text: string;
@@ -25,7 +26,7 @@ export function buildSteps(
   problems: RunbookProblem[],
 ): Step[] {
   const drafts: Draft[] = [];
-  for (const segment of segments) drafts.push(...segmentSteps(source, segment, problems));
+  for (const segment of segments) appendAll(drafts, segmentSteps(source, segment, problems));
   return drafts
     .filter((draft) => draft.text !== '' || draft.probes.length > 0)
     .map((draft, index) => ({
@@ -52,7 +53,7 @@ function segmentSteps(source: string, segment: Segment, problems: RunbookProblem
       if (child.type === 'code' && isProbeBlock(child)) {
         const { probe, problems: found } = probeFromCode(child);
         probes.push(probe);
-        problems.push(...found);
+        appendAll(problems, found);
       }
     });
     return probes;
@@ -64,7 +65,7 @@ function segmentSteps(source: string, segment: Segment, problems: RunbookProblem
         const first = item.children[0];
         const from = first ? spanOf(first)[0] : spanOf(item)[1];
         const step = newStep(item, blockText(source, item, { withoutProbes: true, from }));
-        step.probes.push(...probesOf(item));
+        appendAll(step.probes, probesOf(item));
       }
     } else if (block.type === 'code' && isProbeBlock(block)) {
       const [probe] = probesOf(block);
@@ -78,7 +79,7 @@ function segmentSteps(source: string, segment: Segment, problems: RunbookProblem
       const target = last ?? (hasList ? undefined : newStep(block, ''));
       if (!target) return;
       target.text = joined(target.text, blockText(source, block, { withoutProbes: true }));
-      target.probes.push(...probesOf(block));
+      appendAll(target.probes, probesOf(block));
     }
     // Anything else (thematic breaks, link definitions) is layout, not a step.
   });
