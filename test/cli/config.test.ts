@@ -106,12 +106,25 @@ describe('sitrep config', () => {
       await run('list'),
       await run('get', 'alertmanager'),
       await run('get', 'prometheus.authorization.credentials'),
+      // A password inside a URL (issue #11, defect 7).
+      await run('set', 'alertmanager.1.url', 'https://carol:pw-SECRET-4@am2.example'),
+      await run('list'),
+      await run('get', 'alertmanager.1.url'),
+      await run('get', 'alertmanager'),
     ];
     for (const output of outputs) expect(output.stdout + output.stderr).not.toContain('SECRET');
     expect(outputs[6]?.stdout).toContain('prometheus.authorization.credentials=<redacted>');
     expect(outputs[6]?.stdout).toContain('alertmanager.0.basic_auth.username=bob');
     expect(outputs[1]?.stderr).toBe(
       `sitrep: set prometheus.authorization.credentials=<redacted> in ${file}\n`,
+    );
+    expect(outputs[9]?.stderr).toBe(
+      `sitrep: set alertmanager.1.url=https://carol:<redacted>@am2.example in ${file}\n`,
+    );
+    expect(outputs[10]?.stdout).toContain('alertmanager.1.url=https://carol:<redacted>@am2.example\n');
+    expect(outputs[11]?.stdout).toBe('https://carol:<redacted>@am2.example\n');
+    expect((await run('get', '--show-secrets', 'alertmanager.1.url')).stdout).toBe(
+      'https://carol:pw-SECRET-4@am2.example\n',
     );
     expect((await run('get', '--show-secrets', 'prometheus.authorization.credentials')).stdout).toBe(
       'tok-SECRET-1\n',

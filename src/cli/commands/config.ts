@@ -1,6 +1,6 @@
 // `sitrep config path|get|set|unset|list`: the config file, one dotted key at a time.
 import { stringify } from 'yaml';
-import { flatten, getAt, isSecretKey, redactSecrets } from '../../core/config/key-path.js';
+import { flatten, getAt, redactSecrets } from '../../core/config/key-path.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { configKey, openSettings } from '../../store/settings.js';
@@ -80,7 +80,7 @@ export const configCommand: Command = {
         expectArgs(rest, 2, '`config set KEY VALUE`');
         const [key = '', value = ''] = rest;
         settings.set(key, value);
-        const shown = isSecretKey(configKey(key)) ? '<redacted>' : sanitizeLine(value);
+        const shown = sanitizeLine(String(redactSecrets(value, configKey(key))));
         context.stderr.write(`sitrep: set ${sanitizeLine(key)}=${shown} in ${settings.path}\n`);
         return ExitCode.ok;
       }
