@@ -162,6 +162,26 @@ describe('sitrep config', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('unsets the unknown key that makes the file invalid, keeping the rest (issue #11, defect 11)', async () => {
+    const { run, file } = setup();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      '# my settings\ntimeout: 5s\nprometheus:\n  url: http://p # local\n  bogus: 1\nalertmanager:\n  - url: http://a\n    nope: x\n',
+    );
+    const first = await run('unset', 'prometheus.bogus');
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const second = await run('unset', 'alertmanager.0.nope');
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      '# my settings\ntimeout: 5s\nprometheus:\n  url: http://p # local\nalertmanager:\n  - url: http://a\n',
+    );
+    expect((await run('list')).stdout).toBe(
+      'timeout=5s\nprometheus.url=http://p\nalertmanager.0.url=http://a\n',
+    );
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('rejects wrong usage with exit 2', async () => {
     const { run } = setup();
     expect((await run()).code).toBe(2);
