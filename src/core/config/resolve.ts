@@ -27,7 +27,10 @@ export interface SourceFlags {
   readonly httpConfigFile: string | undefined;
 }
 
-/** `SITREP_ALERTMANAGER_URL` (comma separated) and `SITREP_PROMETHEUS_URL`; empty counts as unset. */
+/**
+ * `SITREP_ALERTMANAGER_URL` (comma separated; empty counts as unset) and `SITREP_PROMETHEUS_URL`
+ * (empty switches Prometheus off, as `--prometheus.url=""` does).
+ */
 export interface SourceEnv {
   readonly alertmanagerUrls: string | undefined;
   readonly prometheusUrl: string | undefined;
@@ -88,8 +91,11 @@ export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings:
       flags.prometheusUrl.trim() === ''
         ? undefined
         : build('prometheus', flags.prometheusUrl, '--prometheus.url', undefined);
-  } else if (env.prometheusUrl !== undefined && env.prometheusUrl.trim() !== '') {
-    prometheus = build('prometheus', env.prometheusUrl, 'SITREP_PROMETHEUS_URL', undefined);
+  } else if (env.prometheusUrl !== undefined) {
+    prometheus =
+      env.prometheusUrl.trim() === ''
+        ? undefined
+        : build('prometheus', env.prometheusUrl, 'SITREP_PROMETHEUS_URL', undefined);
   } else if (file.prometheus !== undefined) {
     prometheus =
       file.prometheus === null

@@ -71,7 +71,7 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
       am: ['http://env-a:9093', 'http://env-b:9093'],
       prom: 'http://env-prom:9090',
     });
-    expect(urls(inputs({ file, env: { alertmanagerUrls: '', prometheusUrl: '' } }))).toEqual({
+    expect(urls(inputs({ file, env: { alertmanagerUrls: '', prometheusUrl: undefined } }))).toEqual({
       am: ['http://file-am:9093'],
       prom: 'http://file-prom:9090',
     });
@@ -92,8 +92,12 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     expect(config.prometheus?.timeoutMs).toBe(90_000);
   });
 
-  it('switches Prometheus off with an empty --prometheus.url', () => {
+  it('switches Prometheus off with an empty --prometheus.url or SITREP_PROMETHEUS_URL alike', () => {
     expect(urls(inputs({ file, flags: { prometheusUrl: '' } })).prom).toBeUndefined();
+    const env = { alertmanagerUrls: undefined, prometheusUrl: '' };
+    expect(urls(inputs({ file, env })).prom).toBeUndefined();
+    expect(urls(inputs({ env })).prom).toBeUndefined(); // not the localhost:9090 default either
+    expect(urls(inputs({ env, flags: { prometheusUrl: 'http://flag-prom' } })).prom).toBe('http://flag-prom');
     expect(urls(inputs({ file: { prometheus: null } })).prom).toBeUndefined();
   });
 
