@@ -22,7 +22,8 @@ export type SourceErrorKind =
   | 'bad-json'
   | 'bad-shape'
   | 'api'
-  | 'credentials';
+  | 'credentials'
+  | 'redirect';
 
 /** What is needed to name a source in a message. */
 export interface SourceLabel {
@@ -93,6 +94,8 @@ function hintFor(kind: SourceErrorKind, label: SourceLabel, url: string): string
       return 'Check the host name in the URL.';
     case 'tls':
       return 'Check tls_config (ca_file, cert_file, key_file, server_name) in --http.config.file or the config file.';
+    case 'redirect':
+      return 'Point sitrep at the final URL, if you trust that host.';
     case 'unauthorized':
       return 'The server wants credentials: set authorization or basic_auth for this source (--http.config.file or `sitrep config set`).';
     case 'forbidden':
@@ -147,7 +150,8 @@ export function networkError(
     return new SourceError(label, url, 'dns', `host not found (DNS ${code})`);
   }
   if (tlsCodes.test(code)) {
-    return new SourceError(label, url, 'tls', `TLS handshake failed: ${code}`);
+    const { cause, hint } = tlsWords(code);
+    return new SourceError(label, url, 'tls', cause, { hint });
   }
   if (
     code === 'ECONNRESET' ||
@@ -159,6 +163,65 @@ export function networkError(
   const detail = code || (typeof e.message === 'string' ? e.message : 'unknown');
   // Node and node-fetch quote the URL in some messages; never let its credentials through.
   return new SourceError(label, url, 'network', `network error: ${detail.replace(/\/\/[^/@\s]*@/g, '//')}`);
+}
+
+/**
+ * Node's TLS error codes in words, with the config key that fixes each: the CA file, the client
+ * certificate, the server name. An unknown code keeps the code, after the words.
+ */
+export function tlsWords(code: string): { readonly cause: string; readonly hint: string } {
+  const trust =
+    'Set tls_config.ca_file to the CA that signed it (--http.config.file or `sitrep config set <source>.tls_config.ca_file FILE`); tls_config.insecure_skip_verify: true turns checking off, for test servers only.';
+  switch (code) {
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'CERT_UNTRUSTED':
+      return { cause: "the server's certificate is not signed by a CA sitrep trusts", hint: trust };
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return { cause: "the server's certificate is self-signed, and sitrep does not trust it", hint: trust };
+    case 'CERT_HAS_EXPIRED':
+      return {
+        cause: "the server's certificate has expired",
+        hint: 'Renew the certificate on the server (or check this machine’s clock).',
+      };
+    case 'CERT_NOT_YET_VALID':
+      return {
+        cause: "the server's certificate is not valid yet",
+        hint: 'Check the clocks of this machine and the server.',
+      };
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+    case 'HOSTNAME_MISMATCH':
+      return {
+        cause: "the server's certificate is for another host name",
+        hint: 'Use a host name the certificate names in the URL, or set tls_config.server_name to one.',
+      };
+    case 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE':
+    case 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED':
+    case 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA':
+    case 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN':
+      return {
+        cause:
+          'the server wants a client certificate (mutual TLS) and refused the one sent, or none was sent',
+        hint: 'Set tls_config.cert_file and tls_config.key_file to a certificate the server trusts.',
+      };
+    case 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED':
+      return {
+        cause: 'the server refused the client certificate: it has expired',
+        hint: 'Renew the certificate in tls_config.cert_file.',
+      };
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return {
+        cause: 'the server does not speak TLS on this port',
+        hint: 'Is the URL http://, not https://?',
+      };
+    default:
+      return {
+        cause: `the TLS handshake failed (${code})`,
+        hint: 'Check tls_config (ca_file, cert_file, key_file, server_name) in --http.config.file or the config file.',
+      };
+  }
 }
 
 /** The body is over the configured cap. */
@@ -174,14 +237,28 @@ export function statusError(
   status: number,
   statusText: string,
   body: string,
+  options: { readonly credentialsSent?: boolean } = {},
 ): SourceError {
   const { text, api } = readErrorBody(body);
   const said = text ? `: ${text}` : '';
   const kind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
-  const words = status === 401 ? 'not authorized' : status === 403 ? 'forbidden' : statusText || 'error';
+  const refused = status === 401 && options.credentialsSent === true;
+  const words =
+    status === 401
+      ? refused
+        ? 'not authorized: the server refused the credentials sent'
+        : 'not authorized'
+      : status === 403
+        ? 'forbidden'
+        : statusText || 'error';
   return new SourceError(label, url, kind, `HTTP ${status} ${words}${said}`, {
     status,
     ...(api === undefined ? {} : { api }),
+    ...(refused
+      ? {
+          hint: 'Check the token or password configured for this source (authorization or basic_auth, or its *_file): it was sent and refused.',
+        }
+      : {}),
   });
 }
 
@@ -206,9 +283,33 @@ function readErrorBody(body: string): {
       } else if (typeof o['message'] === 'string') text = o['message'];
     }
   } catch {
-    // not JSON: keep the text
+    // not JSON: keep the text, or the words of an HTML page (a proxy's error page)
+    if (looksLikeHtml(text)) return { text: htmlExcerpt(text), api };
   }
   return { text: cutLine(text), api };
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<[a-z][a-z0-9]*[\s>])/i.test(text);
+}
+
+/** The visible words of an HTML page, in one short line: never its markup. */
+export function htmlExcerpt(html: string): string {
+  const words = html
+    .replace(/<(head|script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/gi, "'")
+    .replace(/&amp;/gi, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const line = sanitizeLine(words);
+  const excerpt = line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return excerpt === '' ? 'an HTML page' : `an HTML page: "${excerpt}"`;
 }
 
 // The first line, sanitized and cut to 200 characters.
@@ -219,6 +320,9 @@ function cutLine(text: string): string {
 
 /** A body that should have been JSON and is not (cut off, or an HTML page). */
 export function badJson(label: SourceLabel, url: string, body: string, error: unknown): SourceError {
+  if (looksLikeHtml(body)) {
+    return new SourceError(label, url, 'bad-json', `the answer is ${htmlExcerpt(body)}, not JSON`);
+  }
   const start = sanitizeLine(body.slice(0, 60));
   const why = errorMessage(error);
   return new SourceError(

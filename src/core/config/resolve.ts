@@ -188,7 +188,8 @@ function buildSource(
 function warningsFor(source: SourceConfig): string[] {
   const warnings: string[] = [];
   const label = `${source.kind} ${source.name}`;
-  if (source.tls.insecureSkipVerify) {
+  // Plain http has no certificate to check: the warning would be noise there.
+  if (source.tls.insecureSkipVerify && source.url.startsWith('https:')) {
     warnings.push(
       `TLS certificate verification is off for ${label} (insecure_skip_verify): anyone on the path can read and change its answers`,
     );

@@ -128,7 +128,10 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     const { config, warnings } = resolveConfig(i);
     expect(config.alertmanagers[0]?.tls).toEqual({ caFile: '/shared-ca', insecureSkipVerify: true });
     expect(config.alertmanagers[0]?.auth).toMatchObject({ kind: 'basic', username: 'shared' });
-    expect(warnings[0]).toMatch(/TLS certificate verification is off for alertmanager localhost:9093/);
+    // The default Alertmanager is plain http: nothing to verify, so no warning (issue #11, defect 9).
+    expect(warnings.join('\n')).not.toContain('TLS certificate verification is off');
+    const https = resolveConfig({ ...i, flags: { ...i.flags, alertmanagerUrls: ['https://am.example'] } });
+    expect(https.warnings[0]).toMatch(/TLS certificate verification is off for alertmanager am.example/);
 
     const withUserinfo = resolveConfig(
       inputs({ flags: { alertmanagerUrls: ['https://bob:p%40ss@am.example'] } }),
