@@ -51,6 +51,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
     renderProbeQuery: fillProbeQuery,
     probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
     alertmanager: config.alertmanagers[0],
+    alertmanagers: config.alertmanagers,
     zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),
   };

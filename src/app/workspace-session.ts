@@ -14,7 +14,7 @@ import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Endpoint } from '../sources/http-client.js';
-import { createSilence, expireSilence } from '../sources/alertmanager.js';
+import { createSilenceOnAnyPeer, expireSilenceOnAnyPeer } from '../sources/alertmanager-peers.js';
 import { createProbeSession, type ProbeSession } from '../sources/probe-session.js';
 import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
@@ -38,6 +38,8 @@ export interface SessionDeps {
   readonly renderProbeQuery: RenderProbeQuery;
   readonly probes: ProbeRunOptions | undefined;
   readonly alertmanager: Endpoint | undefined;
+  /** Every configured Alertmanager, tried in order for silences; defaults to `alertmanager` alone. */
+  readonly alertmanagers?: readonly Endpoint[];
   readonly zone: (at: string) => LocalZone;
   readonly now: () => number;
 }
@@ -154,14 +156,15 @@ async function buildSession(
     closeIncident: async (expireSilences) => {
       const incident = journal.incident();
       const nowIso = new Date(deps.now()).toISOString();
-      if (expireSilences && deps.alertmanager) {
+      if (expireSilences && peersOf(deps).length > 0) {
         const live = (incident?.silences ?? []).filter((s) => s.expiredAt === undefined && s.endsAt > nowIso);
         for (const silence of live) {
-          await expireSilence(deps.alertmanager, silence.id);
+          const { alertmanager } = await expireSilenceOnAnyPeer(peersOf(deps), silence.id);
           await journal.append({
             type: 'silence-expired',
             at: new Date(deps.now()).toISOString(),
             silenceId: silence.id,
+            alertmanager,
           });
         }
       }
@@ -206,11 +209,11 @@ async function createAndRecordSilence(
   author: string,
   journal: Journal,
   deps: SessionDeps,
-): Promise<string> {
-  if (!deps.alertmanager) throw new Error('no Alertmanager configured: set --alertmanager.url');
+): Promise<{ readonly id: string; readonly alertmanager: string }> {
+  if (peersOf(deps).length === 0) throw new Error('no Alertmanager configured: set --alertmanager.url');
   const now = deps.now();
   const endsAt = new Date(now + request.durationMs).toISOString();
-  const id = await createSilence(deps.alertmanager, {
+  const { value: id, alertmanager } = await createSilenceOnAnyPeer(peersOf(deps), {
     matchers: request.matchers,
     startsAt: new Date(now).toISOString(),
     endsAt,
@@ -230,6 +233,12 @@ async function createAndRecordSilence(
     comment: request.comment,
     author,
     endsAt,
+    alertmanager,
   });
-  return id;
+  return { id, alertmanager };
+}
+
+// The Alertmanagers to try for a silence, in the configured order.
+function peersOf(deps: SessionDeps): readonly Endpoint[] {
+  return deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []);
 }
