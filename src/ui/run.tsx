@@ -3,6 +3,7 @@ import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
+import { rescueUnsavedEvents } from '../app/unsaved-events.js';
 import { enterAlternateScreen } from './terminal.js';
 
 /** What to open on: the inbox, or straight into an incident (`sitrep resume`). */
@@ -12,7 +13,11 @@ export interface RunAppOptions {
   readonly alertname?: string;
 }
 
-/** Renders the interactive screen full-screen and resolves with the exit code when the user quits. */
+/**
+ * Renders the interactive screen full-screen and resolves with the exit code when the user quits:
+ * 0, or 1 when journal events could not be saved (they are printed and put in a recovery file).
+ * On SIGTERM/SIGHUP/SIGINT the same rescue runs before the signal ends the process.
+ */
 export async function runApp(
   config: Config,
   context: AppEnvironment,
@@ -20,7 +25,18 @@ export async function runApp(
 ): Promise<number> {
   const services = realServices(config, context);
   let unmount: (() => void) | undefined;
-  const restoreScreen = enterAlternateScreen({ beforeSignalExit: () => unmount?.() });
+  // Printed after the screen is restored, so it stays on the user's own screen.
+  const rescue = async (): Promise<boolean> => {
+    const report = await rescueUnsavedEvents();
+    if (report !== undefined) process.stderr.write(report);
+    return report === undefined;
+  };
+  const restoreScreen = enterAlternateScreen({
+    beforeSignalExit: () => unmount?.(),
+    afterRestore: async () => {
+      await rescue();
+    },
+  });
   try {
     const instance = render(
       <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
@@ -28,8 +44,9 @@ export async function runApp(
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();
-    return 0;
   } finally {
     restoreScreen();
   }
+  // `q` or Ctrl-C: one more attempt for anything still unwritten, reported on the user's screen.
+  return (await rescue()) ? 0 : 1;
 }
