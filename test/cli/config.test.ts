@@ -91,7 +91,7 @@ describe('sitrep config', () => {
     expect((await run('list')).stdout).toBe('runbooks.dirs.0=/srv/runbooks\nrunbooks.dirs.1=~/runbooks\n');
     const bad = await run('set', 'runbooks.folders', '/x');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('runbooks.folders: unknown key (expected one of: dirs)');
+    expect(bad.stderr).toContain('runbooks.folders: unknown key (expected one of: dirs, allowed_hosts)');
   });
 
   it('never shows secrets in list, in the echo of set, or from get without --show-secrets', async () => {

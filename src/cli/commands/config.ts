@@ -26,6 +26,7 @@ Keys (dotted; a list item by its number, e.g. alertmanager.1.url):
   alertmanager.url             a URL; or a list: alertmanager.0.url, alertmanager.1.url, …
   prometheus.url               e.g. https://mimir.example/prometheus ("" switches Prometheus off)
   runbooks.dirs                a runbook folder; or a list: runbooks.dirs.0, runbooks.dirs.1, …
+  runbooks.allowed_hosts       a host remote runbooks may be fetched from (or *.domain); or a list
   <source>.name                shown in tables and errors
   <source>.headers.NAME        an extra header, e.g. prometheus.headers.X-Scope-OrgID
   <source>.timeout, <source>.max_response_size, <source>.http_config_file

@@ -28,6 +28,7 @@ const options = {
   label: { type: 'string', multiple: true, short: 'l' },
   step: { type: 'string' },
   'runbooks.dir': { type: 'string', multiple: true },
+  'runbooks.allowed-host': { type: 'string', multiple: true },
 } as const;
 
 const help = `Usage: sitrep probe ALERTNAME [--label NAME=VALUE ...] [--step N] [--json]
@@ -45,6 +46,8 @@ Flags:
   -l, --label NAME=VALUE  an alert label (repeat for more)
   --step N                only diagnosis step N; 0 is the alert expression alone
   --runbooks.dir DIR      a runbook folder searched before the others (repeat for more)
+  --runbooks.allowed-host HOST
+                          fetch the alert's runbook URL from HOST (repeat for more)
   --json                  the full results (shape in README.md, "sitrep probe")
 
 ${sourceOptionsHelp}
@@ -96,7 +99,11 @@ export const probeCommand: Command = {
     const found = await lookUpRunbook(
       { name, labels: target.labels, runbookUrl: target.alert?.runbookUrl },
       context,
-      { expression: fromPrometheus?.expr, flagDirs: values['runbooks.dir'] ?? [] },
+      {
+        expression: fromPrometheus?.expr,
+        flagDirs: values['runbooks.dir'] ?? [],
+        allowedHosts: values['runbooks.allowed-host'] ?? [],
+      },
     );
     for (const note of found.notes) context.stderr.write(`sitrep: ${sanitizeLine(note)}\n`);
     const rule = chooseAlertRule(fromPrometheus, found.runbook);
