@@ -357,4 +357,47 @@ describe('feedSources', () => {
       await server.close();
     }
   });
+
+  it('shows two live peers at once while the first-listed one hangs (issue #11, defect 4)', async () => {
+    const hung = await startFaultServer({ '/api/v2/alerts': { kind: 'hang' } });
+    const live = await Promise.all(
+      [1, 2].map(() =>
+        startFaultServer({ '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] } }),
+      ),
+    );
+    const source = (name: string, url: string): SourceConfig => ({
+      kind: 'alertmanager',
+      name,
+      url,
+      headers: {},
+      auth: { kind: 'none' },
+      tls: { insecureSkipVerify: false },
+      timeoutMs: 20_000,
+      maxResponseBytes: defaults.maxResponseBytes,
+    });
+    const feed = createAlertFeed({
+      sources: feedSources({
+        alertmanagers: [source('am-1', hung.url), source('am-2', live[0]!.url), source('am-3', live[1]!.url)],
+        prometheus: undefined,
+        output: 'simple',
+      }),
+    });
+    try {
+      feed.start();
+      const snapshot = await new Promise<ReturnType<typeof feed.getSnapshot>>((resolve) => {
+        const check = () => {
+          const now = feed.getSnapshot();
+          if (now.sources.filter((s) => s.health === 'ok').length === 2) resolve(now);
+        };
+        feed.subscribe(check);
+        check();
+      });
+      expect(snapshot.sources.map((s) => s.health)).toEqual(['loading', 'ok', 'ok']);
+      expect(snapshot.alerts.map((a) => a.origins.map((o) => o.source))).toEqual([['am-2', 'am-3']]);
+      expect(hung.requests).toHaveLength(1);
+    } finally {
+      feed.stop();
+      await Promise.all([hung, ...live].map((s) => s.close()));
+    }
+  });
 });
