@@ -9,10 +9,10 @@
 // a runbook URL (`{ name: 'runbook', url }` and `getText(endpoint, '')`), a PromQL probe.
 import fs from 'node:fs';
 import https from 'node:https';
-import fetch, { type RequestInit } from 'node-fetch';
+import type { RequestInit } from 'node-fetch';
 import type { AuthConfig, Secret, TlsConfig } from '../core/config/config.js';
 import { defaults } from '../core/config/config.js';
-import { redactUrl } from '../core/config/source-url.js';
+import { fetchFollowingSameHost } from './redirects.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
@@ -189,32 +189,6 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
     extras.signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-// Follows redirects by hand: up to 5, on the same host and port only, never from https to http.
-async function fetchFollowingSameHost(endpoint: Endpoint, url: string, init: RequestInit) {
-  const origin = new URL(url);
-  let current = url;
-  for (let hop = 0; ; hop += 1) {
-    const response = await fetch(current, init);
-    const location = response.headers.get('location');
-    if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
-    const next = new URL(location, current);
-    const sameHost = next.host === origin.host;
-    const scheme = next.protocol === origin.protocol || next.protocol === 'https:';
-    response.body?.resume();
-    if (!sameHost || !scheme) {
-      throw new SourceError(
-        endpoint,
-        url,
-        'redirect',
-        `the server redirects to another host, ${redactUrl(next.origin)}, which sitrep does not follow`,
-      );
-    }
-    if (hop >= 4) throw new SourceError(endpoint, url, 'redirect', 'too many redirects (over 5)');
-    current = next.toString();
-    if (response.status === 303) init = { ...init, method: 'GET', body: null };
   }
 }
 
