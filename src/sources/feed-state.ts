@@ -91,11 +91,14 @@ export function mergedView(
   now: number,
   intervalMs: number,
 ): Pick<AlertFeedSnapshot, 'alerts' | 'staleAlerts'> {
-  const timed = states.flatMap((s) =>
-    s.data && s.status.lastSuccessAt !== undefined
-      ? [{ ...s.data, fetchedAt: s.status.lastSuccessAt, failing: s.status.health !== 'ok' }]
-      : [],
-  );
+  // A source whose request hangs counts as failing once its last answer is two intervals old
+  // (one interval of waiting on top of the normal one), so a hung peer cannot hold the view either.
+  const timed = states.flatMap((s) => {
+    const at = s.status.lastSuccessAt;
+    if (!s.data || at === undefined) return [];
+    const hung = s.inFlight !== undefined && now - at > 2 * intervalMs;
+    return [{ ...s.data, fetchedAt: at, failing: s.status.health !== 'ok' || hung }];
+  });
   const { live, stale } = liveBatches(timed, now, intervalMs);
   const alerts = sortAlerts(mergeAlerts(live));
   const shown = new Set(alerts.map((a) => a.fingerprint));

@@ -307,6 +307,29 @@ describe('createAlertFeed when a source is half down (issue #11)', () => {
     expect(snapshot.sources.map((s) => s.health)).toEqual(['stale', 'ok']);
   });
 
+  it('leaves out a peer whose request hangs once its last answer is two intervals old', async () => {
+    const { clock, advance } = fakeClock();
+    const hung = controlledSource('am-hung');
+    const live = controlledSource('am-live');
+    const feed = createAlertFeed({ sources: [hung.source, live.source], clock, intervalMs: 10_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    await hung.succeed('web9');
+    await live.succeed('web1');
+    const servers = () => feed.getSnapshot().alerts.map((a) => a.labels['server']);
+    expect(servers()).toEqual(['web1', 'web9']);
+    advance(10_000); // both asked again; am-hung never answers from now on
+    await live.succeed('web1');
+    advance(10_000);
+    await live.succeed('web1');
+    expect(servers()).toEqual(['web1', 'web9']); // 20 s old: not yet
+    advance(10_000);
+    await live.succeed('web1');
+    expect(servers()).toEqual(['web1']);
+    expect(feed.getSnapshot().staleAlerts.map((a) => a.labels['server'])).toEqual(['web9']);
+    expect(hung.calls).toHaveLength(2);
+  });
+
   it('caps the backoff near a few intervals by default, and r retries a failing source at once', async () => {
     const { clock } = fakeClock();
     const a = controlledSource('am-1');
