@@ -155,9 +155,9 @@ export class Journal {
 
   /** Stops retrying and closes the file, after one last attempt. Returns the events never written. */
   async close(): Promise<readonly TimelineEvent[]> {
+    openSet.delete(this);
     await this.flush();
     this.closed = true;
-    openSet.delete(this);
     clearTimeout(this.retryTimer);
     await this.handle?.close().catch(() => undefined);
     this.handle = undefined;

@@ -25,12 +25,14 @@ export async function runApp(
 ): Promise<number> {
   const services = realServices(config, context);
   let unmount: (() => void) | undefined;
-  // Printed after the screen is restored, so it stays on the user's own screen.
-  const rescue = async (): Promise<boolean> => {
-    const report = await rescueUnsavedEvents();
-    if (report !== undefined) process.stderr.write(report);
-    return report === undefined;
-  };
+  // Printed after the screen is restored, so it stays on the user's own screen. Once only: on a
+  // signal both the handler and the end of runApp get here.
+  let rescuing: Promise<boolean> | undefined;
+  const rescue = (): Promise<boolean> =>
+    (rescuing ??= rescueUnsavedEvents().then((report) => {
+      if (report !== undefined) process.stderr.write(report);
+      return report === undefined;
+    }));
   const restoreScreen = enterAlternateScreen({
     beforeSignalExit: () => unmount?.(),
     afterRestore: async () => {
