@@ -61,6 +61,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
     probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
     prometheusUrl: prometheus?.url,
     alertmanager: config.alertmanagers[0],
+    alertmanagers: config.alertmanagers,
     zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),
     feed,

@@ -62,8 +62,14 @@ export interface WorkspaceSession {
     onResult: (result: ProbeResult) => void,
   ): Promise<readonly ProbeResult[] | undefined>;
   cancelProbes(): void;
-  /** Creates the silence in Alertmanager and records it; resolves with its id. */
-  silence(request: SilenceRequest, author: string): Promise<string>;
+  /**
+   * Creates the silence through the first Alertmanager that answers and records it; resolves with
+   * its id and that Alertmanager's name.
+   */
+  silence(
+    request: SilenceRequest,
+    author: string,
+  ): Promise<{ readonly id: string; readonly alertmanager: string }>;
   /** Writes the postmortem notes; resolves with the absolute path written. */
   exportNotes(format: 'md' | 'json', path: string): Promise<string>;
   /** Closes the incident: expires the silences it created when asked, then records incident-closed. */

@@ -1,8 +1,8 @@
 // Creating and expiring silences, in one place: where the Alertmanager calls are made and recorded
-// in the incident's journal. (Which Alertmanager answers is decided here too, so trying the next
-// one of a cluster is a change to this file only.)
+// in the incident's journal. Every configured Alertmanager is tried in order until one answers (an
+// HA cluster gossips silences to every peer), and the journal records which one took it.
 import type { Endpoint } from '../sources/http-client.js';
-import { createSilence, expireSilence } from '../sources/alertmanager.js';
+import { createSilenceOnAnyPeer, expireSilenceOnAnyPeer } from '../sources/alertmanager-peers.js';
 import type { Journal } from '../store/journal.js';
 import { UserError } from '../core/errors.js';
 import type { SilenceRequest } from './services.js';
@@ -10,29 +10,40 @@ import type { SilenceRequest } from './services.js';
 /** Where silences go, and the clock. */
 export interface SilenceDeps {
   readonly alertmanager: Endpoint | undefined;
+  /** Every configured Alertmanager, tried in order; defaults to `alertmanager` alone. */
+  readonly alertmanagers?: readonly Endpoint[] | undefined;
   readonly now: () => number;
 }
 
-function requireAlertmanager(deps: SilenceDeps): Endpoint {
-  if (!deps.alertmanager) {
+/** The Alertmanagers to try, in the configured order. */
+function peersOf(deps: SilenceDeps): readonly Endpoint[] {
+  return deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []);
+}
+
+function requirePeers(deps: SilenceDeps): readonly Endpoint[] {
+  const peers = peersOf(deps);
+  if (peers.length === 0) {
     throw new UserError('no Alertmanager configured', {
       hint: 'Pass --alertmanager.url or run `sitrep config set alertmanager.url URL`.',
     });
   }
-  return deps.alertmanager;
+  return peers;
 }
 
-/** Creates the silence in Alertmanager and records silence-created; resolves with its id. */
+/**
+ * Creates the silence through the first Alertmanager that answers and records silence-created;
+ * resolves with its id and the Alertmanager used.
+ */
 export async function createAndRecordSilence(
   request: SilenceRequest,
   author: string,
   journal: Journal,
   deps: SilenceDeps,
-): Promise<string> {
-  const alertmanager = requireAlertmanager(deps);
+): Promise<{ readonly id: string; readonly alertmanager: string }> {
+  const peers = requirePeers(deps);
   const now = deps.now();
   const endsAt = new Date(now + request.durationMs).toISOString();
-  const id = await createSilence(alertmanager, {
+  const { value: id, alertmanager } = await createSilenceOnAnyPeer(peers, {
     matchers: request.matchers,
     startsAt: new Date(now).toISOString(),
     endsAt,
@@ -52,23 +63,26 @@ export async function createAndRecordSilence(
     comment: request.comment,
     author,
     endsAt,
+    alertmanager,
   });
-  return id;
+  return { id, alertmanager };
 }
 
 /** Expires the incident's silences that are still running, recording silence-expired for each. */
 export async function expireIncidentSilences(journal: Journal, deps: SilenceDeps): Promise<void> {
-  if (!deps.alertmanager) return;
+  const peers = peersOf(deps);
+  if (peers.length === 0) return;
   const nowIso = new Date(deps.now()).toISOString();
   const live = (journal.incident()?.silences ?? []).filter(
     (s) => s.expiredAt === undefined && s.endsAt > nowIso,
   );
   for (const silence of live) {
-    await expireSilence(deps.alertmanager, silence.id);
+    const { alertmanager } = await expireSilenceOnAnyPeer(peers, silence.id);
     await journal.append({
       type: 'silence-expired',
       at: new Date(deps.now()).toISOString(),
       silenceId: silence.id,
+      alertmanager,
     });
   }
 }

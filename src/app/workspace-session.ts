@@ -45,6 +45,8 @@ export interface SessionDeps {
   readonly renderProbeQuery: RenderProbeQuery;
   readonly probes: ProbeRunOptions | undefined;
   readonly alertmanager: Endpoint | undefined;
+  /** Every configured Alertmanager, tried in order for silences; defaults to `alertmanager` alone. */
+  readonly alertmanagers?: readonly Endpoint[];
   readonly zone: (at: string) => LocalZone;
   /** Prometheus's URL (no credentials), for the export's graph links; undefined without Prometheus. */
   readonly prometheusUrl?: string | undefined;

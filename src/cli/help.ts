@@ -1,8 +1,13 @@
 import type { CommandEntry } from './commands/index.js';
+import { largest } from '../core/bounded.js';
 
 /** The text of `sitrep --help`. */
 export function topLevelHelp(commands: readonly CommandEntry[], version: string): string {
-  const width = Math.max(8, ...commands.map((c) => c.name.length)) + 2;
+  const width =
+    largest(
+      commands.map((c) => c.name.length),
+      8,
+    ) + 2;
   const list = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
   return `sitrep ${version}: firing alerts, runbooks as checklists, PromQL probes and an incident timeline.
 

@@ -5,17 +5,18 @@
 //   const snapshot = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
 //   ... feed.refresh() on a key, feed.stop() on unmount.
 //
-// It owns the one polling timer and never runs two refreshes at once. A source that fails is
-// polled less often (exponential backoff, capped) while the others keep their pace; its last good
-// alerts stay in the list, with the time they were fetched, until it answers again.
+// It owns the one polling timer. Each source is polled on its own: a hung source never holds the
+// others back, and each answer shows as it lands; one source never has two requests at once. A
+// source that fails is polled less often (exponential backoff, capped near a few refresh
+// intervals) while the others keep their pace; `refresh()` (the `r` key) asks every source now,
+// failing ones included. A failing source's last good alerts stay in the list while they are
+// younger than one refresh interval; older, they move to `staleAlerts`, never hiding or
+// overriding what the live sources say (see liveBatches in core/alerts/merge).
 import type { Alert } from '../core/alerts/alert.js';
 import type { Matcher } from '../core/alerts/matchers.js';
-import { mergeAlerts } from '../core/alerts/merge.js';
-import { sortAlerts } from '../core/alerts/select.js';
 import type { Config, SourceKind } from '../core/config/config.js';
 import { configuredSources, fetchSourceAlerts, type SourceAlerts } from './alert-sources.js';
-import { errorLine } from '../core/errors.js';
-import { SourceError } from './http-error.js';
+import { earliestDue, initialStatus, mergedView, settle, type SourceState } from './feed-state.js';
 
 /**
  * `loading` until the first answer; `ok` when the last refresh worked; `stale` when it failed but
@@ -40,8 +41,13 @@ export interface FeedSourceStatus {
 
 /** What the feed holds. A new object whenever anything changes, the same one otherwise. */
 export interface AlertFeedSnapshot {
-  /** Merged from each source's last good answer, in every state, sorted by severity then age. */
+  /**
+   * Merged from each live source's last good answer, in every state, sorted by severity then age.
+   * A failing source's answer older than one refresh interval is left out.
+   */
   readonly alerts: readonly Alert[];
+  /** Alerts only the stale sources (failing, data older than one interval) still report. */
+  readonly staleAlerts: readonly Alert[];
   readonly sources: readonly FeedSourceStatus[];
   readonly refreshing: boolean;
   /** When the alert list last took in a successful answer. */
@@ -67,7 +73,7 @@ export interface AlertFeedOptions {
   readonly sources: readonly FeedSource[];
   /** Between refreshes of a healthy source; default 15 s. */
   readonly intervalMs?: number;
-  /** The longest wait for a failing source; default 5 min. */
+  /** The longest wait for a failing source; default three intervals, within 30 s – 60 s. */
   readonly maxBackoffMs?: number;
   readonly clock?: FeedClock;
 }
@@ -78,7 +84,10 @@ export interface AlertFeed {
   readonly getSnapshot: () => AlertFeedSnapshot;
   /** Refreshes now and keeps polling until stop(). */
   readonly start: () => void;
-  /** Refreshes every source now; while a refresh runs, returns that one instead of starting another. */
+  /**
+   * Asks every source now, failing ones in backoff included (a source with a request still in
+   * flight keeps it); resolves when they have all answered. While one such refresh runs, returns it.
+   */
   readonly refresh: () => Promise<void>;
   /** Cancels the running refresh and the timer; results that arrive later are dropped. */
   readonly stop: () => void;
@@ -99,125 +108,100 @@ export function feedSources(config: Config, filter: readonly Matcher[] = []): Fe
   }));
 }
 
-interface SourceState {
-  status: FeedSourceStatus;
-  data: SourceAlerts | undefined;
-  dueAt: number;
+/** The default cap on a failing source's wait: three intervals, but within 30 s – 60 s. */
+export function defaultMaxBackoffMs(intervalMs: number): number {
+  return Math.max(intervalMs, Math.min(Math.max(intervalMs * 3, 30_000), 60_000));
 }
 
 /** Creates a stopped feed; call start(). */
 export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   const clock = options.clock ?? realClock;
   const intervalMs = options.intervalMs ?? 15_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 300_000;
+  const maxBackoffMs = options.maxBackoffMs ?? defaultMaxBackoffMs(intervalMs);
   const states: SourceState[] = options.sources.map((source) => ({
+    source,
     data: undefined,
     dueAt: 0,
-    status: {
-      name: source.name,
-      kind: source.kind,
-      health: 'loading',
-      lastSuccessAt: undefined,
-      error: undefined,
-      consecutiveFailures: 0,
-      alertCount: 0,
-      problems: [],
-      nextRefreshAt: undefined,
-    },
+    inFlight: undefined,
+    controller: undefined,
+    status: initialStatus(source),
   }));
   const listeners = new Set<() => void>();
   let snapshot: AlertFeedSnapshot = {
     alerts: [],
+    staleAlerts: [],
     sources: states.map((s) => s.status),
     refreshing: false,
     updatedAt: undefined,
   };
   let running = false;
   let timer: unknown;
-  let inFlight: Promise<void> | undefined;
-  let controller: AbortController | undefined;
+  let manual: Promise<void> | undefined;
 
   const publish = (next: Partial<AlertFeedSnapshot>) => {
-    snapshot = { ...snapshot, ...next, sources: states.map((s) => s.status) };
+    snapshot = {
+      ...snapshot,
+      ...next,
+      sources: states.map((s) => s.status),
+      refreshing: states.some((s) => s.inFlight !== undefined),
+    };
     for (const listener of [...listeners]) listener();
   };
 
   const schedule = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
-    if (!running || states.length === 0) return;
-    const next = Math.min(...states.map((s) => s.dueAt));
+    const next = earliestDue(states);
+    if (!running || next === undefined) return;
     timer = clock.setTimeout(
       () => {
         timer = undefined;
         const now = clock.now();
-        void cycle(states.filter((s) => s.dueAt <= now));
+        for (const state of states) if (!state.inFlight && state.dueAt <= now) void poll(state);
+        schedule();
       },
       Math.max(0, next - clock.now()),
     );
   };
 
-  const settle = (state: SourceState, result: PromiseSettledResult<SourceAlerts>, now: number) => {
-    const previous = state.status;
-    if (result.status === 'fulfilled') {
-      state.data = result.value;
-      state.dueAt = now + intervalMs;
-      state.status = {
-        ...previous,
-        health: 'ok',
-        lastSuccessAt: now,
-        error: undefined,
-        consecutiveFailures: 0,
-        alertCount: result.value.alerts.length,
-        problems: result.value.problems,
-        nextRefreshAt: state.dueAt,
-      };
-      return;
-    }
-    const failures = previous.consecutiveFailures + 1;
-    state.dueAt = now + Math.min(intervalMs * 2 ** failures, maxBackoffMs);
-    const reason: unknown = result.reason;
-    const error =
-      reason instanceof SourceError
-        ? errorLine(reason) // with its hint, as the CLI prints it
-        : `${previous.kind} ${previous.name}: internal error: ${String(reason)}`;
-    state.status = {
-      ...previous,
-      health: state.data ? 'stale' : 'failing',
-      error,
-      consecutiveFailures: failures,
-      nextRefreshAt: state.dueAt,
-    };
+  // One request to one source; its answer is published as soon as it lands.
+  const poll = (state: SourceState): Promise<void> => {
+    if (state.inFlight) return state.inFlight;
+    const controller = new AbortController();
+    state.controller = controller;
+    const done = state.source
+      .fetch(controller.signal)
+      .then(
+        (value): PromiseSettledResult<SourceAlerts> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<SourceAlerts> => ({ status: 'rejected', reason }),
+      )
+      .then((result) => {
+        if (state.controller === controller) {
+          state.inFlight = undefined;
+          state.controller = undefined;
+        }
+        if (controller.signal.aborted) return; // stopped meanwhile: drop this result
+        const now = clock.now();
+        settle(state, result, now, intervalMs, maxBackoffMs);
+        publish({
+          ...mergedView(states, now, intervalMs),
+          ...(result.status === 'fulfilled' ? { updatedAt: now } : {}),
+        });
+        schedule();
+      });
+    state.inFlight = done;
+    return done;
   };
 
-  const cycle = (due: SourceState[]): Promise<void> => {
-    if (inFlight) return inFlight;
-    const ownController = new AbortController();
-    controller = ownController;
-    publish({ refreshing: true });
-    inFlight = (async () => {
-      const results = await Promise.allSettled(
-        due.map((state) => {
-          const source = options.sources[states.indexOf(state)] as FeedSource;
-          return source.fetch(ownController.signal);
-        }),
-      );
-      if (ownController.signal.aborted) return; // stopped meanwhile: drop these results
-      const now = clock.now();
-      due.forEach((state, i) => settle(state, results[i] as PromiseSettledResult<SourceAlerts>, now));
-      const batches = states.flatMap((s) => (s.data ? [s.data] : []));
-      const succeeded = results.some((r) => r.status === 'fulfilled');
-      publish({
-        alerts: succeeded ? sortAlerts(mergeAlerts(batches)) : snapshot.alerts,
-        refreshing: false,
-        updatedAt: succeeded ? now : snapshot.updatedAt,
-      });
-    })().finally(() => {
-      inFlight = undefined;
-      if (controller === ownController) controller = undefined;
-      schedule();
+  const refreshAll = (): Promise<void> => {
+    if (manual) return manual;
+    const all = Promise.all(states.map((state) => poll(state))).then(() => undefined);
+    publish({});
+    const own = all.finally(() => {
+      if (manual === own) manual = undefined;
     });
-    return inFlight;
+    manual = own;
+    return own;
   };
 
   return {
@@ -229,15 +213,20 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
     start: () => {
       if (running) return;
       running = true;
-      void cycle(states);
+      void refreshAll();
     },
-    refresh: () => cycle(states),
+    refresh: refreshAll,
     stop: () => {
       running = false;
-      controller?.abort();
+      for (const state of states) {
+        state.controller?.abort();
+        state.inFlight = undefined;
+        state.controller = undefined;
+      }
+      manual = undefined;
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
-      if (snapshot.refreshing) publish({ refreshing: false });
+      if (snapshot.refreshing) publish({});
     },
   };
 }

@@ -2,14 +2,17 @@
 // caller's AbortSignal; idempotent GETs are retried a bounded number of times with backoff when
 // the failure looks passing (refused or reset connection, 502/503/504/429); bodies over the size
 // cap are refused; auth headers and TLS come from the endpoint. Any failure is a SourceError.
+// Redirects are followed (up to 5) only on the same host and scheme (http → https allowed): a
+// redirect to another host is refused, so neither credentials nor trust move there silently.
 //
 // Reuse it for any server: an Alertmanager or Prometheus source (a SourceConfig is an Endpoint),
 // a runbook URL (`{ name: 'runbook', url }` and `getText(endpoint, '')`), a PromQL probe.
 import fs from 'node:fs';
 import https from 'node:https';
-import fetch, { type RequestInit } from 'node-fetch';
+import type { RequestInit } from 'node-fetch';
 import type { AuthConfig, Secret, TlsConfig } from '../core/config/config.js';
 import { defaults } from '../core/config/config.js';
+import { fetchFollowingSameHost } from './redirects.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
@@ -157,23 +160,27 @@ async function attemptOnce(
     // also after a redirect.
     const agent =
       endpoint.tls && url.startsWith('https:') ? tlsAgent(endpoint, url, endpoint.tls) : undefined;
+    const headers = await requestHeaders(endpoint, url, extras);
     const init: RequestInit = {
       method,
-      headers: await requestHeaders(endpoint, url, extras),
+      headers,
       signal: controller.signal,
       size: maxBytes,
-      follow: 5,
+      redirect: 'manual',
       ...(extras.json === undefined ? {} : { body: JSON.stringify(extras.json) }),
       ...(agent ? { agent: (target: URL) => (target.protocol === 'https:' ? agent : undefined) } : {}),
     };
-    const response = await fetch(url, init);
+    const response = await fetchFollowingSameHost(endpoint, url, init);
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     if (length > maxBytes) {
       controller.abort();
       throw tooLarge(endpoint, url, maxBytes);
     }
     const body = await response.text();
-    if (!response.ok) throw statusError(endpoint, url, response.status, response.statusText, body);
+    if (!response.ok) {
+      const credentialsSent = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      throw statusError(endpoint, url, response.status, response.statusText, body, { credentialsSent });
+    }
     return body;
   } catch (error) {
     if (error instanceof SourceError) throw error;

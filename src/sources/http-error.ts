@@ -6,6 +6,7 @@ import { redactUrl } from '../core/config/source-url.js';
 import { formatDuration } from '../core/format/duration.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { htmlExcerpt, looksLikeHtml, tlsWords } from './error-words.js';
 
 /** The cause of a failed request, for code that reacts differently (retry, status line, exit code). */
 export type SourceErrorKind =
@@ -22,7 +23,8 @@ export type SourceErrorKind =
   | 'bad-json'
   | 'bad-shape'
   | 'api'
-  | 'credentials';
+  | 'credentials'
+  | 'redirect';
 
 /** What is needed to name a source in a message. */
 export interface SourceLabel {
@@ -93,6 +95,8 @@ function hintFor(kind: SourceErrorKind, label: SourceLabel, url: string): string
       return 'Check the host name in the URL.';
     case 'tls':
       return 'Check tls_config (ca_file, cert_file, key_file, server_name) in --http.config.file or the config file.';
+    case 'redirect':
+      return 'Point sitrep at the final URL, if you trust that host.';
     case 'unauthorized':
       return 'The server wants credentials: set authorization or basic_auth for this source (--http.config.file or `sitrep config set`).';
     case 'forbidden':
@@ -147,7 +151,8 @@ export function networkError(
     return new SourceError(label, url, 'dns', `host not found (DNS ${code})`);
   }
   if (tlsCodes.test(code)) {
-    return new SourceError(label, url, 'tls', `TLS handshake failed: ${code}`);
+    const { cause, hint } = tlsWords(code);
+    return new SourceError(label, url, 'tls', cause, { hint });
   }
   if (
     code === 'ECONNRESET' ||
@@ -174,14 +179,28 @@ export function statusError(
   status: number,
   statusText: string,
   body: string,
+  options: { readonly credentialsSent?: boolean } = {},
 ): SourceError {
   const { text, api } = readErrorBody(body);
   const said = text ? `: ${text}` : '';
   const kind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
-  const words = status === 401 ? 'not authorized' : status === 403 ? 'forbidden' : statusText || 'error';
+  const refused = status === 401 && options.credentialsSent === true;
+  const words =
+    status === 401
+      ? refused
+        ? 'not authorized: the server refused the credentials sent'
+        : 'not authorized'
+      : status === 403
+        ? 'forbidden'
+        : statusText || 'error';
   return new SourceError(label, url, kind, `HTTP ${status} ${words}${said}`, {
     status,
     ...(api === undefined ? {} : { api }),
+    ...(refused
+      ? {
+          hint: 'Check the token or password configured for this source (authorization or basic_auth, or its *_file): it was sent and refused.',
+        }
+      : {}),
   });
 }
 
@@ -206,7 +225,8 @@ function readErrorBody(body: string): {
       } else if (typeof o['message'] === 'string') text = o['message'];
     }
   } catch {
-    // not JSON: keep the text
+    // not JSON: keep the text, or the words of an HTML page (a proxy's error page)
+    if (looksLikeHtml(text)) return { text: htmlExcerpt(text), api };
   }
   return { text: cutLine(text), api };
 }
@@ -219,6 +239,9 @@ function cutLine(text: string): string {
 
 /** A body that should have been JSON and is not (cut off, or an HTML page). */
 export function badJson(label: SourceLabel, url: string, body: string, error: unknown): SourceError {
+  if (looksLikeHtml(body)) {
+    return new SourceError(label, url, 'bad-json', `the answer is ${htmlExcerpt(body)}, not JSON`);
+  }
   const start = sanitizeLine(body.slice(0, 60));
   const why = errorMessage(error);
   return new SourceError(

@@ -33,6 +33,8 @@ export interface ProbeRunOptions {
   readonly concurrency?: number;
   /** Per query, in milliseconds (default 10 s). */
   readonly timeoutMs?: number;
+  /** Names the server in a timeout message (`prometheus 127.0.0.1:9090`). */
+  readonly source?: string;
   /** The clock, in ms since the epoch (default Date.now). */
   readonly now?: () => number;
 }
@@ -84,7 +86,7 @@ export async function runProbeStep(
     try {
       const data = await limiter.run(() => {
         began = now();
-        return withTimeout(send, signal, timeoutMs);
+        return withTimeout(send, signal, timeoutMs, options.source);
       }, signal);
       return { outcome: { ok: true, data }, ms: now() - began };
     } catch (error) {
@@ -144,6 +146,7 @@ async function withTimeout<T>(
   send: (signal: AbortSignal) => Promise<T>,
   parent: AbortSignal,
   timeoutMs: number,
+  source: string | undefined,
 ): Promise<T> {
   parent.throwIfAborted();
   const controller = new AbortController();
@@ -158,7 +161,7 @@ async function withTimeout<T>(
     return await send(controller.signal);
   } catch (error) {
     if (timedOut && !parent.aborted) {
-      const message = `no answer within ${formatDuration(timeoutMs)}`;
+      const message = `${source ? `${source}: ` : ''}no answer within ${formatDuration(timeoutMs)}`;
       throw new TimeoutFailure({ kind: 'timeout', message, errorType: undefined });
     }
     throw error;

@@ -62,7 +62,8 @@ export function probeFailureOf(error: unknown): ProbeFailure {
     if (error.errorType !== undefined) {
       return { kind: 'prometheus', errorType: error.errorType, message: error.serverError ?? cause };
     }
-    if (error.kind === 'timeout') return { kind: 'timeout', errorType: undefined, message: cause };
+    if (error.kind === 'timeout')
+      return { kind: 'timeout', errorType: undefined, message: `${error.source}: ${cause}` };
     return { kind: 'transport', errorType: undefined, message: `${error.source}: ${cause}` };
   }
   const message = errorMessage(error);

@@ -1,7 +1,9 @@
 // Runbooks behind a URL (an alert's `runbook_url` annotation): fetched with a timeout and a size
 // cap through the shared HTTP client, cached on disk, and read from the cache when the fetch fails.
+// Only from hosts the user allowed (core/config/runbook-hosts.ts): an alert's URL is not trusted.
 // Also the whole lookup for an alert: library folders, then the URL, then the generic runbook.
 import type { LabelSet } from '../core/alerts/alert.js';
+import { isAllowedRunbookHost, runbookHostOf } from '../core/config/runbook-hosts.js';
 import { errorMessage } from '../core/errors.js';
 import { expressionFromGeneratorUrl, genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
 import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runbook/match.js';
@@ -70,6 +72,8 @@ export interface ResolvedRunbook {
 export interface ResolveOptions extends FetchRunbookOptions {
   readonly entries: readonly LibraryEntry[];
   readonly allowHttp?: boolean;
+  /** Hosts a runbook URL may be fetched from; none when absent (the URL is then only shown). */
+  readonly allowedHosts?: readonly string[];
   /** The alert rule's expression, for the generic runbook. */
   readonly expression?: string | undefined;
   /** Replaces fetchRunbook (tests). */
@@ -99,6 +103,10 @@ export async function resolveRunbook(
         notes,
       };
     case 'url':
+      if (!isAllowedRunbookHost(choice.url, options.allowedHosts ?? [])) {
+        notes.push(notAllowedNote(choice.url));
+        break;
+      }
       try {
         const fetched = await (options.fetch ?? ((url: string) => fetchRunbook(url, options)))(choice.url);
         if (fetched.cached)
@@ -132,6 +140,12 @@ export async function resolveRunbook(
     matchedBy: 'generic',
     notes,
   };
+}
+
+/** Says a runbook URL was not fetched because its host is not allowed, and how to allow it. */
+export function notAllowedNote(url: string): string {
+  const host = runbookHostOf(url);
+  return `the runbook at ${url} was not fetched: ${host} is not an allowed runbook host. To allow it: \`sitrep config set runbooks.allowed_hosts ${host}\` (or --runbooks.allowed-host ${host}, or SITREP_RUNBOOK_ALLOWED_HOSTS=${host})`;
 }
 
 function fileNameOf(url: string): string {

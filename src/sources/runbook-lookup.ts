@@ -2,6 +2,7 @@
 // from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
 // URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
 import type { LabelSet } from '../core/alerts/alert.js';
+import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
@@ -19,6 +20,8 @@ export interface LookupOptions {
   readonly flagDirs?: readonly string[];
   /** Fetch plain-http runbook URLs (--allow-http). */
   readonly allowHttp?: boolean;
+  /** --runbooks.allowed-host values, added to the config file's and SITREP_RUNBOOK_ALLOWED_HOSTS. */
+  readonly allowedHosts?: readonly string[];
   /** The alert rule's expression, for the generic runbook. */
   readonly expression?: string | undefined;
 }
@@ -46,9 +49,24 @@ export async function lookUpRunbook(
     entries: library.entries,
     cacheDir: runbookCacheDir(context.env),
     allowHttp: options.allowHttp ?? false,
+    allowedHosts: allowedRunbookHosts(context, options.allowedHosts ?? []),
     expression: options.expression,
   });
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
+}
+
+/**
+ * The hosts remote runbooks may come from: the flag's, SITREP_RUNBOOK_ALLOWED_HOSTS (comma
+ * separated) and the config file's `runbooks.allowed_hosts`, together.
+ */
+export function allowedRunbookHosts(context: LookupPlace, flagHosts: readonly string[] = []): string[] {
+  let fromFile: readonly string[] = [];
+  try {
+    fromFile = readFileSettings(context.env).runbookAllowedHosts ?? [];
+  } catch {
+    // reported by the commands that need the file
+  }
+  return [...flagHosts, ...splitHostList(context.env['SITREP_RUNBOOK_ALLOWED_HOSTS']), ...fromFile];
 }
 
 // `runbooks.dirs` in the config file (checked, relative folders already resolved against the file).

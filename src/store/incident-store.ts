@@ -11,6 +11,7 @@ import { isIncidentId } from '../core/timeline/incident-id.js';
 import { journalError, readJournalFile } from './journal-file.js';
 import { errorCode, nodeJournalFs } from './journal-fs.js';
 import { Journal, type JournalOptions } from './journal.js';
+import { appendAll } from '../core/bounded.js';
 
 /** An incident as listed: its state and where its journal is. */
 export interface IncidentEntry {
@@ -102,7 +103,7 @@ export class IncidentStore {
       });
       if (loaded === undefined) continue;
       const { record, warnings: own } = loaded;
-      warnings.push(...own);
+      appendAll(warnings, own);
       if (record === undefined) warnings.push(`the journal ${this.pathOf(id)} has no incident-opened event`);
       else incidents.push({ id, path: record.path, incident: record.incident });
     }

@@ -37,6 +37,15 @@ interface Pending {
   settle: ((result: AppendResult) => void) | undefined;
 }
 
+// Every journal not yet closed, so an exit (Ctrl-C, SIGTERM) can try once more and rescue what
+// never reached the disk (journal-rescue.ts).
+const openSet = new Set<Journal>();
+
+/** The journals this process has open (not yet closed). */
+export function openJournals(): readonly Journal[] {
+  return [...openSet];
+}
+
 /** One incident's journal file, open for appending. Create it with the incident store. */
 export class Journal {
   readonly path: string;
@@ -73,6 +82,7 @@ export class Journal {
     this.recordedCount = events.length;
     this.snapshot = { recorded: this.recordedCount, pending: 0, error: undefined };
     this.isNewFile = isNew;
+    openSet.add(this);
   }
 
   /** Opens an existing journal, repairing a torn last line. Throws a UserError if it cannot be read. */
@@ -145,12 +155,18 @@ export class Journal {
 
   /** Stops retrying and closes the file, after one last attempt. Returns the events never written. */
   async close(): Promise<readonly TimelineEvent[]> {
+    openSet.delete(this);
     await this.flush();
     this.closed = true;
     clearTimeout(this.retryTimer);
     await this.handle?.close().catch(() => undefined);
     this.handle = undefined;
     return this.all.slice(this.all.length - this.queue.length);
+  }
+
+  /** The last write failure, in words; undefined when the last attempt worked. */
+  lastFailure(): string | undefined {
+    return this.lastError?.message;
   }
 
   // Starts writing the queue now, or, when a run is already going, makes it go round once more:

@@ -10,7 +10,8 @@ import type { FileConfig } from '../core/config/config-file.js';
 import { checkConfigDocument, configFilePath, readConfigDocument } from './config-reader.js';
 import { coerceValue, getAt, KeyPathError, setAt, splitKey, unsetAt } from '../core/config/key-path.js';
 import { UsageError } from '../core/errors.js';
-import { parseYamlConfig } from './yaml-file.js';
+import { unsetInvalidKey } from './config-repair.js';
+import { ConfigFileError, parseYamlConfig } from './yaml-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -66,7 +67,14 @@ export function openSettings(env: Env): Settings {
     },
     unset(key) {
       const parts = configKey(key);
-      const current = document();
+      let current: Record<string, unknown>;
+      try {
+        current = document();
+      } catch (error) {
+        // The key that makes the file invalid can still be removed (see config-repair.ts).
+        if (error instanceof ConfigFileError && unsetInvalidKey(file, parts)) return true;
+        throw error;
+      }
       if (getAt(current, parts) === undefined) return false;
       open().store = edit(() => unsetAt(current, parts) ?? {});
       return true;

@@ -3,6 +3,7 @@ import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
+import { rescueUnsavedEvents } from '../app/unsaved-events.js';
 import { enterAlternateScreen } from './terminal.js';
 import { startScreenTrace } from './trace.js';
 
@@ -13,7 +14,11 @@ export interface RunAppOptions {
   readonly alertname?: string;
 }
 
-/** Renders the interactive screen full-screen and resolves with the exit code when the user quits. */
+/**
+ * Renders the interactive screen full-screen and resolves with the exit code when the user quits:
+ * 0, or 1 when journal events could not be saved (they are printed and put in a recovery file).
+ * On SIGTERM/SIGHUP/SIGINT the same rescue runs before the signal ends the process.
+ */
 export async function runApp(
   config: Config,
   context: AppEnvironment,
@@ -25,7 +30,20 @@ export async function runApp(
     ? services.feed.subscribe(() => trace.feedUpdate(services.feed.getSnapshot().alerts.length))
     : undefined;
   let unmount: (() => void) | undefined;
-  const restoreScreen = enterAlternateScreen({ beforeSignalExit: () => unmount?.() });
+  // Printed after the screen is restored, so it stays on the user's own screen. Once only: on a
+  // signal both the handler and the end of runApp get here.
+  let rescuing: Promise<boolean> | undefined;
+  const rescue = (): Promise<boolean> =>
+    (rescuing ??= rescueUnsavedEvents().then((report) => {
+      if (report !== undefined) process.stderr.write(report);
+      return report === undefined;
+    }));
+  const restoreScreen = enterAlternateScreen({
+    beforeSignalExit: () => unmount?.(),
+    afterRestore: async () => {
+      await rescue();
+    },
+  });
   try {
     const instance = render(
       <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
@@ -33,10 +51,11 @@ export async function runApp(
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();
-    return 0;
   } finally {
     stopTracingFeed?.();
     trace?.close();
     restoreScreen();
   }
+  // `q` or Ctrl-C: one more attempt for anything still unwritten, reported on the user's screen.
+  return (await rescue()) ? 0 : 1;
 }

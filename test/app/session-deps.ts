@@ -20,7 +20,13 @@ const seedRunbook = path.join(here, '..', 'fixtures', 'runbooks', 'seed-HaproxyS
 /** A feed the test drives: `answer(alerts)` is one successful refresh of one Alertmanager. */
 export function scriptedFeed(startMs: number) {
   const listeners = new Set<() => void>();
-  let snapshot: AlertFeedSnapshot = { alerts: [], sources: [], refreshing: false, updatedAt: undefined };
+  let snapshot: AlertFeedSnapshot = {
+    alerts: [],
+    staleAlerts: [],
+    sources: [],
+    refreshing: false,
+    updatedAt: undefined,
+  };
   let clock = startMs;
   const status = (health: 'ok' | 'stale', count: number) => ({
     name: 'am',
@@ -44,6 +50,7 @@ export function scriptedFeed(startMs: number) {
       clock += 10_000;
       snapshot = {
         alerts,
+        staleAlerts: [],
         sources: [status(failed ? 'stale' : 'ok', alerts.length)],
         refreshing: false,
         updatedAt: clock,

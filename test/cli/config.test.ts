@@ -91,7 +91,7 @@ describe('sitrep config', () => {
     expect((await run('list')).stdout).toBe('runbooks.dirs.0=/srv/runbooks\nrunbooks.dirs.1=~/runbooks\n');
     const bad = await run('set', 'runbooks.folders', '/x');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('runbooks.folders: unknown key (expected one of: dirs)');
+    expect(bad.stderr).toContain('runbooks.folders: unknown key (expected one of: dirs, allowed_hosts)');
   });
 
   it('never shows secrets in list, in the echo of set, or from get without --show-secrets', async () => {
@@ -106,12 +106,25 @@ describe('sitrep config', () => {
       await run('list'),
       await run('get', 'alertmanager'),
       await run('get', 'prometheus.authorization.credentials'),
+      // A password inside a URL (issue #11, defect 7).
+      await run('set', 'alertmanager.1.url', 'https://carol:pw-SECRET-4@am2.example'),
+      await run('list'),
+      await run('get', 'alertmanager.1.url'),
+      await run('get', 'alertmanager'),
     ];
     for (const output of outputs) expect(output.stdout + output.stderr).not.toContain('SECRET');
     expect(outputs[6]?.stdout).toContain('prometheus.authorization.credentials=<redacted>');
     expect(outputs[6]?.stdout).toContain('alertmanager.0.basic_auth.username=bob');
     expect(outputs[1]?.stderr).toBe(
       `sitrep: set prometheus.authorization.credentials=<redacted> in ${file}\n`,
+    );
+    expect(outputs[9]?.stderr).toBe(
+      `sitrep: set alertmanager.1.url=https://carol:<redacted>@am2.example in ${file}\n`,
+    );
+    expect(outputs[10]?.stdout).toContain('alertmanager.1.url=https://carol:<redacted>@am2.example\n');
+    expect(outputs[11]?.stdout).toBe('https://carol:<redacted>@am2.example\n');
+    expect((await run('get', '--show-secrets', 'alertmanager.1.url')).stdout).toBe(
+      'https://carol:pw-SECRET-4@am2.example\n',
     );
     expect((await run('get', '--show-secrets', 'prometheus.authorization.credentials')).stdout).toBe(
       'tok-SECRET-1\n',
@@ -147,6 +160,26 @@ describe('sitrep config', () => {
       expect(result.stderr).not.toContain('SECRET');
     }
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('unsets the unknown key that makes the file invalid, keeping the rest (issue #11, defect 11)', async () => {
+    const { run, file } = setup();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      '# my settings\ntimeout: 5s\nprometheus:\n  url: http://p # local\n  bogus: 1\nalertmanager:\n  - url: http://a\n    nope: x\n',
+    );
+    const first = await run('unset', 'prometheus.bogus');
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const second = await run('unset', 'alertmanager.0.nope');
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      '# my settings\ntimeout: 5s\nprometheus:\n  url: http://p # local\nalertmanager:\n  - url: http://a\n',
+    );
+    expect((await run('list')).stdout).toBe(
+      'timeout=5s\nprometheus.url=http://p\nalertmanager.0.url=http://a\n',
+    );
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('rejects wrong usage with exit 2', async () => {

@@ -98,6 +98,54 @@ afterAll(async () => {
   await prom.close();
 });
 
+describe('sitrep probe against a hung Prometheus (issue #11, defect 8)', () => {
+  it('asks the rules and every probe concurrently and names the source in each timeout', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    const hung = await startFaultServer({});
+    for (const route of ['/api/v1/alerts', '/api/v1/rules', '/api/v1/query', '/api/v1/query_range']) {
+      hung.route(route, {
+        kind: 'handler',
+        handle: (_request, response) => {
+          open += 1;
+          mostOpen = Math.max(mostOpen, open);
+          response.on('close', () => (open -= 1));
+        },
+      });
+    }
+    try {
+      const args = ['probe', 'HaproxyServerConnectionErrors', '-l', 'server=web1', '--timeout', '1s'];
+      const { code, stdout, stderr } = await runCli(args, { ...env, SITREP_PROMETHEUS_URL: hung.url });
+      const source = `prometheus ${hung.url.replace('http://', '')}`;
+      expect(code).toBe(1);
+      expect(stderr).toContain(`could not read alerting rules: ${source}: no answer within 1 s (timeout)`);
+      expect(stdout).toContain(`timeout: ${source}: no answer within 1`);
+      // A step with exporter variants first asks which metrics exist (one query per step, all at
+      // once); then every probe query of every step waits together.
+      const asked = (r: (typeof hung.requests)[number]) =>
+        `${(r.query['query'] ?? []).join('')}${decodeURIComponent(r.body.replace(/\+/g, ' '))}`;
+      const probeQueries = hung.requests.filter(
+        (r) => r.path.startsWith('/api/v1/query') && !asked(r).includes('__name__'),
+      ).length;
+      expect(probeQueries).toBeGreaterThan(4);
+      // Sequential steps kept at most one probe's two queries open at once.
+      expect(mostOpen).toBeGreaterThanOrEqual(probeQueries);
+    } finally {
+      await hung.close();
+    }
+  });
+});
+
+describe('sitrep probe --runbooks.dir (issue #11, defect 11)', () => {
+  it('finds the runbook in the folder given', async () => {
+    prom.route('/api/v1/rules', { kind: 'json', body: { status: 'success', data: { groups: [] } } });
+    const dir = path.join(repoRoot, 'test', 'fixtures', 'runbooks');
+    const args = ['probe', 'KafkaConsumerLagHigh', '-l', 'job=kafka-exporter', '--runbooks.dir', dir];
+    const { stdout } = await runCli(args, env);
+    expect(stdout).toContain(`runbook: ${path.join(dir, 'KafkaConsumerLagHigh.md')}`);
+  });
+});
+
 describe('sitrep probe (fault servers)', () => {
   it('takes the labels from the firing alert that --label picks and judges its value alone', async () => {
     prom.route('/api/v1/rules', { kind: 'json', body: rules('sum by (server) (rate(x[1m])) > 100') });

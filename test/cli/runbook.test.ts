@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startFaultServer } from '../helpers/fault-server.js';
 import { runCli, tempConfigHome } from '../helpers/run-cli.js';
 import { repoRoot } from '../helpers/stack.js';
 
@@ -116,6 +117,39 @@ describe('sitrep runbook', () => {
       `source: ${path.join(dir, 'HaproxyServerConnectionErrors.md')} (its file name is the alert name)`,
     );
     expect(result.stdout).toContain('1. Call the network team.');
+  });
+
+  it('fetches a runbook URL only from an allowed host, and otherwise says how to allow it (issue #11, defect 10)', async () => {
+    const wiki = await startFaultServer({
+      '/rb/Down.md': {
+        kind: 'text',
+        body: '# Down\n\n## Diagnosis\n\n1. From the wiki.\n',
+        contentType: 'text/markdown',
+      },
+    });
+    try {
+      const url = `${wiki.url}/rb/Down.md`;
+      const host = wiki.url.replace('http://', '');
+      const args = ['runbook', 'Down', '--runbook-url', url, '--allow-http'];
+      const refused = await runCli(args, env());
+      expect(refused.code).toBe(0);
+      expect(wiki.requests).toHaveLength(0); // no connection at all
+      expect(refused.stdout).toContain('source: built-in generic runbook');
+      expect(refused.stdout).toContain(
+        `note: the runbook at ${url} was not fetched: ${host} is not an allowed runbook host. To allow it: \`sitrep config set runbooks.allowed_hosts ${host}\``,
+      );
+
+      const byFlag = await runCli([...args, '--runbooks.allowed-host', '127.0.0.1'], env());
+      expect(byFlag.stdout).toContain('1. From the wiki.');
+      const byEnv = await runCli(args, env({ SITREP_RUNBOOK_ALLOWED_HOSTS: `other.example, ${host}` }));
+      expect(byEnv.stdout).toContain('1. From the wiki.');
+      const home = env();
+      expect((await runCli(['config', 'set', 'runbooks.allowed_hosts', '127.0.0.1'], home)).code).toBe(0);
+      expect((await runCli(args, home)).stdout).toContain('1. From the wiki.');
+      expect(wiki.requests).toHaveLength(3);
+    } finally {
+      await wiki.close();
+    }
   });
 
   it('follows a relative runbook annotation into the runbook folders', async () => {

@@ -11,6 +11,7 @@ export function amAlert(
     inhibitedBy?: string[];
     annotations?: Record<string, string>;
     startsAt?: string;
+    updatedAt?: string;
     fingerprint?: string;
   } = {},
 ) {
@@ -25,7 +26,7 @@ export function amAlert(
       silencedBy: options.silencedBy ?? [],
       state: options.state ?? 'active',
     },
-    updatedAt: '2024-05-01T10:00:01.000Z',
+    updatedAt: options.updatedAt ?? '2024-05-01T10:00:01.000Z',
     generatorURL: 'http://prometheus.example/graph?g0.expr=up',
     labels,
   };

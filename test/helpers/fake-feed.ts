@@ -30,6 +30,7 @@ export function fakeFeed(alerts: readonly Alert[] = []): FakeFeed {
   const listeners = new Set<() => void>();
   let snapshot: AlertFeedSnapshot = {
     alerts,
+    staleAlerts: [],
     sources: [okSource('am', alerts.length)],
     refreshing: false,
     updatedAt: Date.now(),

@@ -151,7 +151,7 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
         endsAt: '2026-11-26T03:45:00.000Z',
       });
       notify();
-      return Promise.resolve('silence-123');
+      return Promise.resolve({ id: 'silence-123', alertmanager: 'am' });
     },
     exportNotes: (format, path) => {
       session.exports.push({ format, path });

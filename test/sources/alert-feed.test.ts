@@ -4,6 +4,7 @@ import { parseAlertmanagerAlerts } from '../../src/core/alerts/alertmanager-api.
 import { defaults, type SourceConfig } from '../../src/core/config/config.js';
 import {
   createAlertFeed,
+  defaultMaxBackoffMs,
   feedSources,
   type FeedClock,
   type FeedSource,
@@ -232,6 +233,130 @@ describe('createAlertFeed', () => {
   });
 });
 
+describe('createAlertFeed when a source is half down (issue #11)', () => {
+  it('shows each answer as it lands while another source hangs', async () => {
+    const { clock } = fakeClock();
+    const hung = controlledSource('am-hung');
+    const fast = controlledSource('am-fast');
+    const feed = createAlertFeed({ sources: [hung.source, fast.source], clock, intervalMs: 10_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    await fast.succeed('web1');
+    const snapshot = feed.getSnapshot();
+    expect(snapshot.alerts.map((x) => x.labels['server'])).toEqual(['web1']);
+    expect(snapshot.sources.map((s) => s.health)).toEqual(['loading', 'ok']);
+    expect(snapshot.refreshing).toBe(true); // am-hung is still being asked
+    expect(snapshot.updatedAt).toBe(1_000_000);
+  });
+
+  it('keeps polling the healthy source on its interval while another request hangs', async () => {
+    const { clock, advance } = fakeClock();
+    const hung = controlledSource('am-hung');
+    const fast = controlledSource('am-fast');
+    const feed = createAlertFeed({ sources: [hung.source, fast.source], clock, intervalMs: 10_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    await fast.succeed('web1');
+    advance(10_000);
+    await fast.succeed('web1', 'web2');
+    advance(10_000);
+    expect([hung.calls.length, fast.calls.length]).toEqual([1, 3]); // never two requests to am-hung
+    expect(feed.getSnapshot().alerts).toHaveLength(2);
+  });
+
+  it('drops the data of a failing peer older than one interval, so its silence cannot hide a live alert', async () => {
+    const { clock, advance } = fakeClock();
+    const dead = controlledSource('am-1');
+    const live = controlledSource('am-2');
+    const feed = createAlertFeed({ sources: [dead.source, live.source], clock, intervalMs: 10_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    const web = (name: string, extra: Parameters<typeof amAlert>[1]) =>
+      parseAlertmanagerAlerts([amAlert(haproxyLabels('web1'), extra), amAlert(haproxyLabels('web9'))], {
+        kind: 'alertmanager',
+        source: name,
+      }).alerts;
+    dead.calls[0]?.resolve({
+      kind: 'alertmanager',
+      alerts: web('am-1', { state: 'suppressed', silencedBy: ['s1'], updatedAt: '2024-05-01T10:00:09Z' }),
+      problems: [],
+    });
+    live.calls[0]?.resolve({
+      kind: 'alertmanager',
+      alerts: web('am-2', { updatedAt: '2024-05-01T10:00:01Z' }).slice(0, 1),
+      problems: [],
+    });
+    await flush();
+    // Both answer: am-1's newer silence wins, web9 is known to am-1 only.
+    expect(feed.getSnapshot().alerts.map((a) => [a.labels['server'], a.state])).toEqual([
+      ['web1', 'silenced'],
+      ['web9', 'active'],
+    ]);
+    advance(10_000);
+    await dead.fail();
+    live.calls[1]?.resolve({
+      kind: 'alertmanager',
+      alerts: web('am-2', { updatedAt: '2024-05-01T10:00:11Z' }).slice(0, 1),
+      problems: [],
+    });
+    await flush();
+    advance(10_000); // am-2's next poll; am-1's last answer is now more than one interval old
+    await live.succeed('web1');
+    const snapshot = feed.getSnapshot();
+    expect(snapshot.alerts.map((a) => [a.labels['server'], a.state, a.origins.map((o) => o.source)])).toEqual(
+      [['web1', 'active', ['am-2']]],
+    );
+    expect(snapshot.staleAlerts.map((a) => a.labels['server'])).toEqual(['web9']);
+    expect(snapshot.sources.map((s) => s.health)).toEqual(['stale', 'ok']);
+  });
+
+  it('leaves out a peer whose request hangs once its last answer is two intervals old', async () => {
+    const { clock, advance } = fakeClock();
+    const hung = controlledSource('am-hung');
+    const live = controlledSource('am-live');
+    const feed = createAlertFeed({ sources: [hung.source, live.source], clock, intervalMs: 10_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    await hung.succeed('web9');
+    await live.succeed('web1');
+    const servers = () => feed.getSnapshot().alerts.map((a) => a.labels['server']);
+    expect(servers()).toEqual(['web1', 'web9']);
+    advance(10_000); // both asked again; am-hung never answers from now on
+    await live.succeed('web1');
+    advance(10_000);
+    await live.succeed('web1');
+    expect(servers()).toEqual(['web1', 'web9']); // 20 s old: not yet
+    advance(10_000);
+    await live.succeed('web1');
+    expect(servers()).toEqual(['web1']);
+    expect(feed.getSnapshot().staleAlerts.map((a) => a.labels['server'])).toEqual(['web9']);
+    expect(hung.calls).toHaveLength(2);
+  });
+
+  it('caps the backoff near a few intervals by default, and r retries a failing source at once', async () => {
+    const { clock } = fakeClock();
+    const a = controlledSource('am-1');
+    const feed = createAlertFeed({ sources: [a.source], clock, intervalMs: 15_000 });
+    stopFeed = feed.stop;
+    feed.start();
+    for (let i = 0; i < 6; i += 1) {
+      await a.fail();
+      void feed.refresh();
+    }
+    expect(a.calls).toHaveLength(7); // each refresh asked the failing source now, backoff or not
+    await a.fail();
+    expect(feed.getSnapshot().sources[0]?.consecutiveFailures).toBe(7);
+    expect(feed.getSnapshot().sources[0]?.nextRefreshAt).toBe(clock.now() + 45_000);
+    void feed.refresh();
+    await a.succeed('web1');
+    expect(feed.getSnapshot().sources[0]).toMatchObject({ health: 'ok', consecutiveFailures: 0 });
+    expect(defaultMaxBackoffMs(15_000)).toBe(45_000);
+    expect(defaultMaxBackoffMs(5_000)).toBe(30_000);
+    expect(defaultMaxBackoffMs(60_000)).toBe(60_000);
+    expect(defaultMaxBackoffMs(120_000)).toBe(120_000);
+  });
+});
+
 describe('feedSources', () => {
   it('polls real servers through the clients', async () => {
     const server = await startFaultServer({
@@ -256,6 +381,49 @@ describe('feedSources', () => {
       expect(feed.getSnapshot().alerts.map((a) => a.fingerprint)).toEqual(['07cf7160d83f8e59']);
     } finally {
       await server.close();
+    }
+  });
+
+  it('shows two live peers at once while the first-listed one hangs (issue #11, defect 4)', async () => {
+    const hung = await startFaultServer({ '/api/v2/alerts': { kind: 'hang' } });
+    const live = await Promise.all(
+      [1, 2].map(() =>
+        startFaultServer({ '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] } }),
+      ),
+    );
+    const source = (name: string, url: string): SourceConfig => ({
+      kind: 'alertmanager',
+      name,
+      url,
+      headers: {},
+      auth: { kind: 'none' },
+      tls: { insecureSkipVerify: false },
+      timeoutMs: 20_000,
+      maxResponseBytes: defaults.maxResponseBytes,
+    });
+    const feed = createAlertFeed({
+      sources: feedSources({
+        alertmanagers: [source('am-1', hung.url), source('am-2', live[0]!.url), source('am-3', live[1]!.url)],
+        prometheus: undefined,
+        output: 'simple',
+      }),
+    });
+    try {
+      feed.start();
+      const snapshot = await new Promise<ReturnType<typeof feed.getSnapshot>>((resolve) => {
+        const check = () => {
+          const now = feed.getSnapshot();
+          if (now.sources.filter((s) => s.health === 'ok').length === 2) resolve(now);
+        };
+        feed.subscribe(check);
+        check();
+      });
+      expect(snapshot.sources.map((s) => s.health)).toEqual(['loading', 'ok', 'ok']);
+      expect(snapshot.alerts.map((a) => a.origins.map((o) => o.source))).toEqual([['am-2', 'am-3']]);
+      expect(hung.requests).toHaveLength(1);
+    } finally {
+      feed.stop();
+      await Promise.all([hung, ...live].map((s) => s.close()));
     }
   });
 });

@@ -130,6 +130,59 @@ describe('getJson', () => {
     expect(server.requestsTo('/boom')).toHaveLength(1);
   });
 
+  it('shows a 5xx HTML error page as its status and a short plain excerpt (issue #11, defect 9)', async () => {
+    const page =
+      '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head>' +
+      '<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.18.0 &amp; friends</center>' +
+      `<p>${'x'.repeat(300)}</p></body></html>`;
+    server.route('/gateway', { kind: 'text', status: 502, body: page, contentType: 'text/html' });
+    const error = await sourceFailure(getJson(endpoint({ retries: 0 }), '/gateway'));
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
+    expect(error.message).toMatch(
+      /^alertmanager am-test: HTTP 502 Bad Gateway: an HTML page: "502 Bad Gateway nginx\/1\.18\.0 & friends x+…" \(/,
+    );
+    expect(error.message).not.toMatch(/[<>{}]/);
+  });
+
+  it('says credentials that were sent were refused (issue #11, defect 9)', async () => {
+    server.route('/401', { kind: 'text', status: 401, body: 'Unauthorized' });
+    const refused = await sourceFailure(
+      getJson(
+        endpoint({
+          auth: { kind: 'authorization', type: 'Bearer', credentials: { kind: 'inline', value: 't' } },
+        }),
+        '/401',
+      ),
+    );
+    expect(refused.message).toContain('HTTP 401 not authorized: the server refused the credentials sent');
+    expect(refused.hint).toContain('it was sent and refused');
+    const none = await sourceFailure(getJson(endpoint(), '/401'));
+    expect(none.message).not.toContain('refused the credentials');
+  });
+
+  it('follows a redirect on the same host and refuses one to another host (issue #11, defect 9)', async () => {
+    const other = await startFaultServer({ '/elsewhere': { kind: 'json', body: ['other'] } });
+    try {
+      server.route('/moved', { kind: 'json', status: 302, body: '', headers: { Location: '/here' } });
+      server.route('/here', { kind: 'json', body: ['here'] });
+      server.route('/away', {
+        kind: 'json',
+        status: 302,
+        body: '',
+        headers: { Location: `${other.url}/elsewhere` },
+      });
+      expect(await getJson(endpoint(), '/moved')).toEqual(['here']);
+      const away = await sourceFailure(getJson(endpoint(), '/away'));
+      expect(away.kind).toBe('redirect');
+      expect(away.message).toContain(
+        `the server redirects to another host, ${other.url}, which sitrep does not follow`,
+      );
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('explains 401 and 403 and the Prometheus errorType/error of a 400', async () => {
     server.route('/401', { kind: 'text', status: 401, body: 'Unauthorized' });
     server.route('/403', { kind: 'text', status: 403, body: '' });
@@ -160,9 +213,9 @@ describe('getJson', () => {
     const partial = await sourceFailure(getJson(endpoint(), '/partial'));
     expect(partial.kind).toBe('bad-json');
     expect(partial.message).toContain('the answer is not valid JSON');
-    expect((await sourceFailure(getJson(endpoint(), '/html'))).message).toContain(
-      'it starts "<html><body>Login',
-    );
+    const html = await sourceFailure(getJson(endpoint(), '/html'));
+    expect(html.message).toContain('the answer is an HTML page: "Login", not JSON');
+    expect(html.message).not.toContain('<');
     const truncated = await sourceFailure(getJson(endpoint({ retries: 0 }), '/truncate'));
     expect(truncated.kind).toBe('network');
     expect(truncated.message).toContain('the connection closed before the whole answer arrived');

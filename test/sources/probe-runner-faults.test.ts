@@ -139,7 +139,9 @@ describe('probe runner against a misbehaving Prometheus', () => {
 
     expect(byId.get('garbage')?.verdict).toBe('error');
     expect(byId.get('garbage')?.error?.kind).toBe('transport');
-    expect(byId.get('garbage')?.error?.message).toContain('not valid JSON');
+    expect(byId.get('garbage')?.error?.message).toContain(
+      'the answer is an HTML page: "Sign in to continue", not JSON',
+    );
 
     // The slow probe held up nothing but itself: the run took about one timeout.
     expect(Date.now() - started).toBeLessThan(5_000);

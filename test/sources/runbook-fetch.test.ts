@@ -58,6 +58,7 @@ describe('resolveRunbook', () => {
       {
         entries: [],
         cacheDir: tempDir(),
+        allowedHosts: ['raw.githubusercontent.com'],
         fetch: (url) =>
           Promise.resolve({
             text: url === 'https://raw.githubusercontent.com/acme/rb/main/Down.md' ? markdown : '',
@@ -78,13 +79,39 @@ describe('resolveRunbook', () => {
   it('falls back to the generic runbook when the URL fails and nothing is cached, and says why', async () => {
     const resolved = await resolveRunbook(
       { ...alert, runbookUrl: 'https://wiki.example/Down' },
-      { entries: [], cacheDir: tempDir(), fetch: () => Promise.reject(new Error('connection refused')) },
+      {
+        entries: [],
+        cacheDir: tempDir(),
+        allowedHosts: ['*.example', 'wiki.example'],
+        fetch: () => Promise.reject(new Error('connection refused')),
+      },
     );
     expect(resolved.source).toEqual({ kind: 'builtin' });
     expect(resolved.matchedBy).toBe('generic');
     // The generic runbook's own markdown, which the timeline hashes like any other runbook's text.
     expect(resolved.text).toMatch(/^---\nalert: "Down"\n---\n\n# Down: generic checklist\n/);
     expect(resolved.notes).toEqual(['could not fetch https://wiki.example/Down: connection refused']);
+  });
+
+  it('never fetches from a host that is not allowed, and says how to allow it', async () => {
+    let fetched = 0;
+    const resolved = await resolveRunbook(
+      { ...alert, runbookUrl: 'https://evil.example/Down.md' },
+      {
+        entries: [],
+        cacheDir: tempDir(),
+        allowedHosts: ['wiki.example', '*.corp.example'],
+        fetch: () => {
+          fetched += 1;
+          return Promise.reject(new Error('must not be called'));
+        },
+      },
+    );
+    expect(fetched).toBe(0);
+    expect(resolved.source).toEqual({ kind: 'builtin' });
+    expect(resolved.notes).toEqual([
+      'the runbook at https://evil.example/Down.md was not fetched: evil.example is not an allowed runbook host. To allow it: `sitrep config set runbooks.allowed_hosts evil.example` (or --runbooks.allowed-host evil.example, or SITREP_RUNBOOK_ALLOWED_HOSTS=evil.example)',
+    ]);
   });
 
   it('prefers a library runbook over the URL', async () => {

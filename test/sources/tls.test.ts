@@ -110,10 +110,12 @@ describe('TLS', () => {
     const error = await getJson(endpoint(undefined), '/').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ kind: 'tls' });
-    expect((error as SourceError).message).toMatch(
-      /TLS handshake failed: (SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/,
+    // Words, not Node's code (issue #11, defect 9).
+    expect((error as SourceError).message).toContain(
+      "prometheus secure: the server's certificate is not signed by a CA sitrep trusts",
     );
-    expect((error as SourceError).hint).toContain('tls_config');
+    expect((error as SourceError).message).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+    expect((error as SourceError).hint).toContain('tls_config.ca_file');
   });
 
   it('trusts a custom CA and presents a client certificate (mutual TLS)', async () => {
@@ -136,6 +138,41 @@ describe('TLS', () => {
   it('skips verification only when told to', async () => {
     const tls = { certFile: file('client.pem'), keyFile: file('client.key'), insecureSkipVerify: true };
     expect(await getJson(endpoint(tls), '/')).toEqual({ client: 'verified' });
+  });
+
+  it('says so in words when the certificate is for another host name', async () => {
+    const tls = { caFile: file('ca.pem'), insecureSkipVerify: false };
+    const error = await getJson({ ...endpoint(tls), url: url.replace('127.0.0.1', 'localhost') }, '/').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'tls' });
+    expect((error as SourceError).message).toContain("the server's certificate is for another host name");
+    expect((error as SourceError).hint).toContain('tls_config.server_name');
+  });
+
+  it('says a server that insists on a client certificate wants one, naming cert_file', async () => {
+    const strict = https.createServer(
+      {
+        key: fs.readFileSync(file('server.key')),
+        cert: fs.readFileSync(file('server.pem')),
+        ca: fs.readFileSync(file('ca.pem')),
+        requestCert: true,
+        rejectUnauthorized: true,
+      },
+      (_request, response) => response.end('{}'),
+    );
+    await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
+    try {
+      const strictUrl = `https://127.0.0.1:${(strict.address() as AddressInfo).port}`;
+      const tls = { caFile: file('ca.pem'), insecureSkipVerify: false };
+      const error = await getJson({ ...endpoint(tls), url: strictUrl }, '/').catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'tls' });
+      expect((error as SourceError).message).toContain('the server wants a client certificate (mutual TLS)');
+      expect((error as SourceError).hint).toContain('tls_config.cert_file');
+    } finally {
+      strict.closeAllConnections();
+      await new Promise((resolve) => strict.close(resolve));
+    }
   });
 
   it('names an unreadable CA file', async () => {

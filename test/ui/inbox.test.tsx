@@ -103,6 +103,16 @@ describe('inbox', () => {
     expect(frame).toContain('DiskFull');
   });
 
+  it('shows apart what only a stale source still reports (issue #11, defect 1)', async () => {
+    const { ui, feed } = start();
+    await ui.waitForText('DiskFull');
+    feed.set({ staleAlerts: [testAlert({ alertname: 'OnlyOnDeadPeer', severity: 'critical' })] });
+    const frame = await ui.waitForText('known only to STALE sources');
+    expect(frame).toContain(
+      '1 more alert(s) known only to STALE sources, left out of the list: OnlyOnDeadPeer',
+    );
+  });
+
   it('does not claim nothing fires while no source has answered', async () => {
     const feed = fakeFeed([]);
     feed.set({

@@ -88,7 +88,7 @@ describe('incident workspace', () => {
     expect(confirm).toContain('alertname="HaproxyServerConnectionErrors"');
     expect(confirm).toContain('server="web1"');
     ui.press(keys.enter);
-    await ui.waitForText('silence-123');
+    await ui.waitForText('Silenced (silence silence-123) through alertmanager am');
     expect(opened[0]?.silences[0]).toMatchObject({ durationMs: 30 * 60_000, comment: 'draining web1' });
   });
 

@@ -1,6 +1,6 @@
 // `sitrep config path|get|set|unset|list`: the config file, one dotted key at a time.
 import { stringify } from 'yaml';
-import { flatten, getAt, isSecretKey, redactSecrets } from '../../core/config/key-path.js';
+import { flatten, getAt, redactSecrets } from '../../core/config/key-path.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { configKey, openSettings } from '../../store/settings.js';
@@ -26,6 +26,7 @@ Keys (dotted; a list item by its number, e.g. alertmanager.1.url):
   alertmanager.url             a URL; or a list: alertmanager.0.url, alertmanager.1.url, …
   prometheus.url               e.g. https://mimir.example/prometheus ("" switches Prometheus off)
   runbooks.dirs                a runbook folder; or a list: runbooks.dirs.0, runbooks.dirs.1, …
+  runbooks.allowed_hosts       a host remote runbooks may be fetched from (or *.domain); or a list
   <source>.name                shown in tables and errors
   <source>.headers.NAME        an extra header, e.g. prometheus.headers.X-Scope-OrgID
   <source>.timeout, <source>.max_response_size, <source>.http_config_file
@@ -80,7 +81,7 @@ export const configCommand: Command = {
         expectArgs(rest, 2, '`config set KEY VALUE`');
         const [key = '', value = ''] = rest;
         settings.set(key, value);
-        const shown = isSecretKey(configKey(key)) ? '<redacted>' : sanitizeLine(value);
+        const shown = sanitizeLine(String(redactSecrets(value, configKey(key))));
         context.stderr.write(`sitrep: set ${sanitizeLine(key)}=${shown} in ${settings.path}\n`);
         return ExitCode.ok;
       }

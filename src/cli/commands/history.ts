@@ -14,6 +14,7 @@ import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { parseLabelFlags } from './probe-target.js';
 import { pastIncidentsSection } from './history-incidents.js';
+import { appendAll } from '../../core/bounded.js';
 
 const options = {
   ...sourceOptions,
@@ -86,7 +87,11 @@ export const historyCommand: Command = {
       return ExitCode.ok;
     }
     const lines = [`${sanitizeLine(name)} — history from Prometheus`];
-    if (report) lines.push(...describeHistory(report, zone).map((line) => `  ${line}`));
+    if (report)
+      appendAll(
+        lines,
+        describeHistory(report, zone).map((line) => `  ${line}`),
+      );
     else lines.push('  unknown: --prometheus.url is switched off');
     lines.push('', ...incidents.lines);
     context.stdout.write(`${lines.join('\n')}\n`);

@@ -12,6 +12,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import type { Command } from '../command.js';
 import { incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { largest } from '../../core/bounded.js';
 
 const options = { all: { type: 'boolean', short: 'a' }, json: { type: 'boolean' } } as const;
 
@@ -47,7 +48,7 @@ function row(item: IncidentListItem): string[] {
 
 function table(rows: readonly string[][]): string {
   const all = [[...columns], ...rows];
-  const widths = columns.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const widths = columns.map((_, i) => largest(all.map((r) => (r[i] ?? '').length)));
   return all
     .map((r) =>
       r

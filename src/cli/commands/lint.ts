@@ -18,6 +18,7 @@ import {
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
+import { appendAll } from '../../core/bounded.js';
 
 const options = {
   json: { type: 'boolean' },
@@ -187,13 +188,16 @@ function lintTargets(targets: Targets, context: CommandContext, flagDirs: readon
         })),
       );
       ruleFiles.push({ target, rules: parsed.rules });
-      known.push(...parsed.rules.map((rule) => ({ file: display(target.file), rule })));
+      appendAll(
+        known,
+        parsed.rules.map((rule) => ({ file: display(target.file), rule })),
+      );
     } catch (error) {
       unreadable(target.file, error);
     }
   }
-  known.push(...siblingRules(entries, targets, display));
-  for (const entry of entries) findings.push(...lintRunbook(display(entry.path), entry.runbook, known));
+  appendAll(known, siblingRules(entries, targets, display));
+  for (const entry of entries) appendAll(findings, lintRunbook(display(entry.path), entry.runbook, known));
 
   const library = [
     ...entries,
@@ -214,7 +218,7 @@ function lintTargets(targets: Targets, context: CommandContext, flagDirs: readon
         fs.existsSync(path.resolve(dir, annotation)),
       );
     };
-    findings.push(...lintRules(display(target.file), rules, hasRunbook));
+    appendAll(findings, lintRules(display(target.file), rules, hasRunbook));
   }
   return findings.sort(
     (a, b) =>
@@ -245,7 +249,10 @@ function siblingRules(
       if (given.has(file)) continue;
       const text = readOr(file);
       if (!looksLikeRuleFile(text)) continue;
-      found.push(...parseRuleFile(text).rules.map((rule) => ({ file: display(file), rule })));
+      appendAll(
+        found,
+        parseRuleFile(text).rules.map((rule) => ({ file: display(file), rule })),
+      );
     }
   }
   return found;

@@ -2,7 +2,7 @@
 // expression, then each diagnosis step of its runbook — as text, or with --json the full results.
 import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode, UsageError, UserError } from '../../core/errors.js';
-import { findAlertRule, type AlertRuleInfo } from '../../core/probe/alert-probe.js';
+import { findAlertRule } from '../../core/probe/alert-probe.js';
 import { probeResultJson } from '../../core/probe/json.js';
 import { chooseAlertRule, planProbeSteps } from '../../core/probe/plan.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
@@ -28,6 +28,8 @@ const options = {
   ...sourceOptions,
   label: { type: 'string', multiple: true, short: 'l' },
   step: { type: 'string' },
+  'runbooks.dir': { type: 'string', multiple: true },
+  'runbooks.allowed-host': { type: 'string', multiple: true },
 } as const;
 
 const help = `Usage: sitrep probe ALERTNAME [--label NAME=VALUE ...] [--step N] [--json]
@@ -44,9 +46,15 @@ picks one of several, or stands in when none fires.
 Flags:
   -l, --label NAME=VALUE  an alert label (repeat for more)
   --step N                only diagnosis step N; 0 is the alert expression alone
+  --runbooks.dir DIR      a runbook folder searched before the others (repeat for more)
+  --runbooks.allowed-host HOST
+                          fetch the alert's runbook URL from HOST (repeat for more)
   --json                  the full results (shape in README.md, "sitrep probe")
 
 ${sourceOptionsHelp}
+
+The alert, the alerting rules and then every probe are asked concurrently, all within twice
+--timeout: a hung Prometheus costs at most that, and each probe that got no answer says so.
 
 Exit codes: 0 every probe ran, 1 some probe failed to run (its error is shown), 2 bad usage.`;
 
@@ -79,14 +87,24 @@ export const probeCommand: Command = {
     }
     const prometheus = config.prometheus;
 
-    const target = await findProbeTarget(name, given, config);
+    // One overall deadline: the alert and the rules are asked at once, then every probe at once,
+    // each phase within --timeout, so a hung Prometheus costs about twice --timeout, not 8 times.
+    const deadline = Date.now() + 2 * prometheus.timeoutMs;
+    const [target, groups] = await Promise.all([
+      findProbeTarget(name, given, config),
+      alertingRules(prometheus, context),
+    ]);
     for (const note of target.notes) context.stderr.write(`sitrep: ${note}\n`);
-    const fromPrometheus = await prometheusRule(prometheus, name, target.labels, context);
+    const fromPrometheus = groups && findAlertRule(groups, name, target.labels);
     // Always a runbook: the library's, the alert's runbook URL, or the built-in generic one.
     const found = await lookUpRunbook(
       { name, labels: target.labels, runbookUrl: target.alert?.runbookUrl },
       context,
-      { expression: fromPrometheus?.expr },
+      {
+        expression: fromPrometheus?.expr,
+        flagDirs: values['runbooks.dir'] ?? [],
+        allowedHosts: values['runbooks.allowed-host'] ?? [],
+      },
     );
     for (const note of found.notes) context.stderr.write(`sitrep: ${sanitizeLine(note)}\n`);
     const rule = chooseAlertRule(fromPrometheus, found.runbook);
@@ -96,11 +114,14 @@ export const probeCommand: Command = {
     if (steps.length === 0) throw nothingToRun(name, stepNumber);
 
     const client = prometheusProbeClient(prometheus);
-    const runs: { step: ProbeStep; results: readonly ProbeResult[] }[] = [];
-    for (const step of steps) {
-      const run = await runProbeStep(step, { client, timeoutMs: prometheus.timeoutMs });
-      runs.push({ step, results: run?.results ?? [] });
-    }
+    const timeoutMs = Math.max(1_000, Math.min(prometheus.timeoutMs, deadline - Date.now()));
+    const source = `prometheus ${prometheus.name}`;
+    const runs: { step: ProbeStep; results: readonly ProbeResult[] }[] = await Promise.all(
+      steps.map(async (step) => {
+        const run = await runProbeStep(step, { client, timeoutMs, source });
+        return { step, results: run?.results ?? [] };
+      }),
+    );
     const ok = runs.every((run) => run.results.every(probeRanCompletely));
 
     if (config.output === 'json') {
@@ -157,16 +178,15 @@ function nothingToRun(name: string, step: number | undefined): UserError {
   });
 }
 
-// The rule Prometheus evaluates for the alert. A failure here is reported and the runbook's pasted
-// rule (if any) is used instead: the probes themselves will say whether Prometheus answers.
-async function prometheusRule(
+// Prometheus's alerting rules, to find the one it evaluates for the alert. A failure here is
+// reported and the runbook's pasted rule (if any) is used instead: the probes themselves will say
+// whether Prometheus answers.
+async function alertingRules(
   source: Endpoint,
-  name: string,
-  labels: Record<string, string>,
   context: CommandContext,
-): Promise<AlertRuleInfo | undefined> {
+): Promise<Parameters<typeof findAlertRule>[0] | undefined> {
   try {
-    return findAlertRule((await getRules(source, { type: 'alert' })).groups, name, labels);
+    return (await getRules(source, { type: 'alert' })).groups;
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     context.stderr.write(`sitrep: could not read alerting rules: ${sanitizeLine(error.message)}\n`);

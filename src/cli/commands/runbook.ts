@@ -17,6 +17,7 @@ const options = {
   'runbook-url': { type: 'string' },
   'runbooks.dir': { type: 'string', multiple: true },
   'allow-http': { type: 'boolean' },
+  'runbooks.allowed-host': { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
 
@@ -39,6 +40,10 @@ Flags:
   --runbook-url URL       the alert's runbook_url annotation (https, or a path in a runbook folder)
   --runbooks.dir DIR      a runbook folder searched before the others (repeat for more)
   --allow-http            also fetch plain-http runbook URLs
+  --runbooks.allowed-host HOST
+                          fetch runbook URLs from HOST (repeat for more; also the config file's
+                          runbooks.allowed_hosts and SITREP_RUNBOOK_ALLOWED_HOSTS); other URLs are
+                          only shown
   --json                  the runbook as JSON (shape in runbooks/README.md)
 
 Exit codes: 0 shown, 1 the file cannot be read, 2 bad usage.`;
@@ -82,6 +87,7 @@ export const runbookCommand: Command = {
         {
           flagDirs: values['runbooks.dir'] ?? [],
           allowHttp: values['allow-http'] ?? false,
+          allowedHosts: values['runbooks.allowed-host'] ?? [],
         },
       );
       view = { alert: { name, labels: alertLabels }, ...resolved };

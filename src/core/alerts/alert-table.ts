@@ -3,6 +3,7 @@
 import { sanitizeLine } from '../sanitize.js';
 import type { Alert } from './alert.js';
 import { formatAge } from './select.js';
+import { largest } from '../bounded.js';
 
 /** Labels every listing shows in their own column, left out of the LABELS column. */
 const ownColumns = new Set(['alertname', 'severity']);
@@ -46,7 +47,12 @@ export function alertTable(
     if (options.extended) cells.push(alert.annotations['summary'] ?? '-', alert.runbookUrl ?? '-');
     return cells.map((cell, i) => sanitizeLine(cell, i === 0 ? maxSeverity : maxCell) || '-');
   });
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) =>
+    largest(
+      rows.map((r) => (r[i] ?? '').length),
+      h.length,
+    ),
+  );
   if (options.width !== undefined) fit(widths, headers, options.width);
   return [headers, ...rows]
     .map((cells) =>

@@ -26,6 +26,11 @@ export interface Alert {
   readonly state: AlertState;
   /** ISO 8601 time the alert started firing (Alertmanager `startsAt`, Prometheus `activeAt`). */
   readonly startsAt: string;
+  /**
+   * ISO 8601 time the source last updated this alert (Alertmanager `updatedAt`); undefined when the
+   * source does not say (Prometheus). Decides between HA replicas that disagree.
+   */
+  readonly updatedAt: string | undefined;
   readonly silencedBy: readonly string[];
   readonly inhibitedBy: readonly string[];
   readonly generatorURL: string | undefined;

@@ -15,6 +15,7 @@ import {
   readTime,
   type ShapePath,
 } from './shape.js';
+import { appendAll } from '../bounded.js';
 
 /** Alerts read from one response, and a line for each item that had to be skipped. */
 export interface ParsedAlerts {
@@ -47,6 +48,10 @@ export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: A
     annotations: readStringMap(object['annotations'], [...path, 'annotations']),
     state: stateOf(rawState, silencedBy),
     startsAt: readTime(object['startsAt'], [...path, 'startsAt']),
+    updatedAt:
+      object['updatedAt'] === undefined || object['updatedAt'] === null
+        ? undefined
+        : readTime(object['updatedAt'], [...path, 'updatedAt']),
     silencedBy,
     inhibitedBy,
     generatorURL: readOptionalString(object['generatorURL'], [...path, 'generatorURL']),
@@ -79,7 +84,7 @@ export function parseAlertGroups(
     const alerts = readEach(readArray(object['alerts'], [...path, 'alerts']), [...path, 'alerts'], (a, p) =>
       parseAlertmanagerAlert(a, p, origin),
     );
-    problems.push(...alerts.problems);
+    appendAll(problems, alerts.problems);
     return {
       labels: readStringMap(object['labels'], [...path, 'labels']),
       receiver: readString(receiver['name'], [...path, 'receiver', 'name']),

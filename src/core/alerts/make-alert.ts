@@ -7,6 +7,7 @@ export interface AlertFields {
   readonly annotations: LabelSet;
   readonly state: AlertState;
   readonly startsAt: string;
+  readonly updatedAt?: string | undefined;
   readonly silencedBy?: readonly string[];
   readonly inhibitedBy?: readonly string[];
   readonly generatorURL?: string | undefined;
@@ -23,6 +24,7 @@ export function makeAlert(fields: AlertFields): Alert {
     severity: severityOf(fields.labels),
     state: fields.state,
     startsAt: fields.startsAt,
+    updatedAt: fields.updatedAt,
     silencedBy: fields.silencedBy ?? [],
     inhibitedBy: fields.inhibitedBy ?? [],
     generatorURL: nonEmpty(fields.generatorURL),

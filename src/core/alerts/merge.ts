@@ -1,7 +1,10 @@
 // One list of alerts from several sources. Alertmanager replicas of an HA cluster report the same
-// alert with the same fingerprint; Prometheus alerts (including pending ones) fill in what no
-// Alertmanager has, and add details (annotations) an Alertmanager copy lacks. Each merged alert
-// lists every source it was seen in.
+// alert with the same fingerprint; when they disagree, the most recently updated copy wins and
+// "active" wins a tie, so a lagging or dead peer can never hide an alert the others call firing.
+// Prometheus alerts (including pending ones) fill in what no Alertmanager has, and add details
+// (annotations) an Alertmanager copy lacks. Each merged alert lists every source it was seen in.
+// A failing source's last answer takes part only while it is younger than one refresh interval
+// (liveBatches); older, it is shown apart as stale.
 import type { Alert, LabelSet } from './alert.js';
 import { labelsFingerprint } from './fingerprint.js';
 
@@ -12,8 +15,9 @@ export interface AlertBatch {
 }
 
 /**
- * Merges batches. Alertmanager batches are taken first and in the order given: when replicas
- * disagree, the first source's state wins. A Prometheus alert joins the Alertmanager alert with its
+ * Merges batches. Alertmanager batches are taken first: when replicas disagree about an alert, the
+ * copy with the newest `updatedAt` wins; on a tie (or when neither says) an active copy wins over
+ * a silenced, inhibited or unprocessed one, and otherwise the first given. A Prometheus alert joins the Alertmanager alert with its
  * fingerprint; when Prometheus's external labels make the Alertmanager copy carry extra labels, it
  * joins the alert whose labels match once those extra label names are left out.
  */
@@ -24,7 +28,10 @@ export function mergeAlerts(batches: readonly AlertBatch[]): Alert[] {
   for (const batch of alertmanager) {
     for (const alert of batch.alerts) {
       const existing = merged.get(alert.fingerprint);
-      merged.set(alert.fingerprint, existing ? withOrigins(existing, alert) : alert);
+      merged.set(
+        alert.fingerprint,
+        existing ? { ...newer(existing, alert), origins: withOrigins(existing, alert).origins } : alert,
+      );
     }
   }
   const byReducedLabels = reducedIndex(merged, prometheus);
@@ -39,6 +46,44 @@ export function mergeAlerts(batches: readonly AlertBatch[]): Alert[] {
     }
   }
   return [...merged.values()];
+}
+
+// The replica copy that decides the alert's state: newest update, then active over muted.
+function newer(kept: Alert, other: Alert): Alert {
+  const a = updatedMs(kept);
+  const b = updatedMs(other);
+  if (a !== b) return b > a ? other : kept;
+  return other.state === 'active' && kept.state !== 'active' ? other : kept;
+}
+
+// Unknown or unreadable times sort before every known one.
+function updatedMs(alert: Alert): number {
+  const ms = alert.updatedAt === undefined ? Number.NaN : Date.parse(alert.updatedAt);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/** One source's last good answer, with when it came and whether the source fails now. */
+export interface TimedBatch extends AlertBatch {
+  /** Milliseconds since the epoch. */
+  readonly fetchedAt: number;
+  /** True when the source's latest request failed (its answer is the last good one). */
+  readonly failing: boolean;
+}
+
+/**
+ * Splits answers into those that take part in the merge and those that are stale: a failing
+ * source whose last good answer is older than `maxAgeMs` (the refresh interval) contributes
+ * nothing to the live view. `now` comes from the caller (core has no clock).
+ */
+export function liveBatches<T extends TimedBatch>(
+  batches: readonly T[],
+  now: number,
+  maxAgeMs: number,
+): { readonly live: T[]; readonly stale: T[] } {
+  const live: T[] = [];
+  const stale: T[] = [];
+  for (const batch of batches) (batch.failing && now - batch.fetchedAt > maxAgeMs ? stale : live).push(batch);
+  return { live, stale };
 }
 
 function withOrigins(base: Alert, other: Alert): Alert {

@@ -17,6 +17,7 @@ import {
   ShapeError,
   type ShapePath,
 } from './shape.js';
+import { appendAll } from '../bounded.js';
 
 /** Prometheus answered `"status": "error"`: its `errorType` (`bad_data`, `timeout`, …) and `error`. */
 export class PrometheusApiError extends Error {
@@ -106,7 +107,7 @@ export function parseRules(data: unknown): {
   const parsed = readEach(groups, ['data', 'groups'], (item, path) => {
     const object = readObject(item, path);
     const rules = readEach(readArray(object['rules'], [...path, 'rules']), [...path, 'rules'], parseRule);
-    problems.push(...rules.problems);
+    appendAll(problems, rules.problems);
     return {
       name: readString(object['name'], [...path, 'name']),
       file: readOptionalString(object['file'], [...path, 'file']) ?? '',

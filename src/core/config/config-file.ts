@@ -54,6 +54,8 @@ export interface FileConfig {
    */
   readonly runbookDirs?: readonly string[];
   readonly probeIntervalMs?: number;
+  /** `runbooks.allowed_hosts`: hosts remote runbooks may be fetched from (see runbook-hosts.ts). */
+  readonly runbookAllowedHosts?: readonly string[];
 }
 
 /** Keys allowed at the top of the file. */
@@ -68,7 +70,7 @@ export const topLevelKeys = [
   'probe_interval',
 ];
 /** Keys allowed under `runbooks`. */
-export const runbooksKeys = ['dirs'];
+export const runbooksKeys = ['dirs', 'allowed_hosts'];
 /** Keys allowed in a source. */
 export const sourceKeys = [
   'url',
@@ -120,6 +122,8 @@ export function readFileConfig(json: unknown, resolvePath: (file: string) => str
   if (runbookDirs !== undefined) config.runbookDirs = runbookDirs;
   const probeInterval = readTimeout(object['probe_interval'], ['probe_interval']);
   if (probeInterval !== undefined) config.probeIntervalMs = probeInterval;
+  const allowedHosts = readAllowedHosts(object['runbooks']);
+  if (allowedHosts !== undefined) config.runbookAllowedHosts = allowedHosts;
   return config;
 }
 
@@ -144,6 +148,27 @@ function readRunbookDirs(
     }
     return dir === '~' || dir.startsWith('~/') ? dir : resolvePath(dir);
   });
+}
+
+// `runbooks: { allowed_hosts: HOST | [HOST, …] }`; undefined when absent. Keys were checked above.
+function readAllowedHosts(json: unknown): readonly string[] | undefined {
+  if (json === undefined || json === null) return undefined;
+  const hosts = readObject(json, ['runbooks'])['allowed_hosts'];
+  if (hosts === undefined || hosts === null) return undefined;
+  const path: ShapePath = ['runbooks', 'allowed_hosts'];
+  if (typeof hosts !== 'string' && !Array.isArray(hosts)) {
+    throw new ShapeError(path, `expected a host name or a list of them, got ${describeValue(hosts)}`);
+  }
+  const list = typeof hosts === 'string' ? [hosts] : readStringList(hosts, path);
+  list.forEach((host, index) => {
+    if (!/^(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(host.trim())) {
+      throw new ShapeError(
+        typeof hosts === 'string' ? path : [...path, index],
+        `expected a host name such as wiki.example.com or *.example.com, got "${host}"`,
+      );
+    }
+  });
+  return list.map((h) => h.trim());
 }
 
 function readSource(json: unknown, path: ShapePath, resolvePath: (file: string) => string): FileSource {

@@ -123,13 +123,23 @@ export function isSecretKey(parts: readonly string[]): boolean {
   return parts[parts.length - 2] === 'headers' && secretHeader.test(last);
 }
 
-/** A copy of `doc` with every secret replaced by `<redacted>`. */
+/**
+ * A copy of `doc` with every secret replaced by `<redacted>`: the values of secret keys, and the
+ * password inside any URL (`https://bob:<redacted>@host`). The one redaction for config output.
+ */
 export function redactSecrets(doc: Doc, prefix: readonly string[] = []): Doc {
   if (isList(doc)) return doc.map((item, i) => redactSecrets(item, [...prefix, String(i)]));
   if (isObject(doc)) {
     return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, redactSecrets(v, [...prefix, k])]));
   }
-  return prefix.length > 0 && isSecretKey(prefix) && doc !== undefined && doc !== null ? '<redacted>' : doc;
+  if (doc === undefined || doc === null) return doc;
+  if (prefix.length > 0 && isSecretKey(prefix)) return '<redacted>';
+  return typeof doc === 'string' ? redactUrlPassword(doc) : doc;
+}
+
+/** `scheme://user:password@…` anywhere in the text → `scheme://user:<redacted>@…`. */
+export function redactUrlPassword(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/@\s:]*):[^/@\s]*@/gi, '$1:<redacted>@');
 }
 
 /** The typed value for a key set from the command line: booleans where the key is one. */

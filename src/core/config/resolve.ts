@@ -13,6 +13,7 @@ import type { FileConfig, FileSource } from './config-file.js';
 import { mergeHttpSettings, type HttpSettings } from './http-config.js';
 import { parseSourceUrl, redactUrl } from './source-url.js';
 import { parseDuration } from './units.js';
+import { appendAll } from '../bounded.js';
 
 /** The source flags as the command line gave them (absent ones undefined or empty). */
 export interface SourceFlags {
@@ -28,7 +29,10 @@ export interface SourceFlags {
   readonly probeInterval?: string | undefined;
 }
 
-/** `SITREP_ALERTMANAGER_URL` (comma separated) and `SITREP_PROMETHEUS_URL`; empty counts as unset. */
+/**
+ * `SITREP_ALERTMANAGER_URL` (comma separated; empty counts as unset) and `SITREP_PROMETHEUS_URL`
+ * (empty switches Prometheus off, as `--prometheus.url=""` does).
+ */
 export interface SourceEnv {
   readonly alertmanagerUrls: string | undefined;
   readonly prometheusUrl: string | undefined;
@@ -64,7 +68,7 @@ export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings:
       fileSource ?? findSource(file, kind, url),
       timeoutMs,
     );
-    warnings.push(...warningsFor(source));
+    appendAll(warnings, warningsFor(source));
     return source;
   };
   const envAm = (env.alertmanagerUrls ?? '')
@@ -89,8 +93,11 @@ export function resolveConfig(inputs: ConfigInputs): { config: Config; warnings:
       flags.prometheusUrl.trim() === ''
         ? undefined
         : build('prometheus', flags.prometheusUrl, '--prometheus.url', undefined);
-  } else if (env.prometheusUrl !== undefined && env.prometheusUrl.trim() !== '') {
-    prometheus = build('prometheus', env.prometheusUrl, 'SITREP_PROMETHEUS_URL', undefined);
+  } else if (env.prometheusUrl !== undefined) {
+    prometheus =
+      env.prometheusUrl.trim() === ''
+        ? undefined
+        : build('prometheus', env.prometheusUrl, 'SITREP_PROMETHEUS_URL', undefined);
   } else if (file.prometheus !== undefined) {
     prometheus =
       file.prometheus === null
@@ -192,7 +199,8 @@ function buildSource(
 function warningsFor(source: SourceConfig): string[] {
   const warnings: string[] = [];
   const label = `${source.kind} ${source.name}`;
-  if (source.tls.insecureSkipVerify) {
+  // Plain http has no certificate to check: the warning would be noise there.
+  if (source.tls.insecureSkipVerify && source.url.startsWith('https:')) {
     warnings.push(
       `TLS certificate verification is off for ${label} (insecure_skip_verify): anyone on the path can read and change its answers`,
     );

@@ -4,6 +4,7 @@
 // terminal escapes and redact secrets.
 import { sanitizeText } from '../sanitize.js';
 import { redactSecrets } from './redact.js';
+import { largest } from '../bounded.js';
 
 // Backslash-escapes every character with inline meaning: emphasis, code, links, images, HTML,
 // entities, strikethrough, table cells. CommonMark lets any ASCII punctuation be escaped.
@@ -40,7 +41,10 @@ export function blockLines(text: string): string[] {
 export function codeText(text: string, inTable = false): string {
   const line = clean(text).replace(/\s+/g, ' ').trim();
   if (line === '') return '—';
-  const longestRun = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const longestRun = largest(
+    [...line.matchAll(/`+/g)].map((m) => m[0].length),
+    0,
+  );
   const fence = '`'.repeat(longestRun + 1);
   const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
   const body = inTable ? line.replace(/\|/g, '\\|') : line;

@@ -8,6 +8,7 @@ import type { RangePoint } from '../timeline/events.js';
 import { incidentStart, type Incident } from '../timeline/incident.js';
 import { detectionInputFromIncident, type DetectionInput } from './detection-lag.js';
 import { codeText, inlineText } from './markdown-text.js';
+import { largest, smallest } from '../bounded.js';
 
 /** What the chart section needs beyond the incident. */
 export interface ChartOptions {
@@ -59,8 +60,8 @@ function chartLines(
   const values = shown.map(([, v]) => v);
   const threshold = detection.threshold.value;
   const limit = Number.isFinite(threshold) ? [threshold] : [];
-  const low = Math.min(0, ...values, ...limit);
-  const high = Math.max(...values, ...limit);
+  const low = smallest([...values, ...limit], 0);
+  const high = largest([...values, ...limit]);
   const top = high === low ? low + 1 : high + (high - low) * 0.1;
   const lines = [
     '```mermaid',

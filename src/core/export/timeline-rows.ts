@@ -77,9 +77,9 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
       return `Probes for ${what}: ${results || 'none'}`;
     }
     case 'silence-created':
-      return `Silence ${inlineText(event.silenceId)} created until ${formatUtc(event.endsAt)} UTC`;
+      return `Silence ${inlineText(event.silenceId)} created${through(event.alertmanager)} until ${formatUtc(event.endsAt)} UTC`;
     case 'silence-expired':
-      return `Silence ${inlineText(event.silenceId)} expired`;
+      return `Silence ${inlineText(event.silenceId)} expired${through(event.alertmanager)}`;
     case 'severity-changed':
       return `Severity set to ${inlineText(event.value)}`;
     case 'summary-changed':
@@ -100,6 +100,11 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
 function stepText(incident: Incident, stepId: string): string {
   const state = incident.steps.find((s) => s.step.id === stepId);
   return state === undefined ? `step ${inlineText(stepId)}` : inlineText(short(state.step.text));
+}
+
+// ` through alertmanager am-2`, when the event says which Alertmanager took it.
+function through(alertmanager: string | undefined): string {
+  return alertmanager === undefined ? '' : ` through alertmanager ${inlineText(alertmanager)}`;
 }
 
 /** Long text cut to one readable table line; the full text is in its own section. */

@@ -8,6 +8,7 @@ import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
 import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
 import { verdictRank, verdictText } from './verdict.js';
+import { largest } from '../bounded.js';
 
 /** Options for {@link formatStepReport}. */
 export interface StepReportOptions {
@@ -45,9 +46,18 @@ export function formatStepReport(
       })),
   );
   const flat = rows.flat();
-  const labelColumn = Math.max(0, ...flat.map((row) => row.labels.length));
-  const valueColumn = Math.max(0, ...flat.map((row) => row.value.length));
-  const verdictColumn = Math.max(0, ...flat.map((row) => row.verdict.length));
+  const labelColumn = largest(
+    flat.map((row) => row.labels.length),
+    0,
+  );
+  const valueColumn = largest(
+    flat.map((row) => row.value.length),
+    0,
+  );
+  const verdictColumn = largest(
+    flat.map((row) => row.verdict.length),
+    0,
+  );
   results.forEach((result, index) => {
     lines.push(`  ${probeHeading(result)}`);
     lines.push(`    ${sanitizeLine(result.probe.query)}`);

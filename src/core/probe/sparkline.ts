@@ -1,6 +1,7 @@
 import type { SamplePoint } from '../alerts/prometheus-query.js';
 import type { RangeWindow } from './range-window.js';
 import { windowTimes } from './range-window.js';
+import { largest, smallest } from '../bounded.js';
 
 const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
@@ -25,8 +26,8 @@ export function sparkline(values: readonly (number | null)[], options: Sparkline
   const columns = bucket(values, options.width);
   const finite = columns.filter((value): value is number => value !== null && Number.isFinite(value));
   const zeroBased = options.zeroBased ?? true;
-  let low = Math.min(...finite);
-  let high = Math.max(...finite);
+  let low = smallest(finite);
+  let high = largest(finite);
   if (zeroBased) {
     low = Math.min(low, 0);
     high = Math.max(high, 0);

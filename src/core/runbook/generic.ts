@@ -6,6 +6,7 @@
 import type { LabelSet } from '../alerts/alert.js';
 import { parseRunbook } from './parse-runbook.js';
 import type { Runbook } from './runbook.js';
+import { largest } from '../bounded.js';
 
 /** What the generic runbook is built from. */
 export interface GenericRunbookInput {
@@ -137,7 +138,10 @@ function probe(title: string, attributes: string, query: string): string {
 
 // A fence longer than any run of backticks inside, so no text can end the block early.
 function fenced(body: string, info: string): string {
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((run) => run[0].length));
+  const longest = largest(
+    [...body.matchAll(/`+/g)].map((run) => run[0].length),
+    0,
+  );
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${body}\n${fence}`;
 }

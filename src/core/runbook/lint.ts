@@ -9,6 +9,7 @@ import type { ProbeSpec } from '../probe/probe-spec.js';
 import { groupProbeVariants } from '../probe/variants.js';
 import type { RuleFileRule } from './rule-file.js';
 import type { Runbook, SourcePosition } from './runbook.js';
+import { appendAll } from '../bounded.js';
 
 /** One lint finding, printed as `file:line:col: message`. */
 export interface LintFinding {
@@ -52,7 +53,7 @@ export function lintRunbook(file: string, runbook: Runbook, rules: readonly Know
       where: 'the pasted rule',
     });
   }
-  findings.push(...lintPastedRule(file, runbook));
+  appendAll(findings, lintPastedRule(file, runbook));
   const usable = sources.filter((source): source is UsableSource => source.kept !== undefined);
   for (const step of runbook.steps) {
     for (const group of groupProbeVariants(step.probes)) {

@@ -11,6 +11,7 @@ import { findPastedRule } from './pasted-rule.js';
 import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
 import type { SectionKind } from './sections.js';
 import { readSection } from './steps.js';
+import { appendAll } from '../bounded.js';
 
 /** What the parser may know besides the text. */
 export interface ParseRunbookOptions {
@@ -30,7 +31,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
   }
   checkBinary(text, problems);
   const parsed = parseMarkdown(text);
-  problems.push(...parsed.problems);
+  appendAll(problems, parsed.problems);
   const tree = parsed.tree;
   if (!tree) return assemble({ title: baseName, frontMatter: emptyFrontMatter, baseName, problems });
 
@@ -95,9 +96,9 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     });
   const links: RunbookLink[] = [];
   for (const segment of segments) {
-    if (segment === diagnosisSegments[0]) links.push(...diagnosis.links);
-    if (segment === mitigationSegments[0]) links.push(...mitigation.links);
-    if (segment.kind === 'references') links.push(...referenceLinks(segment));
+    if (segment === diagnosisSegments[0]) appendAll(links, diagnosis.links);
+    if (segment === mitigationSegments[0]) appendAll(links, mitigation.links);
+    if (segment.kind === 'references') appendAll(links, referenceLinks(segment));
   }
   return assemble({
     title: title ?? frontMatter.title ?? baseName,
@@ -160,7 +161,7 @@ function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): Fr
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     const { frontMatter, problems: found } = readFrontMatter(first.value, startOf(first).line + 1);
-    problems.push(...found);
+    appendAll(problems, found);
     return frontMatter;
   }
   if (/^---[ \t]*\r?\n/.test(text)) {

@@ -24,6 +24,7 @@ import type {
   StepSection,
 } from './runbook.js';
 import { isReferencesName } from './sections.js';
+import { appendAll } from '../bounded.js';
 
 interface Draft {
   text: string;
@@ -102,7 +103,7 @@ class SegmentReader {
       }
       summary = undefined;
       if (block.type === 'list') {
-        if (linkLabel !== undefined) this.links.push(...linksOf(block.children, linkLabel));
+        if (linkLabel !== undefined) appendAll(this.links, linksOf(block.children, linkLabel));
         else this.list(block, group());
         lead = undefined;
         linkLabel = undefined;
@@ -148,9 +149,9 @@ class SegmentReader {
         const probes = this.probesOf(block);
         if (last) {
           last.text = joined(last.text, text);
-          last.probes.push(...probes);
+          appendAll(last.probes, probes);
         } else if (!hasList || probes.length > 0) {
-          this.step(block, text, group()).probes.push(...probes);
+          appendAll(this.step(block, text, group()).probes, probes);
         } else if (text !== '') {
           this.notes.push({ section: this.section, text, position: startOf(block) });
         }
@@ -174,7 +175,7 @@ class SegmentReader {
         const at = piece.line === 0 ? start : { line: start.line + piece.line, column: 1 };
         step = this.step(item, piece.text, group, at);
       }
-      step?.probes.push(...this.probesOf(item));
+      if (step) appendAll(step.probes, this.probesOf(item));
     }
   }
 
@@ -188,9 +189,9 @@ class SegmentReader {
     const text = joined(summary ?? '', own);
     if (last) {
       last.text = joined(last.text, text);
-      last.probes.push(...probes);
+      appendAll(last.probes, probes);
     } else if (probes.length > 0) {
-      this.step(block, text, undefined).probes.push(...probes);
+      appendAll(this.step(block, text, undefined).probes, probes);
     } else {
       this.notes.push({ section: this.section, text, position: startOf(block) });
     }
@@ -209,7 +210,7 @@ class SegmentReader {
       if (child.type === 'code' && isProbeBlock(child)) {
         const { probe, problems } = probeFromCode(child);
         probes.push(probe);
-        this.problems.push(...problems);
+        appendAll(this.problems, problems);
       }
     });
     return probes;

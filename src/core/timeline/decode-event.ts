@@ -91,9 +91,15 @@ export function decodeEvent(value: unknown): TimelineEvent {
         comment: str(o, 'comment', p),
         author: str(o, 'author', p),
         endsAt: time(o, 'endsAt', p),
+        ...optional('alertmanager', optStr(o, 'alertmanager', p)),
       };
     case 'silence-expired':
-      return { at, type, silenceId: str(o, 'silenceId', p) };
+      return {
+        at,
+        type,
+        silenceId: str(o, 'silenceId', p),
+        ...optional('alertmanager', optStr(o, 'alertmanager', p)),
+      };
     case 'severity-changed':
     case 'summary-changed':
     case 'impact-changed':

@@ -152,12 +152,16 @@ export interface SilenceCreatedEvent extends EventBase {
   readonly comment: string;
   readonly author: string;
   readonly endsAt: string;
+  /** The Alertmanager (display name) that took it; absent in journals written before it was kept. */
+  readonly alertmanager?: string;
 }
 
 /** A silence ended or was expired by hand. */
 export interface SilenceExpiredEvent extends EventBase {
   readonly type: 'silence-expired';
   readonly silenceId: string;
+  /** The Alertmanager that expired it, when sitrep did. */
+  readonly alertmanager?: string;
 }
 
 /** The incident's severity, summary or impact text was edited. */

@@ -27,6 +27,12 @@ export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs
       {snapshot.sources.map((source) => (
         <SourceLine key={`${source.kind}:${source.name}`} source={source} nowMs={nowMs} />
       ))}
+      {snapshot.staleAlerts.length > 0 ? (
+        <Text color="yellow" wrap="truncate">
+          {snapshot.staleAlerts.length} more alert(s) known only to STALE sources, left out of the list:{' '}
+          {[...new Set(snapshot.staleAlerts.map((a) => sanitizeLine(a.name)))].slice(0, 3).join(', ')}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -47,7 +47,7 @@ export function ProbePanel(props: {
       );
       continue;
     }
-    lines.push(...resultLines(result, width));
+    for (const line of resultLines(result, width)) lines.push(line); // no spread: a result can be long
   }
   const shown = lines.slice(0, maxLines);
   return (

@@ -2,6 +2,7 @@ import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { errorLine } from '../../core/errors.js';
 import type { ProbeResult } from '../../core/probe/result.js';
+import { sanitizeLine } from '../../core/sanitize.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
@@ -170,7 +171,12 @@ export function useIntents(
         case 'silence': {
           const current = active();
           current?.silence(intent.request, services.author).then(
-            (id) => dispatch(message(`Silenced (silence ${id}); recorded in the timeline.`)),
+            ({ id, alertmanager }) =>
+              dispatch(
+                message(
+                  `Silenced (silence ${id}) through alertmanager ${sanitizeLine(alertmanager)}; recorded in the timeline.`,
+                ),
+              ),
             (error: unknown) => dispatch(message(`Silence failed: ${errorLine(error)}`)),
           );
           break;

@@ -9,6 +9,7 @@ import { ProbePanel } from '../components/probe-panel.js';
 import { visibleRange } from '../state/list-state.js';
 import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
 import { WorkspaceDialog } from './workspace-dialogs.js';
+import { smallest } from '../../core/bounded.js';
 
 const statusMark = { todo: '○', done: '✓', skipped: '⊘' } as const;
 
@@ -194,7 +195,7 @@ function ProbeAge(props: { probes: StepProbes | undefined; nowMs: number; interv
   const { probes, nowMs, intervalMs } = props;
   const times = (probes?.results ?? []).map((r) => r.evaluatedAt * 1000).filter(Number.isFinite);
   if (times.length === 0) return null;
-  const oldest = Math.min(...times);
+  const oldest = smallest(times);
   const every = formatDuration(intervalMs);
   return (
     <Text dimColor wrap="truncate">

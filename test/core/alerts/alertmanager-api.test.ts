@@ -29,6 +29,7 @@ describe('parseAlertmanagerAlerts', () => {
         severity: 'critical',
         state: 'active',
         startsAt: '2024-05-01T08:00:00.500Z',
+        updatedAt: '2024-05-01T10:00:01.000Z',
         silencedBy: [],
         inhibitedBy: [],
         generatorURL: 'http://prometheus.example/graph?g0.expr=up',

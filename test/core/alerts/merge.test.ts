@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlertmanagerAlerts } from '../../../src/core/alerts/alertmanager-api.js';
-import { mergeAlerts, type AlertBatch } from '../../../src/core/alerts/merge.js';
+import { liveBatches, mergeAlerts, type AlertBatch } from '../../../src/core/alerts/merge.js';
 import { parsePrometheusAlerts } from '../../../src/core/alerts/prometheus-api.js';
 import { amAlert, haproxyLabels, promAlerts } from '../../helpers/api-fixtures.js';
 
@@ -30,12 +30,49 @@ describe('mergeAlerts', () => {
     ]);
   });
 
-  it('keeps the first replica state when replicas disagree', () => {
-    const merged = mergeAlerts([
-      am('am-1', [amAlert(haproxyLabels('web1'), { state: 'suppressed', silencedBy: ['s'] })]),
-      am('am-2', [amAlert(haproxyLabels('web1'))]),
+  it('lets the most recently updated replica decide, wherever it is listed', () => {
+    const silencedOld = amAlert(haproxyLabels('web1'), {
+      state: 'suppressed',
+      silencedBy: ['s'],
+      updatedAt: '2024-05-01T10:00:00.000Z',
+    });
+    const activeNew = amAlert(haproxyLabels('web1'), { updatedAt: '2024-05-01T10:00:30.000Z' });
+    for (const order of [
+      [am('am-1', [silencedOld]), am('am-2', [activeNew]), am('am-3', [activeNew])],
+      [am('am-2', [activeNew]), am('am-3', [activeNew]), am('am-1', [silencedOld])],
+    ]) {
+      const merged = mergeAlerts(order);
+      expect(merged.map((a) => [a.state, a.silencedBy, a.origins.length])).toEqual([['active', [], 3]]);
+    }
+    // And a newer silence wins over an older active copy.
+    const silencedNew = amAlert(haproxyLabels('web1'), {
+      state: 'suppressed',
+      silencedBy: ['s2'],
+      updatedAt: '2024-05-01T10:01:00.000Z',
+    });
+    expect(mergeAlerts([am('am-1', [activeNew]), am('am-2', [silencedNew])]).map((a) => a.state)).toEqual([
+      'silenced',
     ]);
-    expect(merged.map((a) => a.state)).toEqual(['silenced']);
+  });
+
+  it('lets an active copy win a tie over a silenced or inhibited one, in any order', () => {
+    const silenced = amAlert(haproxyLabels('web1'), { state: 'suppressed', silencedBy: ['s'] });
+    const inhibited = amAlert(haproxyLabels('web1'), { state: 'suppressed', inhibitedBy: ['f'] });
+    const active = amAlert(haproxyLabels('web1'));
+    for (const copies of [
+      [silenced, active, inhibited],
+      [inhibited, silenced, active],
+      [active, silenced, inhibited],
+    ]) {
+      const merged = mergeAlerts(copies.map((c, i) => am(`am-${i}`, [c])));
+      expect(merged.map((a) => [a.state, a.origins.map((o) => o.source)])).toEqual([
+        ['active', ['am-0', 'am-1', 'am-2']],
+      ]);
+    }
+    // Between two muted copies of the same age, the first listed stays.
+    expect(mergeAlerts([am('a', [silenced]), am('b', [inhibited])]).map((a) => a.state)).toEqual([
+      'silenced',
+    ]);
   });
 
   it('adds Prometheus alerts Alertmanager lacks, pending ones included, whatever the batch order', () => {
@@ -79,5 +116,54 @@ describe('mergeAlerts', () => {
       ['web2', 'eu', 1],
       ['web3', undefined, 1],
     ]);
+  });
+});
+
+describe('liveBatches', () => {
+  const batch = (source: string, fetchedAt: number, failing: boolean) => ({
+    ...am(source, [amAlert(haproxyLabels(source))]),
+    fetchedAt,
+    failing,
+  });
+
+  it('leaves out a failing peer whose last answer is older than the refresh interval', () => {
+    const now = 100_000;
+    const { live, stale } = liveBatches(
+      [
+        batch('dead-old', now - 15_001, true),
+        batch('dead-fresh', now - 15_000, true),
+        batch('ok-old', now - 60_000, false),
+        batch('ok', now, false),
+      ],
+      now,
+      15_000,
+    );
+    expect(live.map((b) => b.alerts[0]?.origins[0]?.source)).toEqual(['dead-fresh', 'ok-old', 'ok']);
+    expect(stale.map((b) => b.alerts[0]?.origins[0]?.source)).toEqual(['dead-old']);
+  });
+
+  it('keeps a dead peer holding an expired silence from hiding what the live peers call active', () => {
+    const now = Date.parse('2024-05-01T10:05:00Z');
+    const dead = {
+      ...am('am-1', [
+        amAlert(haproxyLabels('web1'), {
+          state: 'suppressed',
+          silencedBy: ['s'],
+          updatedAt: '2024-05-01T10:06:00.000Z', // even a clock ahead cannot win once stale
+        }),
+      ]),
+      fetchedAt: now - 60_000,
+      failing: true,
+    };
+    const alive = (name: string) => ({
+      ...am(name, [amAlert(haproxyLabels('web1'), { updatedAt: '2024-05-01T10:04:50.000Z' })]),
+      fetchedAt: now,
+      failing: false,
+    });
+    const { live, stale } = liveBatches([dead, alive('am-2'), alive('am-3')], now, 15_000);
+    expect(mergeAlerts(live).map((a) => [a.state, a.origins.map((o) => o.source)])).toEqual([
+      ['active', ['am-2', 'am-3']],
+    ]);
+    expect(mergeAlerts(stale).map((a) => a.state)).toEqual(['silenced']);
   });
 });

@@ -98,7 +98,7 @@ describe('readFileConfig', () => {
       ],
       [{ prometheus: { url: 'http://p', oauth2: {} } }, 'prometheus.oauth2: unknown key'],
       [{ runbooks: ['/rb'] }, 'runbooks: expected an object, got a list'],
-      [{ runbooks: { dir: '/rb' } }, 'runbooks.dir: unknown key (expected one of: dirs)'],
+      [{ runbooks: { dir: '/rb' } }, 'runbooks.dir: unknown key (expected one of: dirs, allowed_hosts)'],
       [{ runbooks: { dirs: 3 } }, 'runbooks.dirs: expected a folder or a list of folders, got the number 3'],
       [{ runbooks: { dirs: ['/a', { path: '/b' }] } }, 'runbooks.dirs[1]: expected a string, got an object'],
       [{ runbooks: { dirs: ['/a', ' '] } }, 'runbooks.dirs[1]: expected a folder, got ""'],

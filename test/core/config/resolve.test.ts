@@ -71,7 +71,7 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
       am: ['http://env-a:9093', 'http://env-b:9093'],
       prom: 'http://env-prom:9090',
     });
-    expect(urls(inputs({ file, env: { alertmanagerUrls: '', prometheusUrl: '' } }))).toEqual({
+    expect(urls(inputs({ file, env: { alertmanagerUrls: '', prometheusUrl: undefined } }))).toEqual({
       am: ['http://file-am:9093'],
       prom: 'http://file-prom:9090',
     });
@@ -92,8 +92,12 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     expect(config.prometheus?.timeoutMs).toBe(90_000);
   });
 
-  it('switches Prometheus off with an empty --prometheus.url', () => {
+  it('switches Prometheus off with an empty --prometheus.url or SITREP_PROMETHEUS_URL alike', () => {
     expect(urls(inputs({ file, flags: { prometheusUrl: '' } })).prom).toBeUndefined();
+    const env = { alertmanagerUrls: undefined, prometheusUrl: '' };
+    expect(urls(inputs({ file, env })).prom).toBeUndefined();
+    expect(urls(inputs({ env })).prom).toBeUndefined(); // not the localhost:9090 default either
+    expect(urls(inputs({ env, flags: { prometheusUrl: 'http://flag-prom' } })).prom).toBe('http://flag-prom');
     expect(urls(inputs({ file: { prometheus: null } })).prom).toBeUndefined();
   });
 
@@ -124,7 +128,10 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     const { config, warnings } = resolveConfig(i);
     expect(config.alertmanagers[0]?.tls).toEqual({ caFile: '/shared-ca', insecureSkipVerify: true });
     expect(config.alertmanagers[0]?.auth).toMatchObject({ kind: 'basic', username: 'shared' });
-    expect(warnings[0]).toMatch(/TLS certificate verification is off for alertmanager localhost:9093/);
+    // The default Alertmanager is plain http: nothing to verify, so no warning (issue #11, defect 9).
+    expect(warnings.join('\n')).not.toContain('TLS certificate verification is off');
+    const https = resolveConfig({ ...i, flags: { ...i.flags, alertmanagerUrls: ['https://am.example'] } });
+    expect(https.warnings[0]).toMatch(/TLS certificate verification is off for alertmanager am.example/);
 
     const withUserinfo = resolveConfig(
       inputs({ flags: { alertmanagerUrls: ['https://bob:p%40ss@am.example'] } }),

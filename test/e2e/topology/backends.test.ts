@@ -2,7 +2,7 @@
 // VictoriaMetrics single-node scraping the same HAProxy, an HAProxy gateway that serves Prometheus
 // and Alertmanager under /prometheus and /alertmanager behind a bearer token and X-Scope-OrgID,
 // and Prometheus on TLS and mTLS with its own --web.config.file and certificates from openssl.
-// Tests marked it.fails specify issue #11's defects 8 and 9 (fixed on the h11a branch).
+// Issue #11 defects these tests reproduced are fixed; each test names its defect.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,7 +124,7 @@ describe.skipIf(noStack)('other Prometheus API backends, a gateway, and TLS', ()
     });
 
     // Defect 8: a probe's timeout says "no answer within 1 s" without naming the source.
-    it.fails('frozen mid-probe, the timeout names the source (defect 8)', async () => {
+    it('frozen mid-probe, the timeout names the source (defect 8)', async () => {
       await topologyStack(env, 'pause', 'victoria');
       try {
         const { stdout } = await sitrep([
@@ -213,7 +213,7 @@ prometheus:
     });
 
     // Defect 9: after credentials were sent, a 401 still says "set authorization" as if none were.
-    it.fails('says the token was refused when a wrong one is sent (defect 9)', async () => {
+    it('says the token was refused when a wrong one is sent (defect 9)', async () => {
       const { code, stderr } = await sitrep(['alerts'], gatewayConfig('not-the-token', 'team-a'));
       expect(code).toBe(1);
       expect(stderr).toMatch(/HTTP 401/);
@@ -245,14 +245,11 @@ prometheus:
     });
 
     // Defect 9: the refusal names Node's code (UNABLE_TO_VERIFY_LEAF_SIGNATURE), not the cause.
-    it.fails(
-      'says in words that the certificate is not signed by a CA sitrep trusts (defect 9)',
-      async () => {
-        const result = await alerts(urls['prometheus-tls'] ?? '');
-        expect(result.stderr).toMatch(/not signed by a CA sitrep trusts/);
-        expect(result.stderr).not.toMatch(/[A-Z]{3,}_[A-Z_]{3,}/);
-      },
-    );
+    it('says in words that the certificate is not signed by a CA sitrep trusts (defect 9)', async () => {
+      const result = await alerts(urls['prometheus-tls'] ?? '');
+      expect(result.stderr).toMatch(/not signed by a CA sitrep trusts/);
+      expect(result.stderr).not.toMatch(/[A-Z]{3,}_[A-Z_]{3,}/);
+    });
 
     it('works with tls_config.ca_file, for alerts and for probes', async () => {
       const file = httpConfig(`tls_config: { ca_file: ${JSON.stringify(tls().ca)} }\n`);
@@ -281,7 +278,7 @@ prometheus:
     });
 
     // Defect 9: a refused client certificate shows ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE.
-    it.fails('says in words that the server wants a client certificate (defect 9)', async () => {
+    it('says in words that the server wants a client certificate (defect 9)', async () => {
       const caOnly = httpConfig(`tls_config: { ca_file: ${JSON.stringify(tls().ca)} }\n`);
       const refused = await alerts(urls['prometheus-mtls'] ?? '', caOnly);
       expect(refused.stderr).toMatch(/client certificate/);
@@ -299,7 +296,7 @@ prometheus:
     });
 
     // Defect 9: the warning also names the plain-http Alertmanager, where there is no TLS at all.
-    it.fails('does not warn about skipped verification for a plain-http source (defect 9)', async () => {
+    it('does not warn about skipped verification for a plain-http source (defect 9)', async () => {
       const file = httpConfig('tls_config: { insecure_skip_verify: true }\n');
       const result = await alerts(urls['prometheus-tls'] ?? '', file);
       expect(result.stderr).not.toMatch(/verification is off for alertmanager/);

@@ -1,7 +1,7 @@
 // sitrep against a real Alertmanager cluster of three (Debian's Alertmanager gossiping on loopback)
 // fed by a real Prometheus that sends to every peer; the seed alert fires for web1 and web2. Peers
 // are SIGKILLed and respawned with `stack kill/respawn` (the recorded pid and command line).
-// Tests marked it.fails specify issue #11's defects the h11a branch fixes; the lead flips them.
+// Issue #11 defects these tests reproduced are fixed; each test names its defect.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -199,88 +199,82 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
   });
 
   // Defect 1: a failing peer's old answer stays in the merge, first peer first, with no age limit.
-  it.fails(
-    'a dead first peer that still held a silence the live peers expired hides nothing (defect 1)',
-    async () => {
-      const matchers = [
-        { name: 'alertname', op: '=' as const, value: alertname },
-        { name: 'server', op: '=' as const, value: 'web1' },
-      ];
-      const now = Date.now();
-      const first = { name: 'am-1', url: peers[0] ?? '' };
-      const second = { name: 'am-2', url: peers[1] ?? '' };
-      const id = await createSilence(first, {
-        matchers,
-        startsAt: new Date(now).toISOString(),
-        endsAt: new Date(now + 10 * 60_000).toISOString(),
-        createdBy: 'topology test',
-        comment: 'defect 1',
-      });
-      const feed = createAlertFeed({ sources: feedSources(config()), intervalMs: 1000 });
-      const web1 = (s: AlertFeedSnapshot) =>
-        s.alerts.find((a) => a.name === alertname && a.labels['server'] === 'web1');
-      feed.start();
-      try {
-        await waitForFeed(feed, (s) => web1(s)?.state === 'silenced');
-        await topologyStack(env, 'kill', 'alertmanager');
-        await waitUntil(async () => {
-          // The silence has gossiped to peer 2; expire it there (it gossips on to peer 3).
-          const { silences } = await getSilences(second);
-          return silences.some((x) => x.id === id);
-        }, 'the silence on peer 2');
-        await expireSilence(second, id);
-        await waitForFeed(feed, (s) => s.sources[0]?.health !== 'ok');
-        // Both live peers call web1 active within a gossip round; the view must say so too.
-        const shown = await waitForFeed(feed, (s) => web1(s)?.state === 'active', 20_000);
-        expect(shown.sources[0]?.health).toMatch(/stale|failing/);
-      } finally {
-        feed.stop();
-        await topologyStack(env, 'respawn', 'alertmanager');
-        await expireSilence(second, id).catch(() => undefined);
-        await waitForSeedEverywhere();
-      }
-    },
-  );
+  it('a dead first peer that still held a silence the live peers expired hides nothing (defect 1)', async () => {
+    const matchers = [
+      { name: 'alertname', op: '=' as const, value: alertname },
+      { name: 'server', op: '=' as const, value: 'web1' },
+    ];
+    const now = Date.now();
+    const first = { name: 'am-1', url: peers[0] ?? '' };
+    const second = { name: 'am-2', url: peers[1] ?? '' };
+    const id = await createSilence(first, {
+      matchers,
+      startsAt: new Date(now).toISOString(),
+      endsAt: new Date(now + 10 * 60_000).toISOString(),
+      createdBy: 'topology test',
+      comment: 'defect 1',
+    });
+    const feed = createAlertFeed({ sources: feedSources(config()), intervalMs: 1000 });
+    const web1 = (s: AlertFeedSnapshot) =>
+      s.alerts.find((a) => a.name === alertname && a.labels['server'] === 'web1');
+    feed.start();
+    try {
+      await waitForFeed(feed, (s) => web1(s)?.state === 'silenced');
+      await topologyStack(env, 'kill', 'alertmanager');
+      await waitUntil(async () => {
+        // The silence has gossiped to peer 2; expire it there (it gossips on to peer 3).
+        const { silences } = await getSilences(second);
+        return silences.some((x) => x.id === id);
+      }, 'the silence on peer 2');
+      await expireSilence(second, id);
+      await waitForFeed(feed, (s) => s.sources[0]?.health !== 'ok');
+      // Both live peers call web1 active within a gossip round; the view must say so too.
+      const shown = await waitForFeed(feed, (s) => web1(s)?.state === 'active', 20_000);
+      expect(shown.sources[0]?.health).toMatch(/stale|failing/);
+    } finally {
+      feed.stop();
+      await topologyStack(env, 'respawn', 'alertmanager');
+      await expireSilence(second, id).catch(() => undefined);
+      await waitForSeedEverywhere();
+    }
+  });
 
   // Defect 2: silences go only to the first Alertmanager listed.
-  it.fails(
-    'creates and expires a silence through the first peer that answers when the first is dead (defect 2)',
-    async () => {
-      const services = realServices(config(), { env: cliEnv(), cwd: home });
-      const snapshot = await services.feed.refresh().then(() => services.feed.getSnapshot());
-      const alerts = snapshot.alerts.filter((a) => a.name === alertname && a.labels['server'] === 'web2');
-      expect(alerts).toHaveLength(1);
-      const session = await services.openIncident(alerts);
-      await topologyStack(env, 'kill', 'alertmanager');
-      try {
-        const id = await session.silence(
-          {
-            matchers: [{ name: 'server', op: '=', value: 'web2' }],
-            durationMs: 120_000,
-            comment: 'defect 2',
-          },
-          'topology test',
-        );
-        const live = { name: 'am-3', url: peers[2] ?? '' };
-        await waitUntil(
-          async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'active'),
-          'the silence on peer 3',
-        );
-        await session.closeIncident(true);
-        await waitUntil(
-          async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'expired'),
-          'the silence expired',
-        );
-      } finally {
-        await session.close();
-        await topologyStack(env, 'respawn', 'alertmanager');
-        await waitForSeedEverywhere();
-      }
-    },
-  );
+  it('creates and expires a silence through the first peer that answers when the first is dead (defect 2)', async () => {
+    const services = realServices(config(), { env: cliEnv(), cwd: home });
+    const snapshot = await services.feed.refresh().then(() => services.feed.getSnapshot());
+    const alerts = snapshot.alerts.filter((a) => a.name === alertname && a.labels['server'] === 'web2');
+    expect(alerts).toHaveLength(1);
+    const session = await services.openIncident(alerts);
+    await topologyStack(env, 'kill', 'alertmanager');
+    try {
+      const { id } = await session.silence(
+        {
+          matchers: [{ name: 'server', op: '=', value: 'web2' }],
+          durationMs: 120_000,
+          comment: 'defect 2',
+        },
+        'topology test',
+      );
+      const live = { name: 'am-3', url: peers[2] ?? '' };
+      await waitUntil(
+        async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'active'),
+        'the silence on peer 3',
+      );
+      await session.closeIncident(true);
+      await waitUntil(
+        async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'expired'),
+        'the silence expired',
+      );
+    } finally {
+      await session.close();
+      await topologyStack(env, 'respawn', 'alertmanager');
+      await waitForSeedEverywhere();
+    }
+  });
 
   // Defect 5: a failing source backs off up to 5 min, so a restarted peer stays stale for minutes.
-  it.fails('a restarted peer is clean again within a few refresh intervals (defect 5)', async () => {
+  it('a restarted peer is clean again within a few refresh intervals (defect 5)', async () => {
     const intervalMs = 1000;
     const feed = createAlertFeed({ sources: feedSources(config()), intervalMs });
     feed.start();

@@ -3,7 +3,7 @@
 // well. For each: the error names the source in words, the good source's alerts are still shown,
 // the screen answers keys while a request hangs, the journal stays whole, and recovery needs no
 // restart. Needs tmux and the built binary, not the stack.
-// Tests marked it.fails specify issue #11's defects 4 and 9 (fixed on the h11a branch).
+// Issue #11 defects these tests reproduced are fixed; each test names its defect.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,14 +114,14 @@ describe('a faulty Alertmanager beside a good one, in `sitrep alerts`', () => {
   );
 
   // Defect 9: the page's HTML is printed as it came.
-  it.fails('shows a 5xx HTML page as its status and a short plain excerpt, not HTML (defect 9)', async () => {
+  it('shows a 5xx HTML page as its status and a short plain excerpt, not HTML (defect 9)', async () => {
     const { stderr } = await alertsWith(htmlErrorPage(502, 'Bad Gateway'));
     expect(stderr).toMatch(/HTTP 502/);
     expect(stderr).not.toMatch(/<\/?(html|head|center|hr|body)/i);
   });
 
   // Defect 9: a redirect to another host is followed silently.
-  it.fails('does not follow a redirect to another host silently (defect 9)', async () => {
+  it('does not follow a redirect to another host silently (defect 9)', async () => {
     const elsewhere = good.url.replace('127.0.0.1', 'localhost');
     const { stdout, stderr } = await alertsWith({ kind: 'redirect', location: `${elsewhere}${alertsPath}` });
     const followedQuietly =
@@ -243,14 +243,11 @@ describe('the screen while a source hangs', () => {
   });
 
   // Defect 4: one refresh waits for every source, so nothing shows until the hung one times out.
-  it.fails(
-    'shows the good source as soon as it answers, while the other still hangs (defect 4)',
-    async () => {
-      faulty.route(alertsPath, { kind: 'hang' });
-      const { session: s } = sitrep('30s');
-      await s.waitForText('DiskFillingUp', { timeout: 10_000 });
-    },
-  );
+  it('shows the good source as soon as it answers, while the other still hangs (defect 4)', async () => {
+    faulty.route(alertsPath, { kind: 'hang' });
+    const { session: s } = sitrep('30s');
+    await s.waitForText('DiskFillingUp', { timeout: 10_000 });
+  });
 
   it('keeps the journal whole: a note taken while a source hangs is on disk, every line JSON', async () => {
     faulty.route(alertsPath, { kind: 'hang' });

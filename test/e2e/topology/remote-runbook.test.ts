@@ -39,36 +39,33 @@ afterAll(async () => {
 });
 
 describe('a runbook URL from an alert', () => {
-  it.fails(
-    'is not fetched from a host the user did not allow; the workspace says how to allow it (defect 10)',
-    async () => {
-      const home = tempConfigHome();
-      const env = {
-        XDG_CONFIG_HOME: home,
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_CACHE_HOME: path.join(home, 'cache'),
-      };
-      const { config } = loadSourceConfig(['--alertmanager.url', alertmanager.url, '--prometheus.url', ''], {
-        stdout: { write: () => true },
-        stderr: { write: () => true },
-        stdinIsTTY: false,
-        env,
-        cwd: home,
-      });
-      const services = realServices(config, { env, cwd: home });
-      await services.feed.refresh();
-      const alerts = services.feed.getSnapshot().alerts.filter((a) => a.name === 'PostedByAnyone');
-      expect(alerts).toHaveLength(1);
-      const session = await services.openIncident(alerts);
-      try {
-        expect(connections).toBe(0);
-        const shown = JSON.stringify(session.runbook);
-        expect(shown).toContain(runbookUrl);
-        expect(shown).toContain('allowed_hosts');
-      } finally {
-        await session.close();
-        services.feed.stop();
-      }
-    },
-  );
+  it('is not fetched from a host the user did not allow; the workspace says how to allow it (defect 10)', async () => {
+    const home = tempConfigHome();
+    const env = {
+      XDG_CONFIG_HOME: home,
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+    };
+    const { config } = loadSourceConfig(['--alertmanager.url', alertmanager.url, '--prometheus.url', ''], {
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      stdinIsTTY: false,
+      env,
+      cwd: home,
+    });
+    const services = realServices(config, { env, cwd: home });
+    await services.feed.refresh();
+    const alerts = services.feed.getSnapshot().alerts.filter((a) => a.name === 'PostedByAnyone');
+    expect(alerts).toHaveLength(1);
+    const session = await services.openIncident(alerts);
+    try {
+      expect(connections).toBe(0);
+      const shown = JSON.stringify(session.runbook);
+      expect(shown).toContain(runbookUrl);
+      expect(shown).toContain('allowed_hosts');
+    } finally {
+      await session.close();
+      services.feed.stop();
+    }
+  });
 });

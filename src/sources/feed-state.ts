@@ -1,0 +1,108 @@
+// The per-source bookkeeping of the alert feed: one source's status after an answer or a failure,
+// its backoff, and the merged view over every source's last good answer.
+import { liveBatches, mergeAlerts } from '../core/alerts/merge.js';
+import { sortAlerts } from '../core/alerts/select.js';
+import type { AlertFeedSnapshot, FeedSource, FeedSourceStatus } from './alert-feed.js';
+import type { SourceAlerts } from './alert-sources.js';
+import { errorLine } from '../core/errors.js';
+import { SourceError } from './http-error.js';
+
+/** One source as the feed tracks it. */
+export interface SourceState {
+  readonly source: FeedSource;
+  status: FeedSourceStatus;
+  data: SourceAlerts | undefined;
+  dueAt: number;
+  inFlight: Promise<void> | undefined;
+  controller: AbortController | undefined;
+}
+
+/** A source before its first answer. */
+export function initialStatus(source: FeedSource): FeedSourceStatus {
+  return {
+    name: source.name,
+    kind: source.kind,
+    health: 'loading',
+    lastSuccessAt: undefined,
+    error: undefined,
+    consecutiveFailures: 0,
+    alertCount: 0,
+    problems: [],
+    nextRefreshAt: undefined,
+  };
+}
+
+// The soonest a source without a request in flight is due; undefined when all are busy.
+export function earliestDue(states: readonly SourceState[]): number | undefined {
+  let next: number | undefined;
+  for (const state of states)
+    if (!state.inFlight && (next === undefined || state.dueAt < next)) next = state.dueAt;
+  return next;
+}
+
+/** How long a source waits after `failures` failures in a row: doubling from two intervals, capped. */
+export function backoffMs(failures: number, intervalMs: number, maxBackoffMs: number): number {
+  return Math.min(intervalMs * 2 ** Math.min(failures, 30), maxBackoffMs);
+}
+
+/** Takes one answer (or failure) into the source's state and status. */
+export function settle(
+  state: SourceState,
+  result: PromiseSettledResult<SourceAlerts>,
+  now: number,
+  intervalMs: number,
+  maxBackoffMs: number,
+): void {
+  const previous = state.status;
+  if (result.status === 'fulfilled') {
+    state.data = result.value;
+    state.dueAt = now + intervalMs;
+    state.status = {
+      ...previous,
+      health: 'ok',
+      lastSuccessAt: now,
+      error: undefined,
+      consecutiveFailures: 0,
+      alertCount: result.value.alerts.length,
+      problems: result.value.problems,
+      nextRefreshAt: state.dueAt,
+    };
+    return;
+  }
+  const failures = previous.consecutiveFailures + 1;
+  state.dueAt = now + backoffMs(failures, intervalMs, maxBackoffMs);
+  const reason: unknown = result.reason;
+  const error =
+    reason instanceof SourceError
+      ? errorLine(reason) // with its hint, as the CLI prints it
+      : `${previous.kind} ${previous.name}: internal error: ${String(reason)}`;
+  state.status = {
+    ...previous,
+    health: state.data ? 'stale' : 'failing',
+    error,
+    consecutiveFailures: failures,
+    nextRefreshAt: state.dueAt,
+  };
+}
+
+// The live list from every source whose answer still counts, and apart from it what only the
+// stale sources report.
+export function mergedView(
+  states: readonly SourceState[],
+  now: number,
+  intervalMs: number,
+): Pick<AlertFeedSnapshot, 'alerts' | 'staleAlerts'> {
+  // A source whose request hangs counts as failing once its last answer is two intervals old
+  // (one interval of waiting on top of the normal one), so a hung peer cannot hold the view either.
+  const timed = states.flatMap((s) => {
+    const at = s.status.lastSuccessAt;
+    if (!s.data || at === undefined) return [];
+    const hung = s.inFlight !== undefined && now - at > 2 * intervalMs;
+    return [{ ...s.data, fetchedAt: at, failing: s.status.health !== 'ok' || hung }];
+  });
+  const { live, stale } = liveBatches(timed, now, intervalMs);
+  const alerts = sortAlerts(mergeAlerts(live));
+  const shown = new Set(alerts.map((a) => a.fingerprint));
+  const staleAlerts = sortAlerts(mergeAlerts(stale).filter((a) => !shown.has(a.fingerprint)));
+  return { alerts, staleAlerts };
+}
