@@ -19,12 +19,11 @@ import { runProbeStep } from '../../sources/probe-runner.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
-import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
 import { describeRunbookSource } from './runbook-view.js';
 
 const options = {
-  ...sourceOptions,
   label: { type: 'string', multiple: true, short: 'l' },
   step: { type: 'string' },
 } as const;
@@ -68,7 +67,7 @@ export const probeCommand: Command = {
       );
     const stepNumber = parseStep(values.step);
     const given = parseLabelFlags('probe', values.label ?? []);
-    const { config, warnings } = resolveSourceOptions(values, context);
+    const { config, warnings } = resolveSourceOptions({}, context);
     printWarnings(warnings, context);
     if (!config.prometheus) {
       throw new UsageError(

@@ -5,6 +5,7 @@ import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { parseRunbook } from '../../core/runbook/parse-runbook.js';
 import type { Command } from '../command.js';
+import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { RunbookReadError, readRunbookText } from '../../store/runbook-library.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
@@ -86,7 +87,9 @@ export const runbookCommand: Command = {
       );
       view = { alert: { name, labels: alertLabels }, ...resolved };
     }
-    context.stdout.write(values.json ? `${stringifyForTerminal(runbookJson(view))}\n` : runbookText(view));
+    context.stdout.write(
+      wantsJson(values, context) ? `${stringifyForTerminal(runbookJson(view))}\n` : runbookText(view),
+    );
     return ExitCode.ok;
   },
 };
