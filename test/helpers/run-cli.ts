@@ -21,7 +21,7 @@ export function tempConfigHome(): string {
 export async function runCli(
   args: readonly string[],
   env: Record<string, string | undefined>,
-  options: { cwd?: string; columns?: number } = {},
+  options: { cwd?: string; columns?: number; stdin?: string } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -35,6 +35,7 @@ export async function runCli(
     stdinIsTTY: false,
     env,
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin !== undefined ? { readStdin: () => Promise.resolve(options.stdin ?? '') } : {}),
   });
   return { code, stdout, stderr };
 }
