@@ -37,8 +37,11 @@ export const environmentHelp = `Environment:
   SITREP_ALERTMANAGER_URL  Alertmanager URL(s), comma separated (like --alertmanager.url)
   SITREP_PROMETHEUS_URL    Prometheus URL (like --prometheus.url; empty switches it off)
   SITREP_CONFIG_FILE       the config file (like --config.file)
+  SITREP_RUNBOOK_DIRS      runbook folders searched first, separated by ':'
+  SITREP_AUTHOR            the name on notes and actions (default $USER)
   XDG_CONFIG_HOME          config folder (default ~/.config); the file is sitrep/config.yml
   XDG_DATA_HOME            incident journals go in sitrep/incidents here (default ~/.local/share)
+  XDG_CACHE_HOME           fetched runbooks are cached in sitrep/ here (default ~/.cache)
   NO_COLOR                 no colours on the screen
 sitrep reads SITREP_-prefixed names only: an ALERTMANAGER_URL or PROMETHEUS_URL exported for another
 tool never redirects it silently.`;
