@@ -10,7 +10,10 @@ import https from 'node:https';
 import fetch, { type RequestInit } from 'node-fetch';
 import type { AuthConfig, Secret, TlsConfig } from '../core/config/config.js';
 import { defaults } from '../core/config/config.js';
+import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
+import { oauth2Token } from './oauth2.js';
+import { proxyAgents } from './proxy.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
 export interface Endpoint extends SourceLabel {
@@ -19,6 +22,10 @@ export interface Endpoint extends SourceLabel {
   readonly headers?: Readonly<Record<string, string>>;
   readonly auth?: AuthConfig;
   readonly tls?: TlsConfig;
+  /** OAuth 2.0 client credentials: a token from its endpoint as `Authorization: Bearer` (oauth2.ts). */
+  readonly oauth2?: OAuth2Settings;
+  /** Send every request through this HTTP(S) proxy (proxy.ts). */
+  readonly proxyUrl?: string;
   /** Per attempt; default 5 s. */
   readonly timeoutMs?: number;
   /** Default 256 MiB. */
@@ -157,14 +164,30 @@ async function attemptOnce(
     // also after a redirect.
     const agent =
       endpoint.tls && url.startsWith('https:') ? tlsAgent(endpoint, url, endpoint.tls) : undefined;
+    const proxied = endpoint.proxyUrl
+      ? proxyAgents(endpoint.proxyUrl, agent?.options, endpoint.tls)
+      : undefined;
+    const headers = await requestHeaders(endpoint, url, extras);
+    if (endpoint.oauth2) {
+      const token = await oauth2Token(endpoint, endpoint.oauth2, {
+        timeoutMs,
+        agent: proxied,
+        signal: extras.signal,
+      });
+      headers['Authorization'] = `Bearer ${token}`;
+    }
     const init: RequestInit = {
       method,
-      headers: await requestHeaders(endpoint, url, extras),
+      headers,
       signal: controller.signal,
       size: maxBytes,
       follow: 5,
       ...(extras.json === undefined ? {} : { body: JSON.stringify(extras.json) }),
-      ...(agent ? { agent: (target: URL) => (target.protocol === 'https:' ? agent : undefined) } : {}),
+      ...(proxied
+        ? { agent: proxied }
+        : agent
+          ? { agent: (target: URL) => (target.protocol === 'https:' ? agent : undefined) }
+          : {}),
     };
     const response = await fetch(url, init);
     const length = Number(response.headers.get('content-length') ?? Number.NaN);

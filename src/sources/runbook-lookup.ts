@@ -21,6 +21,8 @@ export interface LookupOptions {
   readonly allowHttp?: boolean;
   /** The alert rule's expression, for the generic runbook. */
   readonly expression?: string | undefined;
+  /** Fetch runbook URLs through this proxy (the sources' http_config `proxy_url`). */
+  readonly proxyUrl?: string | undefined;
 }
 
 /** The runbook folders of this environment, parsed. */
@@ -47,6 +49,7 @@ export async function lookUpRunbook(
     cacheDir: runbookCacheDir(context.env),
     allowHttp: options.allowHttp ?? false,
     expression: options.expression,
+    proxyUrl: options.proxyUrl,
   });
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
 }

@@ -18,6 +18,7 @@ import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { runbookProxy } from '../../sources/proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
@@ -84,7 +85,7 @@ export const probeCommand: Command = {
     const found = await lookUpRunbook(
       { name, labels: target.labels, runbookUrl: target.alert?.runbookUrl },
       context,
-      { expression: fromPrometheus?.expr },
+      { expression: fromPrometheus?.expr, proxyUrl: runbookProxy(config) },
     );
     for (const note of found.notes) context.stderr.write(`sitrep: ${sanitizeLine(note)}\n`);
     const rule = chooseAlertRule(fromPrometheus, found.runbook);
