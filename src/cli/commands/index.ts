@@ -15,6 +15,11 @@ export interface CommandEntry {
  */
 export const commands: readonly CommandEntry[] = [
   {
+    name: 'doctor',
+    summary: 'check the config, each source (version, auth, TLS), runbooks and the journal folder',
+    load: async () => (await import('./doctor.js')).doctorCommand,
+  },
+  {
     name: 'alerts',
     summary: 'list firing alerts from Alertmanager and Prometheus (table, or --json for scripts)',
     load: async () => (await import('./alerts.js')).alertsCommand,
