@@ -9,6 +9,7 @@ import { ExitCode } from '../../core/errors.js';
 import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { fetchAllAlerts } from '../../sources/alert-sources.js';
+import { writeAlertNames } from '../../store/alert-names-cache.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
@@ -58,6 +59,11 @@ export const alertsCommand: Command = {
     const { config, warnings, unconfigured } = resolveSourceOptions({}, context);
     printWarnings(warnings, context);
     const { alerts, reports } = await fetchAllAlerts(config, filter.matchers);
+    if (filter.empty)
+      writeAlertNames(
+        context.env,
+        alerts.map((a) => a.name),
+      );
     const muted = { silenced: values.silenced === true, inhibited: values.inhibited === true };
     const shown = selectAlerts(alerts, { matchers: filter.matchers, ...muted }).filter(wordsPass(filter));
     const now = Date.now();

@@ -69,4 +69,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'show and change the config file (path, get, set, unset, list)',
     load: async () => (await import('./config.js')).configCommand,
   },
+  {
+    name: 'completion',
+    summary: 'print a bash, zsh or fish completion script (commands, flags, alert names)',
+    load: async () => (await import('./completion.js')).completionCommand,
+  },
 ];
