@@ -46,20 +46,26 @@ export const environmentHelp = `Environment:
 sitrep reads SITREP_-prefixed names only: an ALERTMANAGER_URL or PROMETHEUS_URL exported for another
 tool never redirects it silently.`;
 
-/** The global flags' part of `--help`. */
-export const globalFlagsHelp = `Global flags (before or after the command; also settable in the config file):
-  --alertmanager.url URL   an Alertmanager (repeat for an HA cluster or several regions)
+/** The global flags, one per line, for `--help`. */
+export const globalFlagLines = `  --alertmanager.url URL   an Alertmanager (repeat for an HA cluster or several regions)
                            default http://localhost:9093
-  --prometheus.url URL     Prometheus, Thanos Query, Mimir (with its /prometheus prefix) or VictoriaMetrics;
-                           default http://localhost:9090; --prometheus.url= switches it off
+  --prometheus.url URL     Prometheus, Thanos Query, Mimir (with its /prometheus prefix) or
+                           VictoriaMetrics; default http://localhost:9090; empty for none
   --config.file FILE       the config file (default $XDG_CONFIG_HOME/sitrep/config.yml)
   --timeout DURATION       per request, e.g. 10s, 1m30s, 500ms (default 5s)
   -o, --output FORMAT      simple, extended, wide (= extended) or json (default simple)
   --json                   the same as -o json
   --http.config.file FILE  auth, TLS and proxy in Prometheus's http_config YAML (authorization,
-                           basic_auth, oauth2, proxy_url, tls_config)
-Precedence: flags > environment > config file > defaults. A default source that does not answer
+                           basic_auth, oauth2, proxy_url, tls_config)`;
+
+/** How the global flags combine with the rest, for `--help`. */
+export const precedenceHelp = `Precedence: flags > environment > config file > defaults. A default source that does not answer
 is a note; one you configured that fails makes the command exit 1.`;
+
+/** The global flags' part of a command's `--help`. */
+export const globalFlagsHelp = `Global flags (before or after the command; also settable in the config file):
+${globalFlagLines}
+${precedenceHelp}`;
 
 const byLong = new Map<string, GlobalFlag>(Object.keys(globalOptions).map((k) => [k, k as GlobalFlag]));
 const byShort = new Map<string, GlobalFlag>(

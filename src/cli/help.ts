@@ -1,10 +1,11 @@
 import type { CommandEntry } from './commands/index.js';
-import { environmentHelp, globalFlagsHelp } from './global-flags.js';
+import { environmentHelp, globalFlagLines, precedenceHelp } from './global-flags.js';
 
 /** The text of `sitrep --help`. */
 export function topLevelHelp(commands: readonly CommandEntry[], version: string): string {
-  const width = Math.max(8, ...commands.map((c) => c.name.length)) + 2;
-  const list = commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
+  const rows = [...commands, { name: 'alert query', summary: "amtool's spelling of `alerts`" }];
+  const width = Math.max(8, ...rows.map((c) => c.name.length)) + 2;
+  const list = rows.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n');
   return `sitrep ${version}: firing alerts, runbooks as checklists, PromQL probes and an incident timeline.
 
 Usage:
@@ -14,15 +15,16 @@ Usage:
   sitrep <command> --help      help for one command
 
 Commands:
-${list || '  (none yet)'}
-  alert query  amtool's spelling of \`alerts\`
+${list}
 
 Filters (sitrep alerts FILTER…, and / on the screen): an argument with =, !=, =~ or !~ is an
 Alertmanager matcher; a bare word must appear in the alert's name, a label value or its summary.
 
-${globalFlagsHelp}
-  -h, --help               show this help
+Global flags (before or after the command; also settable in the config file):
+${globalFlagLines}
+  -h, --help               show this help (after a command: that command's help)
   -V, --version            print the version
+${precedenceHelp}
 
 Config file: $XDG_CONFIG_HOME/sitrep/config.yml (~/.config/sitrep/config.yml); \`sitrep config path\`
 prints the one in use, \`sitrep config --help\` lists its keys.

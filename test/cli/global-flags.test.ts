@@ -54,6 +54,20 @@ describe('global flags', () => {
     }
   });
 
+  it('collect --alertmanager.url from before and after the command', async () => {
+    const down = await refusedUrl();
+    const result = await runCli(
+      ['--alertmanager.url', down, 'alerts', '--json', '--alertmanager.url', am.url, '--prometheus.url='],
+      env(),
+    );
+    expect(result.code).toBe(1);
+    const sources = (JSON.parse(result.stdout) as AlertsJson).sources.map((s) => [s.url, s.ok]);
+    expect(sources).toEqual([
+      [down, false],
+      [am.url, true],
+    ]);
+  });
+
   it('are accepted by every command, also those that do not use them', async () => {
     const flags = ['--alertmanager.url', am.url, '--timeout', '3s'];
     const runbook = await runCli(

@@ -26,7 +26,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'runbook',
-    summary: 'show the runbook for an alert (or a runbook file) as a checklist with its probe queries',
+    summary: 'show the runbook for an alert (or a file) as a checklist with its probe queries',
     load: async () => (await import('./runbook.js')).runbookCommand,
   },
   {

@@ -34,7 +34,7 @@ export const noteCommand: Command = {
     const id = await store.resolveId(given, 'latest-open');
     const journal = await store.resume(id);
     warn(context, journal.warnings);
-    const author = context.env.USER || context.env.LOGNAME;
+    const author = context.env['SITREP_AUTHOR'] || context.env.USER || context.env.LOGNAME;
     const result = await journal.append({
       at: new Date().toISOString(),
       type: 'note-added',
