@@ -97,6 +97,11 @@ describe('global flags', () => {
     }
     const path = await runCli(['config', 'path', '--config.file', file], env());
     expect(path.stdout).toBe(`${file}\n`);
+    const set = await runCli(['--config.file', file, 'config', 'set', 'timeout', '7s'], env());
+    expect(set.code).toBe(0);
+    const fs = await import('node:fs');
+    expect(fs.readFileSync(file, 'utf8')).toContain('timeout: 7s');
+    expect(fs.existsSync(`${home}/config.yml`)).toBe(false);
   });
 
   it('leave a command its own flag of the same name (export -o FILE)', async () => {

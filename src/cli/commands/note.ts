@@ -50,5 +50,6 @@ export const noteCommand: Command = {
 
 async function readStdin(context: CommandContext): Promise<string> {
   if (!context.readStdin) throw new UsageError('note: there is no stdin to read the note from');
+  if (context.stdinIsTTY) context.stderr.write('sitrep: type the note, then Ctrl-D on a line of its own\n');
   return context.readStdin();
 }
