@@ -20,7 +20,12 @@ afterAll(() => am.close());
 function firstLineThenClose(args: string[]): Promise<{ line: string; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(repoRoot, 'bin', 'sitrep'), args, {
-      env: { PATH: process.env['PATH'], XDG_CONFIG_HOME: tempConfigHome(), XDG_DATA_HOME: tempConfigHome() },
+      env: {
+        PATH: process.env['PATH'],
+        XDG_CONFIG_HOME: tempConfigHome(),
+        XDG_DATA_HOME: tempConfigHome(),
+        XDG_CACHE_HOME: tempConfigHome(),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
