@@ -64,13 +64,19 @@ function aliased(
   return { name: 'alerts', tail };
 }
 
+// amtool commands people type by habit, and where sitrep does that job.
+const amtoolHints: Readonly<Record<string, string>> = {
+  silence: 'sitrep silences from the incident screen (key S); `amtool silence` still works beside it.',
+  silences: 'sitrep silences from the incident screen (key S); `amtool silence` still works beside it.',
+  'check-config': '`sitrep doctor` checks sitrep’s config and sources; `sitrep lint` checks rule files.',
+};
+
 function findCommand(name: string): CommandEntry {
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    throw new UsageError(
-      `unknown command "${name}"`,
-      `Commands: ${commands.map((c) => c.name).join(', ')}. Run \`sitrep --help\`.`,
-    );
+    const list = `Commands: ${commands.map((c) => c.name).join(', ')}. Run \`sitrep --help\`.`;
+    const habit = amtoolHints[name];
+    throw new UsageError(`unknown command "${name}"`, habit ? `${habit}\n  ${list}` : list);
   }
   return entry;
 }

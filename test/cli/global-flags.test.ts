@@ -126,6 +126,19 @@ describe('global flags', () => {
 describe('amtool spellings', () => {
   const flags = () => ['--alertmanager.url', am.url, '--prometheus.url='];
 
+  it('points amtool commands sitrep does not have to where it does that job', async () => {
+    const result = await runCli(['silence', 'add', 'alertname=X'], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "silence"');
+    expect(result.stderr).toContain('incident screen (key S)');
+  });
+
+  it('takes global flags after the screen flag --alert too', async () => {
+    const result = await runCli(['--alert', 'DiskFull', '--timeout', 'soon'], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--timeout: "soon" is not a positive duration');
+  });
+
   it('`alert query [matchers]` is `alerts`', async () => {
     const result = await runCli(['alert', 'query', 'server="web2"', ...flags(), '-o', 'json'], env());
     expect(result.code).toBe(0);
