@@ -67,7 +67,9 @@ export const alertsCommand: Command = {
     const muted = { silenced: values.silenced === true, inhibited: values.inhibited === true };
     const shown = selectAlerts(alerts, { matchers: filter.matchers, ...muted }).filter(wordsPass(filter));
     const now = Date.now();
-    const hidden = shown.length === 0 && !filter.empty ? await firingCount(config, muted) : undefined;
+    const answered = reports.some((r) => r.error === undefined);
+    const hidden =
+      shown.length === 0 && !filter.empty && answered ? await firingCount(config, muted) : undefined;
     if (config.output === 'json') {
       context.stdout.write(`${stringifyForTerminal(alertsJson(shown, reports, now))}\n`);
     } else if (shown.length === 0) {
