@@ -169,9 +169,10 @@ async function attemptOnce(
       : undefined;
     const headers = await requestHeaders(endpoint, url, extras);
     if (endpoint.oauth2) {
+      // The token endpoint is another server: through the same proxy, but not with this source's CA.
       const token = await oauth2Token(endpoint, endpoint.oauth2, {
         timeoutMs,
-        agent: proxied,
+        agent: endpoint.proxyUrl ? proxyAgents(endpoint.proxyUrl, undefined) : undefined,
         signal: extras.signal,
       });
       headers['Authorization'] = `Bearer ${token}`;

@@ -142,6 +142,19 @@ describe('http_config proxy_url', () => {
     expect(proxy.seen).toContain(`GET ${prom.url}/api/v1/alerts`);
   });
 
+  it('asks the OAuth2 token endpoint through the proxy too', async () => {
+    const { dir, env } = httpConfig(
+      `proxy_url: ${proxy.url}\noauth2:\n  client_id: a\n  client_secret: b\n  token_url: ${auth.url}/token\n`,
+    );
+    const result = await runCli(
+      ['alerts', '--http.config.file', 'http.yml', '--alertmanager.url', am.url, '--prometheus.url='],
+      env,
+      { cwd: dir },
+    );
+    expect(result.code).toBe(0);
+    expect(proxy.seen).toContain(`POST ${auth.url}/token`);
+  });
+
   it('fetches a runbook URL through the same proxy', async () => {
     const wiki = await startFaultServer({
       '/rb.md': {
