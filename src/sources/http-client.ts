@@ -12,7 +12,7 @@ import type { AuthConfig, Secret, TlsConfig } from '../core/config/config.js';
 import { defaults } from '../core/config/config.js';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
-import { oauth2Token } from './oauth2.js';
+import { oauth2Header } from './oauth2.js';
 import { proxyAgents } from './proxy.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
@@ -167,19 +167,12 @@ async function attemptOnce(
     const proxied = endpoint.proxyUrl
       ? proxyAgents(endpoint.proxyUrl, agent?.options, endpoint.tls)
       : undefined;
-    const headers = await requestHeaders(endpoint, url, extras);
-    if (endpoint.oauth2) {
-      // The token endpoint is another server: through the same proxy, but not with this source's CA.
-      const token = await oauth2Token(endpoint, endpoint.oauth2, {
-        timeoutMs,
-        agent: endpoint.proxyUrl ? proxyAgents(endpoint.proxyUrl, undefined) : undefined,
-        signal: extras.signal,
-      });
-      headers['Authorization'] = `Bearer ${token}`;
-    }
     const init: RequestInit = {
       method,
-      headers,
+      headers: {
+        ...(await requestHeaders(endpoint, url, extras)),
+        ...(await oauth2Header(endpoint, timeoutMs, extras.signal)),
+      },
       signal: controller.signal,
       size: maxBytes,
       follow: 5,

@@ -6,8 +6,9 @@ import fetch from 'node-fetch';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import type { Secret } from '../core/config/config.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import type { Endpoint } from './http-client.js';
 import { SourceError, type SourceLabel } from './http-error.js';
-import type { AgentFor } from './proxy.js';
+import { proxyAgents, type AgentFor } from './proxy.js';
 
 /** How to reach the token endpoint: the source's timeout, proxy and signal. */
 export interface TokenRequest {
@@ -25,6 +26,22 @@ interface CachedToken {
 const tokens = new WeakMap<OAuth2Settings, Promise<CachedToken>>();
 // A token is renewed this long before the server says it expires, so it never expires in flight.
 const renewEarlyMs = 30_000;
+
+/**
+ * `Authorization: Bearer <token>` for an endpoint with `oauth2`, nothing for one without. The token
+ * endpoint is another server: asked through the endpoint's proxy, but without the endpoint's CA.
+ */
+export async function oauth2Header(
+  endpoint: Endpoint,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Record<string, string>> {
+  if (!endpoint.oauth2) return {};
+  const agent = endpoint.proxyUrl ? proxyAgents(endpoint.proxyUrl, undefined) : undefined;
+  return {
+    Authorization: `Bearer ${await oauth2Token(endpoint, endpoint.oauth2, { timeoutMs, agent, signal })}`,
+  };
+}
 
 /** The access token for these client credentials: cached, or fetched now. Throws SourceError. */
 export async function oauth2Token(
