@@ -36,7 +36,11 @@ async function dispatch(args: readonly string[], context: CommandContext): Promi
   const late = splitGlobalFlags(tail, command?.shadows ?? []);
   const rest = [...early.rest, ...late.rest];
   if (command && rest.some(isHelp)) {
-    context.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
+    const help = command.help.replace(/\n*$/, '\n');
+    const globals = help.includes('Global flags')
+      ? ''
+      : '\nGlobal flags (--alertmanager.url, --prometheus.url, --config.file, --timeout, -o, --json,\n--http.config.file) work here too, before or after the command: see `sitrep --help`.\n';
+    context.stdout.write(`${help}${globals}`);
     return ExitCode.ok;
   }
   const globals = parseGlobalFlags([...early.globals, ...late.globals], name ?? '');

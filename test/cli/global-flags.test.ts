@@ -206,6 +206,15 @@ describe('sources nobody configured', () => {
   });
 });
 
+describe('sitrep <command> --help', () => {
+  it('mentions the global flags for every command', async () => {
+    for (const command of ['alerts', 'runbook', 'note', 'export', 'doctor', 'completion']) {
+      const result = await runCli([command, '--help'], {});
+      expect(result.stdout, command).toMatch(/Global flags \(/);
+    }
+  });
+});
+
 describe('sitrep --help', () => {
   it('lists the global flags, --alert, the config file and the environment variables', async () => {
     const result = await runCli(['--help'], {});
