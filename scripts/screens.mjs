@@ -24,7 +24,12 @@ async function waitFor(name, predicate, timeoutMs = 30_000) {
   }
 }
 
-const trim = (screen) => screen.replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
+// The checkout's own path is left out: the README shows no machine's paths.
+const trim = (screen) =>
+  screen
+    .replaceAll(`${repoRoot}/`, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n+$/, '');
 
 async function capture() {
   if (run(['scripts/build.mjs']).status !== 0) throw new Error('build failed');

@@ -11,6 +11,7 @@ import { stepProgress } from '../core/timeline/incident.js';
 import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
+import { runbookProxy } from '../sources/proxy.js';
 import { lookUpRunbook } from '../sources/runbook-lookup.js';
 import { IncidentStore } from '../store/incident-store.js';
 import { incidentsDir } from '../store/data-dir.js';
@@ -50,6 +51,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
           generatorURL: alert.generatorURL,
         },
         context,
+        { proxyUrl: runbookProxy(config) },
       );
       return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
     },

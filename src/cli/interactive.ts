@@ -2,9 +2,9 @@ import type { Config } from '../core/config/config.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
-import { printWarnings, resolveSourceOptions, sourceOptions } from './source-options.js';
+import { printWarnings, resolveSourceOptions } from './source-options.js';
 
-const options = { ...sourceOptions, alert: { type: 'string' } } as const;
+const options = { alert: { type: 'string' } } as const;
 
 /**
  * Fails with a clear message when there is no terminal: Ink needs raw mode, so without one we
@@ -39,7 +39,7 @@ export async function openScreen(
 export async function runInteractive(args: readonly string[], context: CommandContext): Promise<number> {
   // The same server flags as every command; a wrong one fails here, before the screen opens.
   const { values } = parseCommandArgs('', args, options, false);
-  const { config, warnings } = resolveSourceOptions(values, context);
+  const { config, warnings } = resolveSourceOptions({}, context);
   requireTerminal(
     context,
     'In scripts, use the non-interactive commands: sitrep alerts, probe, runbook, export (see sitrep --help).',

@@ -1,69 +1,53 @@
-// The flags every command that talks to servers takes, in amtool's spelling, and their
-// resolution with the environment, the config file and the defaults into one immutable Config.
+// The server flags (the global flags of src/cli/global-flags.ts) resolved with the environment,
+// the config file and the defaults into one immutable Config:
 //
-//   const { values } = parseCommandArgs('alerts', args, { ...sourceOptions, ...own });
-//   const { config, warnings } = resolveSourceOptions(values, context);
+//   const { config, warnings, unconfigured } = resolveSourceOptions({}, context);
 import path from 'node:path';
 import type { Config } from '../core/config/config.js';
 import type { HttpSettings } from '../core/config/http-config.js';
+import type { FileConfig } from '../core/config/config-file.js';
 import { httpConfigFiles, resolveConfig } from '../core/config/resolve.js';
 import { readFileSettings, readHttpConfigFile } from '../store/config-reader.js';
 import type { CommandContext } from './command.js';
-import { parseCommandArgs } from './parse-args.js';
+import { globalFlagsHelp, globalOptions, type GlobalValues } from './global-flags.js';
 
-/** parseArgs options for the shared source flags; spread them into a command's own. */
-export const sourceOptions = {
-  'alertmanager.url': { type: 'string', multiple: true },
-  'prometheus.url': { type: 'string' },
-  timeout: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  json: { type: 'boolean' },
-  'http.config.file': { type: 'string' },
-  'probe.interval': { type: 'string' },
-} as const;
+/**
+ * The global flags' parseArgs options. main() takes these flags out of argv wherever they stand,
+ * so a command no longer needs to spread them into its own; spreading them is harmless.
+ */
+export const sourceOptions = globalOptions;
 
-/** The flags' part of a command's `--help`. */
-export const sourceOptionsHelp = `Server flags (also settable in the config file; see \`sitrep config --help\`):
-  --alertmanager.url URL   an Alertmanager (repeat for an HA cluster or several regions)
-                           env SITREP_ALERTMANAGER_URL (comma separated); default http://localhost:9093
-  --prometheus.url URL     Prometheus, Thanos Query, Mimir (with its /prometheus prefix) or VictoriaMetrics
-                           env SITREP_PROMETHEUS_URL; default http://localhost:9090; "" switches it off
-  --timeout DURATION       per request, e.g. 10s, 1m30s, 500ms (default 5s)
-  -o, --output FORMAT      simple, extended or json (default simple)
-  --json                   the same as --output json
-  --http.config.file FILE  auth and TLS in Prometheus's http_config YAML (authorization, basic_auth,
-                           tls_config: ca_file, cert_file, key_file, insecure_skip_verify)
-  --probe.interval DURATION  how often the screen re-runs the focused step's probes (default 15s)
-Precedence: flags > environment > config file > defaults.`;
+/** The global flags' part of a command's `--help`. */
+export const sourceOptionsHelp = globalFlagsHelp;
 
 /** The parsed values of the source flags. */
-export interface SourceOptionValues {
-  readonly 'alertmanager.url'?: readonly string[] | undefined;
-  readonly 'prometheus.url'?: string | undefined;
-  readonly timeout?: string | undefined;
-  readonly output?: string | undefined;
-  readonly json?: boolean | undefined;
-  readonly 'http.config.file'?: string | undefined;
-  readonly 'probe.interval'?: string | undefined;
-}
+export type SourceOptionValues = GlobalValues;
 
 /** A resolved Config, and warnings the command should print on stderr. */
 export interface ResolvedSources {
   readonly config: Config;
   readonly warnings: readonly string[];
+  /**
+   * URLs of sources nobody configured (the built-in localhost defaults): one that does not answer
+   * is a note, not a failure.
+   */
+  readonly unconfigured: ReadonlySet<string>;
 }
 
 /**
- * Resolves the flags with the environment, the config file and the defaults. Reads the config
- * file and any http_config files; throws UsageError or ConfigFileError (exit 2) when one is wrong.
+ * Resolves the global flags (from `context.globals`, and any the command parsed itself) with the
+ * environment, the config file and the defaults. Reads the config file and any http_config files;
+ * throws UsageError or ConfigFileError (exit 2) when one is wrong.
  */
-export function resolveSourceOptions(values: SourceOptionValues, context: CommandContext): ResolvedSources {
+export function resolveSourceOptions(own: SourceOptionValues, context: CommandContext): ResolvedSources {
+  const values = mergeValues(context.globals ?? {}, own);
   const httpFlag = values['http.config.file'];
   const flags = {
     alertmanagerUrls: values['alertmanager.url'] ?? [],
     prometheusUrl: values['prometheus.url'],
     timeout: values.timeout,
-    output: values.output,
+    // amtool's `-o wide` is sitrep's extended table.
+    output: values.output === 'wide' ? 'extended' : values.output,
     json: values.json === true,
     httpConfigFile: httpFlag === undefined ? undefined : path.resolve(context.cwd, httpFlag),
     probeInterval: values['probe.interval'],
@@ -77,13 +61,35 @@ export function resolveSourceOptions(values: SourceOptionValues, context: Comman
     prometheusUrl: context.env['SITREP_PROMETHEUS_URL'],
   };
   const { config, warnings } = resolveConfig({ flags, env, file, httpConfigs });
-  return { config: deepFreeze(config), warnings };
+  return { config: deepFreeze(config), warnings, unconfigured: defaultedSources(config, flags, env, file) };
 }
 
-/** Parses only the source flags (for `sitrep` with no command) and resolves them. */
-export function loadSourceConfig(args: readonly string[], context: CommandContext): ResolvedSources {
-  const { values } = parseCommandArgs('', args, sourceOptions, false);
-  return resolveSourceOptions(values, context);
+function mergeValues(globals: SourceOptionValues, own: SourceOptionValues): SourceOptionValues {
+  const urls = [...(globals['alertmanager.url'] ?? []), ...(own['alertmanager.url'] ?? [])];
+  const merged: Record<string, unknown> = { ...globals };
+  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value;
+  if (urls.length > 0) merged['alertmanager.url'] = urls;
+  return merged;
+}
+
+function defaultedSources(
+  config: Config,
+  flags: { alertmanagerUrls: readonly string[]; prometheusUrl: string | undefined },
+  env: { alertmanagerUrls: string | undefined; prometheusUrl: string | undefined },
+  file: FileConfig,
+): Set<string> {
+  const unconfigured = new Set<string>();
+  const amGiven =
+    flags.alertmanagerUrls.length > 0 ||
+    (env.alertmanagerUrls ?? '').trim() !== '' ||
+    (file.alertmanager?.length ?? 0) > 0;
+  if (!amGiven) for (const source of config.alertmanagers) unconfigured.add(source.url);
+  const promGiven =
+    flags.prometheusUrl !== undefined ||
+    (env.prometheusUrl ?? '').trim() !== '' ||
+    file.prometheus !== undefined;
+  if (!promGiven && config.prometheus) unconfigured.add(config.prometheus.url);
+  return unconfigured;
 }
 
 /** Prints resolution warnings (TLS verification off, credentials over http) on stderr. */

@@ -13,7 +13,10 @@ import type { RequestInit } from 'node-fetch';
 import type { AuthConfig, Secret, TlsConfig } from '../core/config/config.js';
 import { defaults } from '../core/config/config.js';
 import { fetchFollowingSameHost } from './redirects.js';
+import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
+import { oauth2Header } from './oauth2.js';
+import { proxyAgents } from './proxy.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
 export interface Endpoint extends SourceLabel {
@@ -22,6 +25,10 @@ export interface Endpoint extends SourceLabel {
   readonly headers?: Readonly<Record<string, string>>;
   readonly auth?: AuthConfig;
   readonly tls?: TlsConfig;
+  /** OAuth 2.0 client credentials: a token from its endpoint as `Authorization: Bearer` (oauth2.ts). */
+  readonly oauth2?: OAuth2Settings;
+  /** Send every request through this HTTP(S) proxy (proxy.ts). */
+  readonly proxyUrl?: string;
   /** Per attempt; default 5 s. */
   readonly timeoutMs?: number;
   /** Default 256 MiB. */
@@ -160,7 +167,13 @@ async function attemptOnce(
     // also after a redirect.
     const agent =
       endpoint.tls && url.startsWith('https:') ? tlsAgent(endpoint, url, endpoint.tls) : undefined;
-    const headers = await requestHeaders(endpoint, url, extras);
+    const proxied = endpoint.proxyUrl
+      ? proxyAgents(endpoint.proxyUrl, agent?.options, endpoint.tls)
+      : undefined;
+    const headers = {
+      ...(await requestHeaders(endpoint, url, extras)),
+      ...(await oauth2Header(endpoint, timeoutMs, extras.signal)),
+    };
     const init: RequestInit = {
       method,
       headers,
@@ -168,7 +181,11 @@ async function attemptOnce(
       size: maxBytes,
       redirect: 'manual',
       ...(extras.json === undefined ? {} : { body: JSON.stringify(extras.json) }),
-      ...(agent ? { agent: (target: URL) => (target.protocol === 'https:' ? agent : undefined) } : {}),
+      ...(proxied
+        ? { agent: proxied }
+        : agent
+          ? { agent: (target: URL) => (target.protocol === 'https:' ? agent : undefined) }
+          : {}),
     };
     const response = await fetchFollowingSameHost(endpoint, url, init);
     const length = Number(response.headers.get('content-length') ?? Number.NaN);

@@ -20,6 +20,8 @@ export interface FetchRunbookOptions {
   /** Default 1 MiB: a runbook is a few kilobytes, anything much bigger is not one. */
   readonly maxBytes?: number;
   readonly signal?: AbortSignal;
+  /** http_config `proxy_url` of the sources: runbooks go through the same proxy. */
+  readonly proxyUrl?: string | undefined;
 }
 
 /** The text of a runbook URL; `cached` when it came from the disk cache because the fetch failed. */
@@ -41,6 +43,7 @@ export async function fetchRunbook(url: string, options: FetchRunbookOptions): P
         timeoutMs: options.timeoutMs ?? 5_000,
         maxResponseBytes: options.maxBytes ?? 1024 * 1024,
         retries: 1,
+        ...(options.proxyUrl ? { proxyUrl: options.proxyUrl } : {}),
       },
       '',
       undefined,

@@ -24,6 +24,8 @@ export interface LookupOptions {
   readonly allowedHosts?: readonly string[];
   /** The alert rule's expression, for the generic runbook. */
   readonly expression?: string | undefined;
+  /** Fetch runbook URLs through this proxy (the sources' http_config `proxy_url`). */
+  readonly proxyUrl?: string | undefined;
 }
 
 /** The runbook folders of this environment, parsed. */
@@ -51,6 +53,7 @@ export async function lookUpRunbook(
     allowHttp: options.allowHttp ?? false,
     allowedHosts: allowedRunbookHosts(context, options.allowedHosts ?? []),
     expression: options.expression,
+    proxyUrl: options.proxyUrl,
   });
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
 }

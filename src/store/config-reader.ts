@@ -18,8 +18,13 @@ export function configDir(env: Env): string {
   return sitrepDir(env, 'config');
 }
 
-/** The config file's path. */
+/**
+ * The config file's path: SITREP_CONFIG_FILE when set (`--config.file` sets it for the command),
+ * else config.yml in configDir().
+ */
 export function configFilePath(env: Env): string {
+  const chosen = env['SITREP_CONFIG_FILE'];
+  if (chosen !== undefined && chosen !== '') return path.resolve(chosen);
   return path.join(configDir(env), 'config.yml');
 }
 

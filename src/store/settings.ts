@@ -41,8 +41,9 @@ export function openSettings(env: Env): Settings {
     (conf ??= new Conf<Record<string, unknown>>({
       projectName: 'sitrep',
       cwd: path.dirname(file),
-      configName: 'config',
-      fileExtension: 'yml',
+      // The file's own name, so that --config.file other.yaml is the file written.
+      configName: path.basename(file, path.extname(file)),
+      fileExtension: path.extname(file).replace(/^\./, ''),
       configFileMode: 0o600,
       accessPropertiesByDotNotation: false,
       clearInvalidConfig: false,

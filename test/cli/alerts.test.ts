@@ -130,7 +130,7 @@ describe('sitrep alerts', () => {
       'server=~"web1|web3"',
     ]);
     const none = await runCli(['alerts', 'NoSuchAlert'], env);
-    expect(none).toMatchObject({ code: 0, stdout: 'No alerts.\n' });
+    expect(none).toMatchObject({ code: 0, stdout: 'No alert matches "NoSuchAlert"; 5 firing.\n' });
   });
 
   it('rejects bad usage with exit 2 and one clear line', async () => {

@@ -17,11 +17,14 @@ export function tempConfigHome(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-cli-'));
 }
 
-/** Runs `sitrep ...args` with exactly this environment (nothing from process.env leaks in). */
+/**
+ * Runs `sitrep ...args` with exactly this environment (nothing from process.env leaks in), except
+ * that without HOME or XDG_CACHE_HOME the caches go to a fresh temp folder, not the real home.
+ */
 export async function runCli(
   args: readonly string[],
   env: Record<string, string | undefined>,
-  options: { cwd?: string; columns?: number } = {},
+  options: { cwd?: string; columns?: number; stdin?: string } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -33,8 +36,9 @@ export async function runCli(
     },
     stderr: { write: (text: string) => (stderr += text) },
     stdinIsTTY: false,
-    env,
+    env: env['HOME'] || env['XDG_CACHE_HOME'] ? env : { ...env, XDG_CACHE_HOME: tempConfigHome() },
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin !== undefined ? { readStdin: () => Promise.resolve(options.stdin ?? '') } : {}),
   });
   return { code, stdout, stderr };
 }

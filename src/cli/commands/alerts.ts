@@ -1,56 +1,53 @@
-// `sitrep alerts`: what is firing, from every configured source, as a table or JSON.
-import { alertsJson, stringifyForTerminal, type SourceReport } from '../../core/alerts/alert-json.js';
+// `sitrep alerts` (and amtool's `sitrep alert query`): what is firing, from every configured
+// source, as a table or JSON.
+import type { Alert } from '../../core/alerts/alert.js';
+import { alertsJson, stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { alertTable } from '../../core/alerts/alert-table.js';
-import { MatcherError, parseMatchers, type Matcher } from '../../core/alerts/matchers.js';
+import { formatMatcher } from '../../core/alerts/matchers.js';
 import { selectAlerts } from '../../core/alerts/select.js';
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
+import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { fetchAllAlerts } from '../../sources/alert-sources.js';
+import { writeAlertNames } from '../../store/alert-names-cache.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { filterArguments, subcommandLikeWords, type AlertFilter } from './alert-filter-args.js';
+import { reportSources } from './source-report.js';
 
 const options = {
-  ...sourceOptions,
   filter: { type: 'string', multiple: true, short: 'f' },
   silenced: { type: 'boolean' },
   inhibited: { type: 'boolean' },
 } as const;
 
-const help = `Usage: sitrep alerts [flags] [MATCHER...]
+const help = `Usage: sitrep alerts [flags] [FILTER...]
+       sitrep alert query [flags] [FILTER...]      (amtool's spelling; the same command)
 
 Lists firing alerts from every configured Alertmanager (an HA cluster is deduplicated) and
 Prometheus (which adds pending alerts, and alerts no Alertmanager has), most severe first and,
 within a severity, newest first. Silenced and inhibited alerts are left out unless asked for.
 
+Filters (the same rule as the screen's / filter):
+  an argument with =, !=, =~ or !~ is an Alertmanager matcher, all must hold:
+      'severity="critical"'  'instance=~"web.*"'  '{job!="node",env!~"dev|test"}'
+  a bare word must appear, in any case, in the alert's name, a label value or its summary:
+      sitrep alerts haproxy web1
+  When filters hide every alert, sitrep says so and how many fire.
+
 Flags:
-  -f, --filter MATCHER   Alertmanager matcher syntax; repeat or use braces to combine:
-                         'severity="critical"', 'instance=~"web.*"', '{job!="node",env!~"dev|test"}'
-                         (MATCHER arguments work the same; a bare word means alertname=word)
+  -f, --filter FILTER    the same as a FILTER argument (repeat for more)
   --silenced             also list silenced alerts
   --inhibited            also list inhibited alerts
 
 ${sourceOptionsHelp}
 
-Output: a table (SEVERITY, ALERTNAME, LABELS, AGE, STATE, SOURCE; -o extended adds SUMMARY and
-RUNBOOK), or with --json the documented shape in README.md ("sitrep alerts").
+Output: a table (SEVERITY, ALERTNAME, LABELS, AGE, STATE, SOURCE; -o extended or wide adds
+SUMMARY and RUNBOOK), or with -o json / --json the documented shape in README.md ("sitrep alerts").
 
-Exit codes: 0 listed (even if none), 1 a source failed (the others are still listed, and each
-failure is a warning on stderr), 2 bad usage or config.`;
-
-function matchersFrom(texts: readonly string[]): Matcher[] {
-  try {
-    return texts.flatMap(parseMatchers);
-  } catch (error) {
-    if (error instanceof MatcherError) {
-      throw new UsageError(
-        `alerts: ${error.message}`,
-        'Matchers look like severity="critical" or {job=~"web.*",env!="dev"}.',
-      );
-    }
-    throw error;
-  }
-}
+Exit codes: 0 listed (even if none), 1 a configured source failed (the others are still listed,
+and each failure is a warning on stderr), 2 bad usage or config.`;
 
 /** `sitrep alerts`. */
 export const alertsCommand: Command = {
@@ -58,45 +55,62 @@ export const alertsCommand: Command = {
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('alerts', args, options);
-    const matchers = matchersFrom([...(values.filter ?? []), ...positionals]);
-    const { config, warnings } = resolveSourceOptions(values, context);
+    const filter = filterArguments([...(values.filter ?? []), ...positionals]);
+    const { config, warnings, unconfigured } = resolveSourceOptions({}, context);
     printWarnings(warnings, context);
-    const { alerts, reports } = await fetchAllAlerts(config, matchers);
-    const shown = selectAlerts(alerts, {
-      matchers,
-      silenced: values.silenced === true,
-      inhibited: values.inhibited === true,
-    });
+    const { alerts, reports } = await fetchAllAlerts(config, filter.matchers);
+    if (filter.empty)
+      writeAlertNames(
+        context.env,
+        alerts.map((a) => a.name),
+      );
+    const muted = { silenced: values.silenced === true, inhibited: values.inhibited === true };
+    const shown = selectAlerts(alerts, { matchers: filter.matchers, ...muted }).filter(wordsPass(filter));
     const now = Date.now();
+    const answered = reports.some((r) => r.error === undefined);
+    const hidden =
+      shown.length === 0 && !filter.empty && answered ? await firingCount(config, muted) : undefined;
     if (config.output === 'json') {
       context.stdout.write(`${stringifyForTerminal(alertsJson(shown, reports, now))}\n`);
     } else if (shown.length === 0) {
-      context.stdout.write('No alerts.\n');
+      context.stdout.write(hidden ? `${noMatch(filter, hidden)}\n` : 'No alerts.\n');
     } else {
       const width = context.stdout.isTTY === true ? context.stdout.columns : undefined;
       context.stdout.write(
         `${alertTable(shown, { nowMs: now, extended: config.output === 'extended', width })}\n`,
       );
     }
-    reportProblems(reports, context);
-    return reports.some((r) => r.error !== undefined) ? ExitCode.failure : ExitCode.ok;
+    if (hidden && config.output === 'json') context.stderr.write(`sitrep: ${noMatch(filter, hidden)}\n`);
+    if (shown.length === 0) hintSubcommandWords(filter, context);
+    const failed = reportSources(reports, unconfigured, context);
+    return failed ? ExitCode.failure : ExitCode.ok;
   },
 };
 
-// One warning line per failed source, then what to try; skipped malformed items are summarized.
-function reportProblems(reports: readonly SourceReport[], context: CommandContext): void {
-  const hints = new Set<string>();
-  for (const report of reports) {
-    if (report.error !== undefined) context.stderr.write(`sitrep: warning: ${sanitizeLine(report.error)}\n`);
-    if (report.hint !== undefined) hints.add(report.hint);
-    const [first] = report.problems;
-    if (first !== undefined) {
-      const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : '';
-      context.stderr.write(
-        `sitrep: warning: ${report.kind} ${sanitizeLine(report.name)}: ${sanitizeLine(first)}${more}\n`,
-      );
-    }
+function wordsPass(filter: AlertFilter): (alert: Alert) => boolean {
+  const compiled = compileFilter(filter.words.join(' '));
+  return (alert) => passesFilter(compiled, alert);
+}
+
+// How many alerts fire without the filter, so "nothing matches" can say what it hid.
+async function firingCount(
+  config: Parameters<typeof fetchAllAlerts>[0],
+  muted: { silenced: boolean; inhibited: boolean },
+): Promise<number> {
+  const { alerts } = await fetchAllAlerts(config, []);
+  return selectAlerts(alerts, { matchers: [], ...muted }).length;
+}
+
+function noMatch(filter: AlertFilter, firing: number): string {
+  const parts = [...filter.matchers.map(formatMatcher), ...filter.words.map((w) => JSON.stringify(w))];
+  return `No alert matches ${sanitizeLine(parts.join(', '))}; ${firing.toLocaleString('en-US')} firing.`;
+}
+
+function hintSubcommandWords(filter: AlertFilter, context: CommandContext): void {
+  for (const word of subcommandLikeWords(filter)) {
+    context.stderr.write(
+      `sitrep: hint: "${sanitizeLine(word)}" was read as a filter word, not a command. ` +
+        `amtool's \`alert query\` is \`sitrep alert query\` (or \`sitrep alerts\`); see \`sitrep alerts --help\`.\n`,
+    );
   }
-  // Each different hint once, after the warnings: two sources refusing share one line.
-  for (const hint of hints) context.stderr.write(`  ${sanitizeLine(hint)}\n`);
 }

@@ -9,8 +9,9 @@ import { parseCommandArgs } from '../parse-args.js';
 
 const help = `Usage: sitrep config path | get KEY | set KEY VALUE | unset KEY | list
 
-Manages the config file, $XDG_CONFIG_HOME/sitrep/config.yml (~/.config/sitrep/config.yml), written
-with mode 0600 because it can hold tokens. Flags and environment variables override it.
+Manages the config file, $XDG_CONFIG_HOME/sitrep/config.yml (~/.config/sitrep/config.yml; another
+with --config.file or SITREP_CONFIG_FILE), written with mode 0600 because it can hold tokens. Flags
+and environment variables override it.
 
   path            print the file's path
   get KEY         print one value (secrets redacted unless --show-secrets)
@@ -33,6 +34,10 @@ Keys (dotted; a list item by its number, e.g. alertmanager.1.url):
   <source>.authorization.type | .credentials | .credentials_file
   <source>.basic_auth.username | .password | .password_file
   <source>.tls_config.ca_file | .cert_file | .key_file | .server_name | .insecure_skip_verify
+  <source>.oauth2.client_id | .client_secret | .client_secret_file | .token_url | .scopes.N
+  <source>.oauth2.endpoint_params.NAME    extra form fields for the token endpoint (e.g. audience)
+  <source>.proxy_url           an http:// or https:// proxy (user:password@ for proxy auth); runbook
+                               URLs are fetched through Prometheus's (or else an Alertmanager's)
 where <source> is alertmanager, alertmanager.N or prometheus. Prefer *_file keys for secrets: a
 value given to \`set\` stays in your shell history.`;
 

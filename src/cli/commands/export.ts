@@ -33,6 +33,7 @@ Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad us
 export const exportCommand: Command = {
   name: 'export',
   help,
+  shadows: ['output'],
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('export', args, options);
     const format = values.format === 'markdown' ? 'md' : values.format;

@@ -11,6 +11,7 @@ import {
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Command } from '../command.js';
 import { incidentStore, warn } from '../incident-context.js';
+import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { largest } from '../../core/bounded.js';
 
@@ -70,7 +71,7 @@ export const incidentsCommand: Command = {
     const items = incidents
       .filter((entry) => values.all === true || entry.incident.status !== 'closed')
       .map((entry) => incidentListItem(entry.incident, now));
-    if (values.json === true) {
+    if (wantsJson(values, context)) {
       context.stdout.write(`${stringifyForTerminal({ incidents: items, warnings })}\n`);
       return ExitCode.ok;
     }

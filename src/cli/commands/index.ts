@@ -15,13 +15,18 @@ export interface CommandEntry {
  */
 export const commands: readonly CommandEntry[] = [
   {
+    name: 'doctor',
+    summary: 'check the config, each source (version, auth, TLS), runbooks and the journal folder',
+    load: async () => (await import('./doctor.js')).doctorCommand,
+  },
+  {
     name: 'alerts',
     summary: 'list firing alerts from Alertmanager and Prometheus (table, or --json for scripts)',
     load: async () => (await import('./alerts.js')).alertsCommand,
   },
   {
     name: 'runbook',
-    summary: 'show the runbook for an alert (or a runbook file) as a checklist with its probe queries',
+    summary: 'show the runbook for an alert (or a file) as a checklist with its probe queries',
     load: async () => (await import('./runbook.js')).runbookCommand,
   },
   {
@@ -69,5 +74,10 @@ export const commands: readonly CommandEntry[] = [
     name: 'config',
     summary: 'show and change the config file (path, get, set, unset, list)',
     load: async () => (await import('./config.js')).configCommand,
+  },
+  {
+    name: 'completion',
+    summary: 'print a bash, zsh or fish completion script (commands, flags, alert names)',
+    load: async () => (await import('./completion.js')).completionCommand,
   },
 ];

@@ -16,6 +16,7 @@ import {
   RunbookReadError,
 } from '../../store/runbook-library.js';
 import type { Command, CommandContext } from '../command.js';
+import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
 import { appendAll } from '../../core/bounded.js';
@@ -59,7 +60,7 @@ export const lintCommand: Command = {
     const findings = lintTargets(targets, context, values['runbooks.dir'] ?? []);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
-    if (values.json) {
+    if (wantsJson(values, context)) {
       const document = {
         version: 1,
         files: targets.runbooks.length + targets.rules.length,

@@ -19,13 +19,13 @@ import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { runbookProxy } from '../../sources/proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
-import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';
 import { describeRunbookSource } from './runbook-view.js';
 
 const options = {
-  ...sourceOptions,
   label: { type: 'string', multiple: true, short: 'l' },
   step: { type: 'string' },
   'runbooks.dir': { type: 'string', multiple: true },
@@ -77,7 +77,7 @@ export const probeCommand: Command = {
       );
     const stepNumber = parseStep(values.step);
     const given = parseLabelFlags('probe', values.label ?? []);
-    const { config, warnings } = resolveSourceOptions(values, context);
+    const { config, warnings } = resolveSourceOptions({}, context);
     printWarnings(warnings, context);
     if (!config.prometheus) {
       throw new UsageError(
@@ -104,6 +104,7 @@ export const probeCommand: Command = {
         expression: fromPrometheus?.expr,
         flagDirs: values['runbooks.dir'] ?? [],
         allowedHosts: values['runbooks.allowed-host'] ?? [],
+        proxyUrl: runbookProxy(config),
       },
     );
     for (const note of found.notes) context.stderr.write(`sitrep: ${sanitizeLine(note)}\n`);

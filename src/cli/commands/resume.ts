@@ -4,7 +4,7 @@ import type { Command } from '../command.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { openScreen, requireTerminal } from '../interactive.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 
 const help = `Usage: sitrep resume [ID]
 
@@ -21,8 +21,8 @@ export const resumeCommand: Command = {
   name: 'resume',
   help,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs('resume', args, sourceOptions);
-    const { config, warnings } = resolveSourceOptions(values, context);
+    const { positionals } = parseCommandArgs('resume', args, {});
+    const { config, warnings } = resolveSourceOptions({}, context);
     const store = incidentStore(context);
     const record = await store.read(
       await store.resolveId(incidentIdArgument('resume', positionals), 'latest-open'),

@@ -4,10 +4,13 @@ import path from 'node:path';
 import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { parseRunbook } from '../../core/runbook/parse-runbook.js';
-import type { Command } from '../command.js';
+import type { Command, CommandContext } from '../command.js';
+import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { RunbookReadError, readRunbookText } from '../../store/runbook-library.js';
+import { runbookProxy } from '../../sources/proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
+import { resolveSourceOptions } from '../source-options.js';
 import { parseLabelFlags } from './probe-target.js';
 import { runbookJson, runbookText, type RunbookView } from './runbook-view.js';
 
@@ -88,11 +91,14 @@ export const runbookCommand: Command = {
           flagDirs: values['runbooks.dir'] ?? [],
           allowHttp: values['allow-http'] ?? false,
           allowedHosts: values['runbooks.allowed-host'] ?? [],
+          proxyUrl: proxyOfConfig(context),
         },
       );
       view = { alert: { name, labels: alertLabels }, ...resolved };
     }
-    context.stdout.write(values.json ? `${stringifyForTerminal(runbookJson(view))}\n` : runbookText(view));
+    context.stdout.write(
+      wantsJson(values, context) ? `${stringifyForTerminal(runbookJson(view))}\n` : runbookText(view),
+    );
     return ExitCode.ok;
   },
 };
@@ -103,5 +109,15 @@ function readText(file: string): string {
   } catch (error) {
     if (!(error instanceof RunbookReadError)) throw error;
     throw new UserError(`runbook: ${error.message}`, { hint: 'Give the path of a markdown runbook.' });
+  }
+}
+
+// The sources' proxy, for a runbook URL; a config that cannot be resolved gives none (this command
+// works without servers, so a broken server setting is for the commands that need one to report).
+function proxyOfConfig(context: CommandContext): string | undefined {
+  try {
+    return runbookProxy(resolveSourceOptions({}, context).config);
+  } catch {
+    return undefined;
   }
 }

@@ -2,6 +2,8 @@
 // them, how long to wait and how to print. Built once from flags, environment, the config file and
 // defaults (see resolve.ts), then never changed.
 
+import type { OAuth2Settings } from './http-config.js';
+
 /** The two kinds of server sitrep reads alerts from. */
 export type SourceKind = 'alertmanager' | 'prometheus';
 
@@ -46,6 +48,10 @@ export interface SourceConfig {
   readonly timeoutMs: number;
   /** A response body larger than this is refused. */
   readonly maxResponseBytes: number;
+  /** OAuth 2.0 client credentials (http_config `oauth2`); used instead of `auth` when set. */
+  readonly oauth2?: OAuth2Settings;
+  /** http_config `proxy_url`: every request to this source goes through it. */
+  readonly proxyUrl?: string;
 }
 
 /** Everything a command that talks to servers needs. */

@@ -1,10 +1,13 @@
 // Prometheus's `http_config` YAML shape, which `--http.config.file` takes (as amtool does) and which a
-// source in sitrep's config file may also carry inline: authorization, basic_auth, tls_config.
+// source in sitrep's config file may also carry inline: authorization, basic_auth, oauth2 (client
+// credentials), proxy_url, tls_config.
 import {
   readObject,
   readOptionalBoolean,
   readOptionalString,
   readString,
+  readStringList,
+  readStringMap,
   rejectUnknownKeys,
   ShapeError,
   type ShapePath,
@@ -22,6 +25,20 @@ export interface HttpSettings {
     readonly insecureSkipVerify?: boolean;
   };
   readonly headers?: Readonly<Record<string, string>>;
+  /** OAuth 2.0 client credentials: a token from `tokenUrl` goes in `Authorization: Bearer`. */
+  readonly oauth2?: OAuth2Settings;
+  /** An http:// or https:// proxy every request to the source goes through. */
+  readonly proxyUrl?: string;
+}
+
+/** Prometheus's `oauth2` block: the client credentials grant (RFC 6749, section 4.4). */
+export interface OAuth2Settings {
+  readonly clientId: string;
+  readonly clientSecret: Secret;
+  readonly tokenUrl: string;
+  readonly scopes: readonly string[];
+  /** Extra form fields sent to the token endpoint (e.g. `audience`). */
+  readonly endpointParams: Readonly<Record<string, string>>;
 }
 
 /** Keys of an http_config that sitrep uses. */
@@ -30,6 +47,8 @@ export const httpConfigKeys = [
   'basic_auth',
   'bearer_token',
   'bearer_token_file',
+  'oauth2',
+  'proxy_url',
   'tls_config',
 ];
 /** Keys Prometheus accepts that make no difference to sitrep: read and ignored. */
@@ -86,16 +105,71 @@ export function readHttpSettings(
       password: hasPassword ? secret(b['password'], passwordFile, at, 'password') : undefined,
     });
   }
-  if (auths.length > 1)
-    throw new ShapeError(path, 'at most one of authorization, bearer_token and basic_auth');
+  const oauth2 =
+    object['oauth2'] === undefined || object['oauth2'] === null
+      ? undefined
+      : readOAuth2(object['oauth2'], [...path, 'oauth2'], file);
+  if (auths.length + (oauth2 ? 1 : 0) > 1)
+    throw new ShapeError(path, 'at most one of authorization, bearer_token, basic_auth and oauth2');
   const tls =
     object['tls_config'] === undefined || object['tls_config'] === null
       ? undefined
       : readTls(object['tls_config'], [...path, 'tls_config'], file);
+  const proxyUrl = readProxyUrl(object['proxy_url'], [...path, 'proxy_url']);
   return {
     ...(auths[0] === undefined ? {} : { auth: auths[0] }),
+    ...(oauth2 === undefined ? {} : { oauth2 }),
     ...(tls === undefined ? {} : { tls }),
+    ...(proxyUrl === undefined ? {} : { proxyUrl }),
   };
+}
+
+function readOAuth2(
+  value: unknown,
+  at: ShapePath,
+  file: (value: unknown, at: ShapePath) => string | undefined,
+): OAuth2Settings {
+  const o = readObject(value, at);
+  rejectUnknownKeys(
+    o,
+    ['client_id', 'client_secret', 'client_secret_file', 'scopes', 'token_url', 'endpoint_params'],
+    at,
+  );
+  const tokenUrl = readString(o['token_url'], [...at, 'token_url']);
+  if (!/^https?:\/\/[^/]/i.test(tokenUrl)) {
+    throw new ShapeError([...at, 'token_url'], 'expected an http:// or https:// URL');
+  }
+  return {
+    clientId: readString(o['client_id'], [...at, 'client_id']),
+    clientSecret: secret(
+      o['client_secret'],
+      file(o['client_secret_file'], [...at, 'client_secret_file']),
+      at,
+      'client_secret',
+    ),
+    tokenUrl,
+    scopes:
+      o['scopes'] === undefined || o['scopes'] === null ? [] : readStringList(o['scopes'], [...at, 'scopes']),
+    endpointParams: readStringMap(o['endpoint_params'], [...at, 'endpoint_params']),
+  };
+}
+
+function readProxyUrl(value: unknown, at: ShapePath): string | undefined {
+  const text = readOptionalString(value, at);
+  if (text === undefined || text === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ShapeError(at, 'expected a URL such as http://proxy.example:3128');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ShapeError(
+      at,
+      `a ${url.protocol.replace(':', '')} proxy is not supported (use http:// or https://)`,
+    );
+  }
+  return text;
 }
 
 function secret(inline: unknown, fromFile: string | undefined, at: ShapePath, key: string): Secret {
@@ -137,16 +211,31 @@ export function readHttpConfigDocument(json: unknown, resolvePath: (file: string
   return readHttpSettings(object, [], resolvePath);
 }
 
-/** Later layers win: auth is replaced whole, TLS settings and headers key by key. */
+/**
+ * Later layers win: auth (oauth2 included) is replaced whole, the proxy too, TLS settings and
+ * headers key by key.
+ */
 export function mergeHttpSettings(...layers: readonly (HttpSettings | undefined)[]): HttpSettings {
   let auth: HttpSettings['auth'];
+  let oauth2: OAuth2Settings | undefined;
+  let proxyUrl: string | undefined;
   let tls: NonNullable<HttpSettings['tls']> = {};
   let headers: Readonly<Record<string, string>> = {};
   for (const layer of layers) {
     if (!layer) continue;
-    if (layer.auth) auth = layer.auth;
+    if (layer.auth || layer.oauth2) {
+      auth = layer.auth;
+      oauth2 = layer.oauth2;
+    }
+    if (layer.proxyUrl) proxyUrl = layer.proxyUrl;
     if (layer.tls) tls = { ...tls, ...layer.tls };
     if (layer.headers) headers = { ...headers, ...layer.headers };
   }
-  return { ...(auth ? { auth } : {}), tls, headers };
+  return {
+    ...(auth ? { auth } : {}),
+    ...(oauth2 ? { oauth2 } : {}),
+    ...(proxyUrl ? { proxyUrl } : {}),
+    tls,
+    headers,
+  };
 }

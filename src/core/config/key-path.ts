@@ -113,7 +113,7 @@ export function flatten(doc: Doc, prefix: readonly string[] = []): [string, unkn
   return prefix.length === 0 ? [] : [[prefix.join('.'), doc]];
 }
 
-const secretKeys = new Set(['credentials', 'password', 'bearer_token']);
+const secretKeys = new Set(['credentials', 'password', 'bearer_token', 'client_secret']);
 const secretHeader = /authorization|token|secret|password|cookie|api[-_]?key|session/i;
 
 /** Whether the value at this key is a secret: tokens, passwords, and headers that carry them. */

@@ -193,6 +193,8 @@ function buildSource(
     timeoutMs: flagTimeoutMs ?? fileSource?.timeoutMs ?? inputs.file.timeoutMs ?? defaults.timeoutMs,
     maxResponseBytes:
       fileSource?.maxResponseBytes ?? inputs.file.maxResponseBytes ?? defaults.maxResponseBytes,
+    ...(http.oauth2 ? { oauth2: http.oauth2 } : {}),
+    ...(http.proxyUrl ? { proxyUrl: http.proxyUrl } : {}),
   };
 }
 

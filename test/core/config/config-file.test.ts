@@ -96,7 +96,7 @@ describe('readFileConfig', () => {
         { prometheus: { url: 'http://p', authorization: {} } },
         'prometheus.authorization.credentials: missing',
       ],
-      [{ prometheus: { url: 'http://p', oauth2: {} } }, 'prometheus.oauth2: unknown key'],
+      [{ prometheus: { url: 'http://p', sigv4: {} } }, 'prometheus.sigv4: unknown key'],
       [{ runbooks: ['/rb'] }, 'runbooks: expected an object, got a list'],
       [{ runbooks: { dir: '/rb' } }, 'runbooks.dir: unknown key (expected one of: dirs, allowed_hosts)'],
       [{ runbooks: { dirs: 3 } }, 'runbooks.dirs: expected a folder or a list of folders, got the number 3'],
@@ -124,12 +124,12 @@ describe('http_config documents', () => {
     expect(readHttpConfigDocument({ bearer_token_file: '/t' }, resolve)).toEqual({
       auth: { kind: 'authorization', type: 'Bearer', credentials: { kind: 'file', path: '/t' } },
     });
-    expect(() => readHttpConfigDocument({ proxy_url: 'http://p' }, resolve)).toThrow(
-      'proxy_url: unknown key',
+    expect(() => readHttpConfigDocument({ proxy_from_environment: true }, resolve)).toThrow(
+      'proxy_from_environment: unknown key',
     );
     expect(() =>
       readHttpConfigDocument({ bearer_token: 'a', basic_auth: { username: 'u' } }, resolve),
-    ).toThrow('at most one of authorization, bearer_token and basic_auth');
+    ).toThrow('at most one of authorization, bearer_token, basic_auth and oauth2');
   });
 
   it('merges layers: auth replaced whole, tls and headers key by key', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertsJson } from '../../../src/core/alerts/alert-json.js';
 import { realServices } from '../../../src/app/real-services.js';
-import { loadSourceConfig } from '../../../src/cli/source-options.js';
+import { loadSourceConfig } from '../../helpers/source-config.js';
 import { createAlertFeed, feedSources, type AlertFeedSnapshot } from '../../../src/sources/alert-feed.js';
 import { createSilence, expireSilence, getSilences } from '../../../src/sources/alertmanager.js';
 import { pollFor } from '../../helpers/poll.js';

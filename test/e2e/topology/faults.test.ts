@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadSourceConfig } from '../../../src/cli/source-options.js';
+import { loadSourceConfig } from '../../helpers/source-config.js';
 import { createAlertFeed, feedSources, type AlertFeedSnapshot } from '../../../src/sources/alert-feed.js';
 import { amAlert } from '../../helpers/api-fixtures.js';
 import {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realServices } from '../../../src/app/real-services.js';
-import { loadSourceConfig } from '../../../src/cli/source-options.js';
+import { loadSourceConfig } from '../../helpers/source-config.js';
 import { amAlert } from '../../helpers/api-fixtures.js';
 import { startFaultServer, type FaultServer } from '../../helpers/fault-server.js';
 import { tempConfigHome } from '../../helpers/run-cli.js';

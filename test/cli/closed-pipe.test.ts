@@ -1,0 +1,63 @@
+// `sitrep alerts | head -1`: when the reader closes the pipe, sitrep stops quietly with exit 0, as
+// `git log | head` does, instead of printing an EPIPE stack. Runs the built binary (npm run build).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+import { manyAlertsBody } from '../helpers/many-alerts.js';
+import { tempConfigHome } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/stack.js';
+
+let am: FaultServer;
+beforeAll(async () => {
+  am = await startFaultServer({
+    '/api/v2/alerts': { kind: 'text', body: manyAlertsBody(5000), contentType: 'application/json' },
+  });
+});
+afterAll(() => am.close());
+
+// Reads the first line of sitrep's stdout, then closes the pipe, as `| head -1` does.
+function firstLineThenClose(args: string[]): Promise<{ line: string; code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(repoRoot, 'bin', 'sitrep'), args, {
+      env: {
+        PATH: process.env['PATH'],
+        XDG_CONFIG_HOME: tempConfigHome(),
+        XDG_DATA_HOME: tempConfigHome(),
+        XDG_CACHE_HOME: tempConfigHome(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let line: string | undefined;
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (line === undefined && out.includes('\n')) {
+        line = out.slice(0, out.indexOf('\n'));
+        child.stdout.destroy();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ line: line ?? '', code, stderr }));
+  });
+}
+
+describe('a closed pipe', () => {
+  const flags = () => ['--alertmanager.url', am.url, '--prometheus.url='];
+
+  it('ends `sitrep alerts | head -1` quietly with exit 0', async () => {
+    const result = await firstLineThenClose(['alerts', ...flags()]);
+    expect(result.line).toMatch(/^SEVERITY\s+ALERTNAME/);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('ends `sitrep alerts --json | head -1` quietly with exit 0', async () => {
+    const result = await firstLineThenClose([...flags(), 'alerts', '--json']);
+    expect(result.line).toBe('{');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
