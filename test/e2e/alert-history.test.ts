@@ -1,4 +1,4 @@
-// Alert history against a real Prometheus on its own stack (base 31000): fire the seed alert, let it
+// Alert history against a real Prometheus on its own stack (base 11000): fire the seed alert, let it
 // resolve, fire it again; the ALERTS history must show two episodes at the times the alert was
 // seen firing and resolved, and `sitrep history --json` must print the same.
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { getPrometheusAlerts, query } from '../../src/sources/prometheus.js';
 import { runCli } from '../helpers/run-cli.js';
 import { stack, stackEnv } from '../helpers/stack.js';
 
-const env = { ...stackEnv('history', 31000), SITREP_STACK_LOAD_RATE: '300' };
+const env = { ...stackEnv('history', 11000), SITREP_STACK_LOAD_RATE: '300' };
 const prometheus = `http://127.0.0.1:${env.SITREP_STACK_PROMETHEUS_PORT}`;
 const source = { kind: 'prometheus', name: 'history', url: prometheus, timeoutMs: 10_000 };
 const alertname = 'HaproxyServerConnectionErrors';

@@ -22,7 +22,7 @@ import { stack, stackEnv } from '../helpers/stack.js';
 const folder = path.join(bundledRunbooksDir() ?? '', 'haproxy');
 const library = loadLibrary([{ path: path.dirname(folder), tier: 'bundled' }]);
 
-const base = stackEnv('sources', 33000);
+const base = stackEnv('sources', 13000);
 const exporterPort = String(Number(base.SITREP_STACK_HAPROXY_METRICS_PORT) + 1);
 const prometheus = { url: `http://127.0.0.1:${base.SITREP_STACK_PROMETHEUS_PORT}`, name: 'Prometheus' };
 

@@ -1,4 +1,4 @@
-// `npm run demo` without a terminal, on a stack of its own (ports from base 32000): it says it is
+// `npm run demo` without a terminal, on a stack of its own (ports from base 12000): it says it is
 // waiting for the alert, and sitrep runs with the demo's own folder (.stack/demo) for incidents,
 // exports, config and caches, never the user's.
 import { execFile } from 'node:child_process';
@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, stack, stackEnv } from '../helpers/stack.js';
 
-const demoStack = stackEnv('demo-test', 32000);
+const demoStack = stackEnv('demo-test', 12000);
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-demo-home-'));
 const demoDir = path.join(repoRoot, '.stack', 'demo');
 

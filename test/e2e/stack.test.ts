@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stack, stackEnv } from '../helpers/stack.js';
 
-const env = { ...stackEnv('lifecycle', 38000), SITREP_STACK_LOAD_RATE: '400' };
+const env = { ...stackEnv('lifecycle', 18000), SITREP_STACK_LOAD_RATE: '400' };
 const alertmanager = `http://127.0.0.1:${env.SITREP_STACK_ALERTMANAGER_PORT}`;
 
 interface AmAlert {

@@ -20,6 +20,10 @@ export interface StackEnv {
 }
 
 /**
+ * Test stacks live on ports 10000-19999, below Linux's range for outgoing connections' local ports
+ * (32768-60999): a port up there can be taken by any client for a moment, and a stack then fails
+ * to start with "address already in use".
+ *
  * Added to every test stack's port base, so that two checkouts can run their suites side by side
  * (SITREP_TEST_PORT_OFFSET=100, 200, …; each stack uses fewer than 100 ports above its base).
  */
@@ -39,7 +43,7 @@ export function stackEnv(name: string, requestedBase: number): StackEnv {
 }
 
 /** The stack every integration test shares, started once by test/helpers/global-stack.ts. */
-export const sharedStackEnv = stackEnv('test', 39000);
+export const sharedStackEnv = stackEnv('test', 19000);
 
 export const sharedStackUrls = {
   prometheus: `http://127.0.0.1:${sharedStackEnv.SITREP_STACK_PROMETHEUS_PORT}`,

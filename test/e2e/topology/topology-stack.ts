@@ -1,6 +1,6 @@
 // The stacks of the topology tests, each in its own folder and port range (base + 0..99, plus
-// SITREP_TEST_PORT_OFFSET through stackEnv): an Alertmanager cluster of three at 34000, and
-// VictoriaMetrics, the bearer-token gateway and Prometheus on TLS/mTLS together at 35000.
+// SITREP_TEST_PORT_OFFSET through stackEnv): an Alertmanager cluster of three at 14000, and
+// VictoriaMetrics, the bearer-token gateway and Prometheus on TLS/mTLS together at 15000.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ const baseOf = (env: StackEnv) => Number(env.SITREP_STACK_PROMETHEUS_PORT) - 90;
 
 /** Three Alertmanagers (web base+93..95, gossip base+40..42) and one Prometheus sending to all. */
 export function clusterEnv(): TopologyEnv {
-  const env = stackEnv('topology-cluster', 34000);
+  const env = stackEnv('topology-cluster', 14000);
   return {
     ...env,
     SITREP_STACK_ALERTMANAGERS: '3',
@@ -25,7 +25,7 @@ export function clusterEnv(): TopologyEnv {
 
 /** VictoriaMetrics (base+28), the gateway (base+85), Prometheus TLS (base+91) and mTLS (base+92). */
 export function backendsEnv(): TopologyEnv {
-  const env = stackEnv('topology-backends', 35000);
+  const env = stackEnv('topology-backends', 15000);
   const base = baseOf(env);
   return {
     ...env,
