@@ -196,6 +196,19 @@ describe('sitrep export', () => {
     expect((await runCli(['export', '3f2a'], env)).stdout).toBe(result.stdout);
   });
 
+  it('links probes to the configured Prometheus, and guesses none for the built-in default', async () => {
+    const linked = await runCli(['export', '3f2a', '--prometheus.url', 'http://prom.example:9090'], env);
+    expect(linked.stdout).toMatch(/\]\(http:\/\/prom\.example:9090\/graph\?/);
+    const unlinked = await runCli(['export', '3f2a'], env);
+    expect(unlinked.stdout).not.toContain('/graph?');
+    const broken = path.join(home, 'broken.yml');
+    fs.writeFileSync(broken, 'timeout: [\n');
+    const withBadConfig = await runCli(['export', '3f2a'], { ...env, SITREP_CONFIG_FILE: broken });
+    expect(withBadConfig.code).toBe(0);
+    expect(withBadConfig.stdout).toMatch(/^# Postmortem/);
+    expect(withBadConfig.stderr).toContain('probe links left out');
+  });
+
   it('defaults to the most recently opened incident, and writes JSON to a file with -o', async () => {
     const result = await runCli(['export', '--format', 'json', '-o', 'out.json'], env, { cwd: home });
     expect(result).toEqual({

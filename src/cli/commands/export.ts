@@ -4,7 +4,8 @@ import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
-import type { Command } from '../command.js';
+import type { Command, CommandContext } from '../command.js';
+import { resolveSourceOptions } from '../source-options.js';
 import { localZone } from '../../core/export/local-zone.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -52,7 +53,7 @@ export const exportCommand: Command = {
     } else {
       const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
-      text = exportMarkdown(record.events, { zone });
+      text = exportMarkdown(record.events, { zone, ...graphLinkBase(context) });
     }
     if (values.output === undefined) {
       context.stdout.write(text);
@@ -71,3 +72,19 @@ export const exportCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/**
+ * The Prometheus the probe links point at: the one configured by flag, environment or config file.
+ * Without one (only the built-in localhost default) the export has no links rather than guessed ones.
+ */
+function graphLinkBase(context: CommandContext): { prometheusUrl?: string } {
+  try {
+    const { config, unconfigured } = resolveSourceOptions({}, context);
+    const url = config.prometheus?.url;
+    return url === undefined || unconfigured.has(url) ? {} : { prometheusUrl: url };
+  } catch (error) {
+    // A broken config file must not stop the notes from being written; they go out without links.
+    warn(context, [`probe links left out: ${errorMessage(error)}`]);
+    return {};
+  }
+}
