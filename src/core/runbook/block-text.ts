@@ -22,7 +22,7 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
     if (
       child.type === 'image' ||
       child.type === 'imageReference' ||
-      child.type === 'html' ||
+      (child.type === 'html' && !isPlaceholder(child.value)) ||
       child.type === 'definition'
     ) {
       drops.push(spanOf(child));
@@ -47,6 +47,24 @@ export function blockText(source: string, node: Nodes, options: BlockTextOptions
   return tidy(dedent(withoutShortcodes(text)));
 }
 
+// Elements a runbook's author may write as HTML; any other `<word>` is a placeholder.
+const htmlElements = new Set(
+  (
+    'a abbr b big blockquote br caption center cite code col dd del details dfn div dl dt em figcaption ' +
+    'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q s samp section small source ' +
+    'span strike strong sub summary sup table tbody td tfoot th thead tr tt u ul var video'
+  ).split(' '),
+);
+
+/**
+ * True for `<host-name>`, `<cluster-id>`, `<iface>`: Markdown reads them as HTML tags, but in a
+ * runbook they stand for a value the reader fills in (`ethtool -S <iface>`), so they are text.
+ */
+export function isPlaceholder(html: string): boolean {
+  const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)>$/.exec(html);
+  return match !== null && !htmlElements.has((match[1] ?? '').toLowerCase());
+}
+
 /** True for a ```promql block. */
 export function isProbeBlock(node: Nodes): boolean {
   return node.type === 'code' && (node.lang ?? '').toLowerCase() === 'promql';
@@ -54,7 +72,9 @@ export function isProbeBlock(node: Nodes): boolean {
 
 /**
  * Removes Hugo shortcodes (`{{% name args %}}`, `{{< name args >}}`): they render as something else
- * on a website and mean nothing in a terminal.
+ * on a website and mean nothing in a terminal. A `ref` or `relref` shortcode (a link to another
+ * page of the site) is read as the page it names: `[Disk full]({{< ref "./DiskFull.md" >}})` is
+ * `[Disk full](./DiskFull.md)`.
  */
 export function withoutShortcodes(text: string): string {
   let out = '';
@@ -68,10 +88,16 @@ export function withoutShortcodes(text: string): string {
       position = open + 2;
       continue;
     }
-    out += text.slice(position, open);
+    out += text.slice(position, open) + (pageOf(text.slice(open + 3, close)) ?? '');
     position = close + closer.length;
   }
   return out + text.slice(position);
+}
+
+// The page a `ref` / `relref` shortcode's inside (` ref "./X.md" `) names.
+function pageOf(inside: string): string | undefined {
+  const match = /^\s*(?:rel)?ref\s+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))\s*$/.exec(inside);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 /**

@@ -47,7 +47,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     // The headings become the steps' groups (all but the title), so their words are not lost.
     diagnosisSegments = rest.map((segment) =>
       segment.kind === 'other' && segment.heading && plainText(segment.heading) !== title
-        ? { ...segment, group: plainText(segment.heading) }
+        ? { ...segment, group: [...segment.trail, plainText(segment.heading)].join(' · ') }
         : segment,
     );
     problems.push({
@@ -89,7 +89,9 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     .flatMap((segment): SectionNote[] => {
       const text = prose(parsed.text, [segment], problems, hidden);
       if (text === undefined) return [];
-      const heading = segment.heading ? plainText(segment.heading) : undefined;
+      const heading = segment.heading
+        ? [...segment.trail, plainText(segment.heading)].join(' · ')
+        : undefined;
       const position = startOf(segment.heading ?? segment.blocks[0] ?? tree);
       return [{ section: 'other', heading, text, position }];
     });
@@ -99,6 +101,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     if (segment === mitigationSegments[0]) links.push(...mitigation.links);
     if (segment.kind === 'references') links.push(...referenceLinks(segment));
   }
+  links.push(...definitionLinks(tree));
   return assemble({
     title: title ?? frontMatter.title ?? baseName,
     frontMatter,
@@ -174,7 +177,7 @@ function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): Fr
 }
 
 // The text of Meaning or Impact: its blocks as markdown, sub-headings as lines, <details> content
-// after its summary; probes, comments (`[//]: # "…"`) and rules (`---`) left out.
+// after its summary; a ```promql block as text (it runs only in a step); comments (`[//]: # "…"`) and rules (`---`) left out.
 function prose(
   source: string,
   segments: readonly Segment[],
@@ -191,7 +194,8 @@ function prose(
         if (node.type === 'code' && isProbeBlock(node)) {
           problems.push({
             severity: 'warning',
-            message: 'this probe is not run: probes belong to steps under Diagnosis or Mitigation',
+            message:
+              'this probe is not run (it is shown as text): probes belong to steps under Diagnosis or Mitigation',
             position: startOf(node),
           });
         }
@@ -199,7 +203,7 @@ function prose(
       // A <summary> goes with the first block of its details that has text.
       if (!segment.extras.has(block)) summary = undefined;
       summary = segment.extras.get(block) ?? summary;
-      const text = blockText(source, block, { withoutProbes: true });
+      const text = blockText(source, block);
       if (text === '') continue;
       if (summary !== undefined) parts.push(summary);
       summary = undefined;
@@ -216,6 +220,21 @@ function referenceLinks(segment: Segment): RunbookLink[] {
     block.type === 'list' ? block.children : block.type === 'paragraph' ? [block] : [],
   );
   return linksOf(entries, label);
+}
+
+// Link reference definitions (`[dr-guide]: https://…`, used as `[the guide][dr-guide]`): the
+// targets of the text's reference links, listed as links. `[//]: # "…"` (a comment) is none.
+function definitionLinks(tree: Root): RunbookLink[] {
+  const links: RunbookLink[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'definition') return true;
+    if (node.url !== '' && !node.url.startsWith('#')) {
+      const text = node.label ?? node.identifier;
+      links.push({ label: 'Link references', text, url: node.url, position: startOf(node) });
+    }
+    return false;
+  });
+  return links;
 }
 
 interface SectionFacts {

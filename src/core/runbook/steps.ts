@@ -14,7 +14,7 @@ import { instructs, introducesExamples } from './instructs.js';
 import { linksOf } from './links.js';
 import { plainText, spanOf, startOf, walk } from './markdown.js';
 import type { Segment } from './outline.js';
-import { probeFromCode } from './probe-block.js';
+import { defaultTitle, probeFromCode, queryHeadline } from './probe-block.js';
 import type {
   RunbookLink,
   RunbookProblem,
@@ -82,7 +82,9 @@ class SegmentReader {
     const main = blocks.filter((b) => !segment.extras.has(b));
     // A list of links ("See also:" + links) does not make the section's paragraphs lead-ins.
     const hasList = main.some(
-      (b, i) => (b.type === 'list' && !isLinkLead(main[i - 1])) || this.numbered(b) !== undefined,
+      (b, i) =>
+        (b.type === 'list' && !isLinkLead(main[i - 1]) && !isBareLinkList(b)) ||
+        this.numbered(b) !== undefined,
     );
     const first = this.drafts.length;
     let lead: string | undefined;
@@ -103,6 +105,7 @@ class SegmentReader {
       summary = undefined;
       if (block.type === 'list') {
         if (linkLabel !== undefined) this.links.push(...linksOf(block.children, linkLabel));
+        else if (isBareLinkList(block)) this.links.push(...linksOf(block.children, 'Linked pages'));
         else this.list(block, group());
         lead = undefined;
         linkLabel = undefined;
@@ -122,8 +125,9 @@ class SegmentReader {
         }
         const text = blockText(this.source, block);
         if (text === '') continue;
-        if (nextIsMain && next.type === 'list') {
-          const words = plainText(block).replace(/:$/, '').trim();
+        const words = plainText(block).replace(/:$/, '').trim();
+        // A list of bare links after a paragraph is the paragraph's link targets, not its steps.
+        if (nextIsMain && next.type === 'list' && (isReferencesName(words) || !isBareLinkList(next))) {
           if (isReferencesName(words)) linkLabel = words;
           else if (introducesExamples(text, next)) {
             this.step(block, `${text}\n${blockText(this.source, next)}`, segment.group);
@@ -138,7 +142,10 @@ class SegmentReader {
       }
       if (block.type === 'code' && isProbeBlock(block)) {
         const [probe] = this.probesOf(block);
-        if (probe) (last ?? this.step(block, probe.title, group())).probes.push(probe);
+        // A probe with no text before it is a step named by its title (in full, as written).
+        const name = (title: string, query: string) =>
+          title === defaultTitle(query) && queryHeadline(query) !== '' ? queryHeadline(query) : title;
+        if (probe) (last ?? this.step(block, name(probe.title, probe.query), group())).probes.push(probe);
       } else if (block.type === 'code') {
         const text = blockText(this.source, block);
         if (last) last.text = joined(last.text, text);
@@ -246,6 +253,19 @@ function splitNumbered(text: string, lines: number): NumberedPiece[] {
     } else current.text = `${current.text}\n${line}`;
   });
   return pieces.map((piece) => ({ ...piece, text: dedent(piece.text) }));
+}
+
+/**
+ * True for a list whose every item is one link and nothing else (`- [fsync](https://…)`), as
+ * collections end a section with the targets of the links above: links, not steps.
+ */
+export function isBareLinkList(list: List): boolean {
+  return list.children.every((item) => {
+    const [only, ...more] = item.children;
+    if (more.length > 0 || only?.type !== 'paragraph') return false;
+    const parts = only.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    return parts.length === 1 && parts[0]?.type === 'link' && parts[0].url !== '';
+  });
 }
 
 function isLinkLead(block: RootContent | undefined): boolean {
