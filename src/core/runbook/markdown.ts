@@ -23,8 +23,8 @@ export interface ParsedMarkdown {
 }
 
 const options = {
-  extensions: [gfm(), frontmatter(['yaml'])],
-  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
 };
 
 /** Parses `input`, cutting it where needed and saying so. Never throws. */
@@ -84,6 +84,12 @@ function lineCount(text: string): number {
 function formatSize(chars: number): string {
   if (chars >= 1024 * 1024) return `${(chars / (1024 * 1024)).toFixed(1)} MB`;
   return `${Math.round(chars / 1024)} KB`;
+}
+
+/** True for front matter: YAML (`---`) or, as Hugo also allows, TOML (`+++`). */
+export function isFrontMatter(node: Nodes): boolean {
+  const type: string = node.type;
+  return type === 'yaml' || type === 'toml';
 }
 
 /** Where a node starts, 1-based; 1:1 for a node without position (never the case for parsed nodes). */

@@ -4,7 +4,7 @@
 // level. Blocks inside <details> stay in their section but are marked as collapsed extras (with the
 // <summary> text), so they are shown with what precedes them and never become steps of their own.
 import type { Heading, Root, RootContent } from 'mdast';
-import { plainText } from './markdown.js';
+import { isFrontMatter, plainText } from './markdown.js';
 import { isBareSectionName, isReferencesName, sectionOf, type SectionKind } from './sections.js';
 
 /** A run of blocks under one heading. */
@@ -57,7 +57,7 @@ export function outline(tree: Root, source = ''): Outline {
   let detailsDepth = 0;
   let summary: string | undefined;
   for (const block of tree.children) {
-    if (block.type === 'yaml') continue;
+    if (isFrontMatter(block)) continue;
     if (block.type === 'heading' && section && isUnderlinedLine(block, source)) {
       // `Some text` over a `---` line is a heading to Markdown, but inside a section it is almost
       // always a paragraph followed by a rule: keep it as text of the section.

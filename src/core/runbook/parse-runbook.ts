@@ -3,9 +3,9 @@
 // say plainly, with line numbers, what is missing or wrong.
 import type { Code, Nodes, Root } from 'mdast';
 import { blockText, isProbeBlock } from './block-text.js';
-import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.js';
+import { emptyFrontMatter, readFrontMatter, tomlAsYaml, type FrontMatter } from './front-matter.js';
 import { linksOf } from './links.js';
-import { parseMarkdown, plainText, startOf, walk } from './markdown.js';
+import { isFrontMatter, parseMarkdown, plainText, startOf, walk } from './markdown.js';
 import { outline, type Segment } from './outline.js';
 import { findPastedRule } from './pasted-rule.js';
 import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
@@ -161,9 +161,20 @@ function assemble(parts: Parts): Runbook {
 
 function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): FrontMatter {
   const first = tree.children[0];
-  if (first?.type === 'yaml') {
-    const { frontMatter, problems: found } = readFrontMatter(first.value, startOf(first).line + 1);
-    problems.push(...found);
+  if (first && isFrontMatter(first) && 'value' in first) {
+    const yaml = first.type === 'yaml' ? first.value : tomlAsYaml(first.value);
+    const { frontMatter, problems: found } = readFrontMatter(yaml, startOf(first).line + 1);
+    problems.push(
+      ...(first.type === 'yaml'
+        ? found
+        : found.map((problem) => ({
+            ...problem,
+            message: problem.message.replace(
+              'front matter is not valid YAML',
+              'TOML front matter (`+++`) is not valid: sitrep reads its `key = value` lines, one per line',
+            ),
+          }))),
+    );
     return frontMatter;
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
@@ -252,8 +263,11 @@ function checkSections(facts: SectionFacts, problems: RunbookProblem[]): void {
     return node ? startOf(node) : { line: 1, column: 1 };
   };
   if (!facts.steps.some((step) => step.section === 'diagnosis')) {
+    // A runbook that says only what to do (Meaning, Impact, Mitigation) still serves the on-call
+    // engineer: a warning then. With no step at all it is an error.
+    const hasSteps = facts.steps.length > 0;
     problems.push({
-      severity: 'error',
+      severity: hasSteps ? 'warning' : 'error',
       message: heading('diagnosis')
         ? 'the Diagnosis section has no steps: write one list item per thing to check'
         : 'no diagnosis steps: add a `## Diagnosis` section with one list item per thing to check',

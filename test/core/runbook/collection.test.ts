@@ -357,6 +357,34 @@ describe('shapes found in the public collections (issue #12 follow-up)', () => {
   });
 });
 
+describe('Hugo TOML front matter, admonitions and alert shortcodes', () => {
+  const runbook = parse('CacheWarmingSlow.md');
+
+  it('`+++` front matter is read like YAML front matter and is not text', () => {
+    expect(runbook).toMatchObject({
+      title: 'CacheWarmingSlow',
+      alerts: ['CacheWarmingSlow'],
+      alertsFrom: 'front-matter',
+      severity: 'warning',
+    });
+    expect(runbook.notes?.some((note) => note.text.includes('+++'))).toBe(false);
+    expect(runbook.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('a `> [!NOTE]` stays with Meaning, a `> [!TIP]` with the step before it', () => {
+    expect(runbook.meaning).toContain('> [!NOTE]\n> A deploy empties the cache on purpose');
+    expect(texts(runbook, 'diagnosis')).toEqual([
+      'Compare the hit ratio with the one after the previous deploy.\n\n> [!TIP]\n> A dashboard with both deploys side by side makes the comparison quick.',
+    ]);
+  });
+
+  it("an `{{% alert %}}` shortcode's words are a remark of their section, without the shortcode", () => {
+    expect(runbook.notes?.map((note) => [note.section, note.text])).toEqual([
+      ['diagnosis', 'Flushing the cache again while it refills makes things worse.'],
+    ]);
+  });
+});
+
 // ---- No word lost, no step invented, over every fixture --------------------------------------
 
 /** Words (letters and digits) of a text, lower-cased, with how often each occurs. */
@@ -377,6 +405,7 @@ function wordCounts(text: string): Map<string, number> {
 function sourceWords(source: string): Map<string, number> {
   let text = source.replace(/\r\n/g, '\n');
   text = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  text = text.replace(/^\+\+\+\n[\s\S]*?\n\+\+\+\n/, '');
   text = text.replace(/<!--[\s\S]*?-->/g, ' ');
   text = text.replace(/\{\{[%<][\s\S]*?[%>]\}\}/g, ' ');
   text = text.replace(
