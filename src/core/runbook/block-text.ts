@@ -17,28 +17,28 @@ export interface BlockTextOptions {
 export function blockText(source: string, node: Nodes, options: BlockTextOptions = {}): string {
   const [start, end] = spanOf(node);
   const from = options.from ?? start;
-  const drops: [number, number][] = [];
+  // Each part left out, with what stands in for it (the words of an HTML block).
+  const drops: [number, number, string][] = [];
   walk(node, (child) => {
-    if (
-      child.type === 'image' ||
-      child.type === 'imageReference' ||
-      (child.type === 'html' && !isPlaceholder(child.value)) ||
-      child.type === 'definition'
-    ) {
-      drops.push(spanOf(child));
+    if (child.type === 'html' && !isPlaceholder(child.value)) {
+      drops.push([...spanOf(child), htmlText(child.value)]);
+      return false;
+    }
+    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'definition') {
+      drops.push([...spanOf(child), '']);
       return false;
     }
     if (options.withoutProbes && child.type === 'code' && isProbeBlock(child)) {
-      drops.push(spanOf(child));
+      drops.push([...spanOf(child), '']);
       return false;
     }
     return true;
   });
   let text = '';
   let position = from;
-  for (const [dropFrom, dropTo] of drops.sort((a, b) => a[0] - b[0])) {
+  for (const [dropFrom, dropTo, instead] of drops.sort((a, b) => a[0] - b[0])) {
     if (dropTo <= position) continue;
-    text += source.slice(position, Math.max(position, dropFrom));
+    text += source.slice(position, Math.max(position, dropFrom)) + instead;
     position = dropTo;
   }
   text += source.slice(position, end);
@@ -63,6 +63,33 @@ const htmlElements = new Set(
 export function isPlaceholder(html: string): boolean {
   const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)>$/.exec(html);
   return match !== null && !htmlElements.has((match[1] ?? '').toLowerCase());
+}
+
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
+
+/**
+ * The words of raw HTML (`<p>Check the <b>iostat</b> output.</p>`): tags, comments and a
+ * `<summary>` (shown as the heading of its details) left out, placeholders (`<host-name>`) and line
+ * breaks kept, common entities decoded. Empty for markup alone (`<details>`, `<img …>`).
+ */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<summary[^>]*>[\s\S]*?<\/summary>/gi, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, (tag) => (isPlaceholder(tag) ? tag : ' '))
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_entity, name: string) => entities[name] ?? '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** True for a ```promql block. */

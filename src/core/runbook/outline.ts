@@ -4,6 +4,7 @@
 // level. Blocks inside <details> stay in their section but are marked as collapsed extras (with the
 // <summary> text), so they are shown with what precedes them and never become steps of their own.
 import type { Heading, Root, RootContent } from 'mdast';
+import { htmlText } from './block-text.js';
 import { isFrontMatter, plainText } from './markdown.js';
 import { isBareSectionName, isReferencesName, sectionOf, type SectionKind } from './sections.js';
 
@@ -95,8 +96,18 @@ export function outline(tree: Root, source = ''): Outline {
       continue;
     }
     if (block.type === 'html') {
-      detailsDepth = Math.max(0, detailsDepth + detailsChange(block.value));
+      const opens = detailsChange(block.value);
+      if (opens > 0) detailsDepth += opens;
       if (detailsDepth > 0) summary = summaryOf(block.value) ?? summary;
+      // An HTML block with words (`<p>Check the <b>iostat</b> output.</p>`) is text of its section.
+      if (htmlText(block.value) !== '') {
+        current.blocks.push(block);
+        if (detailsDepth > 0) {
+          current.extras.set(block, summary);
+          summary = undefined;
+        }
+      }
+      if (opens < 0) detailsDepth = Math.max(0, detailsDepth + opens);
       continue;
     }
     current.blocks.push(block);

@@ -112,7 +112,8 @@ class SegmentReader {
         continue;
       }
       // A heading here is a line over a `---` that outline kept as text (see outline.ts).
-      if (block.type === 'paragraph' || block.type === 'heading') {
+      // An HTML block here has words (outline.ts keeps no other): it reads like a paragraph.
+      if (block.type === 'paragraph' || block.type === 'heading' || block.type === 'html') {
         const numbered = this.numbered(block);
         if (numbered) {
           const start = startOf(block);

@@ -385,6 +385,25 @@ describe('Hugo TOML front matter, admonitions and alert shortcodes', () => {
   });
 });
 
+describe('setext headings, an HTML block and a table', () => {
+  const runbook = parse('VolumeLatencyHigh.md');
+
+  it('sections underlined with `---` are sections', () => {
+    expect(runbook.meaning).toBe('Reads from a block volume take longer than 100 ms on average.');
+    expect(runbook.impact).toBe('Services on the volume answer slowly.');
+    expect(texts(runbook, 'mitigation')).toEqual([
+      'Move the volume to a less busy pool.',
+      'Open a ticket with the storage vendor if the latency stays high.',
+    ]);
+  });
+
+  it('an HTML paragraph is a step in its words, without tags; the table goes with it', () => {
+    expect(texts(runbook, 'diagnosis')).toEqual([
+      'Look at the await column of iostat -x 1 on the host & note the worst device.\n\n| What to compare | Where |\n|-----------------|-------|\n| queue depth     | `iostat -x 1` |\n| kernel errors   | `dmesg -T` |',
+    ]);
+  });
+});
+
 // ---- No word lost, no step invented, over every fixture --------------------------------------
 
 /** Words (letters and digits) of a text, lower-cased, with how often each occurs. */
@@ -422,6 +441,12 @@ function sourceWords(source: string): Map<string, number> {
   text = text.replace(/^#{1,6}[ \t]+(.*)$/gm, (line, heading: string) =>
     sectionOf(heading) !== undefined || isReferencesName(heading) ? ' ' : heading,
   );
+  // Setext headings (a line underlined with `===` or `---`), section names left out like `## Meaning`.
+  text = text.replace(/^([^\n]*[\p{L}\p{N}][^\n]*)\n[ \t]*(?:=+|-+)[ \t]*$/gmu, (_block, heading: string) =>
+    sectionOf(heading.trim()) !== undefined || isReferencesName(heading) ? ' ' : heading,
+  );
+  // Character references (`&amp;`) are one character on the page, not a word.
+  text = text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39);/g, ' ');
   text = text.replace(/^[ \t]*(`{3,}|~{3,}).*$/gm, ' ');
   text = text.replace(/^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?:[ \t]+\[[ xX]\])?/gm, '$1 ');
   text = text.replace(/<[^>\n]+>/g, (tag) => (/^<https?:/.test(tag) || isPlaceholderTag(tag) ? tag : ' '));
@@ -485,11 +510,18 @@ function lostWords(source: string, runbook: Runbook): string[] {
 function inventedLines(original: string, runbook: Runbook): string[] {
   const source = withPages(original);
   const flat = unmarked(source);
+  // Words from raw HTML (`<p>…<b>await</b>…</p>`) are shown without their tags.
+  const withoutTags = squash(
+    source
+      .replace(/<[^>\n]+>/g, (tag) => (isPlaceholderTag(tag) ? tag : ' '))
+      .replace(/&amp;/g, '&')
+      .replace(/\s+([.,;:])/g, '$1'),
+  );
   return runbook.steps.flatMap((step) => [
     ...step.text
       .split('\n')
       .map((line) => line.trim())
-      .filter((line) => line !== '' && !source.includes(line))
+      .filter((line) => line !== '' && !source.includes(line) && !withoutTags.includes(squash(line)))
       .map((line) => `${step.id}: ${line}`),
     ...(step.group?.split(' · ') ?? [])
       .filter((lead) => !flat.includes(unmarked(lead)))
