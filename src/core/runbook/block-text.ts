@@ -17,34 +17,79 @@ export interface BlockTextOptions {
 export function blockText(source: string, node: Nodes, options: BlockTextOptions = {}): string {
   const [start, end] = spanOf(node);
   const from = options.from ?? start;
-  const drops: [number, number][] = [];
+  // Each part left out, with what stands in for it (the words of an HTML block).
+  const drops: [number, number, string][] = [];
   walk(node, (child) => {
-    if (
-      child.type === 'image' ||
-      child.type === 'imageReference' ||
-      child.type === 'html' ||
-      child.type === 'definition'
-    ) {
-      drops.push(spanOf(child));
+    if (child.type === 'html' && !isPlaceholder(child.value)) {
+      drops.push([...spanOf(child), htmlText(child.value)]);
+      return false;
+    }
+    if (child.type === 'image' || child.type === 'imageReference' || child.type === 'definition') {
+      drops.push([...spanOf(child), '']);
       return false;
     }
     if (options.withoutProbes && child.type === 'code' && isProbeBlock(child)) {
-      drops.push(spanOf(child));
+      drops.push([...spanOf(child), '']);
       return false;
     }
     return true;
   });
   let text = '';
   let position = from;
-  for (const [dropFrom, dropTo] of drops.sort((a, b) => a[0] - b[0])) {
+  for (const [dropFrom, dropTo, instead] of drops.sort((a, b) => a[0] - b[0])) {
     if (dropTo <= position) continue;
-    text += source.slice(position, Math.max(position, dropFrom));
+    text += source.slice(position, Math.max(position, dropFrom)) + instead;
     position = dropTo;
   }
   text += source.slice(position, end);
   // A setext heading's underline is layout.
   if (node.type === 'heading') text = text.replace(/\n[ \t]*(?:-+|=+)[ \t]*$/, '');
   return tidy(dedent(withoutShortcodes(text)));
+}
+
+// Elements a runbook's author may write as HTML; any other `<word>` is a placeholder.
+const htmlElements = new Set(
+  (
+    'a abbr b big blockquote br caption center cite code col dd del details dfn div dl dt em figcaption ' +
+    'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q s samp section small source ' +
+    'span strike strong sub summary sup table tbody td tfoot th thead tr tt u ul var video'
+  ).split(' '),
+);
+
+/**
+ * True for `<host-name>`, `<cluster-id>`, `<iface>`: Markdown reads them as HTML tags, but in a
+ * runbook they stand for a value the reader fills in (`ethtool -S <iface>`), so they are text.
+ */
+export function isPlaceholder(html: string): boolean {
+  const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)>$/.exec(html);
+  return match !== null && !htmlElements.has((match[1] ?? '').toLowerCase());
+}
+
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
+
+/**
+ * The words of raw HTML (`<p>Check the <b>iostat</b> output.</p>`): tags, comments and a
+ * `<summary>` (shown as the heading of its details) left out, placeholders (`<host-name>`) and line
+ * breaks kept, common entities decoded. Empty for markup alone (`<details>`, `<img …>`).
+ */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<summary[^>]*>[\s\S]*?<\/summary>/gi, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, (tag) => (isPlaceholder(tag) ? tag : ' '))
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_entity, name: string) => entities[name] ?? '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** True for a ```promql block. */
@@ -54,7 +99,9 @@ export function isProbeBlock(node: Nodes): boolean {
 
 /**
  * Removes Hugo shortcodes (`{{% name args %}}`, `{{< name args >}}`): they render as something else
- * on a website and mean nothing in a terminal.
+ * on a website and mean nothing in a terminal. A `ref` or `relref` shortcode (a link to another
+ * page of the site) is read as the page it names: `[Disk full]({{< ref "./DiskFull.md" >}})` is
+ * `[Disk full](./DiskFull.md)`.
  */
 export function withoutShortcodes(text: string): string {
   let out = '';
@@ -68,10 +115,16 @@ export function withoutShortcodes(text: string): string {
       position = open + 2;
       continue;
     }
-    out += text.slice(position, open);
+    out += text.slice(position, open) + (pageOf(text.slice(open + 3, close)) ?? '');
     position = close + closer.length;
   }
   return out + text.slice(position);
+}
+
+// The page a `ref` / `relref` shortcode's inside (` ref "./X.md" `) names.
+function pageOf(inside: string): string | undefined {
+  const match = /^\s*(?:rel)?ref\s+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))\s*$/.exec(inside);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
 /**

@@ -34,6 +34,28 @@ export const emptyFrontMatter: FrontMatter = {
 };
 
 /**
+ * Hugo also writes front matter in TOML between `+++` lines. Its top-level `key = value` lines
+ * (strings, numbers, booleans, arrays on one line) say the same as YAML's `key: value` and are read
+ * as such, line for line so problems keep their line numbers; tables (`[params]`) and everything
+ * under them are other settings and are left out.
+ */
+export function tomlAsYaml(toml: string): string {
+  let inTable = false;
+  return toml
+    .split('\n')
+    .map((line) => {
+      if (/^\s*\[/.test(line)) inTable = true;
+      const match = /^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$/.exec(line);
+      if (inTable || !match) return '';
+      const [, key = '', value = ''] = match;
+      // Strings, arrays of strings, numbers and booleans are valid YAML flow values as written;
+      // a TOML literal string ('…') is a YAML single-quoted one.
+      return `${key}: ${value}`;
+    })
+    .join('\n');
+}
+
+/**
  * Reads front matter YAML whose first line is line `firstLine` of the runbook. Anything wrong is a
  * located problem; the fields that are fine are still used.
  */

@@ -46,7 +46,7 @@ function startsImperative(plain: string): boolean {
 }
 
 const exampleWords =
-  /\b(?:such as|for example|for instance|e\.g\.|including|include|like|causes?|reasons?|symptoms?|signs?|typically|usually|common|possible|possibly)\b/i;
+  /\b(?:such as|examples?|for example|for instance|e\.g\.|including|include|like|causes?|reasons?|symptoms?|signs?|typically|usually|common|possible|possibly)\b/i;
 
 /**
  * True when `lead` (a paragraph ending in a colon) introduces a list of examples ("Look for common

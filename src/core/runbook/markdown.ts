@@ -24,8 +24,8 @@ export interface ParsedMarkdown {
 }
 
 const options = {
-  extensions: [gfm(), frontmatter(['yaml'])],
-  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
 };
 
 /** Parses `input`, cutting it where needed and saying so. Never throws. */
@@ -80,6 +80,12 @@ function lineCount(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
   return text.endsWith('\n') ? count : count + 1;
+}
+
+/** True for front matter: YAML (`---`) or, as Hugo also allows, TOML (`+++`). */
+export function isFrontMatter(node: Nodes): boolean {
+  const type: string = node.type;
+  return type === 'yaml' || type === 'toml';
 }
 
 /** Where a node starts, 1-based; 1:1 for a node without position (never the case for parsed nodes). */

@@ -4,7 +4,8 @@
 // level. Blocks inside <details> stay in their section but are marked as collapsed extras (with the
 // <summary> text), so they are shown with what precedes them and never become steps of their own.
 import type { Heading, Root, RootContent } from 'mdast';
-import { plainText } from './markdown.js';
+import { htmlText } from './block-text.js';
+import { isFrontMatter, plainText } from './markdown.js';
 import { isBareSectionName, isReferencesName, sectionOf, type SectionKind } from './sections.js';
 
 /** A run of blocks under one heading. */
@@ -17,6 +18,11 @@ export interface Segment {
   readonly group: string | undefined;
   /** The heading that opened the section (or group), if any. */
   readonly heading: Heading | undefined;
+  /**
+   * Headings above this one that hold no text of their own ("### Group Name: storage" right over
+   * "#### Alert Name: DiskFull"), outermost first: shown with this heading so their words are kept.
+   */
+  readonly trail: readonly string[];
   readonly blocks: RootContent[];
   /**
    * Blocks that sit inside `<details>`, each mapped to the `<summary>` text when it is the first
@@ -38,8 +44,11 @@ export function outline(tree: Root, source = ''): Outline {
   const segments: Segment[] = [];
   let title: string | undefined;
   let headingCount = 0;
+  // The headings above the current one (deepest last), each with its segment.
+  let ancestors: { depth: number; text: string; segment: Segment; shown: boolean }[] = [];
+  let trail: string[] = [];
   const open = (kind: Segment['kind'], group: string | undefined, heading: Heading | undefined) => {
-    const segment: Segment = { kind, group, heading, blocks: [], extras: new Map() };
+    const segment: Segment = { kind, group, heading, trail, blocks: [], extras: new Map() };
     segments.push(segment);
     return segment;
   };
@@ -49,7 +58,7 @@ export function outline(tree: Root, source = ''): Outline {
   let detailsDepth = 0;
   let summary: string | undefined;
   for (const block of tree.children) {
-    if (block.type === 'yaml') continue;
+    if (isFrontMatter(block)) continue;
     if (block.type === 'heading' && section && isUnderlinedLine(block, source)) {
       // `Some text` over a `---` line is a heading to Markdown, but inside a section it is almost
       // always a paragraph followed by a rule: keep it as text of the section.
@@ -61,6 +70,11 @@ export function outline(tree: Root, source = ''): Outline {
       detailsDepth = 0;
       const text = plainText(block);
       const kind = sectionOf(text);
+      ancestors = ancestors.filter((ancestor) => ancestor.depth < block.depth);
+      trail = ancestors
+        .filter((ancestor) => ancestor.shown && ancestor.segment.blocks.length === 0)
+        .map((ancestor) => ancestor.text);
+      const titleBefore = title;
       if (isReferencesName(text)) {
         current = open('references', text, block);
       } else if (
@@ -68,17 +82,32 @@ export function outline(tree: Root, source = ''): Outline {
         block.depth > section.depth &&
         !(kind && kind !== section.kind && isBareSectionName(text))
       ) {
-        current = open(section.kind, text, block);
+        current = open(section.kind, [...trail, text].join(' · '), block);
       } else {
         if (!kind && block.depth === 1 && title === undefined) title = text;
         current = open(kind ?? 'other', undefined, block);
         section = kind ? { kind, depth: block.depth } : undefined;
       }
+      // A section's own heading and the title are shown anyway; a group's or another heading's
+      // words are kept through the trail of the headings under it when it has no text itself.
+      const shown =
+        current.kind !== 'references' && (current.group !== undefined || (!kind && titleBefore === title));
+      ancestors.push({ depth: block.depth, text, segment: current, shown });
       continue;
     }
     if (block.type === 'html') {
-      detailsDepth = Math.max(0, detailsDepth + detailsChange(block.value));
+      const opens = detailsChange(block.value);
+      if (opens > 0) detailsDepth += opens;
       if (detailsDepth > 0) summary = summaryOf(block.value) ?? summary;
+      // An HTML block with words (`<p>Check the <b>iostat</b> output.</p>`) is text of its section.
+      if (htmlText(block.value) !== '') {
+        current.blocks.push(block);
+        if (detailsDepth > 0) {
+          current.extras.set(block, summary);
+          summary = undefined;
+        }
+      }
+      if (opens < 0) detailsDepth = Math.max(0, detailsDepth + opens);
       continue;
     }
     current.blocks.push(block);

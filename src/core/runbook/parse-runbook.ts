@@ -3,9 +3,9 @@
 // say plainly, with line numbers, what is missing or wrong.
 import type { Code, Nodes, Root } from 'mdast';
 import { blockText, isProbeBlock } from './block-text.js';
-import { emptyFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.js';
+import { emptyFrontMatter, readFrontMatter, tomlAsYaml, type FrontMatter } from './front-matter.js';
 import { linksOf } from './links.js';
-import { parseMarkdown, plainText, startOf, walk } from './markdown.js';
+import { isFrontMatter, parseMarkdown, plainText, startOf, walk } from './markdown.js';
 import { outline, type Segment } from './outline.js';
 import { findPastedRule } from './pasted-rule.js';
 import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
@@ -48,7 +48,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     // The headings become the steps' groups (all but the title), so their words are not lost.
     diagnosisSegments = rest.map((segment) =>
       segment.kind === 'other' && segment.heading && plainText(segment.heading) !== title
-        ? { ...segment, group: plainText(segment.heading) }
+        ? { ...segment, group: [...segment.trail, plainText(segment.heading)].join(' · ') }
         : segment,
     );
     problems.push({
@@ -90,7 +90,9 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     .flatMap((segment): SectionNote[] => {
       const text = prose(parsed.text, [segment], problems, hidden);
       if (text === undefined) return [];
-      const heading = segment.heading ? plainText(segment.heading) : undefined;
+      const heading = segment.heading
+        ? [...segment.trail, plainText(segment.heading)].join(' · ')
+        : undefined;
       const position = startOf(segment.heading ?? segment.blocks[0] ?? tree);
       return [{ section: 'other', heading, text, position }];
     });
@@ -100,6 +102,7 @@ export function parseRunbook(text: string, options: ParseRunbookOptions = {}): R
     if (segment === mitigationSegments[0]) appendAll(links, mitigation.links);
     if (segment.kind === 'references') appendAll(links, referenceLinks(segment));
   }
+  appendAll(links, definitionLinks(tree));
   return assemble({
     title: title ?? frontMatter.title ?? baseName,
     frontMatter,
@@ -159,9 +162,21 @@ function assemble(parts: Parts): Runbook {
 
 function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): FrontMatter {
   const first = tree.children[0];
-  if (first?.type === 'yaml') {
-    const { frontMatter, problems: found } = readFrontMatter(first.value, startOf(first).line + 1);
-    appendAll(problems, found);
+  if (first && isFrontMatter(first) && 'value' in first) {
+    const yaml = first.type === 'yaml' ? first.value : tomlAsYaml(first.value);
+    const { frontMatter, problems: found } = readFrontMatter(yaml, startOf(first).line + 1);
+    appendAll(
+      problems,
+      first.type === 'yaml'
+        ? found
+        : found.map((problem) => ({
+            ...problem,
+            message: problem.message.replace(
+              'front matter is not valid YAML',
+              'TOML front matter (`+++`) is not valid: sitrep reads its `key = value` lines, one per line',
+            ),
+          })),
+    );
     return frontMatter;
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
@@ -175,7 +190,7 @@ function frontMatterOf(tree: Root, text: string, problems: RunbookProblem[]): Fr
 }
 
 // The text of Meaning or Impact: its blocks as markdown, sub-headings as lines, <details> content
-// after its summary; probes, comments (`[//]: # "…"`) and rules (`---`) left out.
+// after its summary; a ```promql block as text (it runs only in a step); comments (`[//]: # "…"`) and rules (`---`) left out.
 function prose(
   source: string,
   segments: readonly Segment[],
@@ -192,7 +207,8 @@ function prose(
         if (node.type === 'code' && isProbeBlock(node)) {
           problems.push({
             severity: 'warning',
-            message: 'this probe is not run: probes belong to steps under Diagnosis or Mitigation',
+            message:
+              'this probe is not run (it is shown as text): probes belong to steps under Diagnosis or Mitigation',
             position: startOf(node),
           });
         }
@@ -200,7 +216,7 @@ function prose(
       // A <summary> goes with the first block of its details that has text.
       if (!segment.extras.has(block)) summary = undefined;
       summary = segment.extras.get(block) ?? summary;
-      const text = blockText(source, block, { withoutProbes: true });
+      const text = blockText(source, block);
       if (text === '') continue;
       if (summary !== undefined) parts.push(summary);
       summary = undefined;
@@ -219,6 +235,21 @@ function referenceLinks(segment: Segment): RunbookLink[] {
   return linksOf(entries, label);
 }
 
+// Link reference definitions (`[dr-guide]: https://…`, used as `[the guide][dr-guide]`): the
+// targets of the text's reference links, listed as links. `[//]: # "…"` (a comment) is none.
+function definitionLinks(tree: Root): RunbookLink[] {
+  const links: RunbookLink[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'definition') return true;
+    if (node.url !== '' && !node.url.startsWith('#')) {
+      const text = node.label ?? node.identifier;
+      links.push({ label: 'Link references', text, url: node.url, position: startOf(node) });
+    }
+    return false;
+  });
+  return links;
+}
+
 interface SectionFacts {
   readonly steps: Runbook['steps'];
   readonly meaning: string | undefined;
@@ -234,8 +265,11 @@ function checkSections(facts: SectionFacts, problems: RunbookProblem[]): void {
     return node ? startOf(node) : { line: 1, column: 1 };
   };
   if (!facts.steps.some((step) => step.section === 'diagnosis')) {
+    // A runbook that says only what to do (Meaning, Impact, Mitigation) still serves the on-call
+    // engineer: a warning then. With no step at all it is an error.
+    const hasSteps = facts.steps.length > 0;
     problems.push({
-      severity: 'error',
+      severity: hasSteps ? 'warning' : 'error',
       message: heading('diagnosis')
         ? 'the Diagnosis section has no steps: write one list item per thing to check'
         : 'no diagnosis steps: add a `## Diagnosis` section with one list item per thing to check',

@@ -78,9 +78,15 @@ export function probeFromCode(code: Code): { probe: ProbeSpec; problems: Runbook
   };
 }
 
-function defaultTitle(query: string): string {
-  const first = query.split('\n')[0]?.trim() ?? '';
+export function defaultTitle(query: string): string {
+  const first = queryHeadline(query);
   return first.length > 60 ? `${first.slice(0, 59)}…` : first || 'Probe';
+}
+
+/** The query's first line that says something: `(` or `-` alone would make a meaningless title. */
+export function queryHeadline(query: string): string {
+  const lines = query.split('\n').map((line) => line.trim());
+  return lines.find((line) => /[A-Za-z]/.test(line)) ?? lines[0] ?? '';
 }
 
 /**

@@ -16,6 +16,8 @@ const words: readonly (readonly [SectionKind, readonly string[]])[] = [
       'troubleshoot',
       'investigation',
       'investigate',
+      'investigating',
+      'diagnosing',
       'debugging',
       'debug',
       'triage',
@@ -27,7 +29,9 @@ const words: readonly (readonly [SectionKind, readonly string[]])[] = [
     [
       'mitigation',
       'mitigate',
+      'mitigating',
       'remediation',
+      'remediating',
       'remediate',
       'resolution',
       'resolve',
@@ -65,7 +69,7 @@ export function isBareSectionName(heading: string): boolean {
 
 // Headings and lead lines that introduce reference links rather than things to do.
 const references =
-  /^(?:additional |further |more |useful |related |external )?(?:resources?|references?|reading|links?|documentation|docs|information)$|^see also$|^learn more$/;
+  /^(?:additional |further |more |useful |related |external )?(?:resources?|references?|reading|links?|documentation|docs|information|info)$|^see also$|^learn more$/;
 
 /**
  * True for a heading or a list's lead line that introduces reference links: "References", "See also",

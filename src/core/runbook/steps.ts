@@ -14,7 +14,7 @@ import { instructs, introducesExamples } from './instructs.js';
 import { linksOf } from './links.js';
 import { plainText, spanOf, startOf, walk } from './markdown.js';
 import type { Segment } from './outline.js';
-import { probeFromCode } from './probe-block.js';
+import { defaultTitle, probeFromCode, queryHeadline } from './probe-block.js';
 import type {
   RunbookLink,
   RunbookProblem,
@@ -83,7 +83,9 @@ class SegmentReader {
     const main = blocks.filter((b) => !segment.extras.has(b));
     // A list of links ("See also:" + links) does not make the section's paragraphs lead-ins.
     const hasList = main.some(
-      (b, i) => (b.type === 'list' && !isLinkLead(main[i - 1])) || this.numbered(b) !== undefined,
+      (b, i) =>
+        (b.type === 'list' && !isLinkLead(main[i - 1]) && !isBareLinkList(b)) ||
+        this.numbered(b) !== undefined,
     );
     const first = this.drafts.length;
     let lead: string | undefined;
@@ -104,13 +106,15 @@ class SegmentReader {
       summary = undefined;
       if (block.type === 'list') {
         if (linkLabel !== undefined) appendAll(this.links, linksOf(block.children, linkLabel));
+        else if (isBareLinkList(block)) appendAll(this.links, linksOf(block.children, 'Linked pages'));
         else this.list(block, group());
         lead = undefined;
         linkLabel = undefined;
         continue;
       }
       // A heading here is a line over a `---` that outline kept as text (see outline.ts).
-      if (block.type === 'paragraph' || block.type === 'heading') {
+      // An HTML block here has words (outline.ts keeps no other): it reads like a paragraph.
+      if (block.type === 'paragraph' || block.type === 'heading' || block.type === 'html') {
         const numbered = this.numbered(block);
         if (numbered) {
           const start = startOf(block);
@@ -123,8 +127,9 @@ class SegmentReader {
         }
         const text = blockText(this.source, block);
         if (text === '') continue;
-        if (nextIsMain && next.type === 'list') {
-          const words = plainText(block).replace(/:$/, '').trim();
+        const words = plainText(block).replace(/:$/, '').trim();
+        // A list of bare links after a paragraph is the paragraph's link targets, not its steps.
+        if (nextIsMain && next.type === 'list' && (isReferencesName(words) || !isBareLinkList(next))) {
           if (isReferencesName(words)) linkLabel = words;
           else if (introducesExamples(text, next)) {
             this.step(block, `${text}\n${blockText(this.source, next)}`, segment.group);
@@ -139,7 +144,10 @@ class SegmentReader {
       }
       if (block.type === 'code' && isProbeBlock(block)) {
         const [probe] = this.probesOf(block);
-        if (probe) (last ?? this.step(block, probe.title, group())).probes.push(probe);
+        // A probe with no text before it is a step named by its title (in full, as written).
+        const name = (title: string, query: string) =>
+          title === defaultTitle(query) && queryHeadline(query) !== '' ? queryHeadline(query) : title;
+        if (probe) (last ?? this.step(block, name(probe.title, probe.query), group())).probes.push(probe);
       } else if (block.type === 'code') {
         const text = blockText(this.source, block);
         if (last) last.text = joined(last.text, text);
@@ -247,6 +255,19 @@ function splitNumbered(text: string, lines: number): NumberedPiece[] {
     } else current.text = `${current.text}\n${line}`;
   });
   return pieces.map((piece) => ({ ...piece, text: dedent(piece.text) }));
+}
+
+/**
+ * True for a list whose every item is one link and nothing else (`- [fsync](https://…)`), as
+ * collections end a section with the targets of the links above: links, not steps.
+ */
+export function isBareLinkList(list: List): boolean {
+  return list.children.every((item) => {
+    const [only, ...more] = item.children;
+    if (more.length > 0 || only?.type !== 'paragraph') return false;
+    const parts = only.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    return parts.length === 1 && parts[0]?.type === 'link' && parts[0].url !== '';
+  });
 }
 
 function isLinkLead(block: RootContent | undefined): boolean {

@@ -276,6 +276,134 @@ describe('details, sub-headings, tables and quotes are kept where they belong', 
   });
 });
 
+describe('shapes found in the public collections (issue #12 follow-up)', () => {
+  const ledger = parse('LedgerWritesFailing.md');
+  const store = parse('ObjectStoreDegraded.md');
+
+  it('a ```promql block in Impact is shown as text there, and sitrep says it is not run', () => {
+    expect(ledger.impact).toContain('```promql\n100 * sum by (shard) (rate(ledger_writes_failed_total[5m]))');
+    expect(messages(ledger)).toContain(
+      'this probe is not run (it is shown as text): probes belong to steps under Diagnosis or Mitigation',
+    );
+  });
+
+  it('`<host-name>` and `<shard-id>` are placeholders the reader fills in, not HTML to hide', () => {
+    expect(texts(ledger, 'diagnosis')[0]).toBe(
+      "Read the service log on the shard's host: `journalctl -u ledger -S -15m -H <host-name>`.",
+    );
+    expect(texts(ledger, 'mitigation')).toEqual([
+      "Move the shard's leader to another host with `ledgerctl move-leader <shard-id>`, then watch the\nfailure rate fall.",
+    ]);
+  });
+
+  it('a Hugo `ref` link points at the page it names', () => {
+    expect(texts(ledger, 'diagnosis')[2]).toBe(
+      'If the host looks healthy, follow [Ledger Shard Offline](./LedgerShardOffline.md).',
+    );
+  });
+
+  it('"## Mitigating" opens Mitigation; a bare list of links after its paragraph, and a link definition, are links', () => {
+    expect(ledger.links?.map((link) => [link.label, link.text, link.url, link.position.line])).toEqual([
+      [
+        'Linked pages',
+        'ledgerctl manual',
+        'https://example.org/ledger/ledgerctl',
+        lineOf('LedgerWritesFailing.md', '[ledgerctl manual]'),
+      ],
+      [
+        'Linked pages',
+        'shard placement',
+        'https://example.org/ledger/placement',
+        lineOf('LedgerWritesFailing.md', '[shard placement]'),
+      ],
+      [
+        'Link references',
+        'disk-checks',
+        'https://example.org/ops/storage-checklist',
+        lineOf('LedgerWritesFailing.md', '[disk-checks]:'),
+      ],
+    ]);
+  });
+
+  it('a sub-heading with no text of its own is kept in the group of the headings under it', () => {
+    expect(store.steps.map((step) => [step.id, step.group])).toEqual([
+      ['diagnosis-1', 'Clusters run by the platform team · Count the degraded groups'],
+      ['diagnosis-2', 'Clusters run by the platform team · Find the disks behind them'],
+      ['mitigation-1', undefined],
+      ['mitigation-2', undefined],
+    ]);
+    expect(store.notes?.map((note) => [note.heading, note.text])).toEqual([
+      [
+        'Procedure · Before you begin',
+        'Ask in the storage channel whether someone else is already working on it.',
+      ],
+    ]);
+  });
+
+  it('a probe alone under its heading is named by the first line of its query that has words', () => {
+    const [first] = store.steps;
+    expect(first?.text).toBe('sum(objectstore_pg_degraded)');
+    expect(first?.probes.map((probe) => probe.title)).toEqual(['sum(objectstore_pg_degraded)']);
+  });
+
+  it('"Services that …, for example:" introduces examples: one step with its bullets', () => {
+    expect(texts(store, 'mitigation')[0]).toBe(
+      'Replace a failed disk only after the store has copied its data elsewhere.\nServices that cope well with a slow rebuild, for example:\n- image thumbnails\n- nightly exports\n- build caches',
+    );
+  });
+
+  it('"Further info" is a links heading', () => {
+    expect(store.links?.map((link) => [link.label, link.url])).toEqual([['Further info', undefined]]);
+  });
+});
+
+describe('Hugo TOML front matter, admonitions and alert shortcodes', () => {
+  const runbook = parse('CacheWarmingSlow.md');
+
+  it('`+++` front matter is read like YAML front matter and is not text', () => {
+    expect(runbook).toMatchObject({
+      title: 'CacheWarmingSlow',
+      alerts: ['CacheWarmingSlow'],
+      alertsFrom: 'front-matter',
+      severity: 'warning',
+    });
+    expect(runbook.notes?.some((note) => note.text.includes('+++'))).toBe(false);
+    expect(runbook.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('a `> [!NOTE]` stays with Meaning, a `> [!TIP]` with the step before it', () => {
+    expect(runbook.meaning).toContain('> [!NOTE]\n> A deploy empties the cache on purpose');
+    expect(texts(runbook, 'diagnosis')).toEqual([
+      'Compare the hit ratio with the one after the previous deploy.\n\n> [!TIP]\n> A dashboard with both deploys side by side makes the comparison quick.',
+    ]);
+  });
+
+  it("an `{{% alert %}}` shortcode's words are a remark of their section, without the shortcode", () => {
+    expect(runbook.notes?.map((note) => [note.section, note.text])).toEqual([
+      ['diagnosis', 'Flushing the cache again while it refills makes things worse.'],
+    ]);
+  });
+});
+
+describe('setext headings, an HTML block and a table', () => {
+  const runbook = parse('VolumeLatencyHigh.md');
+
+  it('sections underlined with `---` are sections', () => {
+    expect(runbook.meaning).toBe('Reads from a block volume take longer than 100 ms on average.');
+    expect(runbook.impact).toBe('Services on the volume answer slowly.');
+    expect(texts(runbook, 'mitigation')).toEqual([
+      'Move the volume to a less busy pool.',
+      'Open a ticket with the storage vendor if the latency stays high.',
+    ]);
+  });
+
+  it('an HTML paragraph is a step in its words, without tags; the table goes with it', () => {
+    expect(texts(runbook, 'diagnosis')).toEqual([
+      'Look at the await column of iostat -x 1 on the host & note the worst device.\n\n| What to compare | Where |\n|-----------------|-------|\n| queue depth     | `iostat -x 1` |\n| kernel errors   | `dmesg -T` |',
+    ]);
+  });
+});
+
 // ---- No word lost, no step invented, over every fixture --------------------------------------
 
 /** Words (letters and digits) of a text, lower-cased, with how often each occurs. */
@@ -296,6 +424,7 @@ function wordCounts(text: string): Map<string, number> {
 function sourceWords(source: string): Map<string, number> {
   let text = source.replace(/\r\n/g, '\n');
   text = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  text = text.replace(/^\+\+\+\n[\s\S]*?\n\+\+\+\n/, '');
   text = text.replace(/<!--[\s\S]*?-->/g, ' ');
   text = text.replace(/\{\{[%<][\s\S]*?[%>]\}\}/g, ' ');
   text = text.replace(
@@ -312,11 +441,34 @@ function sourceWords(source: string): Map<string, number> {
   text = text.replace(/^#{1,6}[ \t]+(.*)$/gm, (line, heading: string) =>
     sectionOf(heading) !== undefined || isReferencesName(heading) ? ' ' : heading,
   );
+  // Setext headings (a line underlined with `===` or `---`), section names left out like `## Meaning`.
+  text = text.replace(/^([^\n]*[\p{L}\p{N}][^\n]*)\n[ \t]*(?:=+|-+)[ \t]*$/gmu, (_block, heading: string) =>
+    sectionOf(heading.trim()) !== undefined || isReferencesName(heading) ? ' ' : heading,
+  );
+  // Character references (`&amp;`) are one character on the page, not a word.
+  text = text.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39);/g, ' ');
   text = text.replace(/^[ \t]*(`{3,}|~{3,}).*$/gm, ' ');
   text = text.replace(/^([ \t>]*)(?:[-*+]|\d{1,3}[.)])(?:[ \t]+\[[ xX]\])?/gm, '$1 ');
-  text = text.replace(/<[^>\n]+>/g, (tag) => (/^<https?:/.test(tag) ? tag : ' '));
+  text = text.replace(/<[^>\n]+>/g, (tag) => (/^<https?:/.test(tag) || isPlaceholderTag(tag) ? tag : ' '));
   return wordCounts(text);
 }
+
+/** `<host-name>`: a value for the reader to fill in, not an HTML element the page would hide. */
+function isPlaceholderTag(tag: string): boolean {
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)>$/.exec(tag)?.[1]?.toLowerCase();
+  const html =
+    'a b br code details div em hr i img kbd li ol p pre span strong sub summary sup table td th tr u ul';
+  return name !== undefined && !html.split(' ').includes(name);
+}
+
+/** The source as a reader sees it on the site: Hugo `ref` links point at their page. */
+function withPages(source: string): string {
+  return source.replace(/\{\{<\s*(?:rel)?ref\s+"([^"]*)"\s*>\}\}/g, '$1');
+}
+
+/** Text without inline markup (code ticks, emphasis, link targets), as a heading is shown. */
+const unmarked = (text: string) =>
+  squash(text.replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1').replace(/[`*]/g, ''));
 
 /** Every piece of text the parsed runbook holds. */
 function modelWords(runbook: Runbook): Map<string, number> {
@@ -355,16 +507,24 @@ function lostWords(source: string, runbook: Runbook): string[] {
 }
 
 /** Lines of steps, and lead lines, that are not in the source. */
-function inventedLines(source: string, runbook: Runbook): string[] {
-  const flat = squash(source);
+function inventedLines(original: string, runbook: Runbook): string[] {
+  const source = withPages(original);
+  const flat = unmarked(source);
+  // Words from raw HTML (`<p>…<b>await</b>…</p>`) are shown without their tags.
+  const withoutTags = squash(
+    source
+      .replace(/<[^>\n]+>/g, (tag) => (isPlaceholderTag(tag) ? tag : ' '))
+      .replace(/&amp;/g, '&')
+      .replace(/\s+([.,;:])/g, '$1'),
+  );
   return runbook.steps.flatMap((step) => [
     ...step.text
       .split('\n')
       .map((line) => line.trim())
-      .filter((line) => line !== '' && !source.includes(line))
+      .filter((line) => line !== '' && !source.includes(line) && !withoutTags.includes(squash(line)))
       .map((line) => `${step.id}: ${line}`),
     ...(step.group?.split(' · ') ?? [])
-      .filter((lead) => !flat.includes(squash(lead)))
+      .filter((lead) => !flat.includes(unmarked(lead)))
       .map((lead) => `${step.id} lead: ${lead}`),
   ]);
 }

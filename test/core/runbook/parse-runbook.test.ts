@@ -155,6 +155,15 @@ describe('parseRunbook on uneven runbooks', () => {
     expect(runbook.problems.find((p) => p.message.includes('no diagnosis steps'))?.severity).toBe('error');
   });
 
+  it('a runbook with Mitigation steps and no Diagnosis gets a warning, not an error', () => {
+    const runbook = parseRunbook(
+      '# X\n\n## Meaning\n\nSomething.\n\n## Diagnosis\n\n## Mitigation\n\n- Restart it.\n',
+    );
+    const problem = runbook.problems.find((p) => p.message.startsWith('the Diagnosis section has no steps'));
+    expect(problem?.severity).toBe('warning');
+    expect(texts(runbook, 'mitigation')).toEqual(['Restart it.']);
+  });
+
   it('locates a probe that does not parse, a bad threshold and a misplaced placeholder', () => {
     const text = [
       '## Diagnosis',
