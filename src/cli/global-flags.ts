@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
+import { appendAll } from '../core/bounded.js';
 
 /** parseArgs options of the global flags: the one definition. */
 export const globalOptions = {
@@ -105,7 +106,7 @@ export function splitGlobalFlags(
   for (let i = 0; i < args.length; i += 1) {
     const token = args[i] as string;
     if (token === '--') {
-      rest.push(...args.slice(i));
+      appendAll(rest, args.slice(i));
       break;
     }
     const found = globalFlagOf(token);

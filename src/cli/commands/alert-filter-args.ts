@@ -3,6 +3,7 @@
 // word to find in the alert's name, label values or summary.
 import { MatcherError, parseMatchers, type Matcher } from '../../core/alerts/matchers.js';
 import { UsageError } from '../../core/errors.js';
+import { appendAll } from '../../core/bounded.js';
 
 /** Matchers (sent to Alertmanager too) and search words (any case matches). */
 export interface AlertFilter {
@@ -17,8 +18,12 @@ export function filterArguments(texts: readonly string[]): AlertFilter {
   const matchers: Matcher[] = [];
   const words: string[] = [];
   for (const text of texts) {
-    if (/[=~{}]/.test(text)) matchers.push(...parseOrExplain(text));
-    else words.push(...text.split(/\s+/).filter((w) => w !== ''));
+    if (/[=~{}]/.test(text)) appendAll(matchers, parseOrExplain(text));
+    else
+      appendAll(
+        words,
+        text.split(/\s+/).filter((w) => w !== ''),
+      );
   }
   return { matchers, words, empty: matchers.length === 0 && words.length === 0 };
 }

@@ -9,6 +9,7 @@ import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { checkJournalFolder, checkRuleRunbooks, checkSource, type Check } from './doctor-checks.js';
 import fs from 'node:fs';
+import { appendAll } from '../../core/bounded.js';
 
 const help = `Usage: sitrep doctor [flags]
 
@@ -47,7 +48,7 @@ export const doctorCommand: Command = {
     }
     const promIndex = sources.findIndex((s) => s.kind === 'prometheus');
     if (config.prometheus && reached[promIndex]?.verdict === 'ok') {
-      later.push(...(await checkRuleRunbooks(config.prometheus, context)));
+      appendAll(later, await checkRuleRunbooks(config.prometheus, context));
     }
     later.push(checkJournalFolder(incidentsDir(context.env)));
     print(later, context);

@@ -240,7 +240,9 @@ prometheus:
       const result = await alerts(urls['prometheus-tls'] ?? '');
       expect(result.code).toBe(1);
       expect(prometheusReport(result)?.ok).toBe(false);
-      expect(result.stderr).toMatch(/prometheus 127\.0\.0\.1:\d+: TLS/);
+      expect(result.stderr).toMatch(
+        /prometheus 127\.0\.0\.1:\d+: the server's certificate is not signed by a CA sitrep trusts/,
+      );
       expect(result.stderr).toMatch(/ca_file/);
     });
 
@@ -267,7 +269,7 @@ prometheus:
       const refused = await alerts(urls['prometheus-mtls'] ?? '', caOnly);
       expect(refused.code).toBe(1);
       expect(prometheusReport(refused)?.ok).toBe(false);
-      expect(refused.stderr).toMatch(/prometheus 127\.0\.0\.1:\d+: TLS/);
+      expect(refused.stderr).toMatch(/prometheus 127\.0\.0\.1:\d+: the server wants a client certificate/);
       const { ca, cert, key } = tls();
       const withCert = httpConfig(
         `tls_config: { ca_file: ${JSON.stringify(ca)}, cert_file: ${JSON.stringify(cert)}, key_file: ${JSON.stringify(key)} }\n`,

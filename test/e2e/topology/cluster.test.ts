@@ -284,7 +284,21 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
       // Three failures in a row: the doubling backoff has reached 8 intervals by now.
       await waitForFeed(feed, (s) => (s.sources[2]?.consecutiveFailures ?? 0) >= 3);
       await topologyStack(env, 'respawn', 'alertmanager-3');
-      await waitForFeed(feed, (s) => s.sources[2]?.health === 'ok', intervalMs * 5);
+      // Back within one refresh after its backoff: the retry the feed has scheduled, plus one interval.
+      const retryAt = feed.getSnapshot().sources[2]?.nextRefreshAt ?? Date.now();
+      const backoffLeft = Math.max(0, retryAt - Date.now());
+      expect(backoffLeft).toBeLessThanOrEqual(60_000);
+      await waitForFeed(feed, (s) => s.sources[2]?.health === 'ok', backoffLeft + intervalMs * 3);
+      // `r` does not wait for the backoff: kill it again, bring it back, refresh at once.
+      await topologyStack(env, 'kill', 'alertmanager-3');
+      await waitForFeed(feed, (s) => (s.sources[2]?.consecutiveFailures ?? 0) >= 3);
+      await topologyStack(env, 'respawn', 'alertmanager-3');
+      await waitUntil(
+        async () => (await fetch(`${peers[2] ?? ''}/-/ready`).catch(() => undefined))?.ok === true,
+        'peer 3 ready',
+      );
+      await feed.refresh();
+      await waitForFeed(feed, (s) => s.sources[2]?.health === 'ok', intervalMs * 3);
     } finally {
       feed.stop();
       await topologyStack(env, 'respawn', 'alertmanager-3').catch(() => undefined);
