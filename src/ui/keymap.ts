@@ -29,7 +29,11 @@ export type Action =
   | 'silence'
   | 'export'
   | 'link'
-  | 'close';
+  | 'close'
+  | 'scrollDown'
+  | 'scrollUp'
+  | 'context'
+  | 'alertPane';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -144,6 +148,29 @@ export const keymap: readonly Binding[] = [
     keys: ['C'],
     label: 'C',
     help: 'close the incident (offers to expire its silences)',
+  },
+  {
+    action: 'scrollDown',
+    scope: 'workspace',
+    keys: ['J'],
+    label: 'J',
+    help: 'scroll the step text (or the alert, the timeline) down',
+  },
+  { action: 'scrollUp', scope: 'workspace', keys: ['K'], label: 'K', help: 'scroll it up' },
+  {
+    action: 'context',
+    scope: 'workspace',
+    keys: ['m'],
+    label: 'm',
+    help: 'show Meaning and Impact whole, or fold them',
+  },
+  {
+    action: 'alertPane',
+    scope: 'workspace',
+    keys: ['i'],
+    label: 'i',
+    help: 'show the alert: annotations, labels, sources, state',
+    hint: 'alert',
   },
   {
     action: 'back',

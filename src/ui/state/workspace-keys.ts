@@ -8,6 +8,7 @@ import { actionFor, type Action } from '../keymap.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
 import { textFieldKey } from './text-field.js';
+import { maxDetailScroll } from './workspace-layout.js';
 import { focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
 
 /** The next state and what to do. */
@@ -184,13 +185,24 @@ function menuKey(index: number, count: number, key: string): MenuStep {
   return { kind: 'none' };
 }
 
+/** Lines one J or K scrolls by. */
+const scrollStep = 3;
+
 function checklistKey(state: WorkspaceState, key: string): KeyOutcome {
   const action = actionFor(key, ['workspace', 'list', 'global']);
   return action === undefined ? stay(state) : checklistAction(state, action);
 }
 
 function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
-  const next = { ...state, list: listReducer(state.list, listAction), message: undefined };
+  const list = listReducer(state.list, listAction);
+  const moved = list.cursor !== state.list.cursor;
+  const next = {
+    ...state,
+    list,
+    message: undefined,
+    detailScroll: moved ? 0 : state.detailScroll,
+    pane: moved && state.pane === 'alert' ? ('step' as const) : state.pane,
+  };
   const stepId = focusedStepId(next);
   const wantsRun =
     stepId !== undefined &&
@@ -255,6 +267,20 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return state.recording.pending > 0
         ? withMode(state, { kind: 'confirm-quit' })
         : { state, intents: [{ type: 'quit' }] };
+    case 'scrollDown':
+      return stay({
+        ...state,
+        detailScroll: Math.min(maxDetailScroll(state), state.detailScroll + scrollStep),
+      });
+    case 'scrollUp':
+      return stay({
+        ...state,
+        detailScroll: Math.max(0, Math.min(maxDetailScroll(state), state.detailScroll) - scrollStep),
+      });
+    case 'context':
+      return stay({ ...state, contextOpen: !state.contextOpen });
+    case 'alertPane':
+      return stay({ ...state, pane: state.pane === 'alert' ? 'step' : 'alert', detailScroll: 0 });
     case 'help':
     case 'open':
     case 'addToIncident':

@@ -64,7 +64,16 @@ export interface WorkspaceState {
   readonly message: string | undefined;
   /** Where exports go unless the user types another path. */
   readonly cwd: string;
+  /** What the pane under the checklist shows: the focused step, the alert itself, or the timeline. */
+  readonly pane: WorkspacePane;
+  readonly size: ScreenSize;
+  /** First line of that pane shown (the view clamps it to the text's length). */
+  readonly detailScroll: number;
+  /** Meaning, Impact and the runbook's notes shown whole instead of one line each. */
+  readonly contextOpen: boolean;
 }
+
+export type WorkspacePane = 'step' | 'alert' | 'timeline';
 
 export type WorkspaceAction =
   | {
@@ -91,7 +100,13 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
-  | { readonly type: 'height'; readonly height: number };
+  | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
+
+/** The rows (less the sources' status lines) and columns the screen may use. */
+export interface ScreenSize {
+  readonly rows: number;
+  readonly width: number;
+}
 
 const okRecording: RecordingStatus = { ok: true, pending: 0, error: undefined };
 
@@ -101,6 +116,7 @@ export function openingWorkspace(
   height: number,
   cwd: string,
   groupAlerts: readonly Alert[] = alerts,
+  size: ScreenSize = { rows: 24, width: 79 },
 ): WorkspaceState {
   return {
     alerts,
@@ -120,6 +136,10 @@ export function openingWorkspace(
     mode: { kind: 'checklist' },
     message: undefined,
     cwd,
+    pane: 'step',
+    size,
+    detailScroll: 0,
+    contextOpen: false,
   };
 }
 
@@ -188,6 +208,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'height':
       return {
         ...state,
+        size: action.size ?? state.size,
         list: listReducer(state.list, { type: 'resize', count: state.items.length, height: action.height }),
       };
     default: {

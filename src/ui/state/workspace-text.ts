@@ -1,0 +1,91 @@
+// Runbook text laid out for a pane of a given width: prose is re-flowed at word boundaries, an
+// inline code span (`…`) is kept on one line when it fits and otherwise starts its own lines, and
+// fenced code blocks are kept line for line. Nothing is cut: a line longer than the pane is
+// continued on the next, so a command can be read (and typed) whole.
+import { sanitizeText } from '../../core/sanitize.js';
+
+/** The text as lines of at most `width` characters, sanitized. */
+export function wrapText(text: string, width: number): string[] {
+  const columns = Math.max(10, width);
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  let fenced = false;
+  const flush = () => {
+    if (paragraph.length > 0) out.push(...flow(paragraph.join(' '), columns));
+    paragraph = [];
+  };
+  for (const raw of sanitizeText(text).replace(/\t/g, '  ').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('```') || line.startsWith('~~~')) {
+      flush();
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) {
+      out.push(...hardWrap(`  ${raw.replace(/\s+$/, '')}`, columns));
+    } else if (line === '') {
+      flush();
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** Words and whole code spans, in order. */
+function tokens(text: string): string[] {
+  return text.match(/`[^`]*`\S*|\S+/g) ?? [];
+}
+
+function flow(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const token of tokens(text)) {
+    const joined = current === '' ? token : `${current} ${token}`;
+    if (joined.length <= width) {
+      current = joined;
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    if (token.length <= width) {
+      current = token;
+    } else {
+      const pieces = hardWrap(token, width);
+      lines.push(...pieces.slice(0, -1));
+      current = pieces[pieces.length - 1] ?? '';
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}
+
+/** Cuts a line into pieces of `width` characters (by code point, so no character is split). */
+function hardWrap(line: string, width: number): string[] {
+  const chars = Array.from(line);
+  if (chars.length <= width) return [line];
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += width) pieces.push(chars.slice(i, i + width).join(''));
+  return pieces;
+}
+
+/** How many rows each part of the workspace gets at this terminal height. */
+export interface PaneHeights {
+  /** Rows for the focused step's text (or the alert, or the timeline). */
+  readonly detail: number;
+  /** Rows for the probe lines. */
+  readonly probes: number;
+}
+
+/**
+ * Shares what is left of the terminal between the detail text and the probes: the detail gets
+ * what it needs up to two thirds, the probes the rest, each at least three rows.
+ */
+export function paneHeights(free: number, detailLines: number, probeLines: number): PaneHeights {
+  const room = Math.max(6, free);
+  const wantProbes = Math.min(probeLines, Math.max(3, Math.floor(room / 3)));
+  const detail = Math.max(3, Math.min(detailLines, room - wantProbes));
+  return { detail, probes: Math.max(3, room - detail) };
+}
