@@ -203,6 +203,7 @@ async function buildOpenSession(
       return incident;
     },
     recording: () => recordingOf(journal),
+    journalEvents: () => journal.events(),
     subscribe: (listener) => journal.subscribe(listener),
     record: append,
     runProbes: async (stepId, onResult) => {

@@ -33,7 +33,8 @@ export type Action =
   | 'scrollDown'
   | 'scrollUp'
   | 'context'
-  | 'alertPane';
+  | 'alertPane'
+  | 'timeline';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -171,6 +172,14 @@ export const keymap: readonly Binding[] = [
     label: 'i',
     help: 'show the alert: annotations, labels, sources, state',
     hint: 'alert',
+  },
+  {
+    action: 'timeline',
+    scope: 'workspace',
+    keys: ['t'],
+    label: 't',
+    help: "show the incident's timeline (newest last)",
+    hint: 'timeline',
   },
   {
     action: 'back',

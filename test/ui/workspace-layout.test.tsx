@@ -132,4 +132,21 @@ describe('workspace layout', () => {
     ui.press('i');
     await ui.waitForFrame((f) => !f.includes('Summary:'));
   });
+
+  it('shows the timeline on t with the export rows, newest last, and goes back on t', async () => {
+    const ui = start();
+    await open(ui);
+    ui.press('jd');
+    await ui.waitForText('Diagnosis 1/2');
+    ui.press('n', 'web1 port 8080 closed', keys.enter);
+    await ui.waitForFrame((f) => !f.includes('Note (⏎'));
+    ui.press('t');
+    const frame = await ui.waitForText('Note: web1 port 8080 closed');
+    expect(frame).toContain('timeline, UTC');
+    const done = frame.indexOf('Done: ');
+    expect(done).toBeGreaterThan(-1);
+    expect(frame.indexOf('Note: web1 port 8080 closed')).toBeGreaterThan(done);
+    ui.press('t');
+    await ui.waitForFrame((f) => !f.includes('Note: web1') && f.includes('Check item 1'));
+  });
 });

@@ -82,7 +82,12 @@ export function useIntents(
       const sync = () =>
         dispatch({
           type: 'workspace',
-          action: { type: 'incident', incident: opened.incident(), recording: opened.recording() },
+          action: {
+            type: 'incident',
+            incident: opened.incident(),
+            recording: opened.recording(),
+            events: opened.journalEvents?.(),
+          },
         });
       session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
       dispatch({
@@ -96,6 +101,7 @@ export function useIntents(
           recording: opened.recording(),
           volatileLabels: opened.volatileLabels,
           probeAlert: opened.probeAlert.fingerprint,
+          events: opened.journalEvents?.(),
         },
       });
     };

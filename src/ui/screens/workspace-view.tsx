@@ -187,7 +187,11 @@ function PaneFooter(props: {
 }) {
   const { pane, scroll, shown, total, contextOpen } = props;
   const what =
-    pane === 'alert' ? 'the alert (i back to the step)' : pane === 'timeline' ? 'timeline' : 'step';
+    pane === 'alert'
+      ? 'the alert (i back to the step)'
+      : pane === 'timeline'
+        ? 'timeline, UTC (t back to the step)'
+        : 'step';
   const position =
     total > shown ? `lines ${scroll + 1}–${Math.min(total, scroll + shown)} of ${total} · J/K scroll` : '';
   return (

@@ -83,7 +83,8 @@ const checklistHeight = (rows: number) => Math.max(3, Math.min(12, rows - worksp
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'alerts': {
-      const next = inbox(state, { type: 'alerts', alerts: action.alerts });
+      const fed = inbox(state, { type: 'alerts', alerts: action.alerts });
+      const next = fed.workspace ? workspace(fed, { type: 'liveAlerts', alerts: action.alerts }) : fed;
       if (next.pendingOpen === undefined || next.screen !== 'inbox') return next;
       const wanted = action.alerts.filter((a) => a.name === next.pendingOpen && a.state === 'active');
       if (wanted.length === 0) return next;
@@ -281,6 +282,7 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'scrollUp':
     case 'context':
     case 'alertPane':
+    case 'timeline':
       return state;
     default: {
       const unreachable: never = action;

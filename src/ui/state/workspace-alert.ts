@@ -10,7 +10,7 @@ import type { WorkspaceState } from './workspace-state.js';
 export function alertPaneLines(state: WorkspaceState, width: number): string[] {
   const incident = state.incident;
   if (!incident) return [];
-  const live = new Map([...state.groupAlerts, ...state.alerts].map((a) => [a.fingerprint, a]));
+  const live = new Map([...state.alerts, ...state.groupAlerts].map((a) => [a.fingerprint, a]));
   const lines: string[] = [];
   incident.alerts.forEach((alert, index) => {
     if (index > 0) lines.push('');

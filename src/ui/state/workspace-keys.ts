@@ -200,7 +200,7 @@ function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
     ...state,
     list,
     message: undefined,
-    detailScroll: moved ? 0 : state.detailScroll,
+    detailScroll: moved && state.pane !== 'timeline' ? 0 : state.detailScroll,
     pane: moved && state.pane === 'alert' ? ('step' as const) : state.pane,
   };
   const stepId = focusedStepId(next);
@@ -281,6 +281,13 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return stay({ ...state, contextOpen: !state.contextOpen });
     case 'alertPane':
       return stay({ ...state, pane: state.pane === 'alert' ? 'step' : 'alert', detailScroll: 0 });
+    case 'timeline':
+      // Opens at its end: the newest events are the ones to read first.
+      return stay(
+        state.pane === 'timeline'
+          ? { ...state, pane: 'step', detailScroll: 0 }
+          : { ...state, pane: 'timeline', detailScroll: Number.MAX_SAFE_INTEGER },
+      );
     case 'help':
     case 'open':
     case 'addToIncident':

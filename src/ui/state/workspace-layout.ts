@@ -1,6 +1,8 @@
 // How the workspace shares the terminal's rows: the context (Meaning, Impact), the checklist, the
 // pane under it (the focused step's text, the alert, or the timeline) and the probes. Pure, so the
 // reducer can bound scrolling by what the view will show.
+import { formatUtc } from '../../core/export/format.js';
+import { timelineRows } from '../../core/export/timeline-rows.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { alertPaneLines } from './workspace-alert.js';
 import { paneHeights, wrapText } from './workspace-text.js';
@@ -64,12 +66,20 @@ function contextLines(state: WorkspaceState, width: number): string[] {
   return shown.flatMap(([label, text]) => wrapText(`${label}${text}`, width));
 }
 
+/** The export's timeline rows, oldest first, each wrapped under its time. */
+function timelinePaneLines(state: WorkspaceState, width: number): string[] {
+  if (!state.incident || !state.events) return ['The timeline is not available for this incident.'];
+  return timelineRows(state.incident, state.events).flatMap((row) =>
+    wrapText(`${formatUtc(row.at)}  ${row.text}`, width),
+  );
+}
+
 function paneLines(state: WorkspaceState, width: number): string[] {
   switch (state.pane) {
     case 'alert':
       return alertPaneLines(state, width);
     case 'timeline':
-      return [];
+      return timelinePaneLines(state, width);
     case 'step': {
       const stepId = focusedStepId(state);
       const step = state.incident?.steps.find((s) => s.step.id === stepId);

@@ -3,6 +3,7 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
@@ -67,6 +68,8 @@ export interface WorkspaceState {
   /** What the pane under the checklist shows: the focused step, the alert itself, or the timeline. */
   readonly pane: WorkspacePane;
   readonly size: ScreenSize;
+  /** The journal's events, for the timeline view (undefined when the session does not give them). */
+  readonly events: readonly TimelineEvent[] | undefined;
   /** First line of that pane shown (the view clamps it to the text's length). */
   readonly detailScroll: number;
   /** Meaning, Impact and the runbook's notes shown whole instead of one line each. */
@@ -85,9 +88,17 @@ export type WorkspaceAction =
       readonly recording: RecordingStatus;
       readonly volatileLabels: readonly string[];
       readonly probeAlert?: string;
+      readonly events?: readonly TimelineEvent[] | undefined;
     }
   | { readonly type: 'openFailed'; readonly error: string }
-  | { readonly type: 'incident'; readonly incident: Incident; readonly recording: RecordingStatus }
+  | {
+      readonly type: 'incident';
+      readonly incident: Incident;
+      readonly recording: RecordingStatus;
+      readonly events?: readonly TimelineEvent[] | undefined;
+    }
+  /** The inbox's latest poll: the live alerts of this incident's name (annotations, silences). */
+  | { readonly type: 'liveAlerts'; readonly alerts: readonly Alert[] }
   | { readonly type: 'probeStarted'; readonly stepId: string }
   /** The focused step's probes are due to re-run (from the refresh timer). */
   | { readonly type: 'probeDue'; readonly stepId: string }
@@ -138,6 +149,7 @@ export function openingWorkspace(
     cwd,
     pane: 'step',
     size,
+    events: undefined,
     detailScroll: 0,
     contextOpen: false,
   };
@@ -166,6 +178,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         items,
         volatileLabels: action.volatileLabels,
         probeAlert: action.probeAlert,
+        events: action.events,
         list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
       };
     }
@@ -178,7 +191,18 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         count: items.length,
         height: state.list.height,
       });
-      return { ...state, incident: action.incident, recording: action.recording, items, list };
+      return {
+        ...state,
+        incident: action.incident,
+        recording: action.recording,
+        items,
+        list,
+        events: action.events ?? state.events,
+      };
+    }
+    case 'liveAlerts': {
+      const name = state.incident?.alertname ?? state.alerts[0]?.name;
+      return { ...state, groupAlerts: action.alerts.filter((a) => a.name === name) };
     }
     case 'probeStarted': {
       // A re-run keeps showing the last values (with their age) until the new ones arrive.
