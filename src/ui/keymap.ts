@@ -34,7 +34,10 @@ export type Action =
   | 'scrollUp'
   | 'context'
   | 'alertPane'
-  | 'timeline';
+  | 'timeline'
+  | 'search'
+  | 'nextMatch'
+  | 'prevMatch';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -99,18 +102,41 @@ export const keymap: readonly Binding[] = [
     scope: 'workspace',
     keys: ['d', 'x'],
     label: 'd',
-    help: 'mark the step done',
+    help: 'mark the step done (the cursor goes to the next open step)',
     hint: 'done',
   },
-  { action: 'skip', scope: 'workspace', keys: ['s'], label: 's', help: 'skip the step', hint: 'skip' },
+  {
+    action: 'skip',
+    scope: 'workspace',
+    keys: ['s'],
+    label: 's',
+    help: 'skip the step (asks why; ⏎ alone skips without a reason)',
+    hint: 'skip',
+  },
   { action: 'reopen', scope: 'workspace', keys: ['u'], label: 'u', help: 'reopen the step' },
   {
-    action: 'note',
+    action: 'search',
+    scope: 'workspace',
+    keys: ['/'],
+    label: '/',
+    help: 'search the runbook text',
+    hint: 'search',
+  },
+  {
+    action: 'nextMatch',
     scope: 'workspace',
     keys: ['n'],
     label: 'n',
-    help: 'add a note to the timeline',
+    help: 'next search match (with no search: add a note)',
     hint: 'note',
+  },
+  { action: 'prevMatch', scope: 'workspace', keys: ['N'], label: 'N', help: 'previous search match' },
+  {
+    action: 'note',
+    scope: 'workspace',
+    keys: ['a'],
+    label: 'a',
+    help: 'add a note to the timeline (so does n while no search is active)',
   },
   {
     action: 'rerun',

@@ -283,6 +283,9 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'context':
     case 'alertPane':
     case 'timeline':
+    case 'search':
+    case 'nextMatch':
+    case 'prevMatch':
       return state;
     default: {
       const unreachable: never = action;

@@ -9,7 +9,8 @@ import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
 import { textFieldKey } from './text-field.js';
 import { maxDetailScroll } from './workspace-layout.js';
-import { focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
+import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
+import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
 
 /** The next state and what to do. */
 export interface KeyOutcome {
@@ -123,6 +124,28 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
       }
       return stay(state);
     }
+    case 'search': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { kind: 'search', text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (step.kind === 'submit')
+        return searchFor({ ...state, mode: { kind: 'checklist' } }, step.text.trim());
+      return stay(state);
+    }
+    case 'skip-reason': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' }, 'Not skipped.');
+      if (step.kind === 'submit') {
+        const reason = step.text.trim();
+        const event =
+          reason === ''
+            ? { type: 'step-skipped' as const, stepId: mode.stepId }
+            : { type: 'step-skipped' as const, stepId: mode.stepId, reason };
+        return toNextOpenStep({ ...state, mode: { kind: 'checklist' } }, { type: 'record', event });
+      }
+      return stay(state);
+    }
     case 'confirm-quit':
       if (key === 'y') return { state, intents: [{ type: 'quit' }] };
       return withMode(state, { kind: 'checklist' });
@@ -212,12 +235,52 @@ function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
   return { state: next, intents: wantsRun ? [{ type: 'runProbes', stepId }] : [] };
 }
 
-function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
+/** The focused row's step id, when the row is a checklist step (not the alert-expression row). */
+function focusedStep(state: WorkspaceState): string | undefined {
   const stepId = focusedStepId(state);
-  const isStep = state.incident?.steps.some((s) => s.step.id === stepId) === true;
-  if (stepId === undefined || !isStep)
-    return withMode(state, state.mode, 'This row is not a checklist step.');
-  return { state: { ...state, message: undefined }, intents: [{ type: 'record', event: { type, stepId } }] };
+  return state.incident?.steps.some((s) => s.step.id === stepId) === true ? stepId : undefined;
+}
+
+function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
+  const stepId = focusedStep(state);
+  if (stepId === undefined) return withMode(state, state.mode, 'This row is not a checklist step.');
+  const record: Intent = { type: 'record', event: { type, stepId } };
+  if (type === 'step-done') return toNextOpenStep(state, record);
+  return { state: { ...state, message: undefined }, intents: [record] };
+}
+
+/** Records the step's end and moves the cursor to the next step still to do, when there is one. */
+function toNextOpenStep(state: WorkspaceState, record: Intent): KeyOutcome {
+  const next = nextOpenStep(state, state.list.cursor);
+  if (next === undefined) {
+    return { state: { ...state, message: 'Every other step is done or skipped.' }, intents: [record] };
+  }
+  const moved = move(state, { type: 'jump', to: next });
+  return { state: moved.state, intents: [record, ...moved.intents] };
+}
+
+/** Runs a search from the cursor: the first matching row at or after it, wrapping. */
+function searchFor(state: WorkspaceState, query: string): KeyOutcome {
+  if (query === '') return stay({ ...state, search: undefined, message: 'Search cleared.' });
+  const matches = searchMatches(state, query);
+  const first = matchFrom(matches, state.list.cursor, 1, true);
+  if (first === undefined) {
+    return stay({ ...state, search: undefined, message: `No step matches “${query}”.` });
+  }
+  return jumpTo({ ...state, search: query }, first, matches);
+}
+
+function nextMatch(state: WorkspaceState, query: string, direction: 1 | -1): KeyOutcome {
+  const matches = searchMatches(state, query);
+  const target = matchFrom(matches, state.list.cursor, direction);
+  if (target === undefined) return stay({ ...state, message: `No step matches “${query}”.` });
+  return jumpTo(state, target, matches);
+}
+
+function jumpTo(state: WorkspaceState, index: number, matches: readonly number[]): KeyOutcome {
+  const moved = move(state, { type: 'jump', to: index });
+  const query = state.search ?? '';
+  return { state: { ...moved.state, message: matchMessage(matches, index, query) }, intents: moved.intents };
 }
 
 function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
@@ -238,8 +301,21 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return move(state, { type: 'jump', to: 'bottom' });
     case 'done':
       return stepEvent(state, 'step-done');
-    case 'skip':
-      return stepEvent(state, 'step-skipped');
+    case 'skip': {
+      const stepId = focusedStep(state);
+      if (stepId === undefined) return withMode(state, state.mode, 'This row is not a checklist step.');
+      return withMode(state, { kind: 'skip-reason', stepId, text: '' });
+    }
+    case 'search':
+      return withMode(state, { kind: 'search', text: state.search ?? '' });
+    case 'nextMatch':
+      return state.search === undefined
+        ? withMode(state, { kind: 'note', text: '' })
+        : nextMatch(state, state.search, 1);
+    case 'prevMatch':
+      return state.search === undefined
+        ? withMode(state, state.mode, 'No search yet: / searches the runbook text.')
+        : nextMatch(state, state.search, -1);
     case 'reopen':
       return stepEvent(state, 'step-reopened');
     case 'note':
@@ -262,6 +338,8 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return withMode(state, { kind: 'confirm-close', activeSilences });
     }
     case 'back':
+      if (state.search !== undefined)
+        return stay({ ...state, search: undefined, message: 'Search cleared.' });
       return { state, intents: [{ type: 'closeWorkspace' }] };
     case 'quit':
       return state.recording.pending > 0
@@ -278,7 +356,7 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
         detailScroll: Math.max(0, Math.min(maxDetailScroll(state), state.detailScroll) - scrollStep),
       });
     case 'context':
-      return stay({ ...state, contextOpen: !state.contextOpen });
+      return stay(fitChecklist({ ...state, contextOpen: !state.contextOpen }));
     case 'alertPane':
       return stay({ ...state, pane: state.pane === 'alert' ? 'step' : 'alert', detailScroll: 0 });
     case 'timeline':

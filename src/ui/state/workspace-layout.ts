@@ -3,13 +3,11 @@
 // reducer can bound scrolling by what the view will show.
 import { formatUtc } from '../../core/export/format.js';
 import { timelineRows } from '../../core/export/timeline-rows.js';
-import { sanitizeLine } from '../../core/sanitize.js';
+import { appChrome } from './workspace-text.js';
 import { alertPaneLines } from './workspace-alert.js';
-import { paneHeights, wrapText } from './workspace-text.js';
+import { contextLines, paneHeights, wrapText } from './workspace-text.js';
 import { focusedStepId, type WorkspaceState } from './workspace-state.js';
 
-/** Rows outside the workspace view: the header, the gap under it, the footer. */
-const appChrome = 3;
 /** Rows a dialog takes (border, title, field, hint). */
 const dialogRows = 5;
 
@@ -29,7 +27,7 @@ export interface WorkspaceLayout {
 /** The layout of the workspace at its screen size. */
 export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const { rows, width } = state.size;
-  const context = contextLines(state, width);
+  const context = contextLines(state.runbook, state.contextOpen, width);
   const compact = state.mode.kind !== 'checklist';
   const checklist = compact
     ? Math.min(3, state.items.length)
@@ -51,19 +49,6 @@ export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
 export function maxDetailScroll(state: WorkspaceState): number {
   const layout = workspaceLayout(state);
   return Math.max(0, layout.lines.length - layout.detailRows);
-}
-
-function contextLines(state: WorkspaceState, width: number): string[] {
-  const runbook = state.runbook;
-  if (!runbook) return [];
-  const parts: [string, string | undefined][] = [
-    ['Meaning: ', runbook.meaning],
-    ['Impact: ', runbook.impact],
-    ['', runbook.notes?.[0] === undefined ? undefined : runbook.notes.join(' · ')],
-  ];
-  const shown = parts.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '');
-  if (!state.contextOpen) return shown.map(([label, text]) => `${label}${sanitizeLine(text)}`);
-  return shown.flatMap(([label, text]) => wrapText(`${label}${text}`, width));
 }
 
 /** The export's timeline rows, oldest first, each wrapped under its time. */

@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
+import { checklistRows, contextLines } from './workspace-text.js';
 
 /** What the workspace is doing with the keyboard. */
 export type WorkspaceMode =
@@ -27,6 +28,8 @@ export type WorkspaceMode =
     }
   | { readonly kind: 'export-format'; readonly index: number }
   | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
+  | { readonly kind: 'search'; readonly text: string }
+  | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
   | { readonly kind: 'confirm-quit' }
   | { readonly kind: 'confirm-close'; readonly activeSilences: number };
 
@@ -74,6 +77,8 @@ export interface WorkspaceState {
   readonly detailScroll: number;
   /** Meaning, Impact and the runbook's notes shown whole instead of one line each. */
   readonly contextOpen: boolean;
+  /** The words of the last search (`/`), while n/N move between its matches. */
+  readonly search: string | undefined;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';
@@ -152,6 +157,7 @@ export function openingWorkspace(
     events: undefined,
     detailScroll: 0,
     contextOpen: false,
+    search: undefined,
   };
 }
 
@@ -163,6 +169,21 @@ function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeSt
 
 /** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
+  const next = reduce(state, action);
+  return action.type === 'opened' || action.type === 'incident' || action.type === 'height'
+    ? fitChecklist(next)
+    : next;
+}
+
+/** Sizes the checklist's window to the terminal and the context shown (see checklistRows). */
+export function fitChecklist(state: WorkspaceState): WorkspaceState {
+  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length;
+  const height = checklistRows(state.size.rows, context, state.items.length);
+  if (height === state.list.height) return state;
+  return { ...state, list: listReducer(state.list, { type: 'resize', count: state.items.length, height }) };
+}
+
+function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   switch (action.type) {
     case 'opened': {
       const probeSteps = Object.fromEntries(action.probeSteps.map((s) => [s.id, s]));

@@ -2,7 +2,11 @@
 // inline code span (`…`) is kept on one line when it fits and otherwise starts its own lines, and
 // fenced code blocks are kept line for line. Nothing is cut: a line longer than the pane is
 // continued on the next, so a command can be read (and typed) whole.
-import { sanitizeText } from '../../core/sanitize.js';
+import type { WorkspaceRunbook } from '../../app/services.js';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
+
+/** Rows outside the workspace view: the header, the gap under it, the footer. */
+export const appChrome = 3;
 
 /** The text as lines of at most `width` characters, sanitized. */
 export function wrapText(text: string, width: number): string[] {
@@ -88,4 +92,27 @@ export function paneHeights(free: number, detailLines: number, probeLines: numbe
   const wantProbes = Math.min(probeLines, Math.max(3, Math.floor(room / 3)));
   const detail = Math.max(3, Math.min(detailLines, room - wantProbes));
   return { detail, probes: Math.max(3, room - detail) };
+}
+
+/** Meaning, Impact and the runbook's notes: one line each when folded, wrapped whole when open. */
+export function contextLines(runbook: WorkspaceRunbook | undefined, open: boolean, width: number): string[] {
+  if (!runbook) return [];
+  const parts: [string, string | undefined][] = [
+    ['Meaning: ', runbook.meaning],
+    ['Impact: ', runbook.impact],
+    ['', runbook.notes?.[0] === undefined ? undefined : runbook.notes.join(' · ')],
+  ];
+  const shown = parts.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '');
+  if (!open) return shown.map(([label, text]) => `${label}${sanitizeLine(text)}`);
+  return shown.flatMap(([label, text]) => wrapText(`${label}${text}`, width));
+}
+
+/**
+ * Checklist rows at this size: every step when they fit in two fifths of the free rows, else
+ * that much (at least three), so the focused step and its probes keep the rest.
+ */
+export function checklistRows(rows: number, contextCount: number, items: number): number {
+  // title, alert line, runbook line, checklist gap, pane border, pane footer, probe age.
+  const free = rows - appChrome - 3 - contextCount - 4;
+  return Math.max(1, Math.min(items, Math.max(3, Math.floor(free * 0.4))));
 }
