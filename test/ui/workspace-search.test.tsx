@@ -2,6 +2,7 @@
 // search (then n is a note again); d and s move the cursor on to the next open step; s asks why.
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
+import { keymap } from '../../src/ui/keymap.js';
 import { testAlert } from '../helpers/alerts.js';
 import { fakeFeed } from '../helpers/fake-feed.js';
 import { fakeServices } from '../helpers/fake-session.js';
@@ -71,5 +72,15 @@ describe('workspace search and move', () => {
     expect(skipped).toMatchObject({ stepId: 'diagnosis-2', reason: 'logs are not shipped from web1' });
     ui.press('d');
     await ui.waitForText('Every other step is done or skipped.');
+  });
+
+  it('lists every workspace key in ? within a 24-row terminal', async () => {
+    const { ui } = await open();
+    ui.press('?');
+    const help = await ui.waitForText('Keys (? or esc closes this help)');
+    for (const binding of keymap.filter((b) => b.scope === 'workspace')) {
+      expect(help).toContain(`${binding.label.padEnd(7)} ${binding.help.slice(0, 24)}`);
+    }
+    expect(help.split('\n').length).toBeLessThanOrEqual(24);
   });
 });
