@@ -140,13 +140,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     first.send(['state maint'], { literal: true });
     first.send(['Enter']);
     const command = 'echo "set server <backend>/<server> state maint" | socat stdio /run/haproxy/admin.sock';
-    await first.waitFor((screen) =>
-      screen
-        .split('\n')
-        .map((line) => line.trim())
-        .join('')
-        .includes(command),
-    );
+    await first.waitFor((screen) => screen.replace(/\s+/g, ' ').includes(command));
     first.send(['Escape']);
     await first.waitForText('Search cleared.');
     first.send(['i']);

@@ -64,11 +64,14 @@ describe('workspace layout', () => {
   it('wraps a step so no line is longer than the pane and a command is never cut', () => {
     const lines = wrapText(m1, 79);
     expect(lines.every((l) => l.length <= 79)).toBe(true);
-    expect(lines.join('')).toContain(command);
-    // At 60 columns the command is longer than a line: it continues on the next, whole.
+    expect(lines.join(' ')).toContain(command);
+    // At 60 columns the command is longer than a line: it breaks at one of its spaces, whole.
     const narrow = wrapText(m1, 60);
     expect(narrow.every((l) => l.length <= 60)).toBe(true);
-    expect(narrow.join('')).toContain(command);
+    expect(narrow.join(' ')).toContain(command);
+    expect(narrow.some((l) => l.includes('/run/haproxy/admin.sock`.'))).toBe(true);
+    // A single word longer than the pane continues on the next line.
+    expect(wrapText(`see ${'x'.repeat(25)}`, 10)).toEqual(['see', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
   });
 
   it('keeps fenced code line for line and strips escape sequences', () => {

@@ -1,5 +1,5 @@
 // Runbook text laid out for a pane of a given width: prose is re-flowed at word boundaries, an
-// inline code span (`…`) is kept on one line when it fits and otherwise starts its own lines, and
+// inline code span (`…`) is kept on one line when it fits and otherwise breaks at its spaces, and
 // fenced code blocks are kept line for line. Nothing is cut: a line longer than the pane is
 // continued on the next, so a command can be read (and typed) whole.
 import type { WorkspaceRunbook } from '../../app/services.js';
@@ -47,7 +47,10 @@ function tokens(text: string): string[] {
 function flow(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const token of tokens(text)) {
+  // A code span wider than the pane breaks at its own spaces; only a single word wider than the
+  // pane is cut, and then it continues on the next line.
+  const pieces = tokens(text).flatMap((t) => (t.length > width ? (t.match(/\S+/g) ?? []) : [t]));
+  for (const token of pieces) {
     const joined = current === '' ? token : `${current} ${token}`;
     if (joined.length <= width) {
       current = joined;
