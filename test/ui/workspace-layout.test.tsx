@@ -152,4 +152,14 @@ describe('workspace layout', () => {
     ui.press('t');
     await ui.waitForFrame((f) => !f.includes('Note: web1') && f.includes('Check item 1'));
   });
+
+  it('scrolls the step text to the first line that matches a search', async () => {
+    const ui = start();
+    await open(ui);
+    ui.press('/', 'item 25 of', keys.enter);
+    const frame = await ui.waitForText('match 1 of 1 for “item 25 of”');
+    expect(frame).toContain('› ○ D2');
+    expect(frame).toContain('Check item 25 of the long list.');
+    expect(frame).not.toContain('Check item 2 of the long list.');
+  });
 });

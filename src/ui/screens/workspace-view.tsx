@@ -78,7 +78,7 @@ export function WorkspaceView(props: {
       >
         {layout.lines.slice(layout.scroll, layout.scroll + layout.detailRows).map((line, i) => (
           <Text key={i} wrap="truncate">
-            {line === '' ? ' ' : line}
+            {line === '' ? ' ' : <Marked line={line} query={workspace.search} />}
           </Text>
         ))}
         <PaneFooter
@@ -253,5 +253,32 @@ function ProbesFor({ incident, fingerprint }: { incident: Incident; fingerprint:
     <Text dimColor wrap="truncate">
       probes for {sanitizeLine(alertIdentity(alert.labels))}
     </Text>
+  );
+}
+
+/** A line with each occurrence of the search words shown inverted. */
+function Marked({ line, query }: { line: string; query: string | undefined }) {
+  const wanted = query?.toLowerCase() ?? '';
+  if (wanted === '' || !line.toLowerCase().includes(wanted)) return <>{line}</>;
+  const parts: { text: string; hit: boolean }[] = [];
+  let rest = line;
+  for (let at = rest.toLowerCase().indexOf(wanted); at >= 0; at = rest.toLowerCase().indexOf(wanted)) {
+    if (at > 0) parts.push({ text: rest.slice(0, at), hit: false });
+    parts.push({ text: rest.slice(at, at + wanted.length), hit: true });
+    rest = rest.slice(at + wanted.length);
+  }
+  if (rest !== '') parts.push({ text: rest, hit: false });
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.hit ? (
+          <Text key={i} inverse>
+            {part.text}
+          </Text>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { actionFor, type Action } from '../keymap.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
 import { textFieldKey } from './text-field.js';
-import { maxDetailScroll } from './workspace-layout.js';
+import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
 import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
 import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
 
@@ -280,7 +280,20 @@ function nextMatch(state: WorkspaceState, query: string, direction: 1 | -1): Key
 function jumpTo(state: WorkspaceState, index: number, matches: readonly number[]): KeyOutcome {
   const moved = move(state, { type: 'jump', to: index });
   const query = state.search ?? '';
-  return { state: { ...moved.state, message: matchMessage(matches, index, query) }, intents: moved.intents };
+  // Scroll the step's text so its first matching line is in view.
+  const wanted = query.toLowerCase();
+  const lines = workspaceLayout({ ...moved.state, pane: 'step' }).lines;
+  const line = Math.max(
+    0,
+    lines.findIndex((l) => l.toLowerCase().includes(wanted)),
+  );
+  const next = {
+    ...moved.state,
+    pane: 'step' as const,
+    detailScroll: line,
+    message: matchMessage(matches, index, query),
+  };
+  return { state: next, intents: moved.intents };
 }
 
 function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
