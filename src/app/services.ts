@@ -49,6 +49,8 @@ export interface WorkspaceSession {
   /** The incident as recorded so far (the fold of its journal). */
   incident(): Incident;
   recording(): RecordingStatus;
+  /** The journal's events so far, oldest first (for the workspace's timeline view). */
+  journalEvents?(): readonly TimelineEvent[];
   /** Called whenever incident() or recording() changes. */
   subscribe(listener: () => void): () => void;
   /** Appends an event; resolves once it is on disk, or queued in memory when the disk fails. */

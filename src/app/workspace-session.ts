@@ -208,6 +208,7 @@ async function buildOpenSession(
       return incident;
     },
     recording: () => recordingOf(journal),
+    journalEvents: () => journal.events(),
     subscribe: (listener) => journal.subscribe(listener),
     record: append,
     runProbes: async (stepId, onResult) => {

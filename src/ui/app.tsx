@@ -39,8 +39,8 @@ export function App(props: {
   useIntents(state.outbox, services, dispatch);
   useProbeRefresh(state.workspace, services.probeIntervalMs, services.now, dispatch);
   useEffect(() => {
-    dispatch({ type: 'height', rows: rows - snapshot.sources.length });
-  }, [rows, snapshot.sources.length]);
+    dispatch({ type: 'height', rows: rows - snapshot.sources.length, columns: columns - 1 });
+  }, [rows, columns, snapshot.sources.length]);
 
   const scopes = scopesFor(state.screen);
   // One column short of the terminal's width: a line that fills the last column makes some

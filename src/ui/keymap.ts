@@ -29,7 +29,15 @@ export type Action =
   | 'silence'
   | 'export'
   | 'link'
-  | 'close';
+  | 'close'
+  | 'scrollDown'
+  | 'scrollUp'
+  | 'context'
+  | 'alertPane'
+  | 'timeline'
+  | 'search'
+  | 'nextMatch'
+  | 'prevMatch';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -94,18 +102,41 @@ export const keymap: readonly Binding[] = [
     scope: 'workspace',
     keys: ['d', 'x'],
     label: 'd',
-    help: 'mark the step done',
+    help: 'mark the step done, go to next',
     hint: 'done',
   },
-  { action: 'skip', scope: 'workspace', keys: ['s'], label: 's', help: 'skip the step', hint: 'skip' },
+  {
+    action: 'skip',
+    scope: 'workspace',
+    keys: ['s'],
+    label: 's',
+    help: 'skip the step (asks why)',
+    hint: 'skip',
+  },
   { action: 'reopen', scope: 'workspace', keys: ['u'], label: 'u', help: 'reopen the step' },
   {
-    action: 'note',
+    action: 'search',
+    scope: 'workspace',
+    keys: ['/'],
+    label: '/',
+    help: 'search the runbook text',
+    hint: 'search',
+  },
+  {
+    action: 'nextMatch',
     scope: 'workspace',
     keys: ['n'],
     label: 'n',
-    help: 'add a note to the timeline',
+    help: 'next match (no search: a note)',
     hint: 'note',
+  },
+  { action: 'prevMatch', scope: 'workspace', keys: ['N'], label: 'N', help: 'previous search match' },
+  {
+    action: 'note',
+    scope: 'workspace',
+    keys: ['a'],
+    label: 'a',
+    help: 'add a note to the timeline',
   },
   {
     action: 'rerun',
@@ -144,6 +175,37 @@ export const keymap: readonly Binding[] = [
     keys: ['C'],
     label: 'C',
     help: 'close the incident (offers to expire its silences)',
+  },
+  {
+    action: 'scrollDown',
+    scope: 'workspace',
+    keys: ['J'],
+    label: 'J',
+    help: 'scroll the text pane down',
+  },
+  { action: 'scrollUp', scope: 'workspace', keys: ['K'], label: 'K', help: 'scroll the text pane up' },
+  {
+    action: 'context',
+    scope: 'workspace',
+    keys: ['m'],
+    label: 'm',
+    help: 'Meaning/Impact whole or folded',
+  },
+  {
+    action: 'alertPane',
+    scope: 'workspace',
+    keys: ['i'],
+    label: 'i',
+    help: 'the alert: summary, labels',
+    hint: 'alert',
+  },
+  {
+    action: 'timeline',
+    scope: 'workspace',
+    keys: ['t'],
+    label: 't',
+    help: 'the timeline (newest last)',
+    hint: 'timeline',
   },
   {
     action: 'back',

@@ -133,6 +133,25 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     const value = Number(/critical\s+(\d+(?:\.\d+)?)\s/.exec(opened.split('Alert value')[1] ?? '')?.[1]);
     expect(value).toBeGreaterThan(100);
 
+    // At 80×24 the mitigation command is on screen whole (continued on the next line, not cut);
+    // the alert pane shows the real annotations and source, the timeline the incident's rows.
+    first.resize(80, 24);
+    first.send(['/']);
+    first.send(['state maint'], { literal: true });
+    first.send(['Enter']);
+    const command = 'echo "set server <backend>/<server> state maint" | socat stdio /run/haproxy/admin.sock';
+    await first.waitFor((screen) => screen.replace(/\s+/g, ' ').includes(command));
+    first.send(['Escape']);
+    await first.waitForText('Search cleared.');
+    first.send(['i']);
+    const alertPane = await first.waitForText('Summary: ');
+    expect(alertPane).toContain('Seen by: alertmanager');
+    first.send(['t']);
+    await first.waitForText('Incident opened in sitrep');
+    first.send(['t', 'g']);
+    first.resize(110, 34);
+    await first.waitFor((screen) => screen.includes('› ◆') && !screen.includes('Incident opened'));
+
     first.send(['j', 'j']); // past the alert expression and the automatic checks
     await first.waitForText('Connection errors per second');
     first.send(['d']);

@@ -115,6 +115,7 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
       return incident;
     },
     recording: () => ({ ok: true, pending: 0, error: undefined }),
+    journalEvents: () => [...events],
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

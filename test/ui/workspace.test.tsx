@@ -52,13 +52,14 @@ describe('incident workspace', () => {
   it('marks steps done and skipped, records each, and reopens', async () => {
     const { ui, opened } = start();
     await openWeb1(ui);
-    ui.press('jd', 'js');
+    // After d the cursor is on the next open step (D2); s asks why and ⏎ alone skips without one.
+    ui.press('jd', 's', keys.enter);
     let frame = await ui.waitForText('Diagnosis 2/2');
     expect(frame).toContain('✓ D1');
     expect(frame).toContain('⊘ D2');
     const session = opened[0];
     expect(session?.events.map((e) => e.type).slice(-2)).toEqual(['step-done', 'step-skipped']);
-    ui.press('u');
+    ui.press('ku');
     frame = await ui.waitForText('Diagnosis 1/2');
     expect(lastEvent(session?.events ?? [])).toMatchObject({ type: 'step-reopened', stepId: 'diagnosis-2' });
   });

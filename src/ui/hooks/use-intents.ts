@@ -83,7 +83,12 @@ export function useIntents(
       const sync = () =>
         dispatch({
           type: 'workspace',
-          action: { type: 'incident', incident: opened.incident(), recording: opened.recording() },
+          action: {
+            type: 'incident',
+            incident: opened.incident(),
+            recording: opened.recording(),
+            events: opened.journalEvents?.(),
+          },
         });
       session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
       dispatch({
@@ -97,6 +102,7 @@ export function useIntents(
           recording: opened.recording(),
           volatileLabels: opened.volatileLabels,
           probeAlert: opened.probeAlert.fingerprint,
+          events: opened.journalEvents?.(),
         },
       });
     };

@@ -63,6 +63,17 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
       );
     case 'export-path':
       return <TextField label="Write to (⏎ writes, esc cancels)" text={mode.text} />;
+    case 'search':
+      return (
+        <TextField label="Search the runbook (⏎ goes to the first match, esc cancels)" text={mode.text} />
+      );
+    case 'skip-reason':
+      return (
+        <TextField
+          label="Why skip this step? (recorded; ⏎ alone skips without a reason, esc cancels)"
+          text={mode.text}
+        />
+      );
     case 'confirm-quit':
       return (
         <Text color="yellow">

@@ -7,6 +7,7 @@ import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
 import { visibleRange } from '../state/list-state.js';
+import { workspaceLayout } from '../state/workspace-layout.js';
 import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
 import { WorkspaceDialog } from './workspace-dialogs.js';
 import { smallest } from '../../core/bounded.js';
@@ -22,7 +23,7 @@ export function WorkspaceView(props: {
   /** How often the focused step's probes re-run on their own. */
   probeIntervalMs: number;
 }) {
-  const { workspace, nowMs, width, rows, probeIntervalMs } = props;
+  const { workspace, nowMs, width, probeIntervalMs } = props;
   if (workspace.phase === 'opening') return <Text>Opening the incident and its runbook…</Text>;
   if (workspace.phase === 'failed') {
     return (
@@ -40,6 +41,11 @@ export function WorkspaceView(props: {
   const focused = focusedStepId(workspace);
   const focusedState = incident.steps.find((s) => s.step.id === focused);
   const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
+  const layout = workspaceLayout(workspace);
+  // Folded, each context line is Meaning, Impact or the notes; the notes line is dimmed.
+  const contextLabels = workspace.contextOpen
+    ? layout.context.length
+    : [runbook.meaning, runbook.impact].filter(Boolean).length;
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
@@ -59,14 +65,12 @@ export function WorkspaceView(props: {
           ? ` (${runbook.problems.length} problems: ${sanitizeLine(runbook.problems[0] ?? '')})`
           : ''}
       </Text>
-      {runbook.meaning ? <Text wrap="truncate">Meaning: {sanitizeLine(runbook.meaning)}</Text> : null}
-      {runbook.impact ? <Text wrap="truncate">Impact: {sanitizeLine(runbook.impact)}</Text> : null}
-      {runbook.notes?.[0] ? (
-        <Text dimColor wrap="truncate">
-          {sanitizeLine(runbook.notes.join(' · '))}
+      {layout.context.map((line, i) => (
+        <Text key={i} wrap="truncate" dimColor={i >= contextLabels}>
+          {line}
         </Text>
-      ) : null}
-      <Checklist workspace={workspace} />
+      ))}
+      <Checklist workspace={workspace} rows={layout.checklist} />
       <Box
         flexDirection="column"
         borderStyle="single"
@@ -74,21 +78,30 @@ export function WorkspaceView(props: {
         borderRight={false}
         borderBottom={false}
       >
-        {focusedState ? (
-          <Text wrap="truncate-end">{firstLines(focusedState.step.text, 2)}</Text>
-        ) : probeStep ? (
-          <Text>{sanitizeLine(probeStep.title)}</Text>
+        {layout.lines.slice(layout.scroll, layout.scroll + layout.detailRows).map((line, i) => (
+          <Text key={i} wrap="truncate">
+            {line === '' ? ' ' : <Marked line={line} query={workspace.search} />}
+          </Text>
+        ))}
+        <PaneFooter
+          pane={workspace.pane}
+          scroll={layout.scroll}
+          shown={layout.detailRows}
+          total={layout.lines.length}
+          contextOpen={workspace.contextOpen}
+        />
+        {probeStep && workspace.pane === 'step' ? (
+          <ProbesFor incident={incident} fingerprint={workspace.probeAlert} />
         ) : null}
-        {probeStep ? <ProbesFor incident={incident} fingerprint={workspace.probeAlert} /> : null}
-        {probeStep ? (
+        {probeStep && workspace.pane === 'step' ? (
           <ProbePanel
             step={probeStep}
             probes={workspace.probes[probeStep.id]}
             width={width}
-            maxLines={rows >= 30 ? 5 : 3}
+            maxLines={layout.probeRows}
           />
         ) : null}
-        {probeStep ? (
+        {workspace.pane !== 'step' ? null : probeStep ? (
           <ProbeAge probes={workspace.probes[probeStep.id]} nowMs={nowMs} intervalMs={probeIntervalMs} />
         ) : focusedState ? (
           <Text dimColor>No probes on this step.</Text>
@@ -110,12 +123,14 @@ export function WorkspaceView(props: {
   );
 }
 
-function Checklist({ workspace }: { workspace: WorkspaceState }) {
+function Checklist({ workspace, rows }: { workspace: WorkspaceState; rows: number }) {
   // While a dialog is open the checklist shrinks to the rows around the cursor to make room.
   const window = visibleRange(workspace.list);
   const compact = workspace.mode.kind !== 'checklist';
-  const start = compact ? Math.max(0, workspace.list.cursor - 1) : window.start;
-  const end = compact ? Math.min(workspace.items.length, start + 3) : window.end;
+  const start = compact
+    ? Math.max(0, Math.min(workspace.list.cursor - 1, workspace.items.length - rows))
+    : window.start;
+  const end = compact ? Math.min(workspace.items.length, start + rows) : window.end;
   const steps = new Map((workspace.incident?.steps ?? []).map((s) => [s.step.id, s]));
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -162,6 +177,32 @@ function sectionProgress(steps: readonly StepState[]) {
     return `${own.filter((s) => s.status !== 'todo').length}/${own.length}`;
   };
   return { diagnosis: count('diagnosis'), mitigation: count('mitigation') };
+}
+
+/** Under the pane: where the scroll is and the keys that change what it shows. */
+function PaneFooter(props: {
+  pane: WorkspaceState['pane'];
+  scroll: number;
+  shown: number;
+  total: number;
+  contextOpen: boolean;
+}) {
+  const { pane, scroll, shown, total, contextOpen } = props;
+  const what =
+    pane === 'alert'
+      ? 'the alert (i back to the step)'
+      : pane === 'timeline'
+        ? 'timeline, UTC (t back to the step)'
+        : 'step';
+  const position =
+    total > shown ? `lines ${scroll + 1}–${Math.min(total, scroll + shown)} of ${total} · J/K scroll` : '';
+  return (
+    <Text dimColor wrap="truncate">
+      {[what, position, contextOpen ? 'm folds Meaning/Impact' : 'm shows Meaning/Impact whole']
+        .filter(Boolean)
+        .join(' · ')}
+    </Text>
+  );
 }
 
 /** "firing since 2m1s", "2 of 3 firing since …", or "resolved at 04:31 (4m0s ago)". */
@@ -214,5 +255,32 @@ function ProbesFor({ incident, fingerprint }: { incident: Incident; fingerprint:
     <Text dimColor wrap="truncate">
       probes for {sanitizeLine(alertIdentity(alert.labels))}
     </Text>
+  );
+}
+
+/** A line with each occurrence of the search words shown inverted. */
+function Marked({ line, query }: { line: string; query: string | undefined }) {
+  const wanted = query?.toLowerCase() ?? '';
+  if (wanted === '' || !line.toLowerCase().includes(wanted)) return <>{line}</>;
+  const parts: { text: string; hit: boolean }[] = [];
+  let rest = line;
+  for (let at = rest.toLowerCase().indexOf(wanted); at >= 0; at = rest.toLowerCase().indexOf(wanted)) {
+    if (at > 0) parts.push({ text: rest.slice(0, at), hit: false });
+    parts.push({ text: rest.slice(at, at + wanted.length), hit: true });
+    rest = rest.slice(at + wanted.length);
+  }
+  if (rest !== '') parts.push({ text: rest, hit: false });
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.hit ? (
+          <Text key={i} inverse>
+            {part.text}
+          </Text>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

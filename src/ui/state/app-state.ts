@@ -24,6 +24,8 @@ export interface AppState {
   readonly workspace: WorkspaceState | undefined;
   /** Terminal rows, for the lists' windows. */
   readonly rows: number;
+  /** Columns the screen may use (one short of the terminal's), for the workspace's text panes. */
+  readonly columns: number;
   /** Where exports go by default. */
   readonly cwd: string;
   /** An alertname to open as soon as it is seen firing (`sitrep --alert NAME`). */
@@ -44,7 +46,7 @@ export type AppAction =
       readonly incidents: readonly OpenIncidentSummary[];
       readonly problems: readonly string[];
     }
-  | { readonly type: 'height'; readonly rows: number }
+  | { readonly type: 'height'; readonly rows: number; readonly columns?: number }
   | { readonly type: 'intentsTaken'; readonly count: number }
   | { readonly type: 'workspace'; readonly action: WorkspaceAction }
   | { readonly type: 'showWorkspace'; readonly alerts: readonly Alert[] }
@@ -58,6 +60,7 @@ export const initialApp: AppState = {
   inbox: initialInbox,
   workspace: undefined,
   rows: 24,
+  columns: 79,
   cwd: '.',
   pendingOpen: undefined,
   outbox: [],
@@ -80,7 +83,8 @@ const checklistHeight = (rows: number) => Math.max(3, Math.min(12, rows - worksp
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'alerts': {
-      const next = inbox(state, { type: 'alerts', alerts: action.alerts });
+      const fed = inbox(state, { type: 'alerts', alerts: action.alerts });
+      const next = fed.workspace ? workspace(fed, { type: 'liveAlerts', alerts: action.alerts }) : fed;
       if (next.pendingOpen === undefined || next.screen !== 'inbox') return next;
       const wanted = action.alerts.filter((a) => a.name === next.pendingOpen && a.state === 'active');
       if (wanted.length === 0) return next;
@@ -96,12 +100,17 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         incidentProblems: action.problems,
       };
     case 'height': {
+      const columns = action.columns ?? state.columns;
       const next = inbox(
-        { ...state, rows: action.rows },
+        { ...state, rows: action.rows, columns },
         { type: 'height', height: action.rows - inboxChrome },
       );
       return next.workspace
-        ? workspace(next, { type: 'height', height: checklistHeight(action.rows) })
+        ? workspace(next, {
+            type: 'height',
+            height: checklistHeight(action.rows),
+            size: { rows: action.rows, width: columns },
+          })
         : next;
     }
     case 'intentsTaken':
@@ -115,7 +124,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ...state,
         screen: 'workspace',
         notice: undefined,
-        workspace: openingWorkspace(action.alerts, checklistHeight(state.rows), state.cwd, group),
+        workspace: openingWorkspace(action.alerts, checklistHeight(state.rows), state.cwd, group, {
+          rows: state.rows,
+          width: state.columns,
+        }),
       };
     }
     case 'showInbox':
@@ -266,6 +278,14 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'export':
     case 'link':
     case 'close':
+    case 'scrollDown':
+    case 'scrollUp':
+    case 'context':
+    case 'alertPane':
+    case 'timeline':
+    case 'search':
+    case 'nextMatch':
+    case 'prevMatch':
       return state;
     default: {
       const unreachable: never = action;

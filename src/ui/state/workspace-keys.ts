@@ -8,7 +8,9 @@ import { actionFor, type Action } from '../keymap.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
 import { textFieldKey } from './text-field.js';
-import { focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
+import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
+import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
+import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
 
 /** The next state and what to do. */
 export interface KeyOutcome {
@@ -122,6 +124,28 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
       }
       return stay(state);
     }
+    case 'search': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { kind: 'search', text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
+      if (step.kind === 'submit')
+        return searchFor({ ...state, mode: { kind: 'checklist' } }, step.text.trim());
+      return stay(state);
+    }
+    case 'skip-reason': {
+      const step = textFieldKey(mode.text, key);
+      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
+      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' }, 'Not skipped.');
+      if (step.kind === 'submit') {
+        const reason = step.text.trim();
+        const event =
+          reason === ''
+            ? { type: 'step-skipped' as const, stepId: mode.stepId }
+            : { type: 'step-skipped' as const, stepId: mode.stepId, reason };
+        return toNextOpenStep({ ...state, mode: { kind: 'checklist' } }, { type: 'record', event });
+      }
+      return stay(state);
+    }
     case 'confirm-quit':
       if (key === 'y') return { state, intents: [{ type: 'quit' }] };
       return withMode(state, { kind: 'checklist' });
@@ -184,13 +208,24 @@ function menuKey(index: number, count: number, key: string): MenuStep {
   return { kind: 'none' };
 }
 
+/** Lines one J or K scrolls by. */
+const scrollStep = 3;
+
 function checklistKey(state: WorkspaceState, key: string): KeyOutcome {
   const action = actionFor(key, ['workspace', 'list', 'global']);
   return action === undefined ? stay(state) : checklistAction(state, action);
 }
 
 function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
-  const next = { ...state, list: listReducer(state.list, listAction), message: undefined };
+  const list = listReducer(state.list, listAction);
+  const moved = list.cursor !== state.list.cursor;
+  const next = {
+    ...state,
+    list,
+    message: undefined,
+    detailScroll: moved && state.pane !== 'timeline' ? 0 : state.detailScroll,
+    pane: moved && state.pane === 'alert' ? ('step' as const) : state.pane,
+  };
   const stepId = focusedStepId(next);
   const wantsRun =
     stepId !== undefined &&
@@ -200,12 +235,65 @@ function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
   return { state: next, intents: wantsRun ? [{ type: 'runProbes', stepId }] : [] };
 }
 
-function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
+/** The focused row's step id, when the row is a checklist step (not the alert-expression row). */
+function focusedStep(state: WorkspaceState): string | undefined {
   const stepId = focusedStepId(state);
-  const isStep = state.incident?.steps.some((s) => s.step.id === stepId) === true;
-  if (stepId === undefined || !isStep)
-    return withMode(state, state.mode, 'This row is not a checklist step.');
-  return { state: { ...state, message: undefined }, intents: [{ type: 'record', event: { type, stepId } }] };
+  return state.incident?.steps.some((s) => s.step.id === stepId) === true ? stepId : undefined;
+}
+
+function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
+  const stepId = focusedStep(state);
+  if (stepId === undefined) return withMode(state, state.mode, 'This row is not a checklist step.');
+  const record: Intent = { type: 'record', event: { type, stepId } };
+  if (type === 'step-done') return toNextOpenStep(state, record);
+  return { state: { ...state, message: undefined }, intents: [record] };
+}
+
+/** Records the step's end and moves the cursor to the next step still to do, when there is one. */
+function toNextOpenStep(state: WorkspaceState, record: Intent): KeyOutcome {
+  const next = nextOpenStep(state, state.list.cursor);
+  if (next === undefined) {
+    return { state: { ...state, message: 'Every other step is done or skipped.' }, intents: [record] };
+  }
+  const moved = move(state, { type: 'jump', to: next });
+  return { state: moved.state, intents: [record, ...moved.intents] };
+}
+
+/** Runs a search from the cursor: the first matching row at or after it, wrapping. */
+function searchFor(state: WorkspaceState, query: string): KeyOutcome {
+  if (query === '') return stay({ ...state, search: undefined, message: 'Search cleared.' });
+  const matches = searchMatches(state, query);
+  const first = matchFrom(matches, state.list.cursor, 1, true);
+  if (first === undefined) {
+    return stay({ ...state, search: undefined, message: `No step matches “${query}”.` });
+  }
+  return jumpTo({ ...state, search: query }, first, matches);
+}
+
+function nextMatch(state: WorkspaceState, query: string, direction: 1 | -1): KeyOutcome {
+  const matches = searchMatches(state, query);
+  const target = matchFrom(matches, state.list.cursor, direction);
+  if (target === undefined) return stay({ ...state, message: `No step matches “${query}”.` });
+  return jumpTo(state, target, matches);
+}
+
+function jumpTo(state: WorkspaceState, index: number, matches: readonly number[]): KeyOutcome {
+  const moved = move(state, { type: 'jump', to: index });
+  const query = state.search ?? '';
+  // Scroll the step's text so its first matching line is in view.
+  const wanted = query.toLowerCase();
+  const lines = workspaceLayout({ ...moved.state, pane: 'step' }).lines;
+  const line = Math.max(
+    0,
+    lines.findIndex((l) => l.toLowerCase().includes(wanted)),
+  );
+  const next = {
+    ...moved.state,
+    pane: 'step' as const,
+    detailScroll: line,
+    message: matchMessage(matches, index, query),
+  };
+  return { state: next, intents: moved.intents };
 }
 
 function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
@@ -226,8 +314,21 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return move(state, { type: 'jump', to: 'bottom' });
     case 'done':
       return stepEvent(state, 'step-done');
-    case 'skip':
-      return stepEvent(state, 'step-skipped');
+    case 'skip': {
+      const stepId = focusedStep(state);
+      if (stepId === undefined) return withMode(state, state.mode, 'This row is not a checklist step.');
+      return withMode(state, { kind: 'skip-reason', stepId, text: '' });
+    }
+    case 'search':
+      return withMode(state, { kind: 'search', text: state.search ?? '' });
+    case 'nextMatch':
+      return state.search === undefined
+        ? withMode(state, { kind: 'note', text: '' })
+        : nextMatch(state, state.search, 1);
+    case 'prevMatch':
+      return state.search === undefined
+        ? withMode(state, state.mode, 'No search yet: / searches the runbook text.')
+        : nextMatch(state, state.search, -1);
     case 'reopen':
       return stepEvent(state, 'step-reopened');
     case 'note':
@@ -250,11 +351,34 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return withMode(state, { kind: 'confirm-close', activeSilences });
     }
     case 'back':
+      if (state.search !== undefined)
+        return stay({ ...state, search: undefined, message: 'Search cleared.' });
       return { state, intents: [{ type: 'closeWorkspace' }] };
     case 'quit':
       return state.recording.pending > 0
         ? withMode(state, { kind: 'confirm-quit' })
         : { state, intents: [{ type: 'quit' }] };
+    case 'scrollDown':
+      return stay({
+        ...state,
+        detailScroll: Math.min(maxDetailScroll(state), state.detailScroll + scrollStep),
+      });
+    case 'scrollUp':
+      return stay({
+        ...state,
+        detailScroll: Math.max(0, Math.min(maxDetailScroll(state), state.detailScroll) - scrollStep),
+      });
+    case 'context':
+      return stay(fitChecklist({ ...state, contextOpen: !state.contextOpen }));
+    case 'alertPane':
+      return stay({ ...state, pane: state.pane === 'alert' ? 'step' : 'alert', detailScroll: 0 });
+    case 'timeline':
+      // Opens at its end: the newest events are the ones to read first.
+      return stay(
+        state.pane === 'timeline'
+          ? { ...state, pane: 'step', detailScroll: 0 }
+          : { ...state, pane: 'timeline', detailScroll: Number.MAX_SAFE_INTEGER },
+      );
     case 'help':
     case 'open':
     case 'addToIncident':

@@ -3,9 +3,11 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
+import { checklistRows, contextLines } from './workspace-text.js';
 
 /** What the workspace is doing with the keyboard. */
 export type WorkspaceMode =
@@ -26,6 +28,8 @@ export type WorkspaceMode =
     }
   | { readonly kind: 'export-format'; readonly index: number }
   | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
+  | { readonly kind: 'search'; readonly text: string }
+  | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
   | { readonly kind: 'confirm-quit' }
   | { readonly kind: 'confirm-close'; readonly activeSilences: number };
 
@@ -64,7 +68,20 @@ export interface WorkspaceState {
   readonly message: string | undefined;
   /** Where exports go unless the user types another path. */
   readonly cwd: string;
+  /** What the pane under the checklist shows: the focused step, the alert itself, or the timeline. */
+  readonly pane: WorkspacePane;
+  readonly size: ScreenSize;
+  /** The journal's events, for the timeline view (undefined when the session does not give them). */
+  readonly events: readonly TimelineEvent[] | undefined;
+  /** First line of that pane shown (the view clamps it to the text's length). */
+  readonly detailScroll: number;
+  /** Meaning, Impact and the runbook's notes shown whole instead of one line each. */
+  readonly contextOpen: boolean;
+  /** The words of the last search (`/`), while n/N move between its matches. */
+  readonly search: string | undefined;
 }
+
+export type WorkspacePane = 'step' | 'alert' | 'timeline';
 
 export type WorkspaceAction =
   | {
@@ -76,9 +93,17 @@ export type WorkspaceAction =
       readonly recording: RecordingStatus;
       readonly volatileLabels: readonly string[];
       readonly probeAlert?: string;
+      readonly events?: readonly TimelineEvent[] | undefined;
     }
   | { readonly type: 'openFailed'; readonly error: string }
-  | { readonly type: 'incident'; readonly incident: Incident; readonly recording: RecordingStatus }
+  | {
+      readonly type: 'incident';
+      readonly incident: Incident;
+      readonly recording: RecordingStatus;
+      readonly events?: readonly TimelineEvent[] | undefined;
+    }
+  /** The inbox's latest poll: the live alerts of this incident's name (annotations, silences). */
+  | { readonly type: 'liveAlerts'; readonly alerts: readonly Alert[] }
   | { readonly type: 'probeStarted'; readonly stepId: string }
   /** The focused step's probes are due to re-run (from the refresh timer). */
   | { readonly type: 'probeDue'; readonly stepId: string }
@@ -91,7 +116,13 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
-  | { readonly type: 'height'; readonly height: number };
+  | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
+
+/** The rows (less the sources' status lines) and columns the screen may use. */
+export interface ScreenSize {
+  readonly rows: number;
+  readonly width: number;
+}
 
 const okRecording: RecordingStatus = { ok: true, pending: 0, error: undefined };
 
@@ -101,6 +132,7 @@ export function openingWorkspace(
   height: number,
   cwd: string,
   groupAlerts: readonly Alert[] = alerts,
+  size: ScreenSize = { rows: 24, width: 79 },
 ): WorkspaceState {
   return {
     alerts,
@@ -120,6 +152,12 @@ export function openingWorkspace(
     mode: { kind: 'checklist' },
     message: undefined,
     cwd,
+    pane: 'step',
+    size,
+    events: undefined,
+    detailScroll: 0,
+    contextOpen: false,
+    search: undefined,
   };
 }
 
@@ -131,6 +169,21 @@ function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeSt
 
 /** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
+  const next = reduce(state, action);
+  return action.type === 'opened' || action.type === 'incident' || action.type === 'height'
+    ? fitChecklist(next)
+    : next;
+}
+
+/** Sizes the checklist's window to the terminal and the context shown (see checklistRows). */
+export function fitChecklist(state: WorkspaceState): WorkspaceState {
+  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length;
+  const height = checklistRows(state.size.rows, context, state.items.length);
+  if (height === state.list.height) return state;
+  return { ...state, list: listReducer(state.list, { type: 'resize', count: state.items.length, height }) };
+}
+
+function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   switch (action.type) {
     case 'opened': {
       const probeSteps = Object.fromEntries(action.probeSteps.map((s) => [s.id, s]));
@@ -146,6 +199,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         items,
         volatileLabels: action.volatileLabels,
         probeAlert: action.probeAlert,
+        events: action.events,
         list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
       };
     }
@@ -158,7 +212,18 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         count: items.length,
         height: state.list.height,
       });
-      return { ...state, incident: action.incident, recording: action.recording, items, list };
+      return {
+        ...state,
+        incident: action.incident,
+        recording: action.recording,
+        items,
+        list,
+        events: action.events ?? state.events,
+      };
+    }
+    case 'liveAlerts': {
+      const name = state.incident?.alertname ?? state.alerts[0]?.name;
+      return { ...state, groupAlerts: action.alerts.filter((a) => a.name === name) };
     }
     case 'probeStarted': {
       // A re-run keeps showing the last values (with their age) until the new ones arrive.
@@ -188,6 +253,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'height':
       return {
         ...state,
+        size: action.size ?? state.size,
         list: listReducer(state.list, { type: 'resize', count: state.items.length, height: action.height }),
       };
     default: {

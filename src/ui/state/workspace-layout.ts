@@ -1,0 +1,80 @@
+// How the workspace shares the terminal's rows: the context (Meaning, Impact), the checklist, the
+// pane under it (the focused step's text, the alert, or the timeline) and the probes. Pure, so the
+// reducer can bound scrolling by what the view will show.
+import { formatUtc } from '../../core/export/format.js';
+import { timelineRows } from '../../core/export/timeline-rows.js';
+import { appChrome } from './workspace-text.js';
+import { alertPaneLines } from './workspace-alert.js';
+import { contextLines, paneHeights, wrapText } from './workspace-text.js';
+import { focusedStepId, type WorkspaceState } from './workspace-state.js';
+
+/** Rows a dialog takes (border, title, field, hint). */
+const dialogRows = 5;
+
+export interface WorkspaceLayout {
+  /** Meaning, Impact and notes: one line each when folded, whole when open. */
+  readonly context: readonly string[];
+  /** Checklist rows shown. */
+  readonly checklist: number;
+  /** Every line of the pane under the checklist. */
+  readonly lines: readonly string[];
+  /** The lines shown, from `scroll`. */
+  readonly detailRows: number;
+  readonly scroll: number;
+  readonly probeRows: number;
+}
+
+/** The layout of the workspace at its screen size. */
+export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
+  const { rows, width } = state.size;
+  const context = contextLines(state.runbook, state.contextOpen, width);
+  const compact = state.mode.kind !== 'checklist';
+  const checklist = compact
+    ? Math.min(3, state.items.length)
+    : Math.min(state.items.length, state.list.height);
+  const lines = paneLines(state, width);
+  const stepId = focusedStepId(state);
+  const probeStep = stepId === undefined ? undefined : state.probeSteps[stepId];
+  const probeLines = state.pane === 'step' && probeStep ? probeStep.probes.length * 3 + 1 : 1;
+  const message = state.message !== undefined || !state.recording.ok ? 1 : 0;
+  // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; message.
+  const fixed =
+    appChrome + 3 + context.length + 1 + checklist + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+  const heights = paneHeights(rows - fixed, lines.length, probeLines);
+  const scroll = Math.max(0, Math.min(state.detailScroll, lines.length - heights.detail));
+  return { context, checklist, lines, detailRows: heights.detail, scroll, probeRows: heights.probes };
+}
+
+/** The furthest the pane can scroll at this size. */
+export function maxDetailScroll(state: WorkspaceState): number {
+  const layout = workspaceLayout(state);
+  return Math.max(0, layout.lines.length - layout.detailRows);
+}
+
+/** The export's timeline rows, oldest first, each wrapped under its time. */
+function timelinePaneLines(state: WorkspaceState, width: number): string[] {
+  if (!state.incident || !state.events) return ['The timeline is not available for this incident.'];
+  return timelineRows(state.incident, state.events).flatMap((row) =>
+    wrapText(`${formatUtc(row.at)}  ${row.text}`, width),
+  );
+}
+
+function paneLines(state: WorkspaceState, width: number): string[] {
+  switch (state.pane) {
+    case 'alert':
+      return alertPaneLines(state, width);
+    case 'timeline':
+      return timelinePaneLines(state, width);
+    case 'step': {
+      const stepId = focusedStepId(state);
+      const step = state.incident?.steps.find((s) => s.step.id === stepId);
+      if (step) return wrapText(step.step.text, width);
+      const probeStep = stepId === undefined ? undefined : state.probeSteps[stepId];
+      return probeStep ? wrapText(probeStep.title, width) : [];
+    }
+    default: {
+      const unreachable: never = state.pane;
+      return unreachable;
+    }
+  }
+}
