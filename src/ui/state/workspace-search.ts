@@ -16,7 +16,7 @@ export function searchMatches(state: WorkspaceState, query: string): number[] {
       probeStep?.title ?? '',
       ...(probeStep?.probes ?? []).map((p) => p.title),
     ]
-      .map(sanitizeLine)
+      .map((text) => sanitizeLine(text))
       .join(' ')
       .toLowerCase();
     if (text.includes(wanted)) matches.push(index);
