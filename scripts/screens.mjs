@@ -64,14 +64,20 @@ async function capture() {
     tmux('send-keys', '-t', name, '/');
     tmux('send-keys', '-t', name, '-l', 'alertname="HaproxyServerConnectionErrors"');
     tmux('send-keys', '-t', name, 'Enter', 'Space', 'Down', 'Enter');
-    await waitFor(name, (s) => /CRIT\s+Alert value/.test(s) && /CRIT\s+\d/.test(s));
-    tmux('send-keys', '-t', name, 'j');
-    screens.workspace = await waitFor(name, (s) => /CRIT\s+Connection errors/.test(s) && /req\/s/.test(s));
+    await waitFor(name, (s) => /critical\s+Alert value/.test(s) && /critical\s+\d/.test(s));
+    // Past the alert expression and the automatic checks, to the first runbook step.
+    tmux('send-keys', '-t', name, 'j', 'j');
+    screens.workspace = await waitFor(
+      name,
+      (s) => /critical\s+Connection errors/.test(s) && /req\/s/.test(s),
+    );
     tmux('send-keys', '-t', name, 'S', 'Enter');
     tmux('send-keys', '-t', name, '-l', 'draining web1 while the service restarts');
     tmux('send-keys', '-t', name, 'Enter');
     screens.silence = await waitFor(name, (s) => s.includes('Create this silence'));
-    tmux('send-keys', '-t', name, 'n', 'q');
+    tmux('send-keys', '-t', name, 'Escape');
+    await sleep(300);
+    tmux('send-keys', '-t', name, 'q');
   } finally {
     tmux('kill-session', '-t', name);
   }
