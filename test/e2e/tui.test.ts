@@ -229,7 +229,7 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     const resolvedAt = Date.parse(resolved?.at ?? '');
     expect(resolvedAt).toBeGreaterThan(stoppedAt);
     expect(resolvedAt).toBeLessThan(Date.now());
-    await second.waitFor((screen) => /resolved at \d\d:\d\d \(\S+ ago\)/.test(screen), { timeout: 15_000 });
+    await second.waitFor((screen) => /resolved at \d\d:\d\d \([^)]+ ago\)/.test(screen), { timeout: 15_000 });
     expect(resolution()).toHaveLength(1);
     // The other incident was not touched by this one's probes.
     const otherEvents = [...journalEvents()].find(([file]) => file !== firstJournal)?.[1] ?? [];
