@@ -16,7 +16,8 @@ export function httpGet(url, timeoutMs = 2000) {
   });
 }
 
-function portInUse(port) {
+/** True when something on 127.0.0.1 accepts connections on `port`. */
+export function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {

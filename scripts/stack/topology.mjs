@@ -3,7 +3,7 @@
 // to the 29xxx dev range next to the base stack's; tests place them in their own ranges.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { portInUse } from './probe.mjs';
 
 /**
  * How long `up` waits for each added server: longer than the base stack's 30 s, because a cluster,
@@ -130,17 +130,6 @@ export function topologyUrls(t) {
     urls['prometheus-mtls'] = `https://127.0.0.1:${t.tls.mtlsPort}`;
   }
   return urls;
-}
-
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Fails with a clear message when a port of the topologies is taken. */

@@ -12,7 +12,7 @@
 // same edits, selectors and aggregations; prettier's line breaks account for much of the length.)
 import type { LabelSet } from '../alerts/alert.js';
 import { quoteString } from './escape.js';
-import { parsePromql, type PromqlNode } from './parse.js';
+import { parseWholeExpression, type PromqlNode } from './parse.js';
 
 /** The input of one aggregation (`sum by (server) (…)`), narrowed, for a `topk` breakdown. */
 export interface AggregationInput {
@@ -69,13 +69,8 @@ export function deriveExpression(
   labels: LabelSet,
   ignore: readonly string[] = [],
 ): DerivedExpression | undefined {
-  const top = parsePromql(expr);
-  let broken = false;
-  top.cursor().iterate((node) => {
-    if (node.type.isError) broken = true;
-  });
-  const first = top.firstChild;
-  if (broken || !first) return undefined;
+  const first = parseWholeExpression(expr);
+  if (!first) return undefined;
   const skip = new Set([...ignore, 'alertname', '__name__']);
   const pushed = new Map(
     Object.entries(labels).filter(([name]) => !skip.has(name) && plainLabelName.test(name)),

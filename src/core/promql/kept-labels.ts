@@ -3,7 +3,7 @@
 // `sum by (server) (...)` keeps `server` and nothing else, so `$labels.instance` is always empty.
 // The analysis follows Prometheus's evaluation rules for each kind of node; where it can not know
 // (a plain selector keeps whatever the series have) it says "any label".
-import { parsePromql, type PromqlNode } from './parse.js';
+import { parseWholeExpression, type PromqlNode } from './parse.js';
 
 /**
  * The labels an expression's result may have: `none` for a number or string; `only` a known set;
@@ -22,14 +22,8 @@ const maxDepth = 200;
 
 /** What `expr` keeps; undefined when it does not parse. */
 export function keptLabels(expr: string): KeptLabels | undefined {
-  const top = parsePromql(expr);
-  let broken = false;
-  top.cursor().iterate((node) => {
-    if (node.type.isError) broken = true;
-  });
-  const first = top.firstChild;
-  if (broken || !first) return undefined;
-  return analyse(expr, first, 0);
+  const first = parseWholeExpression(expr);
+  return first ? analyse(expr, first, 0) : undefined;
 }
 
 /** True when a series of the result could carry label `name`. */

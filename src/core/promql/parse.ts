@@ -20,6 +20,19 @@ export function parsePromql(query: string): PromqlNode {
   return parser.parse(query).topNode;
 }
 
+/**
+ * The expression node of a query that parses without any error node (the child of `PromQL`);
+ * undefined for broken or empty input, so a derivation never builds on a half-read tree.
+ */
+export function parseWholeExpression(query: string): PromqlNode | undefined {
+  const top = parsePromql(query);
+  let broken = false;
+  top.cursor().iterate((node) => {
+    if (node.type.isError) broken = true;
+  });
+  return broken ? undefined : (top.firstChild ?? undefined);
+}
+
 /** The first syntax error in `query`, or undefined when Prometheus would accept its syntax. */
 export function findSyntaxError(query: string): PromqlSyntaxError | undefined {
   if (query.trim() === '') return locate(query, 0, 'the query is empty');
