@@ -15,6 +15,7 @@ import { InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
 import type { UiServices } from '../app/services.js';
 import { appReducer, initialApp, scopesFor } from './state/app-state.js';
+import { coverageOf } from './state/coverage.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */
 export function App(props: {
@@ -52,12 +53,7 @@ export function App(props: {
         {state.help ? (
           <HelpOverlay scopes={scopes} />
         ) : state.screen === 'inbox' ? (
-          <InboxList
-            inbox={state.inbox}
-            nowMs={nowMs}
-            width={columns - 1}
-            noSourceAnswers={snapshot.sources.every((s) => s.lastSuccessAt === undefined)}
-          />
+          <InboxList inbox={state.inbox} nowMs={nowMs} width={columns - 1} coverage={coverageOf(snapshot)} />
         ) : state.workspace ? (
           <WorkspaceView
             workspace={state.workspace}

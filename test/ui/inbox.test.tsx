@@ -131,6 +131,28 @@ describe('inbox', () => {
     expect(frame).not.toContain('No alerts firing');
   });
 
+  it('does not say nothing fires when one source answered empty and another timed out', async () => {
+    // Seen at 50,000 alerts: Alertmanager did not answer within the timeout, Prometheus listed none.
+    const feed = fakeFeed([]);
+    feed.set({
+      sources: [
+        {
+          ...okSource('am', 0),
+          health: 'failing',
+          lastSuccessAt: undefined,
+          error: 'alertmanager am: no answer within 5 s (timeout)',
+        },
+        { ...okSource('prom', 0), kind: 'prometheus' },
+      ],
+    });
+    const { ui } = start(feed);
+    const frame = await ui.waitForText('not answering');
+    expect(frame).toContain('nothing firing in the sources that answered (1 of 2 not answering)');
+    expect(frame).toContain('No alerts from the sources that answered; 1 of 2 not answering');
+    expect(frame).not.toContain('No alerts firing');
+    expect(frame).not.toMatch(/· nothing firing\s*$/m);
+  });
+
   it('scrolls ten thousand alerts by rendering one window', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       testAlert({ alertname: `Alert${String(i).padStart(5, '0')}`, severity: 'warning' }),

@@ -6,6 +6,7 @@ import { severityCounts } from '../../core/inbox/inbox-rows.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { AlertFeedSnapshot, FeedSourceStatus } from '../../sources/alert-feed.js';
 import { Severity } from './severity.js';
+import { coverageOf, nothingFiringHeadline } from '../state/coverage.js';
 
 /** The top line: each source's health, and how many alerts fire at each severity. */
 export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs: number }) {
@@ -21,7 +22,7 @@ export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs
             {'  '}
           </Text>
         ))}
-        {firing.length === 0 ? <Text dimColor>nothing firing </Text> : null}
+        {firing.length === 0 ? <Text dimColor>{nothingFiringHeadline(coverageOf(snapshot))} </Text> : null}
         {snapshot.refreshing ? <Text dimColor>refreshing…</Text> : null}
       </Box>
       {snapshot.sources.map((source) => (

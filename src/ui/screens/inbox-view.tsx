@@ -6,6 +6,7 @@ import { keyLabels } from '../../core/alerts/alert-table.js';
 import { cutText, sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
+import { emptyInboxText, type Coverage } from '../state/coverage.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 
@@ -13,17 +14,9 @@ import { Severity } from '../components/severity.js';
 const ageWidth = 11;
 
 /** The alert list: only the rows inside the window are rendered. */
-export function InboxList(props: {
-  inbox: InboxState;
-  nowMs: number;
-  width: number;
-  noSourceAnswers: boolean;
-}) {
+export function InboxList(props: { inbox: InboxState; nowMs: number; width: number; coverage: Coverage }) {
   const { inbox, nowMs, width } = props;
-  // "No alerts firing" would be a lie while no source has answered.
-  const empty = props.noSourceAnswers
-    ? 'No alerts known: no source has answered yet (see above).'
-    : 'No alerts firing.';
+  const empty = emptyInboxText(props.coverage);
   const { start, end } = visibleRange(inbox.list);
   const incidentCount = inbox.incidents.length;
   if (inbox.rows.length === 0 && incidentCount === 0) {
