@@ -63,9 +63,12 @@ const amtool = {
   label: 'amtool alert query -o json',
   argv: ['amtool', `--alertmanager.url=${alertmanager}`, 'alert', 'query', '-o', 'json'],
 };
+// amtool waits 30 s for an answer by default; sitrep is given the same (its default is 5 s, which a
+// 50,000-alert Alertmanager on this machine does not always meet).
+const sitrepTimeout = ['--timeout', '30s'];
 const sitrepAlerts = {
   label: 'sitrep alerts --json',
-  argv: [sitrep, 'alerts', '--json', '--silenced', '--inhibited'],
+  argv: [sitrep, 'alerts', '--json', '--silenced', '--inhibited', ...sitrepTimeout],
   env: sitrepEnv,
 };
 const curl = { label: 'curl /api/v2/alerts', argv: ['curl', '-sf', `${alertmanager}/api/v2/alerts`] };
@@ -117,7 +120,7 @@ try {
       const tool = [];
       for (let i = 0; i <= runs; i += 1) {
         const a = runOnce(amtool).ms;
-        const f = await firstAlertFrame([sitrep], sitrepEnv);
+        const f = await firstAlertFrame([sitrep, ...sitrepTimeout], sitrepEnv);
         if (i > 0) {
           tool.push(a);
           frame.push(f);
@@ -132,7 +135,7 @@ try {
     if (wants('trace')) {
       const soak = size === 10_000 ? soakSeconds : 25;
       log(`${size}: traced screen session (${soak} s of refreshes)`);
-      figures.screen = await tracedSession([sitrep], sitrepEnv, {
+      figures.screen = await tracedSession([sitrep, ...sitrepTimeout], sitrepEnv, {
         traceFile: path.join(scratch, `trace-${size}.jsonl`),
         soakSeconds: soak,
       });
