@@ -16,7 +16,12 @@ const alertRow = /^\s*›?\s*(critical|warning|info|none)\s+\S/m;
 export function startInTmux(name, argv, env, { width = 120, height = 40 } = {}) {
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
   const command = ['env', '-u', 'CI', ...assignments, ...argv.map(shellQuote)].join(' ');
-  const result = tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), command);
+  const start = () =>
+    tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), command);
+  let result = start();
+  // Killing the last session stops the tmux server; a new session started while it exits fails
+  // with "server exited unexpectedly". Once more is enough.
+  if (result.status !== 0) result = start();
   if (result.status !== 0) throw new Error(`tmux: ${result.stderr}`);
   return name;
 }
