@@ -1,7 +1,6 @@
 // An https source behind a proxy: the request goes through a CONNECT tunnel and the source's own
 // TLS settings (a custom CA, a client certificate) apply inside it. Certificates are made by
 // openssl for this test; the proxy records what passes through it.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -11,63 +10,17 @@ import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, type Endpoint } from '../../src/sources/http-client.js';
 import { SourceError } from '../../src/sources/http-error.js';
+import { makeTestCertificates } from '../helpers/test-certificates.js';
 import { startRecordingProxy, type RecordingProxy } from '../helpers/recording-proxy.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-proxy-tls-'));
 const file = (name: string) => path.join(dir, name);
-const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
 let server: https.Server;
 let proxy: RecordingProxy;
 let url = '';
 
 beforeAll(async () => {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=proxy test CA',
-  );
-  fs.writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  for (const name of ['server', 'client']) {
-    openssl(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.csr`,
-      '-subj',
-      `/CN=${name}`,
-    );
-    const ext = name === 'server' ? ['-extfile', 'server.ext'] : [];
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2',
-      ...ext,
-    );
-  }
+  makeTestCertificates(dir, 'proxy test CA');
   server = https.createServer(
     {
       key: fs.readFileSync(file('server.key')),

@@ -1,6 +1,5 @@
 // TLS per source against a local https server with certificates made by openssl for this test:
 // a custom CA, mutual TLS with a client certificate, and insecureSkipVerify.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -10,69 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, type Endpoint } from '../../src/sources/http-client.js';
 import { SourceError } from '../../src/sources/http-error.js';
+import { makeTestCertificates } from '../helpers/test-certificates.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-tls-'));
 const file = (name: string) => path.join(dir, name);
 let server: https.Server;
 let url: string;
 
-function openssl(...args: string[]) {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-}
-
-// A CA, a server certificate for 127.0.0.1 and a client certificate, both signed by the CA.
-function makeCertificates() {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=sitrep test CA',
-  );
-  fs.writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  for (const name of ['server', 'client']) {
-    openssl(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.csr`,
-      '-subj',
-      `/CN=${name}`,
-    );
-    const ext = name === 'server' ? ['-extfile', 'server.ext'] : [];
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      `${name}.pem`,
-      '-days',
-      '2',
-      ...ext,
-    );
-  }
-}
-
 beforeAll(async () => {
-  makeCertificates();
+  makeTestCertificates(dir);
   server = https.createServer(
     {
       key: fs.readFileSync(file('server.key')),
