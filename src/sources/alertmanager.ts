@@ -2,10 +2,8 @@
 // kind 'alertmanager') and an optional AbortSignal, and throws SourceError on any failure.
 import type { AlertOrigin } from '../core/alerts/alert.js';
 import {
-  parseAlertGroups,
   parseAlertmanagerAlerts,
   parseAlertmanagerStatus,
-  type AlertGroup,
   type AlertmanagerStatus,
   type ParsedAlerts,
 } from '../core/alerts/alertmanager-api.js';
@@ -71,17 +69,6 @@ export async function getAlerts(
   const params = queryOf(query);
   const json = await getJson(source, '/api/v2/alerts', params, signal);
   return read(source, '/api/v2/alerts', params, json, (j) => parseAlertmanagerAlerts(j, origin(source)));
-}
-
-/** `GET /api/v2/alerts/groups`: alerts as Alertmanager groups them for notification. */
-export async function getAlertGroups(
-  source: Endpoint,
-  query: AlertQuery = {},
-  signal?: AbortSignal,
-): Promise<{ readonly groups: readonly AlertGroup[]; readonly problems: readonly string[] }> {
-  const params = queryOf(query);
-  const json = await getJson(source, '/api/v2/alerts/groups', params, signal);
-  return read(source, '/api/v2/alerts/groups', params, json, (j) => parseAlertGroups(j, origin(source)));
 }
 
 /** `GET /api/v2/silences`, optionally only those whose matchers match `filter`. */

@@ -5,7 +5,6 @@ import { parseMatchers } from '../../src/core/alerts/matchers.js';
 import {
   createSilence,
   expireSilence,
-  getAlertGroups,
   getAlerts,
   getSilences,
   getStatus,
@@ -61,11 +60,7 @@ describe('Alertmanager client', () => {
     );
   });
 
-  it('reads groups, silences and status', async () => {
-    server.route('/api/v2/alerts/groups', {
-      kind: 'json',
-      body: [{ labels: { alertname: 'A' }, receiver: { name: 'r' }, alerts: [amAlert({ alertname: 'A' })] }],
-    });
+  it('reads silences and status', async () => {
     server.route('/api/v2/silences', {
       kind: 'json',
       body: [
@@ -89,7 +84,6 @@ describe('Alertmanager client', () => {
         versionInfo: { version: '0.25.0' },
       },
     });
-    expect((await getAlertGroups(am)).groups[0]?.receiver).toBe('r');
     expect((await getSilences(am, parseMatchers('server="web1"'))).silences[0]).toMatchObject({
       id: 's1',
       matchers: [{ name: 'server', op: '=', value: 'web1' }],

@@ -1,7 +1,7 @@
-// Alertmanager API v2 responses (`/api/v2/alerts`, `/alerts/groups`, `/status`) read into the
+// Alertmanager API v2 responses (`/api/v2/alerts`, `/status`) read into the
 // domain model. Nothing in a response is trusted: a wrong top-level shape throws a ShapeError, a
 // single malformed alert is skipped and reported in `problems`.
-import type { Alert, AlertOrigin, AlertState, LabelSet } from './alert.js';
+import type { Alert, AlertOrigin, AlertState } from './alert.js';
 import { makeAlert } from './make-alert.js';
 import {
   readArray,
@@ -15,7 +15,6 @@ import {
   readTime,
   type ShapePath,
 } from './shape.js';
-import { appendAll } from '../bounded.js';
 
 /** Alerts read from one response, and a line for each item that had to be skipped. */
 export interface ParsedAlerts {
@@ -63,35 +62,6 @@ export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: A
 function stateOf(state: 'active' | 'suppressed' | 'unprocessed', silencedBy: readonly string[]): AlertState {
   if (state !== 'suppressed') return state;
   return silencedBy.length > 0 ? 'silenced' : 'inhibited';
-}
-
-/** One notification group from `GET /api/v2/alerts/groups`. */
-export interface AlertGroup {
-  readonly labels: LabelSet;
-  readonly receiver: string;
-  readonly alerts: readonly Alert[];
-}
-
-/** Reads `GET /api/v2/alerts/groups`. Throws ShapeError when the body is not a list. */
-export function parseAlertGroups(
-  json: unknown,
-  origin: AlertOrigin,
-): { readonly groups: readonly AlertGroup[]; readonly problems: readonly string[] } {
-  const problems: string[] = [];
-  const { values, problems: groupProblems } = readEach(readArray(json, []), [], (item, path) => {
-    const object = readObject(item, path);
-    const receiver = readObject(object['receiver'], [...path, 'receiver']);
-    const alerts = readEach(readArray(object['alerts'], [...path, 'alerts']), [...path, 'alerts'], (a, p) =>
-      parseAlertmanagerAlert(a, p, origin),
-    );
-    appendAll(problems, alerts.problems);
-    return {
-      labels: readStringMap(object['labels'], [...path, 'labels']),
-      receiver: readString(receiver['name'], [...path, 'receiver', 'name']),
-      alerts: alerts.values,
-    };
-  });
-  return { groups: values, problems: [...groupProblems, ...problems] };
 }
 
 /** What `GET /api/v2/status` says about a running Alertmanager. */

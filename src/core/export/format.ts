@@ -9,9 +9,6 @@ export interface LocalZone {
   readonly offsetMinutes: number;
 }
 
-/** The UTC zone, for readers who want only UTC. */
-export const utcZone: LocalZone = { name: 'UTC', offsetMinutes: 0 };
-
 /** `2026-11-23 14:02:10` for an ISO time, in UTC. */
 export function formatUtc(iso: string): string {
   return formatShifted(Date.parse(iso), 0);

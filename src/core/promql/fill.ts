@@ -3,7 +3,6 @@
 // that receives a value is rewritten as the equivalent double-quoted literal. The result is parsed
 // again before it is handed out, so a query sitrep runs always parses.
 import type { LabelSet } from '../alerts/alert.js';
-import type { ProbeSpec } from '../probe/probe-spec.js';
 import { escapeRegex, escapeStringContent } from './escape.js';
 import { findSyntaxError } from './parse.js';
 import { scanPlaceholders, type Placeholder, type StringLiteralSpan } from './placeholders.js';
@@ -55,11 +54,6 @@ export function fillProbeQuery(template: string, labels: LabelSet): FilledQuery 
     return failed(`the query stopped parsing once labels were filled in (a sitrep bug): ${after.message}`);
   }
   return { ok: true, query };
-}
-
-/** fillProbeQuery for a runbook probe. */
-export function fillProbe(probe: ProbeSpec, labels: LabelSet): FilledQuery {
-  return fillProbeQuery(probe.query, labels);
 }
 
 function failed(message: string): FilledQuery {

@@ -188,6 +188,3 @@ export type TimelineEvent =
   | SilenceExpiredEvent
   | FieldChangedEvent
   | StatusEvent;
-
-/** Every event type name, e.g. for validation. */
-export type TimelineEventType = TimelineEvent['type'];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  parseAlertGroups,
   parseAlertmanagerAlerts,
   parseAlertmanagerStatus,
 } from '../../../src/core/alerts/alertmanager-api.js';
@@ -95,18 +94,7 @@ describe('parseAlertmanagerAlerts', () => {
   });
 });
 
-describe('parseAlertGroups and parseAlertmanagerStatus', () => {
-  it('reads groups with their receiver and alerts', () => {
-    const json = [
-      { labels: { alertname: 'A' }, receiver: { name: 'team' }, alerts: [amAlert({ alertname: 'A' })] },
-    ];
-    const { groups, problems } = parseAlertGroups(json, origin);
-    expect(problems).toEqual([]);
-    expect(groups.map((g) => [g.receiver, g.labels, g.alerts.length])).toEqual([
-      ['team', { alertname: 'A' }, 1],
-    ]);
-  });
-
+describe('parseAlertmanagerStatus', () => {
   it('reads the status of a single Alertmanager', () => {
     const json = {
       cluster: { peers: [], status: 'disabled' },

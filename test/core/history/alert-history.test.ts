@@ -9,7 +9,9 @@ import { describeHistory, historyHeadline } from '../../../src/core/history/desc
 import { recurrence } from '../../../src/core/history/recurrence.js';
 import { readStorageRetention, retentionSeconds } from '../../../src/core/history/retention.js';
 import { findSyntaxError } from '../../../src/core/promql/parse.js';
-import { utcZone } from '../../../src/core/export/format.js';
+import type { LocalZone } from '../../../src/core/export/format.js';
+
+const utcZone: LocalZone = { name: 'UTC', offsetMinutes: 0 };
 
 const step = 60;
 const points = (from: number, to: number) => {
