@@ -9,8 +9,8 @@ import {
 } from '../core/alerts/alertmanager-api.js';
 import { formatMatcher, type Matcher } from '../core/alerts/matchers.js';
 import {
+  parseSilence,
   parseSilenceId,
-  parseSilences,
   silenceRequestBody,
   type NewSilence,
   type Silence,
@@ -71,15 +71,11 @@ export async function getAlerts(
   return read(source, '/api/v2/alerts', params, json, (j) => parseAlertmanagerAlerts(j, origin(source)));
 }
 
-/** `GET /api/v2/silences`, optionally only those whose matchers match `filter`. */
-export async function getSilences(
-  source: Endpoint,
-  filter: readonly Matcher[] = [],
-  signal?: AbortSignal,
-): Promise<{ readonly silences: readonly Silence[]; readonly problems: readonly string[] }> {
-  const params = { filter: filter.map(formatMatcher) };
-  const json = await getJson(source, '/api/v2/silences', params, signal);
-  return read(source, '/api/v2/silences', params, json, parseSilences);
+/** `GET /api/v2/silence/{id}`: one silence, whoever made it. */
+export async function getSilence(source: Endpoint, id: string, signal?: AbortSignal): Promise<Silence> {
+  const path = `/api/v2/silence/${encodeURIComponent(id)}`;
+  const json = await getJson(source, path, {}, signal);
+  return read(source, path, {}, json, (j) => parseSilence(j));
 }
 
 /** `POST /api/v2/silences`: creates (or with `id`, updates) a silence; returns its id. Not retried. */

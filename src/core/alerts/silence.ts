@@ -3,7 +3,6 @@
 import type { Matcher, MatchOp } from './matchers.js';
 import {
   readArray,
-  readEach,
   readEnum,
   readObject,
   readOptionalBoolean,
@@ -32,15 +31,6 @@ export interface NewSilence {
   readonly createdBy: string;
   readonly comment: string;
   readonly id?: string;
-}
-
-/** Reads `GET /api/v2/silences`; malformed items are skipped and described. Throws ShapeError. */
-export function parseSilences(json: unknown): {
-  readonly silences: readonly Silence[];
-  readonly problems: readonly string[];
-} {
-  const { values, problems } = readEach(readArray(json, []), [], parseSilence);
-  return { silences: values, problems };
 }
 
 /** Reads one `gettableSilence` (also the body of `GET /api/v2/silence/{id}`). Throws ShapeError. */

@@ -10,7 +10,7 @@ import type { AlertsJson } from '../../../src/core/alerts/alert-json.js';
 import { realServices } from '../../../src/app/real-services.js';
 import { loadSourceConfig } from '../../helpers/source-config.js';
 import { createAlertFeed, feedSources, type AlertFeedSnapshot } from '../../../src/sources/alert-feed.js';
-import { createSilence, expireSilence, getSilences } from '../../../src/sources/alertmanager.js';
+import { createSilence, expireSilence, getSilence } from '../../../src/sources/alertmanager.js';
 import { pollFor } from '../../helpers/poll.js';
 import { runCli, tempConfigHome } from '../../helpers/run-cli.js';
 import { repoRoot } from '../../helpers/stack.js';
@@ -223,8 +223,8 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
       await topologyStack(env, 'kill', 'alertmanager');
       await waitUntil(async () => {
         // The silence has gossiped to peer 2; expire it there (it gossips on to peer 3).
-        const { silences } = await getSilences(second);
-        return silences.some((x) => x.id === id);
+        const silence = await getSilence(second, id).catch(() => undefined);
+        return silence !== undefined;
       }, 'the silence on peer 2');
       await expireSilence(second, id);
       await waitForFeed(feed, (s) => s.sources[0]?.health !== 'ok');
@@ -258,12 +258,12 @@ describe.skipIf(noStack)('an Alertmanager cluster of three', () => {
       );
       const live = { name: 'am-3', url: peers[2] ?? '' };
       await waitUntil(
-        async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'active'),
+        async () => (await getSilence(live, id).catch(() => undefined))?.state === 'active',
         'the silence on peer 3',
       );
       await session.closeIncident(true);
       await waitUntil(
-        async () => (await getSilences(live)).silences.some((s) => s.id === id && s.state === 'expired'),
+        async () => (await getSilence(live, id).catch(() => undefined))?.state === 'expired',
         'the silence expired',
       );
     } finally {

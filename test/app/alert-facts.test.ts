@@ -1,0 +1,124 @@
+// valueAtFiring's answers when the value cannot be known, with a query client the test scripts
+// (the runner's interface, as the probe-runner tests use it): every path says why, none guesses.
+import { describe, expect, it } from 'vitest';
+import { valueAtFiring } from '../../src/app/alert-facts.js';
+import { alertExpressionProbe } from '../../src/core/probe/alert-probe.js';
+import { alertExpressionStepId, type ProbeStep } from '../../src/core/probe/probe.js';
+import type { InstantSample } from '../../src/core/alerts/prometheus-query.js';
+import type { ProbeQueryClient } from '../../src/sources/probe-runner.js';
+import { testAlert } from '../helpers/alerts.js';
+
+const seed = testAlert(
+  { alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' },
+  { startsAt: '2026-11-29T04:18:20.000Z' },
+);
+const rule = {
+  expr: 'sum by (server) (rate(haproxy_server_connection_errors_total[1m])) > 100',
+  labels: { severity: 'critical' },
+  origin: 'prometheus' as const,
+};
+const steps: ProbeStep[] = [
+  { id: alertExpressionStepId, title: 'Alert value', probes: [alertExpressionProbe(rule, seed.labels)] },
+];
+
+function client(answer: () => readonly InstantSample[]): ProbeQueryClient & { asked: [string, number][] } {
+  const asked: [string, number][] = [];
+  return {
+    asked,
+    instant: (query, time) => {
+      asked.push([query, time]);
+      try {
+        return Promise.resolve(answer());
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    range: () => Promise.reject(new Error('not used')),
+    failureOf: (error) => ({ kind: 'transport', message: String(error), errorType: undefined }),
+  };
+}
+
+const sample = (server: string, value: number): InstantSample => ({
+  metric: { server },
+  value,
+  timestamp: 0,
+});
+
+describe('valueAtFiring', () => {
+  it("evaluates the alert's expression at its start and keeps only its own series", async () => {
+    const prometheus = client(() => [sample('web1', 142.5), sample('web2', 3)]);
+    const fact = await valueAtFiring(seed, steps, prometheus);
+    expect(fact).toEqual({ known: true, value: 142.5, unit: undefined, at: seed.startsAt });
+    expect(prometheus.asked).toEqual([
+      [
+        'sum by (server) (rate(haproxy_server_connection_errors_total[1m]))',
+        Date.parse(seed.startsAt) / 1000,
+      ],
+    ]);
+  });
+
+  it('says unknown, and why, instead of guessing', async () => {
+    const reasons = async (...args: Parameters<typeof valueAtFiring>) => {
+      const fact = await valueAtFiring(...args);
+      return fact.known ? `known ${fact.value}` : fact.reason;
+    };
+    expect(await reasons(seed, steps, undefined)).toBe('no Prometheus configured');
+    expect(
+      await reasons(
+        seed,
+        [],
+        client(() => []),
+      ),
+    ).toMatch(/rule was not found/);
+    expect(
+      await reasons(
+        seed,
+        steps,
+        client(() => []),
+      ),
+    ).toMatch(/no sample of it at that time/);
+    expect(
+      await reasons(
+        seed,
+        steps,
+        client(() => [sample('web2', 3)]),
+      ),
+    ).toMatch(/no sample/);
+    const failing = client(() => {
+      throw new Error('connection refused');
+    });
+    expect(await reasons(seed, steps, failing)).toMatch(/did not answer: .*connection refused/);
+    const noStart = { ...seed, startsAt: 'not a time' };
+    expect(
+      await reasons(
+        noStart,
+        steps,
+        client(() => []),
+      ),
+    ).toBe('the alert has no start time');
+    const unnarrowed = testAlert({ alertname: 'HaproxyServerConnectionErrors' }, { startsAt: seed.startsAt });
+    const both = client(() => [sample('web1', 1), sample('web2', 2)]);
+    const wide: ProbeStep[] = [
+      { id: alertExpressionStepId, title: 'Alert value', probes: [alertExpressionProbe(rule, {})] },
+    ];
+    expect(await reasons(unnarrowed, wide, both)).toBe("2 series match the alert's labels at that time");
+  });
+
+  it('passes on why the expression cannot run', async () => {
+    const broken = { ...rule, expr: 'sum(rate(' };
+    const unrunnable: ProbeStep[] = [
+      {
+        id: alertExpressionStepId,
+        title: 'Alert value',
+        probes: [alertExpressionProbe(broken, seed.labels)],
+      },
+    ];
+    const fact = await valueAtFiring(
+      seed,
+      unrunnable,
+      client(() => []),
+    );
+    expect(fact.known).toBe(false);
+    expect(fact.known === false && fact.reason).toMatch(/not valid PromQL/);
+  });
+});
