@@ -5,7 +5,7 @@
 import type { Alert } from '../core/alerts/alert.js';
 import type { Silence } from '../core/alerts/silence.js';
 import { errorLine } from '../core/errors.js';
-import { alertExpressionStepId, type ProbeStep } from '../core/probe/probe.js';
+import { alertExpressionProbe, type AlertRuleInfo } from '../core/probe/alert-probe.js';
 import { buildProbeResult } from '../core/probe/result.js';
 import { rangeWindow } from '../core/probe/range-window.js';
 import { withFirstAnsweringPeer } from '../sources/alertmanager-peers.js';
@@ -30,13 +30,13 @@ export type FiringValue =
  */
 export async function valueAtFiring(
   alert: Alert,
-  steps: readonly ProbeStep[],
+  rule: AlertRuleInfo | undefined,
   client: ProbeQueryClient | undefined,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<FiringValue> {
-  const probe = steps.find((s) => s.id === alertExpressionStepId)?.probes[0];
   if (!client) return unknown('no Prometheus configured');
-  if (!probe) return unknown("the alert's rule was not found, so its expression is unknown");
+  if (!rule) return unknown("the alert's rule was not found, so its expression is unknown");
+  const probe = alertExpressionProbe(rule, alert.labels);
   if (probe.unrunnable !== undefined) return unknown(probe.unrunnable);
   const startsAtMs = Date.parse(alert.startsAt);
   if (!Number.isFinite(startsAtMs)) return unknown('the alert has no start time');

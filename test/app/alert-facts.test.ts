@@ -2,8 +2,6 @@
 // (the runner's interface, as the probe-runner tests use it): every path says why, none guesses.
 import { describe, expect, it } from 'vitest';
 import { valueAtFiring } from '../../src/app/alert-facts.js';
-import { alertExpressionProbe } from '../../src/core/probe/alert-probe.js';
-import { alertExpressionStepId, type ProbeStep } from '../../src/core/probe/probe.js';
 import type { InstantSample } from '../../src/core/alerts/prometheus-query.js';
 import type { ProbeQueryClient } from '../../src/sources/probe-runner.js';
 import { testAlert } from '../helpers/alerts.js';
@@ -17,9 +15,6 @@ const rule = {
   labels: { severity: 'critical' },
   origin: 'prometheus' as const,
 };
-const steps: ProbeStep[] = [
-  { id: alertExpressionStepId, title: 'Alert value', probes: [alertExpressionProbe(rule, seed.labels)] },
-];
 
 function client(answer: () => readonly InstantSample[]): ProbeQueryClient & { asked: [string, number][] } {
   const asked: [string, number][] = [];
@@ -47,7 +42,7 @@ const sample = (server: string, value: number): InstantSample => ({
 describe('valueAtFiring', () => {
   it("evaluates the alert's expression at its start and keeps only its own series", async () => {
     const prometheus = client(() => [sample('web1', 142.5), sample('web2', 3)]);
-    const fact = await valueAtFiring(seed, steps, prometheus);
+    const fact = await valueAtFiring(seed, rule, prometheus);
     expect(fact).toEqual({ known: true, value: 142.5, unit: undefined, at: seed.startsAt });
     expect(prometheus.asked).toEqual([
       [
@@ -62,60 +57,34 @@ describe('valueAtFiring', () => {
       const fact = await valueAtFiring(...args);
       return fact.known ? `known ${fact.value}` : fact.reason;
     };
-    expect(await reasons(seed, steps, undefined)).toBe('no Prometheus configured');
+    const none = () => client(() => []);
+    expect(await reasons(seed, rule, undefined)).toBe('no Prometheus configured');
+    expect(await reasons(seed, undefined, none())).toMatch(/rule was not found/);
+    expect(await reasons(seed, rule, none())).toMatch(/no sample of it at that time/);
     expect(
       await reasons(
         seed,
-        [],
-        client(() => []),
-      ),
-    ).toMatch(/rule was not found/);
-    expect(
-      await reasons(
-        seed,
-        steps,
-        client(() => []),
-      ),
-    ).toMatch(/no sample of it at that time/);
-    expect(
-      await reasons(
-        seed,
-        steps,
+        rule,
         client(() => [sample('web2', 3)]),
       ),
     ).toMatch(/no sample/);
     const failing = client(() => {
       throw new Error('connection refused');
     });
-    expect(await reasons(seed, steps, failing)).toMatch(/did not answer: .*connection refused/);
+    expect(await reasons(seed, rule, failing)).toMatch(/did not answer: .*connection refused/);
     const noStart = { ...seed, startsAt: 'not a time' };
-    expect(
-      await reasons(
-        noStart,
-        steps,
-        client(() => []),
-      ),
-    ).toBe('the alert has no start time');
+    expect(await reasons(noStart, rule, none())).toBe('the alert has no start time');
+    // Without the label the rule keeps (server), both series are this alert's: no guess.
     const unnarrowed = testAlert({ alertname: 'HaproxyServerConnectionErrors' }, { startsAt: seed.startsAt });
     const both = client(() => [sample('web1', 1), sample('web2', 2)]);
-    const wide: ProbeStep[] = [
-      { id: alertExpressionStepId, title: 'Alert value', probes: [alertExpressionProbe(rule, {})] },
-    ];
-    expect(await reasons(unnarrowed, wide, both)).toBe("2 series match the alert's labels at that time");
+    expect(await reasons(unnarrowed, rule, both)).toBe("2 series match the alert's labels at that time");
   });
 
   it('passes on why the expression cannot run', async () => {
     const broken = { ...rule, expr: 'sum(rate(' };
-    const unrunnable: ProbeStep[] = [
-      {
-        id: alertExpressionStepId,
-        title: 'Alert value',
-        probes: [alertExpressionProbe(broken, seed.labels)],
-      },
-    ];
     const fact = await valueAtFiring(
       seed,
-      unrunnable,
+      broken,
       client(() => []),
     );
     expect(fact.known).toBe(false);

@@ -3,8 +3,7 @@
 // read back through the first Alertmanager that answers.
 import { describe, expect, it } from 'vitest';
 import { describeSilences, valueAtFiring } from '../../src/app/alert-facts.js';
-import { alertExpressionProbe, findAlertRule } from '../../src/core/probe/alert-probe.js';
-import { alertExpressionStepId } from '../../src/core/probe/probe.js';
+import { findAlertRule } from '../../src/core/probe/alert-probe.js';
 import { createSilence, expireSilence, getAlerts } from '../../src/sources/alertmanager.js';
 import { prometheusProbeClient } from '../../src/sources/prometheus-probe-client.js';
 import { getRules } from '../../src/sources/prometheus.js';
@@ -36,14 +35,7 @@ describe.skipIf(process.env.SITREP_TEST_NO_STACK === '1')('alert facts on the sh
     const alert = await firingInAlertmanager();
     const rule = findAlertRule((await getRules(prometheus)).groups, alertname, alert.labels);
     expect(rule).toBeDefined();
-    const steps = [
-      {
-        id: alertExpressionStepId,
-        title: 'Alert value',
-        probes: [alertExpressionProbe(rule!, alert.labels)],
-      },
-    ];
-    const fact = await valueAtFiring(alert, steps, prometheusProbeClient(prometheus));
+    const fact = await valueAtFiring(alert, rule, prometheusProbeClient(prometheus));
     if (!fact.known) throw new Error(`unknown: ${fact.reason}`);
     expect(fact.at).toBe(alert.startsAt);
 
