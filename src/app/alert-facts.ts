@@ -13,6 +13,55 @@ import { getSilence } from '../sources/alertmanager.js';
 import type { Endpoint } from '../sources/http-client.js';
 import type { ProbeQueryClient } from '../sources/probe-runner.js';
 
+/** What an alert's own record lacks, looked up when the engineer opens the alert pane. */
+export interface AlertFacts {
+  /** By alert fingerprint: the rule's expression when the alert fired, or why that is unknown. */
+  readonly valueAtFiring: Readonly<Record<string, FiringValue>>;
+  /** By silence id, for silences that mute the incident's alerts now. */
+  readonly silences: Readonly<Record<string, SilenceFact>>;
+}
+
+/** Where the facts come from. */
+export interface AlertFactSources {
+  readonly findRule: (alert: Alert) => Promise<AlertRuleInfo | undefined>;
+  readonly prometheus: ProbeQueryClient | undefined;
+  readonly alertmanagers: readonly Endpoint[];
+}
+
+// Each alert costs one instant query: an incident of many alerts looks up the first ones only.
+const maxAlertsLookedUp = 20;
+
+/**
+ * The facts for these alerts: each one's value at firing, and every silence muting them that the
+ * journal does not already describe (`knownSilences`). Never rejects: a failure is a fact's reason.
+ */
+export async function lookUpAlertFacts(
+  alerts: readonly Alert[],
+  knownSilences: ReadonlySet<string>,
+  sources: AlertFactSources,
+): Promise<AlertFacts> {
+  const looked = alerts.slice(0, maxAlertsLookedUp);
+  const values = Promise.all(
+    looked.map(async (alert) => {
+      let rule: AlertRuleInfo | undefined;
+      try {
+        rule = await sources.findRule(alert);
+      } catch (error) {
+        return [alert.fingerprint, unknown(`its rule could not be looked up: ${errorLine(error)}`)] as const;
+      }
+      return [alert.fingerprint, await valueAtFiring(alert, rule, sources.prometheus)] as const;
+    }),
+  );
+  const ids = [...new Set(alerts.flatMap((a) => a.silencedBy))].filter((id) => !knownSilences.has(id));
+  // With no Alertmanager configured each silence says so rather than going missing.
+  const silences = describeSilences(ids, sources.alertmanagers);
+  const [valuePairs, silenceFacts] = await Promise.all([values, silences]);
+  return {
+    valueAtFiring: Object.fromEntries(valuePairs),
+    silences: Object.fromEntries(silenceFacts.map((fact) => [fact.id, fact])),
+  };
+}
+
 /** The alert expression's value when the alert fired, or why it is not known. */
 export type FiringValue =
   | {

@@ -5,6 +5,7 @@ import type { ProbeResult } from '../core/probe/result.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
+import type { AlertFacts } from './alert-facts.js';
 
 /** Whether the incident journal is keeping up with the disk. */
 export interface RecordingStatus {
@@ -51,6 +52,8 @@ export interface WorkspaceSession {
   recording(): RecordingStatus;
   /** The journal's events so far, oldest first (for the workspace's timeline view). */
   journalEvents?(): readonly TimelineEvent[];
+  /** Looks up the alert facts of the incident's alerts (see AlertFacts); never rejects. */
+  alertFacts?(): Promise<AlertFacts>;
   /** Called whenever incident() or recording() changes. */
   subscribe(listener: () => void): () => void;
   /** Appends an event; resolves once it is on disk, or queued in memory when the disk fails. */

@@ -24,6 +24,7 @@ import { createProbeSession, type ProbeSession } from '../sources/probe-session.
 import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
 import type { IncidentStore } from '../store/incident-store.js';
+import { lookUpAlertFacts } from './alert-facts.js';
 import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
 import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
@@ -176,9 +177,10 @@ async function buildOpenSession(
     );
   }
   const startsAtMs = Date.parse(alert.startsAt);
+  const chosenRule = chooseAlertRule(rule, found.runbook);
   const probeSteps = planProbeStepsWithChecks(
     found.runbook,
-    chooseAlertRule(rule, found.runbook),
+    chosenRule,
     {
       labels: alert.labels,
       startsAtMs: Number.isNaN(startsAtMs) ? undefined : startsAtMs,
@@ -209,6 +211,19 @@ async function buildOpenSession(
     },
     recording: () => recordingOf(journal),
     journalEvents: () => journal.events(),
+    alertFacts: () => {
+      const alerts = liveAlerts(journal, deps.feed?.getSnapshot().alerts ?? []);
+      const known = new Set(journal.incident()?.silences.map((s) => s.id));
+      return lookUpAlertFacts(alerts, known, {
+        // The first alert's rule is already known (Prometheus's, or the one pasted in the runbook).
+        findRule: (a) =>
+          a.fingerprint === alert.fingerprint
+            ? Promise.resolve(chosenRule)
+            : deps.findRule(a).then((other) => chooseAlertRule(other, found.runbook)),
+        prometheus: deps.probes?.client,
+        alertmanagers: deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []),
+      });
+    },
     subscribe: (listener) => journal.subscribe(listener),
     record: append,
     runProbes: async (stepId, onResult) => {

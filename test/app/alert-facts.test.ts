@@ -1,7 +1,7 @@
 // valueAtFiring's answers when the value cannot be known, with a query client the test scripts
 // (the runner's interface, as the probe-runner tests use it): every path says why, none guesses.
 import { describe, expect, it } from 'vitest';
-import { valueAtFiring } from '../../src/app/alert-facts.js';
+import { lookUpAlertFacts, valueAtFiring } from '../../src/app/alert-facts.js';
 import type { InstantSample } from '../../src/core/alerts/prometheus-query.js';
 import type { ProbeQueryClient } from '../../src/sources/probe-runner.js';
 import { testAlert } from '../helpers/alerts.js';
@@ -89,5 +89,25 @@ describe('valueAtFiring', () => {
     );
     expect(fact.known).toBe(false);
     expect(fact.known === false && fact.reason).toMatch(/not valid PromQL/);
+  });
+});
+
+describe('lookUpAlertFacts', () => {
+  it('says why when the rule lookup failed, and asks only for silences the journal does not know', async () => {
+    const muted = { ...seed, silencedBy: ['ours', 'theirs'] };
+    const facts = await lookUpAlertFacts([muted], new Set(['ours']), {
+      findRule: () => Promise.reject(new Error('HTTP 503 from prometheus')),
+      prometheus: client(() => []),
+      alertmanagers: [],
+    });
+    expect(facts.valueAtFiring[seed.fingerprint]).toEqual({
+      known: false,
+      reason: 'its rule could not be looked up: HTTP 503 from prometheus',
+    });
+    expect(Object.keys(facts.silences)).toEqual(['theirs']);
+    expect(facts.silences['theirs']).toMatchObject({
+      known: false,
+      reason: expect.stringMatching(/no Alertmanager configured/) as string,
+    });
   });
 });

@@ -121,6 +121,25 @@ describe('what a session records', () => {
     );
   });
 
+  it("looks up each alert's value at firing from its own series", async () => {
+    const { deps, value } = sessionDeps(newDir());
+    value.current = 143;
+    const session = track(await openWorkspaceSession([web1], deps));
+    const facts = await session.alertFacts!();
+    expect(facts.valueAtFiring[web1.fingerprint]).toEqual({
+      known: true,
+      value: 143,
+      unit: undefined,
+      at: web1.startsAt,
+    });
+    expect(facts.silences).toEqual({});
+
+    // Prometheus (the stand-in) answers only web1's series: web2's value is unknown, not web1's.
+    const other = track(await openWorkspaceSession([web2], deps));
+    const unknown = (await other.alertFacts!()).valueAtFiring[web2.fingerprint];
+    expect(unknown).toEqual({ known: false, reason: expect.stringMatching(/no sample/) as string });
+  });
+
   it('drops what arrives after close instead of failing on a closed journal', async () => {
     const dir = newDir();
     const { deps } = sessionDeps(dir);

@@ -116,6 +116,19 @@ export function fakeSession(alerts: readonly Alert[], probeValue = 152): FakeSes
     },
     recording: () => ({ ok: true, pending: 0, error: undefined }),
     journalEvents: () => [...events],
+    // The probe's value, as if Prometheus had it when the first alert fired.
+    alertFacts: () =>
+      Promise.resolve({
+        valueAtFiring: Object.fromEntries(
+          alerts.map((a, index) => [
+            a.fingerprint,
+            index === 0
+              ? { known: true as const, value: probeValue, unit: undefined, at: a.startsAt }
+              : { known: false as const, reason: 'no sample of it at that time' },
+          ]),
+        ),
+        silences: {},
+      }),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -130,6 +130,7 @@ describe('workspace layout', () => {
     const frame = await ui.waitForText('Summary: web1 refuses connections');
     expect(frame).toContain('State: firing since 2026-11-26 03:00 UTC');
     expect(frame).toContain('Seen by: alertmanager am');
+    await ui.waitForText('Value at firing: 152 at 2026-11-26 03:00 UTC');
     expect(frame).toContain('Description: Connection errors to web1 are at 250/s. Check the port.');
     expect(frame).toContain('server="web1"');
     ui.press('i');

@@ -209,6 +209,13 @@ export function useIntents(
           dispatch(message(links.length > 0 ? links.join('  ') : 'No links for this alert.'));
           break;
         }
+        case 'loadAlertFacts': {
+          const facts = active()?.alertFacts?.() ?? Promise.resolve({ valueAtFiring: {}, silences: {} });
+          void facts.then((found) =>
+            dispatch({ type: 'workspace', action: { type: 'alertFacts', facts: found } }),
+          );
+          break;
+        }
         default: {
           const unreachable: never = intent;
           return unreachable;

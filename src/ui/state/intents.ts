@@ -28,4 +28,6 @@ export type Intent =
   | { readonly type: 'silence'; readonly request: SilenceRequest }
   | { readonly type: 'export'; readonly format: 'md' | 'json'; readonly path: string }
   | { readonly type: 'showLinks' }
+  /** Look up what the alert's record lacks: its value at firing, who made its silences. */
+  | { readonly type: 'loadAlertFacts' }
   | { readonly type: 'closeIncident'; readonly expireSilences: boolean };

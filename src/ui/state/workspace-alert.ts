@@ -1,6 +1,9 @@
 // The alert itself, as lines for the workspace's pane: per alert its state (firing/resolved,
-// silenced by whom until when), where it was seen, its summary and description, its labels.
+// silenced by whom until when), its value when it fired, where it was seen, its summary and
+// description, its labels. What the record lacks comes from the facts looked up as the pane opens.
+import type { AlertFacts } from '../../app/alert-facts.js';
 import type { Alert } from '../../core/alerts/alert.js';
+import { formatValue } from '../../core/format/value.js';
 import type { Incident, IncidentAlert } from '../../core/timeline/incident.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { wrapText } from './workspace-text.js';
@@ -14,19 +17,28 @@ export function alertPaneLines(state: WorkspaceState, width: number): string[] {
   const lines: string[] = [];
   incident.alerts.forEach((alert, index) => {
     if (index > 0) lines.push('');
-    lines.push(...oneAlert(incident, alert, live.get(alert.fingerprint), width));
+    lines.push(...oneAlert(incident, alert, live.get(alert.fingerprint), state.facts, width));
   });
   return lines;
 }
 
-function oneAlert(incident: Incident, alert: IncidentAlert, live: Alert | undefined, width: number) {
+type Facts = AlertFacts | 'loading' | undefined;
+
+function oneAlert(
+  incident: Incident,
+  alert: IncidentAlert,
+  live: Alert | undefined,
+  facts: Facts,
+  width: number,
+) {
   const lines: string[] = [];
   const since = `since ${clock(alert.startsAt)}`;
   const state =
     alert.state === 'resolved'
       ? `resolved${alert.resolvedAt === undefined ? '' : ` at ${clock(alert.resolvedAt)}`} (firing ${since})`
-      : `firing ${since}${live ? muted(incident, live) : ''}`;
+      : `firing ${since}${live ? muted(incident, live, facts) : ''}`;
   lines.push(...wrapText(`State: ${state}`, width));
+  lines.push(...wrapText(`Value at firing: ${firingValue(alert.fingerprint, facts)}`, width));
   lines.push(
     ...wrapText(
       live
@@ -45,17 +57,36 @@ function oneAlert(incident: Incident, alert: IncidentAlert, live: Alert | undefi
   return lines;
 }
 
-/** ", silenced by ana until 14:05", or ", inhibited", from the live alert and the journal. */
-function muted(incident: Incident, live: Alert): string {
+/**
+ * ", silenced by ana until 14:05", or ", inhibited", from the live alert, the journal, and for a
+ * silence made outside the incident what Alertmanager said of it when the pane opened.
+ */
+function muted(incident: Incident, live: Alert, facts: Facts): string {
   if (live.state === 'inhibited') return ', inhibited by another alert';
   if (live.silencedBy.length === 0) return '';
   const described = live.silencedBy.map((id) => {
     const known = incident.silences.find((s) => s.id === id);
-    return known
-      ? `by ${known.author} until ${clock(known.endsAt)} (silence ${id})`
-      : `by silence ${id} (made outside this incident)`;
+    if (known) return `by ${known.author} until ${clock(known.endsAt)} (silence ${id})`;
+    const fact = facts === 'loading' || facts === undefined ? undefined : facts.silences[id];
+    if (fact?.known) {
+      const { createdBy, endsAt, comment } = fact.silence;
+      const why = comment.trim() === '' ? '' : `: "${sanitizeLine(comment, 200)}"`;
+      return `by ${createdBy} until ${clock(endsAt)} (silence ${id}, made outside this incident${why})`;
+    }
+    const lookup =
+      facts === 'loading' ? 'looking it up…' : `author unknown: ${fact?.reason ?? 'not looked up'}`;
+    return `by silence ${id} (made outside this incident; ${lookup})`;
   });
   return `, silenced ${described.join('; ')}`;
+}
+
+/** "142 at 2026-11-29 04:18 UTC (the rule's expression then)", or unknown and why. */
+function firingValue(fingerprint: string, facts: Facts): string {
+  if (facts === 'loading') return 'looking it up…';
+  const fact = facts?.valueAtFiring[fingerprint];
+  if (!fact) return 'unknown (not looked up)';
+  if (!fact.known) return `unknown (${fact.reason})`;
+  return `${formatValue(fact.value, fact.unit)} at ${clock(fact.at)} (the rule's expression then, from Prometheus)`;
 }
 
 function capital(word: string): string {

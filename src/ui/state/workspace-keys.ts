@@ -371,7 +371,12 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
     case 'context':
       return stay(fitChecklist({ ...state, contextOpen: !state.contextOpen }));
     case 'alertPane':
-      return stay({ ...state, pane: state.pane === 'alert' ? 'step' : 'alert', detailScroll: 0 });
+      return state.pane === 'alert'
+        ? stay({ ...state, pane: 'step', detailScroll: 0 })
+        : {
+            state: { ...state, pane: 'alert', detailScroll: 0, facts: 'loading' },
+            intents: [{ type: 'loadAlertFacts' }],
+          };
     case 'timeline':
       // Opens at its end: the newest events are the ones to read first.
       return stay(

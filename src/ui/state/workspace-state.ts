@@ -5,6 +5,7 @@ import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
+import type { AlertFacts } from '../../app/alert-facts.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 import { checklistRows, contextLines } from './workspace-text.js';
@@ -79,6 +80,8 @@ export interface WorkspaceState {
   readonly contextOpen: boolean;
   /** The words of the last search (`/`), while n/N move between its matches. */
   readonly search: string | undefined;
+  /** Looked up each time the alert pane opens: value at firing, silences made elsewhere. */
+  readonly facts: AlertFacts | 'loading' | undefined;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';
@@ -116,6 +119,7 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
+  | { readonly type: 'alertFacts'; readonly facts: AlertFacts }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
 
 /** The rows (less the sources' status lines) and columns the screen may use. */
@@ -158,6 +162,7 @@ export function openingWorkspace(
     detailScroll: 0,
     contextOpen: false,
     search: undefined,
+    facts: undefined,
   };
 }
 
@@ -250,6 +255,8 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     }
     case 'message':
       return { ...state, message: action.text };
+    case 'alertFacts':
+      return { ...state, facts: action.facts };
     case 'height':
       return {
         ...state,

@@ -52,8 +52,60 @@ describe('alert pane', () => {
     expect(text).not.toContain('\u001b');
   });
 
-  it('names a silence made elsewhere by its id', () => {
-    const text = alertPaneLines(workspaceWith(['other-7']), 200).join('\n');
-    expect(text).toContain('silenced by silence other-7 (made outside this incident)');
+  it('names a silence made elsewhere by its id while it is looked up, then by its author', () => {
+    const pane = workspaceWith(['other-7']);
+    const looking = alertPaneLines({ ...pane, facts: 'loading' }, 200).join('\n');
+    expect(looking).toContain('silenced by silence other-7 (made outside this incident; looking it up…)');
+    expect(looking).toContain('Value at firing: looking it up…');
+    const silence = {
+      id: 'other-7',
+      matchers: [],
+      startsAt: '2026-11-26T02:00:00.000Z',
+      endsAt: '2026-11-26T05:30:00.000Z',
+      updatedAt: '2026-11-26T02:00:00.000Z',
+      createdBy: 'bo\u001b]0;owned\u0007',
+      comment: 'kernel\nupgrade \u001b[5m',
+      state: 'active' as const,
+    };
+    const found = workspaceReducer(pane, {
+      type: 'alertFacts',
+      facts: {
+        valueAtFiring: {
+          [testAlert(labels).fingerprint]: {
+            known: true,
+            value: 142.5,
+            unit: undefined,
+            at: '2026-11-26T03:00:00.000Z',
+          },
+        },
+        silences: { 'other-7': { id: 'other-7', known: true, silence } },
+      },
+    });
+    const text = alertPaneLines(found, 400).join('\n');
+    expect(text).toMatch(
+      /silenced by bo until 2026-11-26 05:30 UTC \(silence other-7, made outside this incident: "kernel upgrade/,
+    );
+    expect(text).toContain(
+      "Value at firing: 143 at 2026-11-26 03:00 UTC (the rule's expression then, from Prometheus)",
+    );
+    // Nothing but the newlines between lines is a control character.
+    expect([...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127))).toEqual(
+      [],
+    );
+  });
+
+  it('says why a fact is unknown', () => {
+    const pane = workspaceReducer(workspaceWith(['other-7']), {
+      type: 'alertFacts',
+      facts: {
+        valueAtFiring: {
+          [testAlert(labels).fingerprint]: { known: false, reason: 'no Prometheus configured' },
+        },
+        silences: { 'other-7': { id: 'other-7', known: false, reason: 'alertmanager am: HTTP 404' } },
+      },
+    });
+    const text = alertPaneLines(pane, 400).join('\n');
+    expect(text).toContain('Value at firing: unknown (no Prometheus configured)');
+    expect(text).toContain('(made outside this incident; author unknown: alertmanager am: HTTP 404)');
   });
 });
