@@ -93,3 +93,33 @@ async function loadLastTime(
   );
   return last ? `Last time, ${pastIncidentLine(last)}` : undefined;
 }
+
+/** What a workspace session needs to offer the alert's past. */
+export interface SessionPastDeps {
+  readonly prometheus: Endpoint | undefined;
+  readonly store: IncidentStore;
+  readonly now: () => number;
+  readonly zone: (at: string) => LocalZone;
+  readonly windowSeconds?: number;
+}
+
+/**
+ * The session's `alertPast()`: loads the past of the alert being worked, cancelled by `signal`
+ * (the session closing).
+ */
+export function sessionAlertPast(
+  alert: Alert,
+  incidentId: string,
+  deps: SessionPastDeps,
+  signal: AbortSignal,
+): () => Promise<AlertPast> {
+  return () =>
+    loadAlertPast(alert, incidentId, {
+      prometheus: deps.prometheus,
+      store: deps.store,
+      now: deps.now,
+      zone: deps.zone(new Date(deps.now()).toISOString()),
+      signal,
+      ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
+    });
+}

@@ -5,6 +5,7 @@ import type { ProbeResult } from '../core/probe/result.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
+import type { AlertPast } from './alert-past.js';
 
 /** Whether the incident journal is keeping up with the disk. */
 export interface RecordingStatus {
@@ -64,6 +65,11 @@ export interface WorkspaceSession {
     onResult: (result: ProbeResult) => void,
   ): Promise<readonly ProbeResult[] | undefined>;
   cancelProbes(): void;
+  /**
+   * The alert's past: its history from Prometheus and the incidents recorded for it before. Never
+   * rejects for a source that fails (that is said in its words). Absent where there is none to ask.
+   */
+  alertPast?(): Promise<AlertPast>;
   /**
    * Creates the silence through the first Alertmanager that answers and records it; resolves with
    * its id and that Alertmanager's name.

@@ -25,6 +25,7 @@ import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
+import { sessionAlertPast, type SessionPastDeps } from './alert-past.js';
 import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 
@@ -53,6 +54,8 @@ export interface SessionDeps {
   readonly now: () => number;
   /** The alert feed, to record the incident's alerts firing and resolving while it is open. */
   readonly feed?: TrackedFeed | undefined;
+  /** Where the alert's history comes from; without it the session offers no `alertPast()`. */
+  readonly past?: Pick<SessionPastDeps, 'prometheus' | 'windowSeconds'>;
 }
 
 /**
@@ -191,6 +194,7 @@ async function buildOpenSession(
   const id = journal.incident()?.id ?? '';
   const untrack = deps.feed ? trackAlertState(deps.feed, journal) : () => undefined;
   let closed = false;
+  const closing = new AbortController();
   // After close() the journal refuses appends: a late probe result is dropped, not an error.
   const append = async (event: TimelineEvent) => {
     if (!closed) await journal.append(event);
@@ -228,6 +232,9 @@ async function buildOpenSession(
       return run.results;
     },
     cancelProbes: () => probeSession?.cancel(),
+    ...(deps.past === undefined
+      ? {}
+      : { alertPast: sessionAlertPast(alert, id, { ...deps, ...deps.past }, closing.signal) }),
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
     exportNotes: async (format, file) => {
       const events = journal.events();
@@ -250,6 +257,7 @@ async function buildOpenSession(
     close: async () => {
       if (closed) return;
       closed = true;
+      closing.abort();
       untrack();
       probeSession?.cancel();
       // Closing (not just flushing) releases the file handle: one left to the garbage collector

@@ -5,6 +5,7 @@ import type { ProbeResult } from '../../core/probe/result.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
+import type { AlertPast } from '../../app/alert-past.js';
 import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 
@@ -105,6 +106,23 @@ export function useIntents(
           events: opened.journalEvents?.(),
         },
       });
+      loadPast(opened);
+    };
+
+    // The alert's past loads after the workspace shows, so opening is not slowed by it; a late
+    // answer for a session already left is dropped.
+    const loadPast = (opened: WorkspaceSession) => {
+      if (!opened.alertPast) return;
+      const past = (value: AlertPast | 'loading') => {
+        if (session.current?.current === opened)
+          dispatch({ type: 'workspace', action: { type: 'past', past: value } });
+      };
+      past('loading');
+      opened
+        .alertPast()
+        .then(past, (error: unknown) =>
+          past({ history: `History unknown: ${errorLine(error)}`, report: undefined, lastTime: undefined }),
+        );
     };
 
     const runProbes = (stepId: string) => {

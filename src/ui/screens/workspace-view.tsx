@@ -6,6 +6,8 @@ import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js'
 import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
+import { WorkspacePast } from '../components/alert-past.js';
+import { showsLastTime } from '../state/workspace-past.js';
 import { visibleRange } from '../state/list-state.js';
 import { workspaceLayout } from '../state/workspace-layout.js';
 import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
@@ -70,6 +72,7 @@ export function WorkspaceView(props: {
           {line}
         </Text>
       ))}
+      <WorkspacePast past={workspace.past} width={width} lastTime={showsLastTime(workspace)} />
       <Checklist workspace={workspace} rows={layout.checklist} />
       <Box
         flexDirection="column"

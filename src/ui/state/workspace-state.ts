@@ -8,6 +8,8 @@ import type { Incident } from '../../core/timeline/incident.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 import { checklistRows, contextLines } from './workspace-text.js';
+import { pastRows, type PastState } from './workspace-past.js';
+import type { AlertPast } from '../../app/alert-past.js';
 
 /** What the workspace is doing with the keyboard. */
 export type WorkspaceMode =
@@ -79,6 +81,8 @@ export interface WorkspaceState {
   readonly contextOpen: boolean;
   /** The words of the last search (`/`), while n/N move between its matches. */
   readonly search: string | undefined;
+  /** The alert's past (history and past incidents), loaded after the incident opens. */
+  readonly past: PastState;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';
@@ -116,6 +120,8 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
+  /** The alert's past is loading, or has loaded (failures are in its words). */
+  | { readonly type: 'past'; readonly past: AlertPast | 'loading' }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
 
 /** The rows (less the sources' status lines) and columns the screen may use. */
@@ -158,6 +164,7 @@ export function openingWorkspace(
     detailScroll: 0,
     contextOpen: false,
     search: undefined,
+    past: { kind: 'none' },
   };
 }
 
@@ -170,14 +177,17 @@ function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeSt
 /** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   const next = reduce(state, action);
-  return action.type === 'opened' || action.type === 'incident' || action.type === 'height'
+  return action.type === 'opened' ||
+    action.type === 'incident' ||
+    action.type === 'height' ||
+    action.type === 'past'
     ? fitChecklist(next)
     : next;
 }
 
 /** Sizes the checklist's window to the terminal and the context shown (see checklistRows). */
 export function fitChecklist(state: WorkspaceState): WorkspaceState {
-  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length;
+  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length + pastRows(state);
   const height = checklistRows(state.size.rows, context, state.items.length);
   if (height === state.list.height) return state;
   return { ...state, list: listReducer(state.list, { type: 'resize', count: state.items.length, height }) };
@@ -250,6 +260,11 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     }
     case 'message':
       return { ...state, message: action.text };
+    case 'past':
+      return {
+        ...state,
+        past: action.past === 'loading' ? { kind: 'loading' } : { kind: 'loaded', past: action.past },
+      };
     case 'height':
       return {
         ...state,

@@ -1,0 +1,92 @@
+// The alert's past in the workspace: loaded after the incident opens ("loading history…" meanwhile),
+// then the strip and the history line, and the "Last time" line where the terminal has room (at
+// 80×24 it folds into the `m` context toggle, so every checklist row stays on screen).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertPast } from '../../src/app/alert-past.js';
+import { analyseHistory } from '../../src/core/history/alert-history.js';
+import { App } from '../../src/ui/app.js';
+import { testAlert } from '../helpers/alerts.js';
+import { fakeFeed } from '../helpers/fake-feed.js';
+import { fakeServices, fakeSession, nowMs } from '../helpers/fake-session.js';
+import { keys, renderUi, type Rendered } from '../helpers/render.js';
+
+const alerts = [
+  testAlert({ alertname: 'HaproxyServerConnectionErrors', server: 'web1', severity: 'critical' }),
+];
+const end = nowMs / 1000;
+const window = { start: end - 7 * 86_400, end, stepSeconds: 70 };
+// Two episodes: one four days ago for 10 minutes, one now.
+const points = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ timestamp: from + i * 70, value: 1 }));
+const history = analyseHistory(
+  [
+    {
+      metric: { alertname: 'HaproxyServerConnectionErrors', server: 'web1' },
+      points: [...points(end - 4 * 86_400, 9), ...points(end - 700, 11)],
+    },
+  ],
+  window,
+);
+const past: AlertPast = {
+  history: 'Fired 2 times in the last 7 days, 21 min in all.',
+  report: {
+    selector: 'ALERTS{}',
+    history,
+    requestedSeconds: 7 * 86_400,
+    retentionSeconds: undefined,
+    alertsSeriesFound: true,
+  },
+  lastTime: 'Last time, 2026-11-20, 40 min: M1 done, note: "restarted app on web1"',
+};
+
+let ui: Rendered | undefined;
+afterEach(() => ui?.unmount());
+
+/** The app whose session answers alertPast() when the test says. */
+function start() {
+  const { services } = fakeServices(fakeFeed(alerts));
+  let answer: (past: AlertPast) => void = () => undefined;
+  services.openIncident = (chosen) => {
+    const session = fakeSession(chosen);
+    session.alertPast = () => new Promise<AlertPast>((resolve) => (answer = resolve));
+    return Promise.resolve(session);
+  };
+  ui = renderUi(<App services={services} />);
+  return { ui, answer: (p: AlertPast) => answer(p) };
+}
+
+describe('the alert’s past in the workspace', () => {
+  it('opens without waiting for it, then shows the strip and the history; the checklist stays whole at 80×24', async () => {
+    const { ui, answer } = start();
+    await ui.waitForText('HaproxyServerConnectionErrors');
+    ui.press(keys.enter);
+    let frame = await ui.waitForText('loading history…');
+    expect(frame).toContain('D1 Check which servers refuse connections.');
+    answer(past);
+    frame = await ui.waitForText('Fired 2 times in the last 7 days');
+    // 20 cells of 8.4 h at 80 columns: the old episode in the middle, the current one at the right.
+    expect(frame).toMatch(/·+█·+█ Fired 2 times/);
+    expect(frame).not.toContain('loading history…');
+    for (const row of ['Alert expression', 'D1 ', 'D2 ', 'M1 ']) expect(frame).toContain(row);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    // On a short terminal "Last time" shows with the context opened.
+    expect(frame).not.toContain('Last time');
+    ui.press('m');
+    frame = await ui.waitForText('Last time, 2026-11-20, 40 min: M1 done, note: "restarted app on web1"');
+    expect(frame).toContain('M1 ');
+  });
+
+  it('says why when the history is unknown', async () => {
+    const { ui, answer } = start();
+    await ui.waitForText('HaproxyServerConnectionErrors');
+    ui.press(keys.enter);
+    await ui.waitForText('loading history…');
+    answer({
+      history: 'History unknown: Prometheus did not answer (timeout).',
+      report: undefined,
+      lastTime: undefined,
+    });
+    const frame = await ui.waitForText('History unknown: Prometheus did not answer');
+    expect(frame).toMatch(/^History unknown: Prometheus/m);
+  });
+});
