@@ -6,7 +6,8 @@ import { errorMessage } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import type { HistoryReport } from '../core/history/alert-history.js';
 import { historyHeadline } from '../core/history/describe.js';
-import { pastIncidentLine, pastIncidents } from '../core/history/past-incidents.js';
+import { pastIncidentLine, pastIncidents, type PastIncident } from '../core/history/past-incidents.js';
+import { timelineRows, type TimelineRow } from '../core/export/timeline-rows.js';
 import { formatMinuteOfDay } from '../core/history/recurrence.js';
 import { fetchAlertHistory } from '../sources/alert-history.js';
 import type { Endpoint } from '../sources/http-client.js';
@@ -20,6 +21,8 @@ export interface AlertPast {
   readonly report: HistoryReport | undefined;
   /** `Last time, 2026-11-20, 40m 00s: M1 done, note: "…"`; undefined when never recorded. */
   readonly lastTime: string | undefined;
+  /** Every incident recorded for the alert before this one, same identifying labels first. */
+  readonly incidents?: readonly PastIncident[];
 }
 
 /** What loading it needs. */
@@ -43,13 +46,15 @@ export async function loadAlertPast(
   incidentId: string,
   deps: AlertPastDeps,
 ): Promise<AlertPast> {
-  const [history, lastTime] = await Promise.all([
+  const [history, incidents] = await Promise.all([
     loadHistory(alert, deps),
-    loadLastTime(alert, incidentId, deps).catch(
+    loadIncidents(alert, incidentId, deps).catch(
       (error: unknown) => `Past incidents unknown: ${errorMessage(error)}`,
     ),
   ]);
-  return { ...history, lastTime };
+  if (typeof incidents === 'string') return { ...history, lastTime: incidents };
+  const [last] = incidents;
+  return { ...history, lastTime: last ? `Last time, ${pastIncidentLine(last)}` : undefined, incidents };
 }
 
 async function loadHistory(
@@ -78,20 +83,21 @@ async function loadHistory(
   }
 }
 
-async function loadLastTime(
-  alert: Alert,
-  incidentId: string,
-  deps: AlertPastDeps,
-): Promise<string | undefined> {
+async function loadIncidents(alert: Alert, incidentId: string, deps: AlertPastDeps): Promise<PastIncident[]> {
   const { incidents } = await deps.store.list();
-  const [last] = pastIncidents(
+  return pastIncidents(
     incidents.map((e) => e.incident),
     alert.name,
     alert.labels,
     new Date(deps.now()).toISOString(),
     incidentId,
   );
-  return last ? `Last time, ${pastIncidentLine(last)}` : undefined;
+}
+
+/** A past incident's timeline, read from its journal: the rows the export writes. */
+export async function pastIncidentRows(store: IncidentStore, id: string): Promise<readonly TimelineRow[]> {
+  const record = await store.read(id);
+  return timelineRows(record.incident, record.events);
 }
 
 /** What a workspace session needs to offer the alert's past. */

@@ -6,6 +6,7 @@ import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
 import type { AlertPast } from './alert-past.js';
+import type { TimelineRow } from '../core/export/timeline-rows.js';
 
 /** Whether the incident journal is keeping up with the disk. */
 export interface RecordingStatus {
@@ -70,6 +71,8 @@ export interface WorkspaceSession {
    * rejects for a source that fails (that is said in its words). Absent where there is none to ask.
    */
   alertPast?(): Promise<AlertPast>;
+  /** A past incident's timeline rows (read-only), by id; absent where there is none to ask. */
+  pastIncidentRows?(id: string): Promise<readonly TimelineRow[]>;
   /**
    * Creates the silence through the first Alertmanager that answers and records it; resolves with
    * its id and that Alertmanager's name.

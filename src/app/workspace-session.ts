@@ -25,7 +25,7 @@ import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
-import { sessionAlertPast, type SessionPastDeps } from './alert-past.js';
+import { pastIncidentRows, sessionAlertPast, type SessionPastDeps } from './alert-past.js';
 import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 
@@ -234,7 +234,10 @@ async function buildOpenSession(
     cancelProbes: () => probeSession?.cancel(),
     ...(deps.past === undefined
       ? {}
-      : { alertPast: sessionAlertPast(alert, id, { ...deps, ...deps.past }, closing.signal) }),
+      : {
+          alertPast: sessionAlertPast(alert, id, { ...deps, ...deps.past }, closing.signal),
+          pastIncidentRows: (pastId: string) => pastIncidentRows(deps.store, pastId),
+        }),
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
     exportNotes: async (format, file) => {
       const events = journal.events();

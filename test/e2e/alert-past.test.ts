@@ -55,6 +55,7 @@ describe('loadAlertPast', () => {
       history: 'History unknown: no Prometheus configured.',
       report: undefined,
       lastTime: undefined,
+      incidents: [],
     });
     const closed = await loadAlertPast(alert, 'x', {
       ...deps,

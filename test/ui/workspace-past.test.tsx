@@ -3,6 +3,7 @@
 // 80×24 it folds into the `m` context toggle, so every checklist row stays on screen).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertPast } from '../../src/app/alert-past.js';
+import type { PastIncident } from '../../src/core/history/past-incidents.js';
 import { analyseHistory } from '../../src/core/history/alert-history.js';
 import { App } from '../../src/ui/app.js';
 import { testAlert } from '../helpers/alerts.js';
@@ -42,6 +43,32 @@ const past: AlertPast = {
 let ui: Rendered | undefined;
 afterEach(() => ui?.unmount());
 
+/** Two earlier incidents: one for web1 (same labels), an older one for web2. */
+const incidents: PastIncident[] = [
+  {
+    id: '2026-11-20-HaproxyServerConnectionErrors-aaaa',
+    status: 'closed',
+    startedAt: '2026-11-20T03:00:00.000Z',
+    durationSeconds: 2400,
+    sameLabels: true,
+    runbookTitle: 'HaproxyServerConnectionErrors',
+    mitigationsDone: [
+      { id: 'mitigation-1', text: 'Take the server out of rotation.', at: '2026-11-20T03:20:00.000Z' },
+    ],
+    notes: [{ at: '2026-11-20T03:25:00.000Z', text: 'restarted app on web1' }],
+  },
+  {
+    id: '2026-11-02-HaproxyServerConnectionErrors-bbbb',
+    status: 'closed',
+    startedAt: '2026-11-02T10:00:00.000Z',
+    durationSeconds: 600,
+    sameLabels: false,
+    runbookTitle: undefined,
+    mitigationsDone: [],
+    notes: [{ at: '2026-11-02T10:05:00.000Z', text: 'web2 \u001b]0;pwned\u0007flapped' }],
+  },
+];
+
 /** The app whose session answers alertPast() when the test says. */
 function start() {
   const { services } = fakeServices(fakeFeed(alerts));
@@ -49,6 +76,15 @@ function start() {
   services.openIncident = (chosen) => {
     const session = fakeSession(chosen);
     session.alertPast = () => new Promise<AlertPast>((resolve) => (answer = resolve));
+    session.pastIncidentRows = (id) =>
+      Promise.resolve(
+        id === incidents[1]?.id
+          ? [
+              { at: '2026-11-02T10:00:00.000Z', text: 'Incident opened' },
+              { at: '2026-11-02T10:05:00.000Z', text: 'Note: web2 \u001b[2Jflapped' },
+            ]
+          : [],
+      );
     return Promise.resolve(session);
   };
   ui = renderUi(<App services={services} />);
@@ -88,5 +124,32 @@ describe('the alert’s past in the workspace', () => {
     });
     const frame = await ui.waitForText('History unknown: Prometheus did not answer');
     expect(frame).toMatch(/^History unknown: Prometheus/m);
+  });
+
+  it('p lists the past incidents, same labels first; ⏎ shows one’s timeline read-only; esc goes back', async () => {
+    const { ui, answer } = start();
+    await ui.waitForText('HaproxyServerConnectionErrors');
+    ui.press(keys.enter);
+    await ui.waitForText('loading history…');
+    ui.press('p');
+    await ui.waitForText('still loading');
+    answer({ ...past, incidents });
+    await ui.waitForText('Fired 2 times');
+    ui.press('p');
+    let frame = await ui.waitForText('Past incidents of HaproxyServerConnectionErrors');
+    expect(frame).toMatch(
+      /› 2026-11-20, 40 min: M1 done, note: "restarted app on web1"\n\s+2026-11-02, 10 min: no mitigation step done, note: "web2 flapped" \(other labels\)/,
+    );
+    expect(frame).toContain('done M1: Take the server out of rotation.');
+    ui.press('j', keys.enter);
+    frame = await ui.waitForText('Note: web2 flapped');
+    expect(frame).toContain('2026-11-02-HaproxyServerConnectionErrors-bbbb · read-only · timeline, UTC');
+    expect(frame).toContain('2026-11-02 10:00:00 Incident opened');
+    expect(frame).not.toContain('pwned');
+    ui.press(keys.escape);
+    frame = await ui.waitForFrame((f) => f.includes('› 2026-11-02, 10 min'));
+    ui.press(keys.escape);
+    frame = await ui.waitForText('D1 Check which servers refuse connections.');
+    expect(frame).not.toContain('Past incidents of');
   });
 });

@@ -1,6 +1,7 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { errorLine } from '../../core/errors.js';
+import { formatUtc } from '../../core/export/format.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
@@ -225,6 +226,21 @@ export function useIntents(
         case 'showLinks': {
           const links = active()?.runbook.links ?? [];
           dispatch(message(links.length > 0 ? links.join('  ') : 'No links for this alert.'));
+          break;
+        }
+        case 'viewPastIncident': {
+          const id = intent.id;
+          const show = (lines: readonly string[]) =>
+            dispatch({ type: 'workspace', action: { type: 'pastIncident', id, lines } });
+          const current = active();
+          if (!current?.pastIncidentRows) {
+            show(['Past incidents are not available here.']);
+            break;
+          }
+          current.pastIncidentRows(id).then(
+            (rows) => show(rows.map((row) => `${formatUtc(row.at)}  ${row.text}`)),
+            (error: unknown) => show([`Could not read incident ${id}: ${errorLine(error)}`]),
+          );
           break;
         }
         default: {

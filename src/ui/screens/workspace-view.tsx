@@ -7,6 +7,7 @@ import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
 import { WorkspacePast } from '../components/alert-past.js';
+import { PastIncidentsScreen } from '../components/past-incidents.js';
 import { showsLastTime } from '../state/workspace-past.js';
 import { visibleRange } from '../state/list-state.js';
 import { workspaceLayout } from '../state/workspace-layout.js';
@@ -38,6 +39,9 @@ export function WorkspaceView(props: {
   const incident = workspace.incident;
   const runbook = workspace.runbook;
   if (!incident || !runbook) return null;
+  if (workspace.mode.kind === 'past-list' || workspace.mode.kind === 'past-view') {
+    return <PastIncidentsScreen workspace={workspace} mode={workspace.mode} />;
+  }
   const progress = sectionProgress(incident.steps);
   const [first] = incident.alerts;
   const focused = focusedStepId(workspace);

@@ -28,4 +28,6 @@ export type Intent =
   | { readonly type: 'silence'; readonly request: SilenceRequest }
   | { readonly type: 'export'; readonly format: 'md' | 'json'; readonly path: string }
   | { readonly type: 'showLinks' }
+  /** Read a past incident's timeline (for the read-only view of it). */
+  | { readonly type: 'viewPastIncident'; readonly id: string }
   | { readonly type: 'closeIncident'; readonly expireSilences: boolean };

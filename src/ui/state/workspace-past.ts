@@ -3,7 +3,8 @@
 // rows) only the history line shows while Meaning/Impact are folded, so the checklist keeps its
 // rows; `m` (the context toggle) shows the "Last time" line with the rest of the context.
 import type { AlertPast } from '../../app/alert-past.js';
-import type { WorkspaceState } from './workspace-state.js';
+import type { ScreenSize, WorkspaceState } from './workspace-state.js';
+import { appChrome, wrapText } from './workspace-text.js';
 
 /** The alert's past as the workspace holds it. */
 export type PastState =
@@ -37,4 +38,14 @@ export function pastRows(state: Pick<WorkspaceState, 'past' | 'size' | 'contextO
       return unreachable;
     }
   }
+}
+
+/** Rows for a past incident's timeline: the screen less the app's chrome, the title and the hints. */
+export function pastViewRows(size: ScreenSize): number {
+  return Math.max(3, size.rows - appChrome - 3);
+}
+
+/** A past incident's timeline rows wrapped to the screen (empty while loading). */
+export function pastViewLines(lines: readonly string[] | undefined, width: number): string[] {
+  return (lines ?? []).flatMap((line) => wrapText(line, width));
 }

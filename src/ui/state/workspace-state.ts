@@ -33,6 +33,16 @@ export type WorkspaceMode =
   | { readonly kind: 'search'; readonly text: string }
   | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
   | { readonly kind: 'confirm-quit' }
+  /** The list of past incidents of the alert, `index` selected. */
+  | { readonly kind: 'past-list'; readonly index: number }
+  /** One past incident's timeline, read-only: undefined lines while loading. */
+  | {
+      readonly kind: 'past-view';
+      readonly index: number;
+      readonly id: string;
+      readonly lines: readonly string[] | undefined;
+      readonly scroll: number;
+    }
   | { readonly kind: 'confirm-close'; readonly activeSilences: number };
 
 /** The focused step's probes: running, and the results so far. */
@@ -120,6 +130,8 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
+  /** A past incident's timeline, as lines, or why it could not be read. */
+  | { readonly type: 'pastIncident'; readonly id: string; readonly lines: readonly string[] }
   /** The alert's past is loading, or has loaded (failures are in its words). */
   | { readonly type: 'past'; readonly past: AlertPast | 'loading' }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
@@ -260,6 +272,10 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     }
     case 'message':
       return { ...state, message: action.text };
+    case 'pastIncident':
+      return state.mode.kind === 'past-view' && state.mode.id === action.id
+        ? { ...state, mode: { ...state.mode, lines: action.lines } }
+        : state;
     case 'past':
       return {
         ...state,
