@@ -9,6 +9,8 @@ import { historyHeadline } from '../core/history/describe.js';
 import { pastIncidentLine, pastIncidents, type PastIncident } from '../core/history/past-incidents.js';
 import { timelineRows, type TimelineRow } from '../core/export/timeline-rows.js';
 import { formatMinuteOfDay } from '../core/history/recurrence.js';
+import { alertHistoryEvent } from '../core/history/history-event.js';
+import type { TimelineEvent } from '../core/timeline/events.js';
 import { fetchAlertHistory } from '../sources/alert-history.js';
 import type { Endpoint } from '../sources/http-client.js';
 import type { IncidentStore } from '../store/incident-store.js';
@@ -109,23 +111,40 @@ export interface SessionPastDeps {
   readonly windowSeconds?: number;
 }
 
+/** The incident's journal, as far as recording the history needs it. */
+export interface HistoryJournal {
+  /** True once the incident has an alert-history event. */
+  readonly recorded: () => boolean;
+  readonly record: (event: TimelineEvent) => Promise<void>;
+}
+
 /**
  * The session's `alertPast()`: loads the past of the alert being worked, cancelled by `signal`
- * (the session closing).
+ * (the session closing), and records the history in the journal the first time it is read, so the
+ * export can show it when Prometheus no longer can.
  */
 export function sessionAlertPast(
   alert: Alert,
   incidentId: string,
   deps: SessionPastDeps,
+  journal: HistoryJournal,
   signal: AbortSignal,
 ): () => Promise<AlertPast> {
-  return () =>
-    loadAlertPast(alert, incidentId, {
+  return async () => {
+    const at = new Date(deps.now()).toISOString();
+    const zone = deps.zone(at);
+    const past = await loadAlertPast(alert, incidentId, {
       prometheus: deps.prometheus,
       store: deps.store,
       now: deps.now,
-      zone: deps.zone(new Date(deps.now()).toISOString()),
+      zone,
       signal,
       ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
     });
+    if (past.report && !journal.recorded() && !signal.aborted) {
+      // A journal that cannot write keeps the event queued and says so in its status line.
+      await journal.record(alertHistoryEvent(past.report, at, zone.offsetMinutes)).catch(() => undefined);
+    }
+    return past;
+  };
 }

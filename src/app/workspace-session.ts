@@ -235,7 +235,13 @@ async function buildOpenSession(
     ...(deps.past === undefined
       ? {}
       : {
-          alertPast: sessionAlertPast(alert, id, { ...deps, ...deps.past }, closing.signal),
+          alertPast: sessionAlertPast(
+            alert,
+            id,
+            { ...deps, ...deps.past },
+            { recorded: () => journal.incident()?.history !== undefined, record: append },
+            closing.signal,
+          ),
           pastIncidentRows: (pastId: string) => pastIncidentRows(deps.store, pastId),
         }),
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
