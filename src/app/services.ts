@@ -31,6 +31,9 @@ export interface WorkspaceRunbook {
   readonly notes?: readonly string[];
 }
 
+/** What the postmortem notes are written as: Markdown, JSON events, or one self-contained HTML file. */
+export type ExportFormat = 'md' | 'json' | 'html';
+
 /** A new silence as the dialog asks for it. */
 export interface SilenceRequest {
   readonly matchers: readonly Matcher[];
@@ -82,7 +85,7 @@ export interface WorkspaceSession {
     author: string,
   ): Promise<{ readonly id: string; readonly alertmanager: string }>;
   /** Writes the postmortem notes; resolves with the absolute path written. */
-  exportNotes(format: 'md' | 'json', path: string): Promise<string>;
+  exportNotes(format: ExportFormat, path: string): Promise<string>;
   /** Closes the incident: expires the silences it created when asked, then records incident-closed. */
   closeIncident(expireSilences: boolean): Promise<void>;
   /** Stops probes and alert tracking, and closes the journal (flushed first). */

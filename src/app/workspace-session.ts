@@ -10,6 +10,7 @@ import { errorLine, UserError } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
+import { exportHtml } from '../core/export/html.js';
 import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
 import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
 import { planProbeStepsWithChecks } from './automatic-checks.js';
@@ -248,13 +249,16 @@ async function buildOpenSession(
     exportNotes: async (format, file) => {
       const events = journal.events();
       const openedAt = journal.incident()?.openedAt ?? new Date(deps.now()).toISOString();
+      const options = {
+        zone: deps.zone(openedAt),
+        ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
+      };
       const text =
         format === 'json'
           ? exportJson(events)
-          : exportMarkdown(events, {
-              zone: deps.zone(openedAt),
-              ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
-            });
+          : format === 'html'
+            ? exportHtml(events, options)
+            : exportMarkdown(events, options);
       const target = path.resolve(file);
       await fs.writeFile(target, text);
       return target;

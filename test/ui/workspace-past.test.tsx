@@ -153,3 +153,21 @@ describe('the alert’s past in the workspace', () => {
     expect(frame).not.toContain('Past incidents of');
   });
 });
+
+describe('the export dialog', () => {
+  it('offers HTML, written to a .html file', async () => {
+    const { services, opened } = fakeServices(fakeFeed(alerts));
+    ui = renderUi(<App services={services} />);
+    await ui.waitForText('HaproxyServerConnectionErrors');
+    ui.press(keys.enter);
+    await ui.waitForText('D1 Check which servers refuse connections.');
+    ui.press('e');
+    await ui.waitForText('HTML (one file, charts inline)');
+    ui.press(keys.down, keys.down, keys.enter);
+    const id = opened[0]?.id ?? '';
+    await ui.waitForText(`/work/out/${id}.html`);
+    ui.press(keys.enter);
+    await ui.waitForText('Postmortem notes written to');
+    expect(opened[0]?.exports).toEqual([{ format: 'html', path: `/work/out/${id}.html` }]);
+  });
+});

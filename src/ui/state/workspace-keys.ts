@@ -32,6 +32,7 @@ export const silenceDurations = [
 export const exportFormats = [
   { label: 'Markdown postmortem notes', value: 'md' },
   { label: 'JSON (every event, for other tools)', value: 'json' },
+  { label: 'HTML (one file, charts inline)', value: 'html' },
 ] as const;
 
 const stay = (state: WorkspaceState): KeyOutcome => ({ state, intents: [] });

@@ -5,7 +5,7 @@ import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
-import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
+import type { ExportFormat, RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 import { checklistRows, contextLines } from './workspace-text.js';
 import { pastRows, type PastState } from './workspace-past.js';
@@ -29,7 +29,7 @@ export type WorkspaceMode =
       readonly error: string | undefined;
     }
   | { readonly kind: 'export-format'; readonly index: number }
-  | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
+  | { readonly kind: 'export-path'; readonly format: ExportFormat; readonly text: string }
   | { readonly kind: 'search'; readonly text: string }
   | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
   | { readonly kind: 'confirm-quit' }
