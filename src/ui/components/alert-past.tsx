@@ -23,7 +23,7 @@ export function AlertPastLines({ past, stripWidth = 28 }: { past: AlertPast; str
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        {past.report ? (
+        {past.report?.alertsSeriesFound ? (
           <Text color={firing ? 'yellow' : 'gray'}>{historyStrip(past.report.history, stripWidth)} </Text>
         ) : null}
         {sanitizeLine(past.history)}
