@@ -4,6 +4,7 @@
 import { formatDuration } from '../format/duration.js';
 import { formatLabels } from '../format/labels.js';
 import { formatMinuteOfDay } from '../history/recurrence.js';
+import { describeWindow } from '../history/describe.js';
 import { historyCount, historyWindow } from '../history/history-event.js';
 import type { Incident } from '../timeline/incident.js';
 import { between, describeZone, formatUtc } from './format.js';
@@ -19,7 +20,10 @@ export function historySection(incident: Incident): string[] {
   const lines = [`${count.charAt(0).toUpperCase()}${count.slice(1)} (${read}).`];
   const span = (Date.parse(history.windowEnd) - Date.parse(history.windowStart)) / 1000;
   if (span + history.stepSeconds < history.requestedSeconds) {
-    lines.push('', `Prometheus kept only ${historyWindow(history)} of the data asked for.`);
+    lines.push(
+      '',
+      `Prometheus keeps ${historyWindow(history)} of data, so the ${describeWindow(history.requestedSeconds)} asked for were cut to that.`,
+    );
   }
   const r = history.recurring;
   if (r !== undefined) {

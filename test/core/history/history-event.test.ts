@@ -122,6 +122,14 @@ describe('the alert history in the journal and the export', () => {
       0,
     );
     expect(historyCount(none)).toBe('unknown (no ALERTS series in 7 days)');
+    const cut = alertHistoryEvent(
+      { ...report, history: analyseHistory([], { ...window, start: end - day }) },
+      '2026-11-23T14:01:30.000Z',
+      0,
+    );
+    expect(exportMarkdown(journalWith(cut), { zone: utc })).toContain(
+      'Prometheus keeps 1 day of data, so the 7 days asked for were cut to that.',
+    );
     expect(exportMarkdown(journalWith(none), { zone: utc })).toContain(
       'Unknown (no ALERTS series in 7 days) (read from',
     );
