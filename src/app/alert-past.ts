@@ -6,8 +6,11 @@ import { errorMessage } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import type { HistoryReport } from '../core/history/alert-history.js';
 import { historyHeadline } from '../core/history/describe.js';
-import { pastIncidentLine, pastIncidents } from '../core/history/past-incidents.js';
+import { pastIncidentLine, pastIncidents, type PastIncident } from '../core/history/past-incidents.js';
+import { timelineRows, type TimelineRow } from '../core/export/timeline-rows.js';
 import { formatMinuteOfDay } from '../core/history/recurrence.js';
+import { alertHistoryEvent } from '../core/history/history-event.js';
+import type { TimelineEvent } from '../core/timeline/events.js';
 import { fetchAlertHistory } from '../sources/alert-history.js';
 import type { Endpoint } from '../sources/http-client.js';
 import type { IncidentStore } from '../store/incident-store.js';
@@ -20,6 +23,8 @@ export interface AlertPast {
   readonly report: HistoryReport | undefined;
   /** `Last time, 2026-11-20, 40m 00s: M1 done, note: "…"`; undefined when never recorded. */
   readonly lastTime: string | undefined;
+  /** Every incident recorded for the alert before this one, same identifying labels first. */
+  readonly incidents?: readonly PastIncident[];
 }
 
 /** What loading it needs. */
@@ -43,13 +48,15 @@ export async function loadAlertPast(
   incidentId: string,
   deps: AlertPastDeps,
 ): Promise<AlertPast> {
-  const [history, lastTime] = await Promise.all([
+  const [history, incidents] = await Promise.all([
     loadHistory(alert, deps),
-    loadLastTime(alert, incidentId, deps).catch(
+    loadIncidents(alert, incidentId, deps).catch(
       (error: unknown) => `Past incidents unknown: ${errorMessage(error)}`,
     ),
   ]);
-  return { ...history, lastTime };
+  if (typeof incidents === 'string') return { ...history, lastTime: incidents };
+  const [last] = incidents;
+  return { ...history, lastTime: last ? `Last time, ${pastIncidentLine(last)}` : undefined, incidents };
 }
 
 async function loadHistory(
@@ -78,18 +85,66 @@ async function loadHistory(
   }
 }
 
-async function loadLastTime(
-  alert: Alert,
-  incidentId: string,
-  deps: AlertPastDeps,
-): Promise<string | undefined> {
+async function loadIncidents(alert: Alert, incidentId: string, deps: AlertPastDeps): Promise<PastIncident[]> {
   const { incidents } = await deps.store.list();
-  const [last] = pastIncidents(
+  return pastIncidents(
     incidents.map((e) => e.incident),
     alert.name,
     alert.labels,
     new Date(deps.now()).toISOString(),
     incidentId,
   );
-  return last ? `Last time, ${pastIncidentLine(last)}` : undefined;
+}
+
+/** A past incident's timeline, read from its journal: the rows the export writes. */
+export async function pastIncidentRows(store: IncidentStore, id: string): Promise<readonly TimelineRow[]> {
+  const record = await store.read(id);
+  return timelineRows(record.incident, record.events);
+}
+
+/** What a workspace session needs to offer the alert's past. */
+export interface SessionPastDeps {
+  readonly prometheus: Endpoint | undefined;
+  readonly store: IncidentStore;
+  readonly now: () => number;
+  readonly zone: (at: string) => LocalZone;
+  readonly windowSeconds?: number;
+}
+
+/** The incident's journal, as far as recording the history needs it. */
+export interface HistoryJournal {
+  /** True once the incident has an alert-history event. */
+  readonly recorded: () => boolean;
+  readonly record: (event: TimelineEvent) => Promise<void>;
+}
+
+/**
+ * The session's `alertPast()`: loads the past of the alert being worked, cancelled by `signal`
+ * (the session closing), and records the history in the journal the first time it is read, so the
+ * export can show it when Prometheus no longer can.
+ */
+export function sessionAlertPast(
+  alert: Alert,
+  incidentId: string,
+  deps: SessionPastDeps,
+  journal: HistoryJournal,
+  signal: AbortSignal,
+): () => Promise<AlertPast> {
+  return async () => {
+    const at = new Date(deps.now()).toISOString();
+    const zone = deps.zone(at);
+    const past = await loadAlertPast(alert, incidentId, {
+      prometheus: deps.prometheus,
+      store: deps.store,
+      now: deps.now,
+      zone,
+      signal,
+      ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
+    });
+    if (past.report && !journal.recorded() && !signal.aborted) {
+      // A journal that cannot write keeps the event queued and says so in its status line.
+      await journal.record(alertHistoryEvent(past.report, at, zone.offsetMinutes)).catch(() => undefined);
+    }
+    return past;
+  };
 }

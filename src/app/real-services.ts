@@ -67,6 +67,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
     zone: (at) => localZone(context.env, at).zone,
     now: () => Date.now(),
     feed,
+    past: { prometheus },
   };
   const author = authorName(context.env) ?? 'sitrep';
   return {

@@ -6,6 +6,8 @@ import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
 import type { AlertFacts } from './alert-facts.js';
+import type { AlertPast } from './alert-past.js';
+import type { TimelineRow } from '../core/export/timeline-rows.js';
 
 /** Whether the incident journal is keeping up with the disk. */
 export interface RecordingStatus {
@@ -29,6 +31,9 @@ export interface WorkspaceRunbook {
   /** Remarks under Diagnosis or Mitigation that are not steps, as "Diagnosis: …" lines. */
   readonly notes?: readonly string[];
 }
+
+/** What the postmortem notes are written as: Markdown, JSON events, or one self-contained HTML file. */
+export type ExportFormat = 'md' | 'json' | 'html';
 
 /** A new silence as the dialog asks for it. */
 export interface SilenceRequest {
@@ -68,6 +73,13 @@ export interface WorkspaceSession {
   ): Promise<readonly ProbeResult[] | undefined>;
   cancelProbes(): void;
   /**
+   * The alert's past: its history from Prometheus and the incidents recorded for it before. Never
+   * rejects for a source that fails (that is said in its words). Absent where there is none to ask.
+   */
+  alertPast?(): Promise<AlertPast>;
+  /** A past incident's timeline rows (read-only), by id; absent where there is none to ask. */
+  pastIncidentRows?(id: string): Promise<readonly TimelineRow[]>;
+  /**
    * Creates the silence through the first Alertmanager that answers and records it; resolves with
    * its id and that Alertmanager's name.
    */
@@ -76,7 +88,7 @@ export interface WorkspaceSession {
     author: string,
   ): Promise<{ readonly id: string; readonly alertmanager: string }>;
   /** Writes the postmortem notes; resolves with the absolute path written. */
-  exportNotes(format: 'md' | 'json', path: string): Promise<string>;
+  exportNotes(format: ExportFormat, path: string): Promise<string>;
   /** Closes the incident: expires the silences it created when asked, then records incident-closed. */
   closeIncident(expireSilences: boolean): Promise<void>;
   /** Stops probes and alert tracking, and closes the journal (flushed first). */

@@ -10,6 +10,7 @@ import { errorLine, UserError } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
+import { exportHtml } from '../core/export/html.js';
 import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
 import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
 import { planProbeStepsWithChecks } from './automatic-checks.js';
@@ -26,6 +27,7 @@ import type { Journal } from '../store/journal.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { lookUpAlertFacts } from './alert-facts.js';
 import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
+import { pastIncidentRows, sessionAlertPast, type SessionPastDeps } from './alert-past.js';
 import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 
@@ -54,6 +56,8 @@ export interface SessionDeps {
   readonly now: () => number;
   /** The alert feed, to record the incident's alerts firing and resolving while it is open. */
   readonly feed?: TrackedFeed | undefined;
+  /** Where the alert's history comes from; without it the session offers no `alertPast()`. */
+  readonly past?: Pick<SessionPastDeps, 'prometheus' | 'windowSeconds'>;
 }
 
 /**
@@ -193,6 +197,7 @@ async function buildOpenSession(
   const id = journal.incident()?.id ?? '';
   const untrack = deps.feed ? trackAlertState(deps.feed, journal) : () => undefined;
   let closed = false;
+  const closing = new AbortController();
   // After close() the journal refuses appends: a late probe result is dropped, not an error.
   const append = async (event: TimelineEvent) => {
     if (!closed) await journal.append(event);
@@ -243,17 +248,32 @@ async function buildOpenSession(
       return run.results;
     },
     cancelProbes: () => probeSession?.cancel(),
+    ...(deps.past === undefined
+      ? {}
+      : {
+          alertPast: sessionAlertPast(
+            alert,
+            id,
+            { ...deps, ...deps.past },
+            { recorded: () => journal.incident()?.history !== undefined, record: append },
+            closing.signal,
+          ),
+          pastIncidentRows: (pastId: string) => pastIncidentRows(deps.store, pastId),
+        }),
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
     exportNotes: async (format, file) => {
       const events = journal.events();
       const openedAt = journal.incident()?.openedAt ?? new Date(deps.now()).toISOString();
+      const options = {
+        zone: deps.zone(openedAt),
+        ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
+      };
       const text =
         format === 'json'
           ? exportJson(events)
-          : exportMarkdown(events, {
-              zone: deps.zone(openedAt),
-              ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
-            });
+          : format === 'html'
+            ? exportHtml(events, options)
+            : exportMarkdown(events, options);
       const target = path.resolve(file);
       await fs.writeFile(target, text);
       return target;
@@ -265,6 +285,7 @@ async function buildOpenSession(
     close: async () => {
       if (closed) return;
       closed = true;
+      closing.abort();
       untrack();
       probeSession?.cancel();
       // Closing (not just flushing) releases the file handle: one left to the garbage collector

@@ -37,7 +37,8 @@ export type Action =
   | 'timeline'
   | 'search'
   | 'nextMatch'
-  | 'prevMatch';
+  | 'prevMatch'
+  | 'pastIncidents';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -206,6 +207,13 @@ export const keymap: readonly Binding[] = [
     label: 't',
     help: 'the timeline (newest last)',
     hint: 'timeline',
+  },
+  {
+    action: 'pastIncidents',
+    scope: 'workspace',
+    keys: ['p'],
+    label: 'p',
+    help: 'past incidents of this alert (⏎ shows one)',
   },
   {
     action: 'back',

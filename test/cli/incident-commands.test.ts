@@ -223,6 +223,18 @@ describe('sitrep export', () => {
     expect(document).toMatchObject({ schemaVersion: 1, incident: { id: openId } });
   });
 
+  it('writes one self-contained HTML file with --format html, the chart inline', async () => {
+    const result = await runCli(['export', '3f2a', '--format', 'html', '-o', 'notes.html'], env, {
+      cwd: home,
+    });
+    expect(result.code).toBe(0);
+    const html = fs.readFileSync(path.join(home, 'notes.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<h1>Postmortem: HaproxyServerConnectionErrors</h1>');
+    expect(html).toMatch(/<svg [^>]*class="chart"/);
+    expect(html).not.toMatch(/<script|\ssrc=/);
+  });
+
   it('refuses an unknown format (exit 2) and reports a file it cannot write (exit 1)', async () => {
     const format = await runCli(['export', '--format', 'pdf'], env);
     expect(format.code).toBe(2);

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAlertPast } from '../../src/app/alert-past.js';
+import { openWorkspaceSession } from '../../src/app/workspace-session.js';
+import { sessionDeps } from '../app/session-deps.js';
 import { IncidentStore } from '../../src/store/incident-store.js';
 import { testAlert } from '../helpers/alerts.js';
 import { sharedStackUrls } from '../helpers/stack.js';
@@ -47,6 +49,44 @@ describe('loadAlertPast', () => {
     },
   );
 
+  it.skipIf(process.env.SITREP_TEST_NO_STACK === '1')(
+    'a session records the history it read once in the journal, and the export shows it',
+    async () => {
+      const own = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-past-session-'));
+      try {
+        const { deps } = sessionDeps(own, { nowMs: Date.now() });
+        const alert = testAlert({ alertname, server: 'web1', severity: 'critical' });
+        const session = await openWorkspaceSession([alert], {
+          ...deps,
+          now: () => Date.now(),
+          past: { prometheus, windowSeconds: 3600 },
+        });
+        const first = await session.alertPast?.();
+        await session.alertPast?.();
+        const recorded = (session.journalEvents?.() ?? []).filter((e) => e.type === 'alert-history');
+        expect(recorded).toHaveLength(1);
+        const [event] = recorded;
+        if (event?.type !== 'alert-history') throw new Error('no alert-history event');
+        const episodes = first?.report?.history.episodes ?? [];
+        expect(event.count).toBe(episodes.length);
+        expect(event.count).toBeGreaterThan(0);
+        expect(event.episodes.at(-1)).toMatchObject({
+          start: new Date((episodes.at(-1)?.start ?? 0) * 1000).toISOString(),
+          ongoing: true,
+          labels: expect.objectContaining({ server: 'web1' }) as unknown,
+        });
+        const file = path.join(own, 'notes.md');
+        await session.exportNotes('md', file);
+        await session.close();
+        const markdown = fs.readFileSync(file, 'utf8');
+        expect(markdown).toMatch(/## Alert history\n\n(Fired once|Fired \d+ times) in 1 hour, /);
+        expect(markdown).toMatch(/still firing \| `\{[^`]*server="web1"[^`]*\}` \|/);
+      } finally {
+        fs.rmSync(own, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('without Prometheus, or when it does not answer, the history says unknown', async () => {
     const alert = testAlert({ alertname: 'Other', server: 'web1' });
     const deps = { store, now: () => Date.now(), zone: { name: 'UTC', offsetMinutes: 0 } };
@@ -55,6 +95,7 @@ describe('loadAlertPast', () => {
       history: 'History unknown: no Prometheus configured.',
       report: undefined,
       lastTime: undefined,
+      incidents: [],
     });
     const closed = await loadAlertPast(alert, 'x', {
       ...deps,

@@ -55,4 +55,25 @@ describe('the alert’s past in the workspace', () => {
     expect(frame.trim()).toBe('History unknown: no Prometheus configured.');
     ui.unmount();
   });
+
+  it('a backend without ALERTS gets no strip: an empty one would read as "did not fire"', async () => {
+    const ui = renderUi(
+      <AlertPastLines
+        past={{
+          history: 'No history: Prometheus has no ALERTS series in the last 7 days.',
+          report: {
+            selector: 'ALERTS{}',
+            history: analyseHistory([], window),
+            requestedSeconds: 2800,
+            retentionSeconds: undefined,
+            alertsSeriesFound: false,
+          },
+          lastTime: undefined,
+        }}
+      />,
+    );
+    const frame = await ui.waitForText('No history');
+    expect(frame.trim()).toBe('No history: Prometheus has no ALERTS series in the last 7 days.');
+    ui.unmount();
+  });
 });

@@ -1,9 +1,10 @@
-// `sitrep export`: the postmortem notes of an incident, as Markdown or JSON.
+// `sitrep export`: the postmortem notes of an incident, as Markdown, JSON or HTML.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
+import { exportHtml } from '../../core/export/html.js';
 import type { Command, CommandContext } from '../command.js';
 import { resolveSourceOptions } from '../source-options.js';
 import { localZone } from '../../core/export/local-zone.js';
@@ -15,7 +16,7 @@ const options = {
   output: { type: 'string', short: 'o' },
 } as const;
 
-const help = `Usage: sitrep export [ID] [--format md|json] [-o FILE]
+const help = `Usage: sitrep export [ID] [--format md|json|html] [-o FILE]
 
 Writes the postmortem notes of an incident (without ID, the most recently opened one; ID may be
 the full id or its last 4 characters). The same journal always gives the same bytes.
@@ -26,6 +27,8 @@ the full id or its last 4 characters). The same journal always gives the same by
                  steps, silences, notes, and empty sections for root cause, action items and
                  lessons learned. Text from alerts and notes is escaped; secrets are redacted.
   --format json  the incident and every event, with a schema version, for other tools
+  --format html  the Markdown notes as one self-contained HTML file, the charts as inline SVG
+                 (no scripts, no external resources; every text escaped)
   -o FILE        write to FILE instead of stdout
 
 Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad usage.`;
@@ -38,8 +41,8 @@ export const exportCommand: Command = {
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('export', args, options);
     const format = values.format === 'markdown' ? 'md' : values.format;
-    if (format !== 'md' && format !== 'json') {
-      throw new UsageError(`export: unknown format "${format}"`, 'Use --format md or --format json.');
+    if (format !== 'md' && format !== 'json' && format !== 'html') {
+      throw new UsageError(`export: unknown format "${format}"`, 'Use --format md, json or html.');
     }
     const store = incidentStore(context);
     const record = await store.read(
@@ -53,7 +56,8 @@ export const exportCommand: Command = {
     } else {
       const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
-      text = exportMarkdown(record.events, { zone, ...graphLinkBase(context) });
+      const render = format === 'html' ? exportHtml : exportMarkdown;
+      text = render(record.events, { zone, ...graphLinkBase(context) });
     }
     if (values.output === undefined) {
       context.stdout.write(text);

@@ -18,6 +18,7 @@ import {
 import { chartSection } from './mermaid.js';
 import { timelineRows } from './timeline-rows.js';
 import { alertsSection } from './alerts-section.js';
+import { historySection } from './history-section.js';
 
 /** How to render the export. */
 export interface MarkdownOptions {
@@ -41,6 +42,7 @@ export function exportMarkdown(events: readonly TimelineEvent[], options: Markdo
     section('Summary', paragraph(incident.summary, '_Not written yet._')),
     detectionSection(incident, options.detection),
     chartSection(incident, options),
+    historySection(incident),
     section('Impact', paragraph(incident.impact, '_Not assessed yet._')),
     timelineSection(incident, events, options.zone),
     diagnosisSection(incident),

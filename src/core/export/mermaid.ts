@@ -60,9 +60,7 @@ function chartLines(
   const values = shown.map(([, v]) => v);
   const threshold = detection.threshold.value;
   const limit = Number.isFinite(threshold) ? [threshold] : [];
-  const low = smallest([...values, ...limit], 0);
-  const high = largest([...values, ...limit]);
-  const top = high === low ? low + 1 : high + (high - low) * 0.1;
+  const { low, top } = valueRange([...values, ...limit]);
   const lines = [
     '```mermaid',
     'xychart-beta',
@@ -76,8 +74,15 @@ function chartLines(
   return lines;
 }
 
+/** The value axis for these values: from the lowest (or 0) to 10% above the highest. */
+export function valueRange(values: readonly number[]): { low: number; top: number } {
+  const low = smallest(values, 0);
+  const high = largest(values, 0);
+  return { low, top: high === low ? low + 1 : high + (high - low) * 0.1 };
+}
+
 /** Every n-th point so at most `max` remain, always keeping the last (the latest value). */
-function thin(points: readonly RangePoint[], max: number): RangePoint[] {
+export function thin(points: readonly RangePoint[], max: number): RangePoint[] {
   if (points.length <= max) return [...points];
   const every = Math.ceil(points.length / max);
   const kept = points.filter((_, i) => (points.length - 1 - i) % every === 0);
@@ -89,8 +94,8 @@ export function number(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
-/** `14:02`, or `14:02:10` when points are less than a minute apart. */
-function clock(unixSeconds: number, withSeconds: boolean): string {
+/** `14:02`, or `14:02:10` when points are less than a minute apart (UTC). */
+export function clock(unixSeconds: number, withSeconds: boolean): string {
   return new Date(unixSeconds * 1000).toISOString().slice(11, withSeconds ? 19 : 16);
 }
 

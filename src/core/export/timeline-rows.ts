@@ -7,6 +7,7 @@ import { recordedVerdict } from '../probe/timeline-record.js';
 import { verdictText } from '../probe/verdict.js';
 import { formatUtc } from './format.js';
 import { codeText, inlineText } from './markdown-text.js';
+import { historyCount } from '../history/history-event.js';
 
 /** A timeline row: when, and what happened (already Markdown). */
 export interface TimelineRow {
@@ -90,6 +91,8 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
       return 'Incident resolved';
     case 'incident-closed':
       return 'Incident closed';
+    case 'alert-history':
+      return `Alert history read from ${inlineText(event.source)}: ${historyCount(event)}`;
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -11,6 +11,7 @@ import type {
   StepRecord,
   TimelineEvent,
 } from './events.js';
+import { decodeAlertHistory } from './decode-history.js';
 import {
   FieldError,
   bool,
@@ -107,6 +108,8 @@ export function decodeEvent(value: unknown): TimelineEvent {
     case 'incident-resolved':
     case 'incident-closed':
       return { at, type };
+    case 'alert-history':
+      return decodeAlertHistory(o, at);
     default:
       throw new FieldError('event.type', 'a known event type');
   }

@@ -175,6 +175,52 @@ export interface StatusEvent extends EventBase {
   readonly type: 'incident-resolved' | 'incident-closed';
 }
 
+/** One firing episode of the alert as the history recorded it. */
+export interface HistoryEpisodeRecord {
+  /** First and last time (ISO) it was seen firing, each to within the history's step. */
+  readonly start: string;
+  readonly end: string;
+  /** Still firing when the history was read. */
+  readonly ongoing: boolean;
+  /** Already firing when the window began (so it began earlier). */
+  readonly startedBefore: boolean;
+  readonly labels: LabelSet;
+}
+
+/**
+ * The alert's history as Prometheus's ALERTS series told it while the incident was worked, recorded
+ * once so the postmortem can show it after Prometheus has forgotten. Absent from older journals.
+ */
+export interface AlertHistoryEvent extends EventBase {
+  readonly type: 'alert-history';
+  /** Where it was read: `prometheus` (ALERTS series). */
+  readonly source: string;
+  /** The PromQL selector it was read with. */
+  readonly selector: string;
+  /** The window read (ISO); shorter than asked for when retention is. */
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly requestedSeconds: number;
+  /** The range query's step: every time is to within it. */
+  readonly stepSeconds: number;
+  /** False when the backend had no ALERTS series at all: whether it fired before is unknown. */
+  readonly alertsSeriesFound: boolean;
+  /** Episodes in the window (all of them, though only the newest are listed). */
+  readonly count: number;
+  readonly firingSeconds: number;
+  /** The newest episodes, oldest first. */
+  readonly episodes: readonly HistoryEpisodeRecord[];
+  /** The time of day most starts fall near, when there is one. */
+  readonly recurring?: {
+    /** Minutes after midnight in the zone `zoneOffsetMinutes` east of UTC. */
+    readonly minuteOfDay: number;
+    readonly zoneOffsetMinutes: number;
+    readonly starts: number;
+    readonly total: number;
+    readonly days: number;
+  };
+}
+
 /** Any line of an incident journal. */
 export type TimelineEvent =
   | IncidentOpenedEvent
@@ -187,4 +233,5 @@ export type TimelineEvent =
   | SilenceCreatedEvent
   | SilenceExpiredEvent
   | FieldChangedEvent
-  | StatusEvent;
+  | StatusEvent
+  | AlertHistoryEvent;

@@ -151,6 +151,8 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
     case 'incident-closed':
       if (incident.status === 'closed') return ignore('the incident is already closed');
       return { ...next, status: 'closed', closedAt: event.at };
+    case 'alert-history':
+      return { ...next, history: event };
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -1,4 +1,10 @@
-import type { AlertRecord, ProbeResultRecord, SilenceMatcherRecord, StepRecord } from './events.js';
+import type {
+  AlertHistoryEvent,
+  AlertRecord,
+  ProbeResultRecord,
+  SilenceMatcherRecord,
+  StepRecord,
+} from './events.js';
 import type { RunbookSource } from '../runbook/runbook.js';
 
 /** Open while being worked; resolved once mitigated; closed when nothing is left to do. */
@@ -80,6 +86,8 @@ export interface Incident {
   readonly probeRuns: readonly IncidentProbeRun[];
   readonly silences: readonly IncidentSilence[];
   readonly eventCount: number;
+  /** The alert's history as last recorded (alert-history); absent in older journals. */
+  readonly history?: AlertHistoryEvent;
   /** Events the fold ignored and why (e.g. a step id the runbook does not have). */
   readonly problems: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './text.js';
-import { bindingsFor, type KeyScope } from '../keymap.js';
+import { bindingsFor, type Binding, type KeyScope } from '../keymap.js';
 
 const scopeTitles: Record<KeyScope, string> = {
   global: 'Everywhere',
@@ -15,16 +15,26 @@ const scopeTitles: Record<KeyScope, string> = {
  */
 export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
   const [first, ...rest] = scopes;
+  // The first scope's keys that do not fit beside the others continue at the top of the second
+  // column, so the two columns stay about as long as each other.
+  const firstKeys = first === undefined ? [] : bindingsFor([first]);
+  const restRows = rest.reduce((rows, scope) => rows + 2 + bindingsFor([scope]).length, 0);
+  const split = Math.max(0, Math.ceil((firstKeys.length + 2 + restRows) / 2) - 2);
+  const moved = firstKeys.length > split + 2 ? firstKeys.slice(split) : [];
+  const kept = moved.length > 0 ? firstKeys.slice(0, split) : firstKeys;
   return (
     <Box flexDirection="column">
       <Text bold>Keys (? or esc closes this help)</Text>
       <Box>
         <Box flexDirection="column" width="50%">
-          {first === undefined ? null : <ScopeKeys scope={first} />}
+          {first === undefined ? null : <ScopeKeys title={scopeTitles[first]} bindings={kept} />}
         </Box>
         <Box flexDirection="column" width="50%">
+          {first === undefined || moved.length === 0 ? null : (
+            <ScopeKeys title={`${scopeTitles[first]} (more)`} bindings={moved} />
+          )}
           {rest.map((scope) => (
-            <ScopeKeys key={scope} scope={scope} />
+            <ScopeKeys key={scope} title={scopeTitles[scope]} bindings={bindingsFor([scope])} />
           ))}
         </Box>
       </Box>
@@ -32,11 +42,11 @@ export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
   );
 }
 
-function ScopeKeys({ scope }: { scope: KeyScope }) {
+function ScopeKeys({ title, bindings }: { title: string; bindings: readonly Binding[] }) {
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text underline>{scopeTitles[scope]}</Text>
-      {bindingsFor([scope]).map((b) => (
+      <Text underline>{title}</Text>
+      {bindings.map((b) => (
         <Text key={b.action} wrap="truncate">
           {b.label.padEnd(7)} {b.help}
         </Text>

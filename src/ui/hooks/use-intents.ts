@@ -1,10 +1,12 @@
 import { useApp } from 'ink';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { errorLine } from '../../core/errors.js';
+import { formatUtc } from '../../core/export/format.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
+import type { AlertPast } from '../../app/alert-past.js';
 import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 
@@ -105,6 +107,23 @@ export function useIntents(
           events: opened.journalEvents?.(),
         },
       });
+      loadPast(opened);
+    };
+
+    // The alert's past loads after the workspace shows, so opening is not slowed by it; a late
+    // answer for a session already left is dropped.
+    const loadPast = (opened: WorkspaceSession) => {
+      if (!opened.alertPast) return;
+      const past = (value: AlertPast | 'loading') => {
+        if (session.current?.current === opened)
+          dispatch({ type: 'workspace', action: { type: 'past', past: value } });
+      };
+      past('loading');
+      opened
+        .alertPast()
+        .then(past, (error: unknown) =>
+          past({ history: `History unknown: ${errorLine(error)}`, report: undefined, lastTime: undefined }),
+        );
     };
 
     const runProbes = (stepId: string) => {
@@ -213,6 +232,21 @@ export function useIntents(
           const facts = active()?.alertFacts?.() ?? Promise.resolve({ valueAtFiring: {}, silences: {} });
           void facts.then((found) =>
             dispatch({ type: 'workspace', action: { type: 'alertFacts', facts: found } }),
+          );
+          break;
+        }
+        case 'viewPastIncident': {
+          const id = intent.id;
+          const show = (lines: readonly string[]) =>
+            dispatch({ type: 'workspace', action: { type: 'pastIncident', id, lines } });
+          const current = active();
+          if (!current?.pastIncidentRows) {
+            show(['Past incidents are not available here.']);
+            break;
+          }
+          current.pastIncidentRows(id).then(
+            (rows) => show(rows.map((row) => `${formatUtc(row.at)}  ${row.text}`)),
+            (error: unknown) => show([`Could not read incident ${id}: ${errorLine(error)}`]),
           );
           break;
         }

@@ -11,6 +11,8 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
   const { mode } = workspace;
   switch (mode.kind) {
     case 'checklist':
+    case 'past-list':
+    case 'past-view':
       return null;
     case 'note':
       return <TextField label="Note (⏎ records it in the timeline, esc cancels)" text={mode.text} />;

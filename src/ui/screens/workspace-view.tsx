@@ -6,6 +6,9 @@ import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js'
 import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
+import { WorkspacePast } from '../components/alert-past.js';
+import { PastIncidentsScreen } from '../components/past-incidents.js';
+import { showsLastTime } from '../state/workspace-past.js';
 import { visibleRange } from '../state/list-state.js';
 import { workspaceLayout } from '../state/workspace-layout.js';
 import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
@@ -36,6 +39,9 @@ export function WorkspaceView(props: {
   const incident = workspace.incident;
   const runbook = workspace.runbook;
   if (!incident || !runbook) return null;
+  if (workspace.mode.kind === 'past-list' || workspace.mode.kind === 'past-view') {
+    return <PastIncidentsScreen workspace={workspace} mode={workspace.mode} />;
+  }
   const progress = sectionProgress(incident.steps);
   const [first] = incident.alerts;
   const focused = focusedStepId(workspace);
@@ -70,6 +76,7 @@ export function WorkspaceView(props: {
           {line}
         </Text>
       ))}
+      <WorkspacePast past={workspace.past} width={width} lastTime={showsLastTime(workspace)} />
       <Checklist workspace={workspace} rows={layout.checklist} />
       <Box
         flexDirection="column"

@@ -286,6 +286,7 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'search':
     case 'nextMatch':
     case 'prevMatch':
+    case 'pastIncidents':
       return state;
     default: {
       const unreachable: never = action;

@@ -1,6 +1,6 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
-import type { SilenceRequest } from '../../app/services.js';
+import type { ExportFormat, SilenceRequest } from '../../app/services.js';
 
 /** A timeline event before the hook stamps it with the time it was recorded. */
 export type EventDraft = TimelineEvent extends infer E
@@ -26,8 +26,10 @@ export type Intent =
   | { readonly type: 'record'; readonly event: EventDraft }
   | { readonly type: 'runProbes'; readonly stepId: string }
   | { readonly type: 'silence'; readonly request: SilenceRequest }
-  | { readonly type: 'export'; readonly format: 'md' | 'json'; readonly path: string }
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly path: string }
   | { readonly type: 'showLinks' }
   /** Look up what the alert's record lacks: its value at firing, who made its silences. */
   | { readonly type: 'loadAlertFacts' }
+  /** Read a past incident's timeline (for the read-only view of it). */
+  | { readonly type: 'viewPastIncident'; readonly id: string }
   | { readonly type: 'closeIncident'; readonly expireSilences: boolean };

@@ -10,6 +10,7 @@ import { listReducer, type ListAction } from './list-state.js';
 import { textFieldKey } from './text-field.js';
 import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
 import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
+import { pastIncidentsAction, pastKey } from './workspace-past-keys.js';
 import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
 
 /** The next state and what to do. */
@@ -31,6 +32,7 @@ export const silenceDurations = [
 export const exportFormats = [
   { label: 'Markdown postmortem notes', value: 'md' },
   { label: 'JSON (every event, for other tools)', value: 'json' },
+  { label: 'HTML (one file, charts inline)', value: 'html' },
 ] as const;
 
 const stay = (state: WorkspaceState): KeyOutcome => ({ state, intents: [] });
@@ -146,6 +148,9 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
       }
       return stay(state);
     }
+    case 'past-list':
+    case 'past-view':
+      return pastKey(state, mode, key);
     case 'confirm-quit':
       if (key === 'y') return { state, intents: [{ type: 'quit' }] };
       return withMode(state, { kind: 'checklist' });
@@ -384,6 +389,8 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
           ? { ...state, pane: 'step', detailScroll: 0 }
           : { ...state, pane: 'timeline', detailScroll: Number.MAX_SAFE_INTEGER },
       );
+    case 'pastIncidents':
+      return pastIncidentsAction(state);
     case 'help':
     case 'open':
     case 'addToIncident':

@@ -7,6 +7,7 @@ import { appChrome } from './workspace-text.js';
 import { alertPaneLines } from './workspace-alert.js';
 import { contextLines, paneHeights, wrapText } from './workspace-text.js';
 import { focusedStepId, type WorkspaceState } from './workspace-state.js';
+import { pastRows } from './workspace-past.js';
 
 /** Rows a dialog takes (border, title, field, hint). */
 const dialogRows = 5;
@@ -14,6 +15,8 @@ const dialogRows = 5;
 export interface WorkspaceLayout {
   /** Meaning, Impact and notes: one line each when folded, whole when open. */
   readonly context: readonly string[];
+  /** Rows of the alert's past (history, last time) under the context. */
+  readonly past: number;
   /** Checklist rows shown. */
   readonly checklist: number;
   /** Every line of the pane under the checklist. */
@@ -36,13 +39,14 @@ export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const stepId = focusedStepId(state);
   const probeStep = stepId === undefined ? undefined : state.probeSteps[stepId];
   const probeLines = state.pane === 'step' && probeStep ? probeStep.probes.length * 3 + 1 : 1;
+  const past = pastRows(state);
   const message = state.message !== undefined || !state.recording.ok ? 1 : 0;
   // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; message.
   const fixed =
-    appChrome + 3 + context.length + 1 + checklist + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+    appChrome + 3 + context.length + past + 1 + checklist + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
   const heights = paneHeights(rows - fixed, lines.length, probeLines);
   const scroll = Math.max(0, Math.min(state.detailScroll, lines.length - heights.detail));
-  return { context, checklist, lines, detailRows: heights.detail, scroll, probeRows: heights.probes };
+  return { context, past, checklist, lines, detailRows: heights.detail, scroll, probeRows: heights.probes };
 }
 
 /** The furthest the pane can scroll at this size. */

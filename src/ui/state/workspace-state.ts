@@ -6,9 +6,11 @@ import type { ProbeResult } from '../../core/probe/result.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { AlertFacts } from '../../app/alert-facts.js';
-import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
+import type { ExportFormat, RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 import { checklistRows, contextLines } from './workspace-text.js';
+import { pastRows, type PastState } from './workspace-past.js';
+import type { AlertPast } from '../../app/alert-past.js';
 
 /** What the workspace is doing with the keyboard. */
 export type WorkspaceMode =
@@ -28,10 +30,20 @@ export type WorkspaceMode =
       readonly error: string | undefined;
     }
   | { readonly kind: 'export-format'; readonly index: number }
-  | { readonly kind: 'export-path'; readonly format: 'md' | 'json'; readonly text: string }
+  | { readonly kind: 'export-path'; readonly format: ExportFormat; readonly text: string }
   | { readonly kind: 'search'; readonly text: string }
   | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
   | { readonly kind: 'confirm-quit' }
+  /** The list of past incidents of the alert, `index` selected. */
+  | { readonly kind: 'past-list'; readonly index: number }
+  /** One past incident's timeline, read-only: undefined lines while loading. */
+  | {
+      readonly kind: 'past-view';
+      readonly index: number;
+      readonly id: string;
+      readonly lines: readonly string[] | undefined;
+      readonly scroll: number;
+    }
   | { readonly kind: 'confirm-close'; readonly activeSilences: number };
 
 /** The focused step's probes: running, and the results so far. */
@@ -82,6 +94,8 @@ export interface WorkspaceState {
   readonly search: string | undefined;
   /** Looked up each time the alert pane opens: value at firing, silences made elsewhere. */
   readonly facts: AlertFacts | 'loading' | undefined;
+  /** The alert's past (history and past incidents), loaded after the incident opens. */
+  readonly past: PastState;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';
@@ -120,6 +134,10 @@ export type WorkspaceAction =
     }
   | { readonly type: 'message'; readonly text: string }
   | { readonly type: 'alertFacts'; readonly facts: AlertFacts }
+  /** A past incident's timeline, as lines, or why it could not be read. */
+  | { readonly type: 'pastIncident'; readonly id: string; readonly lines: readonly string[] }
+  /** The alert's past is loading, or has loaded (failures are in its words). */
+  | { readonly type: 'past'; readonly past: AlertPast | 'loading' }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
 
 /** The rows (less the sources' status lines) and columns the screen may use. */
@@ -163,6 +181,7 @@ export function openingWorkspace(
     contextOpen: false,
     search: undefined,
     facts: undefined,
+    past: { kind: 'none' },
   };
 }
 
@@ -175,14 +194,17 @@ function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeSt
 /** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   const next = reduce(state, action);
-  return action.type === 'opened' || action.type === 'incident' || action.type === 'height'
+  return action.type === 'opened' ||
+    action.type === 'incident' ||
+    action.type === 'height' ||
+    action.type === 'past'
     ? fitChecklist(next)
     : next;
 }
 
 /** Sizes the checklist's window to the terminal and the context shown (see checklistRows). */
 export function fitChecklist(state: WorkspaceState): WorkspaceState {
-  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length;
+  const context = contextLines(state.runbook, state.contextOpen, state.size.width).length + pastRows(state);
   const height = checklistRows(state.size.rows, context, state.items.length);
   if (height === state.list.height) return state;
   return { ...state, list: listReducer(state.list, { type: 'resize', count: state.items.length, height }) };
@@ -257,6 +279,15 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
       return { ...state, message: action.text };
     case 'alertFacts':
       return { ...state, facts: action.facts };
+    case 'pastIncident':
+      return state.mode.kind === 'past-view' && state.mode.id === action.id
+        ? { ...state, mode: { ...state.mode, lines: action.lines } }
+        : state;
+    case 'past':
+      return {
+        ...state,
+        past: action.past === 'loading' ? { kind: 'loading' } : { kind: 'loaded', past: action.past },
+      };
     case 'height':
       return {
         ...state,
