@@ -27,7 +27,7 @@ const help = `Usage: sitrep alerts [flags] [FILTER...]
 
 Lists firing alerts from every configured Alertmanager (an HA cluster is deduplicated) and
 Prometheus (which adds pending alerts, and alerts no Alertmanager has), most severe first and,
-within a severity, newest first. Silenced and inhibited alerts are left out unless asked for.
+within a severity, oldest first (then by name and labels; the inbox's order). Silenced and inhibited alerts are left out unless asked for.
 
 Filters (the same rule as the screen's / filter):
   an argument with =, !=, =~ or !~ is an Alertmanager matcher, all must hold:

@@ -43,12 +43,12 @@ describe('inboxRows', () => {
     ]);
   });
 
-  it('lists an expanded group’s alerts under it, newest first', () => {
+  it('lists an expanded group’s alerts under it, oldest first', () => {
     expect(inboxRows(groups, new Set(['HaproxyServerConnectionErrors'])).map(describeRow)).toEqual([
       'alert DiskFull',
       'group HaproxyServerConnectionErrors open',
-      'alert web1',
       'alert web2',
+      'alert web1',
       'alert HaproxyHttpSlowingDown',
     ]);
   });
