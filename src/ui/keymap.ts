@@ -18,6 +18,8 @@ export type Action =
   | 'open'
   | 'addToIncident'
   | 'expand'
+  | 'expandAll'
+  | 'collapseAll'
   | 'filter'
   | 'refresh'
   | 'toggleSilenced'
@@ -81,6 +83,8 @@ export const keymap: readonly Binding[] = [
     label: 'space',
     help: 'expand or fold a group',
   },
+  { action: 'expandAll', scope: 'inbox', keys: ['+'], label: '+', help: 'expand every group' },
+  { action: 'collapseAll', scope: 'inbox', keys: ['-'], label: '-', help: 'fold every group' },
   {
     action: 'filter',
     scope: 'inbox',

@@ -251,6 +251,10 @@ function onInboxAction(state: AppState, action: Action): AppState {
       return move({ type: 'jump', to: 'bottom' });
     case 'expand':
       return inbox(state, { type: 'toggleExpanded' });
+    case 'expandAll':
+      return inbox(state, { type: 'expandAll', expanded: true });
+    case 'collapseAll':
+      return inbox(state, { type: 'expandAll', expanded: false });
     case 'toggleSilenced':
       return inbox(state, { type: 'toggleMuted' });
     case 'filter':

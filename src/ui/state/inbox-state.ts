@@ -28,6 +28,8 @@ export type InboxAction =
   | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
   | { readonly type: 'list'; readonly action: ListAction }
   | { readonly type: 'toggleExpanded' }
+  /** Expand (true) or fold (false) every group. */
+  | { readonly type: 'expandAll'; readonly expanded: boolean }
   | { readonly type: 'toggleMuted' }
   | { readonly type: 'filterStart' }
   | { readonly type: 'filterType'; readonly text: string }
@@ -56,8 +58,11 @@ function withRows(state: InboxState): InboxState {
   const rows = inboxRows(groupAlerts(shown), state.expanded);
   const current = selectedRow(state);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
-  // Keep the cursor on the same row when new data arrives, if that row is still there.
-  const sameIndex = current === undefined ? -1 : keys.indexOf(current.key);
+  // Keep the cursor on the same row when new data arrives, if that row is still there; on an alert
+  // whose group was folded, stay on its group.
+  let sameIndex = current === undefined ? -1 : keys.indexOf(current.key);
+  if (sameIndex < 0 && current?.row?.kind === 'alert')
+    sameIndex = keys.indexOf(`group:${current.row.group.name}`);
   const list = listReducer(
     { ...state.list, cursor: sameIndex >= 0 ? sameIndex : state.list.cursor },
     { type: 'resize', count: keys.length, height: state.list.height },
@@ -90,6 +95,10 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const expanded = new Set(state.expanded);
       if (expanded.has(row.group.name)) expanded.delete(row.group.name);
       else expanded.add(row.group.name);
+      return withRows({ ...state, expanded });
+    }
+    case 'expandAll': {
+      const expanded = action.expanded ? new Set(state.alerts.map((a) => a.name)) : new Set<string>();
       return withRows({ ...state, expanded });
     }
     case 'toggleMuted':
