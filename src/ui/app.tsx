@@ -32,6 +32,7 @@ export function App(props: {
   });
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
+  useEffect(() => dispatch({ type: 'clock', nowMs }), [nowMs]);
   const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
   useEffect(() => {

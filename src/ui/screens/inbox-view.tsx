@@ -37,7 +37,16 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
         const selected = index === inbox.list.cursor;
         const incident = inbox.incidents[index];
         if (incident)
-          return <IncidentLine key={`i${index}`} incident={incident} selected={selected} nowMs={nowMs} />;
+          return (
+            <IncidentLine
+              key={`i${index}`}
+              incident={incident}
+              selected={selected}
+              nowMs={nowMs}
+              resolvedAt={inbox.incidentsResolvedAt.get(incident.id)}
+              quiet={index >= inbox.liveIncidents}
+            />
+          );
         const row = inbox.rows[index - incidentCount];
         return row ? (
           <InboxLine
@@ -65,13 +74,25 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
   );
 }
 
-function IncidentLine(props: { incident: OpenIncidentSummary; selected: boolean; nowMs: number }) {
-  const { incident, selected, nowMs } = props;
+/**
+ * An open incident. One whose alerts all resolved says since when; one quiet for a while (listed
+ * below the live ones) is dimmed.
+ */
+function IncidentLine(props: {
+  incident: OpenIncidentSummary;
+  selected: boolean;
+  nowMs: number;
+  resolvedAt: string | undefined;
+  quiet: boolean;
+}) {
+  const { incident, selected, nowMs, resolvedAt, quiet } = props;
+  const resolved = resolvedAt === undefined ? '' : ` · resolved ${formatAge(resolvedAt, nowMs)} ago`;
   return (
-    <Text inverse={selected} wrap="truncate">
-      {selected ? '›' : ' '} <Text color="magenta">{'INCIDENT'.padEnd(9)}</Text>{' '}
-      {sanitizeLine(incident.title)} · {incident.done}/{incident.total} steps · opened{' '}
-      {formatAge(incident.openedAt, nowMs)} ago ({incident.id})
+    <Text inverse={selected} dimColor={quiet && !selected} wrap="truncate">
+      {selected ? '›' : ' '} <Text color={quiet ? 'gray' : 'magenta'}>{'INCIDENT'.padEnd(9)}</Text>{' '}
+      {sanitizeLine(incident.title)}
+      {resolved} · {incident.done}/{incident.total} steps · opened {formatAge(incident.openedAt, nowMs)} ago (
+      {incident.id})
     </Text>
   );
 }

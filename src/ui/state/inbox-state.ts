@@ -4,6 +4,7 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
+import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { emptyList, listReducer, type ListAction, type ListState } from './list-state.js';
 
@@ -11,8 +12,19 @@ import { emptyList, listReducer, type ListAction, type ListState } from './list-
 export interface InboxState {
   readonly alerts: readonly Alert[];
   readonly rows: readonly InboxRow[];
-  /** Incidents still open, listed above the alerts so they can be resumed. */
+  /** Incidents still open as the app listed them (newest first). */
+  readonly givenIncidents: readonly OpenIncidentSummary[];
+  /**
+   * The same in inbox order, listed above the alerts so they can be resumed: live ones first, then
+   * those whose alerts all resolved a while ago (src/core/inbox/incident-order.ts).
+   */
   readonly incidents: readonly OpenIncidentSummary[];
+  /** How many of `incidents`, from the start, are live. */
+  readonly liveIncidents: number;
+  /** Incident id → when its alerts all resolved (ISO), for incidents none of whose alerts fire now. */
+  readonly incidentsResolvedAt: ReadonlyMap<string, string>;
+  /** The time the incident order was last worked out for (milliseconds; 0 before the first tick). */
+  readonly nowMs: number;
   /** Over the incidents, then the alert rows. */
   readonly list: ListState;
   readonly expanded: ReadonlySet<string>;
@@ -26,6 +38,8 @@ export interface InboxState {
 export type InboxAction =
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
   | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
+  /** The clock moved on: an incident quiet for long enough moves below the live ones. */
+  | { readonly type: 'clock'; readonly nowMs: number }
   | { readonly type: 'list'; readonly action: ListAction }
   | { readonly type: 'toggleExpanded' }
   /** Expand (true) or fold (false) every group. */
@@ -40,7 +54,11 @@ export type InboxAction =
 export const initialInbox: InboxState = {
   alerts: [],
   rows: [],
+  givenIncidents: [],
   incidents: [],
+  liveIncidents: 0,
+  incidentsResolvedAt: new Map(),
+  nowMs: 0,
   list: emptyList,
   expanded: new Set(),
   filterText: '',
@@ -50,13 +68,36 @@ export const initialInbox: InboxState = {
 
 const muted = new Set(['silenced', 'inhibited']);
 
-function withRows(state: InboxState): InboxState {
+// Puts the incidents in inbox order; an alert in the feed (pending aside) counts as firing.
+function withIncidentOrder(state: InboxState): InboxState {
+  const firing = new Set(state.alerts.filter((a) => a.state !== 'pending').map((a) => a.fingerprint));
+  const arranged = arrangeIncidents(state.givenIncidents, (fp) => firing.has(fp), state.nowMs);
+  return {
+    ...state,
+    incidents: arranged.incidents,
+    liveIncidents: arranged.live,
+    incidentsResolvedAt: arranged.resolvedAt,
+  };
+}
+
+function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
+  return (
+    a.liveIncidents === b.liveIncidents &&
+    a.incidents.length === b.incidents.length &&
+    a.incidents.every((incident, i) => incident === b.incidents[i]) &&
+    a.incidentsResolvedAt.size === b.incidentsResolvedAt.size &&
+    [...a.incidentsResolvedAt].every(([id, at]) => b.incidentsResolvedAt.get(id) === at)
+  );
+}
+
+/** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
+function withRows(state: InboxState, before: InboxState = state): InboxState {
   const filter = compileFilter(state.filterText);
   const shown = state.alerts.filter(
     (a) => (state.showMuted || !muted.has(a.state)) && passesFilter(filter, a),
   );
   const rows = inboxRows(groupAlerts(shown), state.expanded);
-  const current = selectedRow(state);
+  const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
   // Keep the cursor on the same row when new data arrives, if that row is still there; on an alert
   // whose group was folded, stay on its group.
@@ -79,15 +120,25 @@ export function rowKey(row: InboxRow): string {
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
     case 'alerts':
-      return withRows({ ...state, alerts: action.alerts });
+      return withRows(withIncidentOrder({ ...state, alerts: action.alerts }), state);
     case 'incidents':
-      return withRows({ ...state, incidents: action.incidents });
+      return withRows(withIncidentOrder({ ...state, givenIncidents: action.incidents }), state);
+    case 'clock': {
+      const next = withIncidentOrder({ ...state, nowMs: action.nowMs });
+      // The alert rows are not recomputed for a tick that changes nothing (at 50,000 alerts, once
+      // a second would cost).
+      return sameIncidentOrder(next, state) ? { ...state, nowMs: action.nowMs } : withRows(next, state);
+    }
     case 'list':
       return { ...state, list: listReducer(state.list, action.action) };
     case 'height':
       return {
         ...state,
-        list: listReducer(state.list, { type: 'resize', count: state.rows.length, height: action.height }),
+        list: listReducer(state.list, {
+          type: 'resize',
+          count: state.incidents.length + state.rows.length,
+          height: action.height,
+        }),
       };
     case 'toggleExpanded': {
       const row = selectedRow(state)?.row;
