@@ -223,6 +223,14 @@ export const keymap: readonly Binding[] = [
   { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: 'quit' },
 ];
 
+/** Rules the `?` help states under a scope's keys, where one line of help cannot say it all. */
+export const scopeNotes: Partial<Record<KeyScope, string>> = {
+  inbox:
+    'Filter (/) as in sitrep alerts: a part with =, !=, =~ or !~ is a label matcher ' +
+    '(severity=critical instance=~"web.*"); a bare word must appear in the name, a label value ' +
+    'or the summary, in any case.',
+};
+
 /** The action a key means in these scopes (most specific scope first), if any. */
 export function actionFor(keyName: string, scopes: readonly KeyScope[]): Action | undefined {
   for (const scope of scopes) {

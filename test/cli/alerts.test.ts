@@ -130,7 +130,17 @@ describe('sitrep alerts', () => {
       'server=~"web1|web3"',
     ]);
     const none = await runCli(['alerts', 'NoSuchAlert'], env);
-    expect(none).toMatchObject({ code: 0, stdout: 'No alert matches "NoSuchAlert"; 5 firing.\n' });
+    expect(none).toMatchObject({ code: 0, stdout: 'No alert matches `NoSuchAlert` (5 firing).\n' });
+  });
+
+  it('reads space-separated matchers and bare words in one argument, with the screen’s parser', async () => {
+    const result = await runCli(['alerts', '--json', 'severity=critical server=~"web.*"', 'WEB2'], env);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as AlertsJson).alerts.map((a) => a.labels['server'])).toEqual(['web2']);
+    const bad = await runCli(['alerts', 'severity=critical server=~"web('], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('invalid matcher "server=~\\"web(": unterminated quoted value');
   });
 
   it('rejects bad usage with exit 2 and one clear line', async () => {

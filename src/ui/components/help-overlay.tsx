@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './text.js';
-import { bindingsFor, type KeyScope } from '../keymap.js';
+import { bindingsFor, scopeNotes, type KeyScope } from '../keymap.js';
 
 const scopeTitles: Record<KeyScope, string> = {
   global: 'Everywhere',
@@ -41,6 +41,7 @@ function ScopeKeys({ scope }: { scope: KeyScope }) {
           {b.label.padEnd(7)} {b.help}
         </Text>
       ))}
+      {scopeNotes[scope] === undefined ? null : <Text dimColor>{scopeNotes[scope]}</Text>}
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { cutText, sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import { emptyInboxText, type Coverage } from '../state/coverage.js';
+import { noMatchText } from '../../core/alerts/filter.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 
@@ -16,16 +17,10 @@ const ageWidth = 11;
 /** The alert list: only the rows inside the window are rendered. */
 export function InboxList(props: { inbox: InboxState; nowMs: number; width: number; coverage: Coverage }) {
   const { inbox, nowMs, width } = props;
-  const empty = emptyInboxText(props.coverage);
+  const empty = noRowsText(inbox, props.coverage);
   const { start, end } = visibleRange(inbox.list);
   const incidentCount = inbox.incidents.length;
-  if (inbox.rows.length === 0 && incidentCount === 0) {
-    return (
-      <Text dimColor>
-        {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : empty}
-      </Text>
-    );
-  }
+  if (inbox.rows.length === 0 && incidentCount === 0) return <Text dimColor>{empty}</Text>;
   const nameWidth = Math.max(20, Math.min(44, width - 40));
   return (
     <Box flexDirection="column">
@@ -72,6 +67,18 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
       ) : null}
     </Box>
   );
+}
+
+/**
+ * What the list says when it lists no alert: what the filter hid (never "No alerts firing." while
+ * alerts fire), that every alert firing is muted, or what the sources' coverage allows.
+ */
+function noRowsText(inbox: InboxState, coverage: Coverage): string {
+  if (!inbox.filter.empty && inbox.unfiltered > 0) return noMatchText(inbox.filterApplied, inbox.unfiltered);
+  const muted = inbox.alerts.length - inbox.unfiltered;
+  if (inbox.unfiltered === 0 && muted > 0)
+    return `Every alert firing is silenced or inhibited (${muted.toLocaleString('en-US')}); s shows them.`;
+  return emptyInboxText(coverage);
 }
 
 /**
@@ -134,4 +141,17 @@ function InboxLine(props: {
 /** Safe text cut or padded to exactly `width` characters. */
 function fit(text: SafeText, width: number): string {
   return cutText(text, width).padEnd(width);
+}
+
+/** Under the filter line: why part of the typed filter does not parse, and what is applied. */
+export function FilterProblem({ inbox }: { inbox: InboxState }) {
+  if (inbox.filterError === undefined) return null;
+  const applied = inbox.filter.empty
+    ? 'left out; nothing else to filter by'
+    : `left out; filtering by \`${sanitizeLine(inbox.filterApplied, 100)}\``;
+  return (
+    <Text color="yellow">
+      {sanitizeLine(inbox.filterError, 300)} ({applied})
+    </Text>
+  );
 }

@@ -2,7 +2,7 @@
 // the state, so a burst of keys (↓↓⏎ in one write) is applied to the rows the user is looking at,
 // one key after another.
 import type { Alert } from '../../core/alerts/alert.js';
-import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
+import { noFilter, passesFilter, readFilter, type AlertFilter } from '../../core/alerts/filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
 import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
@@ -29,6 +29,14 @@ export interface InboxState {
   readonly list: ListState;
   readonly expanded: ReadonlySet<string>;
   readonly filterText: string;
+  /** The filter applied: the parts of `filterText` that parse. */
+  readonly filter: AlertFilter;
+  /** The parts of `filterText` that `filter` applies (all of them unless some do not parse). */
+  readonly filterApplied: string;
+  /** Why parts of `filterText` do not parse, in words (`filter` leaves them out). */
+  readonly filterError: string | undefined;
+  /** Alerts the list would show without the filter (muted ones only when shown). */
+  readonly unfiltered: number;
   /** True while the user types in the `/` filter. */
   readonly editingFilter: boolean;
   /** Show silenced and inhibited alerts too. */
@@ -62,6 +70,10 @@ export const initialInbox: InboxState = {
   list: emptyList,
   expanded: new Set(),
   filterText: '',
+  filter: noFilter,
+  filterApplied: '',
+  filterError: undefined,
+  unfiltered: 0,
   editingFilter: false,
   showMuted: false,
 };
@@ -92,10 +104,8 @@ function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
 
 /** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
 function withRows(state: InboxState, before: InboxState = state): InboxState {
-  const filter = compileFilter(state.filterText);
-  const shown = state.alerts.filter(
-    (a) => (state.showMuted || !muted.has(a.state)) && passesFilter(filter, a),
-  );
+  const unmuted = state.showMuted ? state.alerts : state.alerts.filter((a) => !muted.has(a.state));
+  const shown = state.filter.empty ? unmuted : unmuted.filter((a) => passesFilter(state.filter, a));
   const rows = inboxRows(groupAlerts(shown), state.expanded);
   const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
@@ -108,7 +118,15 @@ function withRows(state: InboxState, before: InboxState = state): InboxState {
     { ...state.list, cursor: sameIndex >= 0 ? sameIndex : state.list.cursor },
     { type: 'resize', count: keys.length, height: state.list.height },
   );
-  return { ...state, rows, list };
+  return { ...state, rows, list, unfiltered: unmuted.length };
+}
+
+// Reads the filter text; a part that does not parse yet (a matcher half typed, a bad regex) is
+// left out, and the error says why.
+function withFilterText(state: InboxState, filterText: string): InboxState {
+  const { filter, applied, problems } = readFilter(filterText);
+  const filterError = problems.map((p) => p.message).join('; ') || undefined;
+  return { ...state, filterText, filter, filterApplied: applied, filterError };
 }
 
 /** A key that identifies a row across refreshes. */
@@ -157,17 +175,15 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'filterStart':
       return { ...state, editingFilter: true };
     case 'filterType':
-      return withRows({
-        ...state,
-        filterText: state.filterText + action.text,
-        list: { ...state.list, cursor: 0 },
-      });
+      return withRows(
+        withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
+      );
     case 'filterBackspace':
-      return withRows({ ...state, filterText: state.filterText.slice(0, -1) });
+      return withRows(withFilterText(state, [...state.filterText].slice(0, -1).join('')));
     case 'filterEnd':
       return action.keep
         ? { ...state, editingFilter: false }
-        : withRows({ ...state, editingFilter: false, filterText: '' });
+        : withRows(withFilterText({ ...state, editingFilter: false }, ''));
     default: {
       const unreachable: never = action;
       return unreachable;
