@@ -94,12 +94,12 @@ function IncidentLine(props: {
 }) {
   const { incident, selected, nowMs, resolvedAt, quiet } = props;
   const resolved = resolvedAt === undefined ? '' : ` · resolved ${formatAge(resolvedAt, nowMs)} ago`;
+  const steps = `${incident.done}/${incident.total} steps`;
+  const opened = `opened ${formatAge(incident.openedAt, nowMs)} ago`;
   return (
     <Text inverse={selected} dimColor={quiet && !selected} wrap="truncate">
       {selected ? '›' : ' '} <Text color={quiet ? 'gray' : 'magenta'}>{'INCIDENT'.padEnd(9)}</Text>{' '}
-      {sanitizeLine(incident.title)}
-      {resolved} · {incident.done}/{incident.total} steps · opened {formatAge(incident.openedAt, nowMs)} ago (
-      {incident.id})
+      {`${sanitizeLine(incident.title)}${resolved} · ${steps} · ${opened} (${sanitizeLine(incident.id)})`}
     </Text>
   );
 }
