@@ -25,13 +25,16 @@ export function severityRank(severity: string): number {
   return severity === 'none' ? severityOrder.length + 1 : severityOrder.length;
 }
 
-/** `instance=db1 server=web1`: an alert's labels sorted by name, as one string to compare. */
+/** An alert's labels sorted by name, as one string to compare (`\0` ends a name, `\1` a value). */
 function labelKey(alert: Alert): string {
-  return Object.keys(alert.labels)
-    .sort()
-    .map((name) => `${name}=${alert.labels[name] ?? ''}`)
-    .join('\u0000');
+  const names = Object.keys(alert.labels).sort();
+  let key = '';
+  for (const name of names) key += `${name}\u0000${alert.labels[name] ?? ''}\u0001`;
+  return key;
 }
+
+/** Sorts after every real start time: an alert whose start cannot be read counts as the newest. */
+const unreadableStart = Number.MAX_SAFE_INTEGER;
 
 /**
  * By severity, then oldest first, then by name, labels and fingerprint so the order is stable and
@@ -40,29 +43,37 @@ function labelKey(alert: Alert): string {
  * unreadable start time counts as the newest.
  */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  const keyed = alerts.map((alert) => {
+  const keyed = alerts.map((alert): Keyed => {
     const startMs = Date.parse(alert.startsAt);
     return {
       alert,
       rank: severityRank(alert.severity),
-      startMs: Number.isNaN(startMs) ? Number.POSITIVE_INFINITY : startMs,
-      labels: labelKey(alert),
+      startMs: Number.isNaN(startMs) ? unreadableStart : startMs,
+      labels: undefined,
     };
   });
   keyed.sort(
     (a, b) =>
       a.rank - b.rank ||
-      compareNumbers(a.startMs, b.startMs) ||
+      a.startMs - b.startMs ||
       compare(a.alert.name, b.alert.name) ||
-      compare(a.labels, b.labels) ||
+      compare(labelsOf(a), labelsOf(b)) ||
       compare(a.alert.fingerprint, b.alert.fingerprint),
   );
   return keyed.map((k) => k.alert);
 }
 
-// Infinity - Infinity is NaN, which sort() would read as "equal" only by luck.
-function compareNumbers(a: number, b: number): number {
-  return a === b ? 0 : a < b ? -1 : 1;
+interface Keyed {
+  readonly alert: Alert;
+  readonly rank: number;
+  readonly startMs: number;
+  /** The label key, made the first time a tie needs it (most comparisons end before). */
+  labels: string | undefined;
+}
+
+function labelsOf(keyed: Keyed): string {
+  keyed.labels ??= labelKey(keyed.alert);
+  return keyed.labels;
 }
 
 function compare(a: string, b: string): number {
