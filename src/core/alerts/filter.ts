@@ -8,7 +8,7 @@
 import { appendAll } from '../bounded.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alert } from './alert.js';
-import { MatcherError, matchesAll, parseMatchers, type Matcher } from './matchers.js';
+import { formatMatcher, MatcherError, matchesAll, parseMatchers, type Matcher } from './matchers.js';
 
 /** A parsed filter: matchers that must all hold, and words that must all appear. */
 export interface AlertFilter {
@@ -115,6 +115,20 @@ export function passesFilter(filter: AlertFilter, alert: Alert): boolean {
     .join('\n')
     .toLowerCase();
   return filter.words.every((word) => haystack.includes(word));
+}
+
+/**
+ * True when every alert `next` lets through, `previous` lets through too: `next` keeps all of
+ * `previous`'s matchers and each of its words is part of one of `next`'s words ("http" of "httpd").
+ * Then a list filtered by `previous` can be narrowed by `next` instead of filtering every alert
+ * again, as a filter being typed does with each key.
+ */
+export function filterNarrows(previous: AlertFilter, next: AlertFilter): boolean {
+  const kept = new Set(next.matchers.map(formatMatcher));
+  return (
+    previous.matchers.every((m) => kept.has(formatMatcher(m))) &&
+    previous.words.every((word) => next.words.some((longer) => longer.includes(word)))
+  );
 }
 
 /** Longest filter text a message repeats. */

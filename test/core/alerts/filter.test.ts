@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterParts, noMatchText, parseFilter, passesFilter } from '../../../src/core/alerts/filter.js';
+import {
+  filterNarrows,
+  filterParts,
+  noMatchText,
+  parseFilter,
+  passesFilter,
+} from '../../../src/core/alerts/filter.js';
 import { formatMatcher, MatcherError } from '../../../src/core/alerts/matchers.js';
 import { testAlert } from '../../helpers/alerts.js';
 
@@ -94,5 +100,34 @@ describe('noMatchText', () => {
       'No alert matches `severity=critical web9` (12,345 firing).',
     );
     expect(noMatchText('x\u001b[2Jy', 1)).toBe('No alert matches `xy` (1 firing).');
+  });
+});
+
+describe('filterNarrows', () => {
+  it.each([
+    ['', 'web', true],
+    ['htt', 'http', true],
+    ['web db', 'db1 web2', true],
+    ['severity=critical', 'severity=critical web', true],
+    ['severity=critical', 'severity="critical" instance=~"web.*"', true],
+    ['http', 'htt', false],
+    ['web', 'severity=critical', false],
+    ['severity=critical', 'severity=warning', false],
+    ['instance=~"web.*"', 'instance=~"web1.*"', false],
+  ])('%j → %j narrows: %s', (previous, next, narrows) => {
+    expect(filterNarrows(parseFilter(previous), parseFilter(next))).toBe(narrows);
+  });
+
+  it('is true only when the narrower filter passes nothing the wider one rejects', () => {
+    const pairs = [
+      ['web', 'web2'],
+      ['severity=critical', 'severity=critical haproxy'],
+    ];
+    for (const [previous, next] of pairs) {
+      const wide = parseFilter(previous ?? '');
+      const narrow = parseFilter(next ?? '');
+      expect(filterNarrows(wide, narrow)).toBe(true);
+      for (const alert of all) if (passesFilter(narrow, alert)) expect(passesFilter(wide, alert)).toBe(true);
+    }
   });
 });
