@@ -6,7 +6,7 @@ import type { Config } from '../core/config/config.js';
 import { localZone } from '../core/export/local-zone.js';
 import { findAlertRule } from '../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../core/promql/fill.js';
-import { alertIdentity } from '../core/timeline/alert-status.js';
+import { alertIdentity, alertStatus } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
 import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
@@ -90,6 +90,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
           const [first] = incident.alerts;
           const more = incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : '';
           const about = first ? ` (${alertIdentity(first.labels)}${more})` : '';
+          const status = alertStatus(incident);
           return {
             id,
             title: `${incident.title}${about}`,
@@ -98,6 +99,7 @@ export function realServices(config: Config, context: AppEnvironment): UiService
             openedAt: incident.openedAt,
             done: progress.done + progress.skipped,
             total: progress.total,
+            alertsResolvedAt: status.kind === 'resolved' ? status.resolvedAt : undefined,
           };
         });
       return { incidents: open, problems: warnings };

@@ -105,6 +105,8 @@ export interface OpenIncidentSummary {
   readonly openedAt: string;
   readonly done: number;
   readonly total: number;
+  /** When the journal saw the last of its alerts resolve (ISO); undefined while any fires. */
+  readonly alertsResolvedAt?: string | undefined;
 }
 
 /** The open incidents, and what kept any journal out of the list. */

@@ -1,7 +1,7 @@
 // The per-source bookkeeping of the alert feed: one source's status after an answer or a failure,
 // its backoff, and the merged view over every source's last good answer.
 import { liveBatches, mergeAlerts } from '../core/alerts/merge.js';
-import { sortAlerts } from '../core/alerts/select.js';
+import { sortAlerts } from '../core/alerts/order.js';
 import type { AlertFeedSnapshot, FeedSource, FeedSourceStatus } from './alert-feed.js';
 import type { SourceAlerts } from './alert-sources.js';
 import { errorLine } from '../core/errors.js';

@@ -11,7 +11,7 @@ import { useIntents } from './hooks/use-intents.js';
 import { useNow } from './hooks/use-now.js';
 import { useProbeRefresh } from './hooks/use-probe-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { InboxList } from './screens/inbox-view.js';
+import { FilterProblem, InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
 import type { UiServices } from '../app/services.js';
 import { appReducer, initialApp, scopesFor } from './state/app-state.js';
@@ -32,6 +32,7 @@ export function App(props: {
   });
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
+  useEffect(() => dispatch({ type: 'clock', nowMs }), [nowMs]);
   const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
   useEffect(() => {
@@ -77,6 +78,7 @@ export function App(props: {
           )}
         </Text>
       ) : null}
+      {state.screen === 'inbox' ? <FilterProblem inbox={state.inbox} /> : null}
       <KeyHints scopes={scopes} />
     </Box>
   );

@@ -18,6 +18,8 @@ export type Action =
   | 'open'
   | 'addToIncident'
   | 'expand'
+  | 'expandAll'
+  | 'collapseAll'
   | 'filter'
   | 'refresh'
   | 'toggleSilenced'
@@ -82,6 +84,8 @@ export const keymap: readonly Binding[] = [
     label: 'space',
     help: 'expand or fold a group',
   },
+  { action: 'expandAll', scope: 'inbox', keys: ['+'], label: '+', help: 'expand every group' },
+  { action: 'collapseAll', scope: 'inbox', keys: ['-'], label: '-', help: 'fold every group' },
   {
     action: 'filter',
     scope: 'inbox',
@@ -226,6 +230,14 @@ export const keymap: readonly Binding[] = [
   { action: 'help', scope: 'global', keys: ['?'], label: '?', help: 'this help', hint: 'help' },
   { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: 'quit' },
 ];
+
+/** Rules the `?` help states under a scope's keys, where one line of help cannot say it all. */
+export const scopeNotes: Partial<Record<KeyScope, string>> = {
+  inbox:
+    'Filter (/) as in sitrep alerts: a part with =, !=, =~ or !~ is a label matcher ' +
+    '(severity=critical instance=~"web.*"); a bare word must appear in the name, a label value ' +
+    'or the summary, in any case.',
+};
 
 /** The action a key means in these scopes (most specific scope first), if any. */
 export function actionFor(keyName: string, scopes: readonly KeyScope[]): Action | undefined {

@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('sitrep alerts', () => {
-  it('prints a table sorted by severity then newest first, without silenced or inhibited alerts', async () => {
+  it('prints a table sorted by severity then oldest first, without silenced or inhibited alerts', async () => {
     const result = await runCli(['alerts'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -67,10 +67,10 @@ describe('sitrep alerts', () => {
     expect(lines[0]).toMatch(/^SEVERITY\s+ALERTNAME\s+LABELS\s+AGE\s+STATE\s+SOURCE$/);
     const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      ['critical', 'HaproxyServerConnectionErrors', 'server=web2', '5 min', 'active'],
       ['critical', 'HaproxyServerConnectionErrors', 'server=web1', '30 min', 'active'],
-      ['warning', 'QueueGrowing', '-', '30 s', 'pending'],
+      ['critical', 'HaproxyServerConnectionErrors', 'server=web2', '5 min', 'active'],
       ['warning', 'DiskFull', 'instance=db1', '1 min', 'active'],
+      ['warning', 'QueueGrowing', '-', '30 s', 'pending'],
       ['info', 'Evil', 'note=ared', '2 min', 'active'],
     ]);
     expect(rows[0]?.[5]).toBe(am.url.replace('http://', ''));
@@ -85,18 +85,18 @@ describe('sitrep alerts', () => {
     expect(doc.alerts.map((a) => a.name)).toEqual([
       'HaproxyServerConnectionErrors',
       'HaproxyServerConnectionErrors',
-      'QueueGrowing',
       'DiskFull',
+      'QueueGrowing',
       'Evil\u001b]0;owned\u0007',
     ]);
-    expect(doc.alerts[1]).toMatchObject({
+    expect(doc.alerts[0]).toMatchObject({
       labels: haproxyLabels('web1'),
       runbookUrl: 'haproxy/HaproxyServerConnectionErrors.md',
       state: 'active',
       silencedBy: [],
       origins: [{ kind: 'alertmanager', source: am.url.replace('http://', '') }],
     });
-    expect(doc.alerts[1]?.ageSeconds).toBeGreaterThanOrEqual(30 * 60);
+    expect(doc.alerts[0]?.ageSeconds).toBeGreaterThanOrEqual(30 * 60);
     expect(doc.sources.map((s) => [s.kind, s.ok, s.alerts, s.error])).toEqual([
       ['alertmanager', true, 6, null],
       ['prometheus', true, 1, null],
@@ -130,7 +130,17 @@ describe('sitrep alerts', () => {
       'server=~"web1|web3"',
     ]);
     const none = await runCli(['alerts', 'NoSuchAlert'], env);
-    expect(none).toMatchObject({ code: 0, stdout: 'No alert matches "NoSuchAlert"; 5 firing.\n' });
+    expect(none).toMatchObject({ code: 0, stdout: 'No alert matches `NoSuchAlert` (5 firing).\n' });
+  });
+
+  it('reads space-separated matchers and bare words in one argument, with the screen’s parser', async () => {
+    const result = await runCli(['alerts', '--json', 'severity=critical server=~"web.*"', 'WEB2'], env);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as AlertsJson).alerts.map((a) => a.labels['server'])).toEqual(['web2']);
+    const bad = await runCli(['alerts', 'severity=critical server=~"web('], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('invalid matcher "server=~\\"web(": unterminated quoted value');
   });
 
   it('rejects bad usage with exit 2 and one clear line', async () => {

@@ -160,7 +160,7 @@ describe('amtool spellings', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'No alert matches alertname="HaproxyServerConnectionErrors", "query"; 3 firing.\n',
+      'No alert matches `query alertname=HaproxyServerConnectionErrors` (3 firing).\n',
     );
     expect(result.stderr).toContain('"query" was read as a filter word');
     expect(result.stderr).toContain('sitrep alert query');

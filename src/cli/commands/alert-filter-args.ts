@@ -1,41 +1,18 @@
-// The filter arguments of `sitrep alerts`, read by the rule the screen's `/` filter uses
-// (src/core/inbox/inbox-filter.ts): an argument with an operator is a matcher, a bare word is a
-// word to find in the alert's name, label values or summary.
-import { MatcherError, parseMatchers, type Matcher } from '../../core/alerts/matchers.js';
+// The filter arguments of `sitrep alerts`, read by the one filter parser the screen's `/` filter
+// uses too (src/core/alerts/filter.ts); a broken matcher is a usage error that says what is wrong.
+import { parseFilter, type AlertFilter } from '../../core/alerts/filter.js';
+import { MatcherError } from '../../core/alerts/matchers.js';
 import { UsageError } from '../../core/errors.js';
-import { appendAll } from '../../core/bounded.js';
 
-/** Matchers (sent to Alertmanager too) and search words (any case matches). */
-export interface AlertFilter {
-  readonly matchers: readonly Matcher[];
-  readonly words: readonly string[];
-  /** Nothing given: every alert passes. */
-  readonly empty: boolean;
-}
-
-/** Splits the arguments into matchers and words. Throws UsageError for a broken matcher. */
+/** Reads the arguments as one filter. Throws UsageError for a broken matcher. */
 export function filterArguments(texts: readonly string[]): AlertFilter {
-  const matchers: Matcher[] = [];
-  const words: string[] = [];
-  for (const text of texts) {
-    if (/[=~{}]/.test(text)) appendAll(matchers, parseOrExplain(text));
-    else
-      appendAll(
-        words,
-        text.split(/\s+/).filter((w) => w !== ''),
-      );
-  }
-  return { matchers, words, empty: matchers.length === 0 && words.length === 0 };
-}
-
-function parseOrExplain(text: string): Matcher[] {
   try {
-    return parseMatchers(text);
+    return parseFilter(texts);
   } catch (error) {
     if (error instanceof MatcherError) {
       throw new UsageError(
         `alerts: ${error.message}`,
-        'Matchers look like severity="critical" or {job=~"web.*",env!="dev"}.',
+        'Matchers look like severity="critical" or {job=~"web.*",env!="dev"}; see sitrep alerts --help.',
       );
     }
     throw error;

@@ -1,19 +1,17 @@
 // `sitrep alerts` (and amtool's `sitrep alert query`): what is firing, from every configured
 // source, as a table or JSON.
-import type { Alert } from '../../core/alerts/alert.js';
 import { alertsJson, stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { alertTable } from '../../core/alerts/alert-table.js';
-import { formatMatcher } from '../../core/alerts/matchers.js';
+import { noMatchText, passesFilter, type AlertFilter } from '../../core/alerts/filter.js';
 import { selectAlerts } from '../../core/alerts/select.js';
 import { ExitCode } from '../../core/errors.js';
-import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { fetchAllAlerts } from '../../sources/alert-sources.js';
 import { writeAlertNames } from '../../store/alert-names-cache.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
-import { filterArguments, subcommandLikeWords, type AlertFilter } from './alert-filter-args.js';
+import { filterArguments, subcommandLikeWords } from './alert-filter-args.js';
 import { reportSources } from './source-report.js';
 
 const options = {
@@ -27,14 +25,19 @@ const help = `Usage: sitrep alerts [flags] [FILTER...]
 
 Lists firing alerts from every configured Alertmanager (an HA cluster is deduplicated) and
 Prometheus (which adds pending alerts, and alerts no Alertmanager has), most severe first and,
-within a severity, newest first. Silenced and inhibited alerts are left out unless asked for.
+within a severity, oldest first (then by name and labels: the inbox's order). Silenced and
+inhibited alerts are left out unless asked for.
 
-Filters (the same rule as the screen's / filter):
-  an argument with =, !=, =~ or !~ is an Alertmanager matcher, all must hold:
+Filters (one rule, shared with the screen's / filter): each argument is split at spaces outside
+quotes and braces, and every part must hold.
+  a part with =, !=, =~ or !~ (or braces) is an Alertmanager matcher:
       'severity="critical"'  'instance=~"web.*"'  '{job!="node",env!~"dev|test"}'
-  a bare word must appear, in any case, in the alert's name, a label value or its summary:
+      'severity=critical instance=~"web.*"'     (two matchers in one argument)
+  a bare word (no operator) must appear, in any case, in the alert's name, a label value or its
+  summary; it is a search, not amtool's alertname (write alertname=X for that):
       sitrep alerts haproxy web1
-  When filters hide every alert, sitrep says so and how many fire.
+  A broken matcher is an error saying what is wrong. When filters hide every alert, sitrep says
+  so and how many fire: No alert matches \`…\` (N firing).
 
 Flags:
   -f, --filter FILTER    the same as a FILTER argument (repeat for more)
@@ -55,7 +58,8 @@ export const alertsCommand: Command = {
   help,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs('alerts', args, options);
-    const filter = filterArguments([...(values.filter ?? []), ...positionals]);
+    const filterTexts = [...(values.filter ?? []), ...positionals];
+    const filter = filterArguments(filterTexts);
     const { config, warnings, unconfigured } = resolveSourceOptions({}, context);
     printWarnings(warnings, context);
     const { alerts, reports } = await fetchAllAlerts(config, filter.matchers);
@@ -65,7 +69,7 @@ export const alertsCommand: Command = {
         alerts.map((a) => a.name),
       );
     const muted = { silenced: values.silenced === true, inhibited: values.inhibited === true };
-    const shown = selectAlerts(alerts, { matchers: filter.matchers, ...muted }).filter(wordsPass(filter));
+    const shown = selectAlerts(alerts, { matchers: [], ...muted }).filter((a) => passesFilter(filter, a));
     const now = Date.now();
     const answered = reports.some((r) => r.error === undefined);
     const hidden =
@@ -73,24 +77,20 @@ export const alertsCommand: Command = {
     if (config.output === 'json') {
       context.stdout.write(`${stringifyForTerminal(alertsJson(shown, reports, now))}\n`);
     } else if (shown.length === 0) {
-      context.stdout.write(hidden ? `${noMatch(filter, hidden)}\n` : 'No alerts.\n');
+      context.stdout.write(hidden ? `${noMatchText(filterTexts.join(' '), hidden)}\n` : 'No alerts.\n');
     } else {
       const width = context.stdout.isTTY === true ? context.stdout.columns : undefined;
       context.stdout.write(
         `${alertTable(shown, { nowMs: now, extended: config.output === 'extended', width })}\n`,
       );
     }
-    if (hidden && config.output === 'json') context.stderr.write(`sitrep: ${noMatch(filter, hidden)}\n`);
+    if (hidden && config.output === 'json')
+      context.stderr.write(`sitrep: ${noMatchText(filterTexts.join(' '), hidden)}\n`);
     if (shown.length === 0) hintSubcommandWords(filter, context);
     const failed = reportSources(reports, unconfigured, context);
     return failed ? ExitCode.failure : ExitCode.ok;
   },
 };
-
-function wordsPass(filter: AlertFilter): (alert: Alert) => boolean {
-  const compiled = compileFilter(filter.words.join(' '));
-  return (alert) => passesFilter(compiled, alert);
-}
 
 // How many alerts fire without the filter, so "nothing matches" can say what it hid.
 async function firingCount(
@@ -99,11 +99,6 @@ async function firingCount(
 ): Promise<number> {
   const { alerts } = await fetchAllAlerts(config, []);
   return selectAlerts(alerts, { matchers: [], ...muted }).length;
-}
-
-function noMatch(filter: AlertFilter, firing: number): string {
-  const parts = [...filter.matchers.map(formatMatcher), ...filter.words.map((w) => JSON.stringify(w))];
-  return `No alert matches ${sanitizeLine(parts.join(', '))}; ${firing.toLocaleString('en-US')} firing.`;
 }
 
 function hintSubcommandWords(filter: AlertFilter, context: CommandContext): void {

@@ -1,8 +1,8 @@
-// Which alerts a listing shows and in what order: the most severe first, and within a severity the
-// most recent first, so a new page lands at the top of its band.
+// Which alerts a listing shows, in the one order of src/core/alerts/order.ts.
 import { formatDuration } from '../format/duration.js';
 import type { Alert, AlertState } from './alert.js';
 import { matchesAll, type Matcher } from './matchers.js';
+import { sortAlerts } from './order.js';
 
 /** What to show: label matchers, and whether to include silenced and inhibited alerts. */
 export interface AlertSelection {
@@ -34,49 +34,6 @@ export function selectAlerts(alerts: readonly Alert[], selection: AlertSelection
   return sortAlerts(
     alerts.filter((alert) => isShown(alert.state, selection) && matchesAll(selection.matchers, alert.labels)),
   );
-}
-
-const severityOrder: readonly string[] = [
-  'critical',
-  'page',
-  'error',
-  'high',
-  'warning',
-  'medium',
-  'low',
-  'info',
-];
-
-/** 0 for `critical`, growing as severity falls; unknown severities after `info`, `none` last. */
-export function severityRank(severity: string): number {
-  const index = severityOrder.indexOf(severity);
-  if (index >= 0) return index;
-  return severity === 'none' ? severityOrder.length + 1 : severityOrder.length;
-}
-
-/**
- * By severity, then newest first, then by name and fingerprint so the order is stable. Each
- * alert's keys are computed once (the feed sorts 10,000 alerts on every refresh; ranking and
- * parsing times inside the comparison cost ~70 ms of a refresh).
- */
-export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  const keyed = alerts.map((alert) => ({
-    alert,
-    rank: severityRank(alert.severity),
-    startMs: Date.parse(alert.startsAt) || 0,
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      b.startMs - a.startMs ||
-      compare(a.alert.name, b.alert.name) ||
-      compare(a.alert.fingerprint, b.alert.fingerprint),
-  );
-  return keyed.map((k) => k.alert);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** How long ago an alert started, for a table column: `45 s`, `3 min 20 s`, `2 h 5 min`. */

@@ -1,12 +1,12 @@
 // The inbox's rows: alerts grouped by alertname, a group folded into one row until it is
 // expanded. Pure, so the windowed list can ask for rows 5,000 to 5,020 of a big incident cheaply.
 import type { Alert } from '../alerts/alert.js';
-import { severityRank, sortAlerts } from '../alerts/select.js';
+import { severityRank, sortAlerts } from '../alerts/order.js';
 
 /** All alerts of one alertname. */
 export interface AlertGroup {
   readonly name: string;
-  /** Sorted most severe first, then newest first. */
+  /** In the one order of src/core/alerts/order.ts: most severe, then oldest first, then labels. */
   readonly alerts: readonly Alert[];
   /** The most severe severity among them. */
   readonly severity: string;

@@ -2,7 +2,7 @@
 // store do not each decide what of an Alert or a Runbook goes into the journal.
 import { createHash } from 'node:crypto';
 import type { Alert } from '../alerts/alert.js';
-import { severityRank } from '../alerts/select.js';
+import { severityRank } from '../alerts/order.js';
 import type { Runbook, RunbookSource } from '../runbook/runbook.js';
 import type { IncidentOpenedEvent, RunbookOpenedEvent } from './events.js';
 import { makeIncidentId } from './incident-id.js';

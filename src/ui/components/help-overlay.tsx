@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './text.js';
-import { bindingsFor, type Binding, type KeyScope } from '../keymap.js';
+import { bindingsFor, scopeNotes, type Binding, type KeyScope } from '../keymap.js';
 
 const scopeTitles: Record<KeyScope, string> = {
   global: 'Everywhere',
@@ -18,7 +18,9 @@ export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
   // The first scope's keys that do not fit beside the others continue at the top of the second
   // column, so the two columns stay about as long as each other.
   const firstKeys = first === undefined ? [] : bindingsFor([first]);
-  const restRows = rest.reduce((rows, scope) => rows + 2 + bindingsFor([scope]).length, 0);
+  // A note wraps in its half of the screen: about 36 columns at 80.
+  const noteRows = (scope: KeyScope) => Math.ceil((scopeNotes[scope]?.length ?? 0) / 36);
+  const restRows = rest.reduce((rows, scope) => rows + 2 + bindingsFor([scope]).length + noteRows(scope), 0);
   const split = Math.max(0, Math.ceil((firstKeys.length + 2 + restRows) / 2) - 2);
   const moved = firstKeys.length > split + 2 ? firstKeys.slice(split) : [];
   const kept = moved.length > 0 ? firstKeys.slice(0, split) : firstKeys;
@@ -27,14 +29,25 @@ export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
       <Text bold>Keys (? or esc closes this help)</Text>
       <Box>
         <Box flexDirection="column" width="50%">
-          {first === undefined ? null : <ScopeKeys title={scopeTitles[first]} bindings={kept} />}
+          {first === undefined ? null : (
+            <ScopeKeys
+              title={scopeTitles[first]}
+              bindings={kept}
+              note={moved.length === 0 ? scopeNotes[first] : undefined}
+            />
+          )}
         </Box>
         <Box flexDirection="column" width="50%">
           {first === undefined || moved.length === 0 ? null : (
-            <ScopeKeys title={`${scopeTitles[first]} (more)`} bindings={moved} />
+            <ScopeKeys title={`${scopeTitles[first]} (more)`} bindings={moved} note={scopeNotes[first]} />
           )}
           {rest.map((scope) => (
-            <ScopeKeys key={scope} title={scopeTitles[scope]} bindings={bindingsFor([scope])} />
+            <ScopeKeys
+              key={scope}
+              title={scopeTitles[scope]}
+              bindings={bindingsFor([scope])}
+              note={scopeNotes[scope]}
+            />
           ))}
         </Box>
       </Box>
@@ -42,7 +55,8 @@ export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
   );
 }
 
-function ScopeKeys({ title, bindings }: { title: string; bindings: readonly Binding[] }) {
+function ScopeKeys(props: { title: string; bindings: readonly Binding[]; note: string | undefined }) {
+  const { title, bindings, note } = props;
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text underline>{title}</Text>
@@ -51,6 +65,7 @@ function ScopeKeys({ title, bindings }: { title: string; bindings: readonly Bind
           {b.label.padEnd(7)} {b.help}
         </Text>
       ))}
+      {note === undefined ? null : <Text dimColor>{note}</Text>}
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { cutText, sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import { emptyInboxText, type Coverage } from '../state/coverage.js';
+import { noMatchText } from '../../core/alerts/filter.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 
@@ -16,16 +17,10 @@ const ageWidth = 11;
 /** The alert list: only the rows inside the window are rendered. */
 export function InboxList(props: { inbox: InboxState; nowMs: number; width: number; coverage: Coverage }) {
   const { inbox, nowMs, width } = props;
-  const empty = emptyInboxText(props.coverage);
+  const empty = noRowsText(inbox, props.coverage);
   const { start, end } = visibleRange(inbox.list);
   const incidentCount = inbox.incidents.length;
-  if (inbox.rows.length === 0 && incidentCount === 0) {
-    return (
-      <Text dimColor>
-        {inbox.filterText ? `No alert matches "${sanitizeLine(inbox.filterText)}".` : empty}
-      </Text>
-    );
-  }
+  if (inbox.rows.length === 0 && incidentCount === 0) return <Text dimColor>{empty}</Text>;
   const nameWidth = Math.max(20, Math.min(44, width - 40));
   return (
     <Box flexDirection="column">
@@ -37,7 +32,16 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
         const selected = index === inbox.list.cursor;
         const incident = inbox.incidents[index];
         if (incident)
-          return <IncidentLine key={`i${index}`} incident={incident} selected={selected} nowMs={nowMs} />;
+          return (
+            <IncidentLine
+              key={`i${index}`}
+              incident={incident}
+              selected={selected}
+              nowMs={nowMs}
+              resolvedAt={inbox.incidentsResolvedAt.get(incident.id)}
+              quiet={index >= inbox.liveIncidents}
+            />
+          );
         const row = inbox.rows[index - incidentCount];
         return row ? (
           <InboxLine
@@ -65,13 +69,37 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
   );
 }
 
-function IncidentLine(props: { incident: OpenIncidentSummary; selected: boolean; nowMs: number }) {
-  const { incident, selected, nowMs } = props;
+/**
+ * What the list says when it lists no alert: what the filter hid (never "No alerts firing." while
+ * alerts fire), that every alert firing is muted, or what the sources' coverage allows.
+ */
+function noRowsText(inbox: InboxState, coverage: Coverage): string {
+  if (!inbox.filter.empty && inbox.unfiltered > 0) return noMatchText(inbox.filterApplied, inbox.unfiltered);
+  const muted = inbox.alerts.length - inbox.unfiltered;
+  if (inbox.unfiltered === 0 && muted > 0)
+    return `Every alert firing is silenced or inhibited (${muted.toLocaleString('en-US')}); s shows them.`;
+  return emptyInboxText(coverage);
+}
+
+/**
+ * An open incident. One whose alerts all resolved says since when; one quiet for a while (listed
+ * below the live ones) is dimmed.
+ */
+function IncidentLine(props: {
+  incident: OpenIncidentSummary;
+  selected: boolean;
+  nowMs: number;
+  resolvedAt: string | undefined;
+  quiet: boolean;
+}) {
+  const { incident, selected, nowMs, resolvedAt, quiet } = props;
+  const resolved = resolvedAt === undefined ? '' : ` · resolved ${formatAge(resolvedAt, nowMs)} ago`;
+  const steps = `${incident.done}/${incident.total} steps`;
+  const opened = `opened ${formatAge(incident.openedAt, nowMs)} ago`;
   return (
-    <Text inverse={selected} wrap="truncate">
-      {selected ? '›' : ' '} <Text color="magenta">{'INCIDENT'.padEnd(9)}</Text>{' '}
-      {sanitizeLine(incident.title)} · {incident.done}/{incident.total} steps · opened{' '}
-      {formatAge(incident.openedAt, nowMs)} ago ({incident.id})
+    <Text inverse={selected} dimColor={quiet && !selected} wrap="truncate">
+      {selected ? '›' : ' '} <Text color={quiet ? 'gray' : 'magenta'}>{'INCIDENT'.padEnd(9)}</Text>{' '}
+      {`${sanitizeLine(incident.title)}${resolved} · ${steps} · ${opened} (${sanitizeLine(incident.id)})`}
     </Text>
   );
 }
@@ -113,4 +141,17 @@ function InboxLine(props: {
 /** Safe text cut or padded to exactly `width` characters. */
 function fit(text: SafeText, width: number): string {
   return cutText(text, width).padEnd(width);
+}
+
+/** Under the filter line: why part of the typed filter does not parse, and what is applied. */
+export function FilterProblem({ inbox }: { inbox: InboxState }) {
+  if (inbox.filterError === undefined) return null;
+  const applied = inbox.filter.empty
+    ? 'left out; nothing else to filter by'
+    : `left out; filtering by \`${sanitizeLine(inbox.filterApplied, 100)}\``;
+  return (
+    <Text color="yellow">
+      {sanitizeLine(inbox.filterError, 300)} ({applied})
+    </Text>
+  );
 }

@@ -47,6 +47,8 @@ export type AppAction =
       readonly problems: readonly string[];
     }
   | { readonly type: 'height'; readonly rows: number; readonly columns?: number }
+  /** The clock, once a second: the inbox moves incidents quiet for a while below the live ones. */
+  | { readonly type: 'clock'; readonly nowMs: number }
   | { readonly type: 'intentsTaken'; readonly count: number }
   | { readonly type: 'workspace'; readonly action: WorkspaceAction }
   | { readonly type: 'showWorkspace'; readonly alerts: readonly Alert[] }
@@ -113,6 +115,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
           })
         : next;
     }
+    case 'clock':
+      return inbox(state, { type: 'clock', nowMs: action.nowMs });
     case 'intentsTaken':
       return { ...state, outbox: state.outbox.slice(action.count) };
     case 'workspace':
@@ -251,6 +255,10 @@ function onInboxAction(state: AppState, action: Action): AppState {
       return move({ type: 'jump', to: 'bottom' });
     case 'expand':
       return inbox(state, { type: 'toggleExpanded' });
+    case 'expandAll':
+      return inbox(state, { type: 'expandAll', expanded: true });
+    case 'collapseAll':
+      return inbox(state, { type: 'expandAll', expanded: false });
     case 'toggleSilenced':
       return inbox(state, { type: 'toggleMuted' });
     case 'filter':

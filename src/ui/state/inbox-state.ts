@@ -2,8 +2,9 @@
 // the state, so a burst of keys (↓↓⏎ in one write) is applied to the rows the user is looking at,
 // one key after another.
 import type { Alert } from '../../core/alerts/alert.js';
-import { compileFilter, passesFilter } from '../../core/inbox/inbox-filter.js';
+import { noFilter, passesFilter, readFilter, type AlertFilter } from '../../core/alerts/filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
+import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { emptyList, listReducer, type ListAction, type ListState } from './list-state.js';
 
@@ -11,12 +12,31 @@ import { emptyList, listReducer, type ListAction, type ListState } from './list-
 export interface InboxState {
   readonly alerts: readonly Alert[];
   readonly rows: readonly InboxRow[];
-  /** Incidents still open, listed above the alerts so they can be resumed. */
+  /** Incidents still open as the app listed them (newest first). */
+  readonly givenIncidents: readonly OpenIncidentSummary[];
+  /**
+   * The same in inbox order, listed above the alerts so they can be resumed: live ones first, then
+   * those whose alerts all resolved a while ago (src/core/inbox/incident-order.ts).
+   */
   readonly incidents: readonly OpenIncidentSummary[];
+  /** How many of `incidents`, from the start, are live. */
+  readonly liveIncidents: number;
+  /** Incident id → when its alerts all resolved (ISO), for incidents none of whose alerts fire now. */
+  readonly incidentsResolvedAt: ReadonlyMap<string, string>;
+  /** The time the incident order was last worked out for (milliseconds; 0 before the first tick). */
+  readonly nowMs: number;
   /** Over the incidents, then the alert rows. */
   readonly list: ListState;
   readonly expanded: ReadonlySet<string>;
   readonly filterText: string;
+  /** The filter applied: the parts of `filterText` that parse. */
+  readonly filter: AlertFilter;
+  /** The parts of `filterText` that `filter` applies (all of them unless some do not parse). */
+  readonly filterApplied: string;
+  /** Why parts of `filterText` do not parse, in words (`filter` leaves them out). */
+  readonly filterError: string | undefined;
+  /** Alerts the list would show without the filter (muted ones only when shown). */
+  readonly unfiltered: number;
   /** True while the user types in the `/` filter. */
   readonly editingFilter: boolean;
   /** Show silenced and inhibited alerts too. */
@@ -26,8 +46,12 @@ export interface InboxState {
 export type InboxAction =
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
   | { readonly type: 'incidents'; readonly incidents: readonly OpenIncidentSummary[] }
+  /** The clock moved on: an incident quiet for long enough moves below the live ones. */
+  | { readonly type: 'clock'; readonly nowMs: number }
   | { readonly type: 'list'; readonly action: ListAction }
   | { readonly type: 'toggleExpanded' }
+  /** Expand (true) or fold (false) every group. */
+  | { readonly type: 'expandAll'; readonly expanded: boolean }
   | { readonly type: 'toggleMuted' }
   | { readonly type: 'filterStart' }
   | { readonly type: 'filterType'; readonly text: string }
@@ -38,31 +62,77 @@ export type InboxAction =
 export const initialInbox: InboxState = {
   alerts: [],
   rows: [],
+  givenIncidents: [],
   incidents: [],
+  liveIncidents: 0,
+  incidentsResolvedAt: new Map(),
+  nowMs: 0,
   list: emptyList,
   expanded: new Set(),
   filterText: '',
+  filter: noFilter,
+  filterApplied: '',
+  filterError: undefined,
+  unfiltered: 0,
   editingFilter: false,
   showMuted: false,
 };
 
 const muted = new Set(['silenced', 'inhibited']);
 
-function withRows(state: InboxState): InboxState {
-  const filter = compileFilter(state.filterText);
-  const shown = state.alerts.filter(
-    (a) => (state.showMuted || !muted.has(a.state)) && passesFilter(filter, a),
+// Puts the incidents in inbox order; an alert in the feed (pending aside) counts as firing. The
+// set of fingerprints is made only when an incident's alerts resolved (once a second at 50,000
+// alerts, it would cost for nothing).
+function withIncidentOrder(state: InboxState): InboxState {
+  let firing: Set<string> | undefined;
+  const isFiring = (fingerprint: string) => {
+    firing ??= new Set(state.alerts.filter((a) => a.state !== 'pending').map((a) => a.fingerprint));
+    return firing.has(fingerprint);
+  };
+  const arranged = arrangeIncidents(state.givenIncidents, isFiring, state.nowMs);
+  return {
+    ...state,
+    incidents: arranged.incidents,
+    liveIncidents: arranged.live,
+    incidentsResolvedAt: arranged.resolvedAt,
+  };
+}
+
+function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
+  return (
+    a.liveIncidents === b.liveIncidents &&
+    a.incidents.length === b.incidents.length &&
+    a.incidents.every((incident, i) => incident === b.incidents[i]) &&
+    a.incidentsResolvedAt.size === b.incidentsResolvedAt.size &&
+    [...a.incidentsResolvedAt].every(([id, at]) => b.incidentsResolvedAt.get(id) === at)
   );
+}
+
+/** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
+function withRows(state: InboxState, before: InboxState = state): InboxState {
+  const unmuted = state.showMuted ? state.alerts : state.alerts.filter((a) => !muted.has(a.state));
+  const shown = state.filter.empty ? unmuted : unmuted.filter((a) => passesFilter(state.filter, a));
   const rows = inboxRows(groupAlerts(shown), state.expanded);
-  const current = selectedRow(state);
+  const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
-  // Keep the cursor on the same row when new data arrives, if that row is still there.
-  const sameIndex = current === undefined ? -1 : keys.indexOf(current.key);
+  // Keep the cursor on the same row when new data arrives, if that row is still there; on an alert
+  // whose group was folded, stay on its group.
+  let sameIndex = current === undefined ? -1 : keys.indexOf(current.key);
+  if (sameIndex < 0 && current?.row?.kind === 'alert')
+    sameIndex = keys.indexOf(`group:${current.row.group.name}`);
   const list = listReducer(
     { ...state.list, cursor: sameIndex >= 0 ? sameIndex : state.list.cursor },
     { type: 'resize', count: keys.length, height: state.list.height },
   );
-  return { ...state, rows, list };
+  return { ...state, rows, list, unfiltered: unmuted.length };
+}
+
+// Reads the filter text; a part that does not parse yet (a matcher half typed, a bad regex) is
+// left out, and the error says why.
+function withFilterText(state: InboxState, filterText: string): InboxState {
+  const { filter, applied, problems } = readFilter(filterText);
+  const filterError = problems.map((p) => p.message).join('; ') || undefined;
+  return { ...state, filterText, filter, filterApplied: applied, filterError };
 }
 
 /** A key that identifies a row across refreshes. */
@@ -74,15 +144,25 @@ export function rowKey(row: InboxRow): string {
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
     case 'alerts':
-      return withRows({ ...state, alerts: action.alerts });
+      return withRows(withIncidentOrder({ ...state, alerts: action.alerts }), state);
     case 'incidents':
-      return withRows({ ...state, incidents: action.incidents });
+      return withRows(withIncidentOrder({ ...state, givenIncidents: action.incidents }), state);
+    case 'clock': {
+      const next = withIncidentOrder({ ...state, nowMs: action.nowMs });
+      // The alert rows are not recomputed for a tick that changes nothing (at 50,000 alerts, once
+      // a second would cost).
+      return sameIncidentOrder(next, state) ? { ...state, nowMs: action.nowMs } : withRows(next, state);
+    }
     case 'list':
       return { ...state, list: listReducer(state.list, action.action) };
     case 'height':
       return {
         ...state,
-        list: listReducer(state.list, { type: 'resize', count: state.rows.length, height: action.height }),
+        list: listReducer(state.list, {
+          type: 'resize',
+          count: state.incidents.length + state.rows.length,
+          height: action.height,
+        }),
       };
     case 'toggleExpanded': {
       const row = selectedRow(state)?.row;
@@ -92,22 +172,24 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       else expanded.add(row.group.name);
       return withRows({ ...state, expanded });
     }
+    case 'expandAll': {
+      const expanded = action.expanded ? new Set(state.alerts.map((a) => a.name)) : new Set<string>();
+      return withRows({ ...state, expanded });
+    }
     case 'toggleMuted':
       return withRows({ ...state, showMuted: !state.showMuted });
     case 'filterStart':
       return { ...state, editingFilter: true };
     case 'filterType':
-      return withRows({
-        ...state,
-        filterText: state.filterText + action.text,
-        list: { ...state.list, cursor: 0 },
-      });
+      return withRows(
+        withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
+      );
     case 'filterBackspace':
-      return withRows({ ...state, filterText: state.filterText.slice(0, -1) });
+      return withRows(withFilterText(state, [...state.filterText].slice(0, -1).join('')));
     case 'filterEnd':
       return action.keep
         ? { ...state, editingFilter: false }
-        : withRows({ ...state, editingFilter: false, filterText: '' });
+        : withRows(withFilterText({ ...state, editingFilter: false }, ''));
     default: {
       const unreachable: never = action;
       return unreachable;

@@ -395,6 +395,8 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
     case 'open':
     case 'addToIncident':
     case 'expand':
+    case 'expandAll':
+    case 'collapseAll':
     case 'filter':
     case 'refresh':
     case 'toggleSilenced':

@@ -4,7 +4,8 @@ import { alertsJson, stringifyForTerminal } from '../../../src/core/alerts/alert
 import { alertTable, keyLabels } from '../../../src/core/alerts/alert-table.js';
 import { makeAlert } from '../../../src/core/alerts/make-alert.js';
 import { parseMatchers } from '../../../src/core/alerts/matchers.js';
-import { formatAge, selectAlerts, severityRank } from '../../../src/core/alerts/select.js';
+import { formatAge, selectAlerts } from '../../../src/core/alerts/select.js';
+import { severityRank } from '../../../src/core/alerts/order.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 
@@ -41,12 +42,12 @@ const alerts = [
 describe('selectAlerts', () => {
   const none = { matchers: [], silenced: false, inhibited: false };
 
-  it('sorts by severity, then newest first; unknown severities after info and none last', () => {
+  it('sorts by severity, then oldest first; unknown severities after info and none last', () => {
     expect(selectAlerts(alerts, none).map((a) => a.name)).toEqual([
-      'NewCrit',
       'OldCrit',
-      'Soon',
+      'NewCrit',
       'Warn',
+      'Soon',
       'Info',
       'Custom',
       'NoSeverity',
@@ -62,7 +63,7 @@ describe('selectAlerts', () => {
 
   it('applies matchers', () => {
     const selection = { ...none, matchers: parseMatchers('severity=~"crit.*"') };
-    expect(selectAlerts(alerts, selection).map((a) => a.name)).toEqual(['NewCrit', 'OldCrit']);
+    expect(selectAlerts(alerts, selection).map((a) => a.name)).toEqual(['OldCrit', 'NewCrit']);
   });
 });
 

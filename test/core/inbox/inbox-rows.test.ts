@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, passesFilter } from '../../../src/core/inbox/inbox-filter.js';
 import { groupAlerts, inboxRows, severityCounts } from '../../../src/core/inbox/inbox-rows.js';
 import { testAlert } from '../../helpers/alerts.js';
 
@@ -43,12 +42,12 @@ describe('inboxRows', () => {
     ]);
   });
 
-  it('lists an expanded group’s alerts under it, newest first', () => {
+  it('lists an expanded group’s alerts under it, oldest first', () => {
     expect(inboxRows(groups, new Set(['HaproxyServerConnectionErrors'])).map(describeRow)).toEqual([
       'alert DiskFull',
       'group HaproxyServerConnectionErrors open',
-      'alert web1',
       'alert web2',
+      'alert web1',
       'alert HaproxyHttpSlowingDown',
     ]);
   });
@@ -60,26 +59,5 @@ describe('severityCounts', () => {
       ['critical', 3],
       ['warning', 1],
     ]);
-  });
-});
-
-describe('inbox filter', () => {
-  const all = [slow, conn1, disk, conn2];
-  const names = (text: string) =>
-    all.filter((a) => passesFilter(compileFilter(text), a)).map((a) => a.labels.server ?? a.name);
-
-  it('takes Alertmanager matchers', () => {
-    expect(names('severity="warning"')).toEqual(['HaproxyHttpSlowingDown']);
-    expect(names('{alertname=~"Haproxy.*",server!="web1"}')).toEqual(['HaproxyHttpSlowingDown', 'web2']);
-  });
-
-  it('takes words that must all appear, in any case', () => {
-    expect(names('haproxy WEB2')).toEqual(['web2']);
-    expect(names('db1')).toEqual(['DiskFull']);
-    expect(names('')).toEqual(['HaproxyHttpSlowingDown', 'web1', 'DiskFull', 'web2']);
-  });
-
-  it('treats broken matchers as words rather than failing', () => {
-    expect(compileFilter('server="web1').kind).toBe('text');
   });
 });
