@@ -7,6 +7,7 @@ const scopeTitles: Record<KeyScope, string> = {
   list: 'Lists',
   inbox: 'Inbox',
   workspace: 'Incident',
+  terminal: 'Terminal',
 };
 
 /**
