@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { padCells } from '../../core/format/cells.js';
 import { Text } from './text.js';
 import { bindingsFor, type KeyScope } from '../keymap.js';
 
@@ -39,7 +40,7 @@ function ScopeKeys({ scope }: { scope: KeyScope }) {
       <Text underline>{scopeTitles[scope]}</Text>
       {bindingsFor([scope]).map((b) => (
         <Text key={b.action} wrap="truncate">
-          {b.label.padEnd(7)} {b.help}
+          {padCells(b.label, 7)} {b.help}
         </Text>
       ))}
     </Box>
