@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import { padCells } from '../../core/format/cells.js';
 import { Text } from './text.js';
 import { bindingsFor, type KeyScope } from '../keymap.js';
+import { helpColumns, minColumnWidth, type HelpLine } from './help-columns.js';
 
 const scopeTitles: Record<KeyScope, string> = {
   global: 'Everywhere',
@@ -12,37 +13,57 @@ const scopeTitles: Record<KeyScope, string> = {
 };
 
 /**
- * The `?` screen: every key of the current screen's scopes, generated from the keymap. Two
- * columns, so the whole of it fits an 80×24 terminal.
+ * The `?` screen: every key of the current screen's scopes (and the terminal keys), generated
+ * from the keymap, in as many columns as it takes to fit `rows` × `width` (two at 80×24). If a
+ * terminal is too small for even that, it says how many keys are left out.
  */
-export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
-  const [first, ...rest] = scopes;
+export function HelpOverlay(props: { scopes: readonly KeyScope[]; rows: number; width: number }) {
+  const { rows, width } = props;
+  const scopes = props.scopes.includes('terminal') ? props.scopes : [...props.scopes, 'terminal' as const];
+  const sections = scopes.map((scope) => ({ title: scopeTitles[scope], keys: bindingsFor([scope]) }));
+  // The title line and the blank line under it; one line kept for the note about hidden keys.
+  const { columns, hidden } = helpColumns(
+    sections,
+    rows - 3,
+    Math.max(1, Math.floor(width / minColumnWidth)),
+  );
+  const columnWidth = Math.floor(width / columns.length);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={width}>
       <Text bold>Keys (? or esc closes this help)</Text>
-      <Box>
-        <Box flexDirection="column" width="50%">
-          {first === undefined ? null : <ScopeKeys scope={first} />}
-        </Box>
-        <Box flexDirection="column" width="50%">
-          {rest.map((scope) => (
-            <ScopeKeys key={scope} scope={scope} />
-          ))}
-        </Box>
+      <Box marginTop={1}>
+        {columns.map((lines, index) => (
+          <Box key={index} flexDirection="column" width={columnWidth} paddingRight={1}>
+            {lines.map((line, row) => (
+              <HelpRow key={row} line={line} />
+            ))}
+          </Box>
+        ))}
       </Box>
+      {hidden > 0 ? (
+        <Text color="yellow" wrap="truncate">
+          {hidden} more keys do not fit: make the terminal larger to see them.
+        </Text>
+      ) : null}
     </Box>
   );
 }
 
-function ScopeKeys({ scope }: { scope: KeyScope }) {
-  return (
-    <Box flexDirection="column" marginTop={1}>
-      <Text underline>{scopeTitles[scope]}</Text>
-      {bindingsFor([scope]).map((b) => (
-        <Text key={b.action} wrap="truncate">
-          {padCells(b.label, 7)} {b.help}
+function HelpRow({ line }: { line: HelpLine }) {
+  switch (line.kind) {
+    case 'title':
+      return <Text underline>{line.text}</Text>;
+    case 'gap':
+      return <Text> </Text>;
+    case 'key':
+      return (
+        <Text wrap="truncate">
+          {padCells(line.label, 7)} {line.help}
         </Text>
-      ))}
-    </Box>
-  );
+      );
+    default: {
+      const unreachable: never = line;
+      return unreachable;
+    }
+  }
 }

@@ -9,6 +9,9 @@ import { clearScreenSequence } from '../terminal.js';
  * drew over us, Ctrl-Z).
  */
 export function useRedraw(): () => void {
-  const { write } = useStdout();
-  return useCallback(() => write(clearScreenSequence), [write]);
+  const { stdout, write } = useStdout();
+  // Not a terminal (a pipe, a test's fake stdout): there is no screen to clear.
+  return useCallback(() => {
+    if (stdout.isTTY) write(clearScreenSequence);
+  }, [stdout, write]);
 }
