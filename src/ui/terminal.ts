@@ -1,7 +1,10 @@
 import { writeSync } from 'node:fs';
 
-const enterSequence = '\u001b[?1049h\u001b[H';
-const leaveSequence = '\u001b[?25h\u001b[?1049l';
+// The alternate screen, and "alternate scroll" (1007): the terminal sends the mouse wheel as ↑/↓
+// keys there, so the wheel moves through lists without sitrep capturing the mouse (Ink reads no
+// mouse events, and capturing them would take text selection away from the user).
+const enterSequence = '\u001b[?1049h\u001b[?1007h\u001b[H';
+const leaveSequence = '\u001b[?1007l\u001b[?25h\u001b[?1049l';
 
 /**
  * Switches the terminal to the alternate screen and guarantees it is switched back: on a normal
