@@ -37,7 +37,9 @@ export function useAppInput(dispatch: Dispatch<AppAction>): void {
  */
 function suspend(stdin: NodeJS.ReadStream, redraw: () => void): void {
   releaseTerminal({ stdin });
-  process.kill(process.pid, 'SIGTSTP');
+  // The whole process group, as a shell's own Ctrl-Z would: a wrapper that started sitrep (npx,
+  // npm run) stops too, so the shell sees the job stopped and gives its prompt back.
+  process.kill(0, 'SIGTSTP');
   takeBackTerminal({ stdin });
   redraw();
 }
