@@ -4,6 +4,8 @@
 // becomes displayable only by passing through here: the result is typed `SafeText`, and the screen's
 // one text component (src/ui/components/text.tsx) sanitizes whatever else it is given.
 
+import { cutCells } from './format/cells.js';
+
 declare const safeTextBrand: unique symbol;
 
 /** Text that holds no escape sequence, control, bidi or zero-width character: safe to draw. */
@@ -38,16 +40,17 @@ export function sanitizeText(text: string): SafeText {
 
 /**
  * As sanitizeText, and folds newlines and tabs to spaces: for table cells and one-line labels. With
- * `maxLength`, a longer line is cut and ends in `…`, so a 10 kB label cannot fill the screen.
+ * `maxLength` (in terminal cells), a longer line is cut and ends in `…`, so a 10 kB label cannot
+ * fill the screen.
  */
 export function sanitizeLine(text: string, maxLength?: number): SafeText {
   return cutText(sanitizeText(text).replace(/\s+/g, ' ').trim() as SafeText, maxLength);
 }
 
-/** Safe text cut to at most `maxLength` characters (code points), ending in `…` when cut. */
+/**
+ * Safe text cut to at most `maxLength` terminal cells, ending in `…` when cut; a wide character
+ * (CJK, emoji) that does not fit is left out whole. Cutting safe text keeps it safe.
+ */
 export function cutText(text: SafeText, maxLength: number | undefined): SafeText {
-  if (maxLength === undefined) return text;
-  const chars = [...text];
-  if (chars.length <= maxLength) return text;
-  return `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…` as SafeText;
+  return maxLength === undefined ? text : (cutCells(text, maxLength) as SafeText);
 }

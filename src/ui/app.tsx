@@ -45,15 +45,15 @@ export function App(props: {
   }, [rows, columns, snapshot.sources.length]);
 
   const scopes = scopesFor(state.screen);
+  // The help takes the whole screen: every row goes to the keys, so all of them fit at 80×24.
+  if (state.help) return <HelpOverlay scopes={scopes} rows={rows} width={columns - 1} />;
   // One column short of the terminal's width: a line that fills the last column makes some
   // terminals wrap, and Ink's line count would then be off by one.
   return (
     <Box flexDirection="column" width={columns - 1}>
       <Header snapshot={snapshot} nowMs={nowMs} />
       <Box marginTop={1} flexDirection="column">
-        {state.help ? (
-          <HelpOverlay scopes={scopes} />
-        ) : state.screen === 'inbox' ? (
+        {state.screen === 'inbox' ? (
           <InboxList inbox={state.inbox} nowMs={nowMs} width={columns - 1} coverage={coverageOf(snapshot)} />
         ) : state.workspace ? (
           <WorkspaceView

@@ -1,8 +1,14 @@
 // The one keymap: every binding's keys, its label in the footer and its line in the `?` help.
 // Key matching, hints and help are all generated from this table, so they cannot disagree.
 
-/** Where a binding applies. `global` bindings work on every screen that does not capture text. */
-export type KeyScope = 'global' | 'list' | 'inbox' | 'workspace';
+/**
+ * Where a binding applies. `global` bindings work on every screen that does not capture text;
+ * `terminal` bindings work everywhere, even in a text field (they act on the terminal, not the app).
+ */
+export type KeyScope = 'global' | 'list' | 'inbox' | 'workspace' | 'terminal';
+
+/** What a `terminal` key asks for: the input hook carries these out itself, no reducer involved. */
+export type TerminalAction = 'redraw' | 'suspend';
 
 /** Everything a key can ask for. */
 export type Action =
@@ -44,7 +50,7 @@ export type Action =
 
 /** One row of the keymap. */
 export interface Binding {
-  readonly action: Action;
+  readonly action: Action | TerminalAction;
   readonly scope: KeyScope;
   /** Key names as produced by keyNames(). */
   readonly keys: readonly string[];
@@ -229,6 +235,14 @@ export const keymap: readonly Binding[] = [
   },
   { action: 'help', scope: 'global', keys: ['?'], label: '?', help: 'this help', hint: 'help' },
   { action: 'quit', scope: 'global', keys: ['q', 'ctrl+c'], label: 'q', help: 'quit', hint: 'quit' },
+  { action: 'redraw', scope: 'terminal', keys: ['ctrl+l'], label: '^L', help: 'redraw the screen' },
+  {
+    action: 'suspend',
+    scope: 'terminal',
+    keys: ['ctrl+z'],
+    label: '^Z',
+    help: 'suspend to the shell (fg comes back)',
+  },
 ];
 
 /** Rules the `?` help states under a scope's keys, where one line of help cannot say it all. */
@@ -239,13 +253,25 @@ export const scopeNotes: Partial<Record<KeyScope, string>> = {
     'or the summary, in any case.',
 };
 
+const terminalActions: readonly string[] = ['redraw', 'suspend'] satisfies TerminalAction[];
+
+function isTerminalAction(action: Action | TerminalAction): action is TerminalAction {
+  return terminalActions.includes(action);
+}
+
 /** The action a key means in these scopes (most specific scope first), if any. */
 export function actionFor(keyName: string, scopes: readonly KeyScope[]): Action | undefined {
   for (const scope of scopes) {
     const binding = keymap.find((b) => b.scope === scope && b.keys.includes(keyName));
-    if (binding) return binding.action;
+    if (binding && !isTerminalAction(binding.action)) return binding.action;
   }
   return undefined;
+}
+
+/** The terminal action a key means (Ctrl-L, Ctrl-Z), on every screen and in every mode. */
+export function terminalActionFor(keyName: string): TerminalAction | undefined {
+  const action = keymap.find((b) => b.scope === 'terminal' && b.keys.includes(keyName))?.action;
+  return action !== undefined && isTerminalAction(action) ? action : undefined;
 }
 
 /** The bindings of these scopes, for the footer (hint only) or the help overlay (all). */

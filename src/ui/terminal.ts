@@ -1,7 +1,10 @@
 import { writeSync } from 'node:fs';
 
-const enterSequence = '\u001b[?1049h\u001b[H';
-const leaveSequence = '\u001b[?25h\u001b[?1049l';
+// The alternate screen, and "alternate scroll" (1007): the terminal sends the mouse wheel as ↑/↓
+// keys there, so the wheel moves through lists without sitrep capturing the mouse (Ink reads no
+// mouse events, and capturing them would take text selection away from the user).
+const enterSequence = '\u001b[?1049h\u001b[?1007h\u001b[H';
+const leaveSequence = '\u001b[?1007l\u001b[?25h\u001b[?1049l';
 
 /**
  * Switches the terminal to the alternate screen and guarantees it is switched back: on a normal
@@ -59,4 +62,36 @@ export function enterAlternateScreen(
     throw error;
   });
   return restore;
+}
+
+/** The terminal as the screen holds it: the key input Ink reads and the descriptor it draws on. */
+export interface HeldTerminal {
+  /** Ink's input stream (process.stdin); raw mode is switched only when it is a TTY. */
+  readonly stdin: NodeJS.ReadStream;
+  /** The descriptor the screen is drawn on; 1 (stdout) unless told. */
+  readonly fd?: number;
+}
+
+/** Erases the whole screen and scroll-back and homes the cursor: written before a full frame. */
+export const clearScreenSequence = '\u001b[2J\u001b[3J\u001b[H';
+
+/**
+ * Hands the terminal to someone else — the user's shell on Ctrl-Z, `$EDITOR` — as it was before
+ * sitrep started: the cursor shown, the alternate screen left, raw mode off. Pair it with
+ * {@link takeBackTerminal}. While released, run a child with `spawnSync` (or keep the event loop
+ * from reading stdin): Ink's input listener would otherwise compete with it for keys.
+ */
+export function releaseTerminal(held: HeldTerminal): void {
+  if (held.stdin.isTTY) held.stdin.setRawMode(false);
+  writeSync(held.fd ?? 1, leaveSequence);
+}
+
+/**
+ * Takes the terminal back after {@link releaseTerminal}: the alternate screen entered and cleared,
+ * the cursor hidden, raw mode on. The screen is then blank: the caller makes Ink draw a whole
+ * frame (`useStdout().write('')` redraws the last one from scratch).
+ */
+export function takeBackTerminal(held: HeldTerminal): void {
+  writeSync(held.fd ?? 1, `${enterSequence}${clearScreenSequence}\u001b[?25l`);
+  if (held.stdin.isTTY) held.stdin.setRawMode(true);
 }

@@ -49,8 +49,10 @@ describe('what else a terminal would act on or a reader would not see', () => {
 });
 
 describe('cutText', () => {
-  it('cuts by characters, not UTF-16 units, and marks the cut', () => {
-    expect(sanitizeLine('🚨'.repeat(5), 3)).toBe('🚨🚨…');
+  it('cuts by terminal cells, never inside a character, and marks the cut', () => {
+    // Each 🚨 takes two cells: two of them and the ellipsis would take five.
+    expect(sanitizeLine('🚨'.repeat(5), 3)).toBe('🚨…');
+    expect(sanitizeLine('🚨'.repeat(5), 5)).toBe('🚨🚨…');
     expect(cutText(sanitizeLine('short'), 10)).toBe('short');
     expect([...sanitizeLine('x'.repeat(10_000), 80)]).toHaveLength(80);
   });

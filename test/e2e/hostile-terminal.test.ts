@@ -58,7 +58,7 @@ async function postAlerts(body: unknown[]): Promise<void> {
 // eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)/g;
 // eslint-disable-next-line no-control-regex
-const inkSequence = /^\u001b\[(?:[0-9;]*[ABCDEFGHKJ]|\?(?:25|1049|2004|1004|2026)[hl])$/;
+const inkSequence = /^\u001b\[(?:[0-9;]*[ABCDEFGHKJ]|\?(?:25|1007|1049|2004|1004|2026)[hl])$/;
 // eslint-disable-next-line no-control-regex
 const sgrSequence = /^\u001b\[([0-9;]*)m$/;
 const allowedSgr = new Set([0, 1, 2, 3, 4, 7, 9, 22, 23, 24, 27, 29, 39, 49]);

@@ -32,9 +32,16 @@ export interface Rendered {
   rerender(element: ReactElement): void;
 }
 
-/** Renders a screen for a test. */
-export function renderUi(element: ReactElement): Rendered {
+/**
+ * Renders a screen for a test: 100 columns unless `columns` says otherwise (the terminal then
+ * "resizes" to it, as a real one would tell the screen), and 24 rows.
+ */
+export function renderUi(element: ReactElement, options: { columns?: number } = {}): Rendered {
   const instance = inkRender(element);
+  if (options.columns !== undefined) {
+    Object.defineProperty(instance.stdout, 'columns', { value: options.columns });
+    instance.stdout.emit('resize');
+  }
   const frame = () => sanitizeText(instance.lastFrame() ?? '');
   const waitForFrame = (predicate: (frame: string) => boolean, options: { timeout?: number } = {}) =>
     pollFor(frame, predicate, {

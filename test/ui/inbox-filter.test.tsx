@@ -82,7 +82,7 @@ describe('inbox filter', () => {
     // The inbox's keys and the rule are the left column (half of ink-testing-library's 100 columns).
     const left = help
       .split('\n')
-      .map((line) => line.slice(0, 50).trim())
+      .map((line) => line.slice(0, 49).trim())
       .join(' ');
     expect(left).toContain('a bare word must appear in the name, a label value or the summary');
   });

@@ -2,6 +2,7 @@
 import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode } from '../../core/errors.js';
 import { formatUtc } from '../../core/export/format.js';
+import { cellWidth, padCells } from '../../core/format/cells.js';
 import { formatDuration } from '../../core/format/duration.js';
 import {
   formatProgress,
@@ -49,11 +50,11 @@ function row(item: IncidentListItem): string[] {
 
 function table(rows: readonly string[][]): string {
   const all = [[...columns], ...rows];
-  const widths = columns.map((_, i) => largest(all.map((r) => (r[i] ?? '').length)));
+  const widths = columns.map((_, i) => largest(all.map((r) => cellWidth(r[i] ?? ''))));
   return all
     .map((r) =>
       r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .map((cell, i) => padCells(cell, widths[i] ?? 0))
         .join('  ')
         .trimEnd(),
     )

@@ -1,5 +1,6 @@
 // The text table of `sitrep alerts` (`-o simple` and `-o extended`). Every cell is server text, so
 // each goes through sanitizeLine before it is measured or printed.
+import { cellWidth, cutCells, padCells } from '../format/cells.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alert } from './alert.js';
 import { formatAge } from './select.js';
@@ -27,7 +28,8 @@ const extendedColumns = [...simpleColumns, 'SUMMARY', 'RUNBOOK'] as const;
 const shrinkable = new Set(['LABELS', 'SUMMARY', 'ALERTNAME']);
 
 /**
- * The table as lines of text. `width` is the terminal's width when known: the LABELS, SUMMARY and
+ * The table as lines of text, measured in terminal cells (CJK and emoji take two), so columns line
+ * up whatever the script. `width` is the terminal's width when known: the LABELS, SUMMARY and
  * ALERTNAME columns are then shortened (ending in `…`) so lines fit.
  */
 export function alertTable(
@@ -49,7 +51,7 @@ export function alertTable(
   });
   const widths = headers.map((h, i) =>
     largest(
-      rows.map((r) => (r[i] ?? '').length),
+      rows.map((r) => cellWidth(r[i] ?? '')),
       h.length,
     ),
   );
@@ -58,7 +60,10 @@ export function alertTable(
     .map((cells) =>
       cells
         .map((cell, i) =>
-          clip(cell, widths[i] ?? cell.length).padEnd(i === cells.length - 1 ? 0 : (widths[i] ?? 0)),
+          padCells(
+            cutCells(cell, widths[i] ?? cellWidth(cell)),
+            i === cells.length - 1 ? 0 : (widths[i] ?? 0),
+          ),
         )
         .join('  ')
         .trimEnd(),
@@ -84,8 +89,4 @@ function fit(widths: number[], headers: readonly string[], width: number): void 
     if (widest < 0) return;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
-}
-
-function clip(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }

@@ -1,7 +1,7 @@
 // The plain-text form of a step's probe results, for `sitrep probe` (and anything else that prints
 // rather than draws). Every piece of text that came from a runbook, an alert or a server goes
 // through sanitizeLine: a label value must not be able to move the cursor or recolour the terminal.
-import { formatLabels, formatValue } from '../format/index.js';
+import { cellWidth, formatLabels, formatValue, padCells, padCellsStart } from '../format/index.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Probe } from './probe.js';
 import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
@@ -47,15 +47,15 @@ export function formatStepReport(
   );
   const flat = rows.flat();
   const labelColumn = largest(
-    flat.map((row) => row.labels.length),
+    flat.map((row) => cellWidth(row.labels)),
     0,
   );
   const valueColumn = largest(
-    flat.map((row) => row.value.length),
+    flat.map((row) => cellWidth(row.value)),
     0,
   );
   const verdictColumn = largest(
-    flat.map((row) => row.verdict.length),
+    flat.map((row) => cellWidth(row.verdict)),
     0,
   );
   results.forEach((result, index) => {
@@ -63,9 +63,9 @@ export function formatStepReport(
     lines.push(`    ${sanitizeLine(result.probe.query)}`);
     for (const row of rows[index] ?? []) {
       const cells = [
-        row.labels.padEnd(labelColumn),
-        row.value.padStart(valueColumn),
-        row.verdict.padEnd(verdictColumn),
+        padCells(row.labels, labelColumn),
+        padCellsStart(row.value, valueColumn),
+        padCells(row.verdict, verdictColumn),
         row.trend,
       ];
       lines.push(`      ${cells.join('  ')}`.trimEnd());

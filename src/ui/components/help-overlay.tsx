@@ -1,71 +1,83 @@
 import { Box } from 'ink';
+import { padCells } from '../../core/format/cells.js';
 import { Text } from './text.js';
-import { bindingsFor, scopeNotes, type Binding, type KeyScope } from '../keymap.js';
+import { bindingsFor, scopeNotes, type KeyScope } from '../keymap.js';
+import { wrapText } from '../state/workspace-text.js';
+import { helpColumns, minColumnWidth, type HelpLine } from './help-columns.js';
 
 const scopeTitles: Record<KeyScope, string> = {
   global: 'Everywhere',
   list: 'Lists',
   inbox: 'Inbox',
   workspace: 'Incident',
+  terminal: 'Terminal',
 };
 
 /**
- * The `?` screen: every key of the current screen's scopes, generated from the keymap. Two
- * columns, so the whole of it fits an 80×24 terminal.
+ * The `?` screen: every key of the current screen's scopes (and the terminal keys), generated
+ * from the keymap, in as many columns as it takes to fit `rows` × `width` (two at 80×24). If a
+ * terminal is too small for even that, it says how many keys are left out.
  */
-export function HelpOverlay({ scopes }: { scopes: readonly KeyScope[] }) {
-  const [first, ...rest] = scopes;
-  // The first scope's keys that do not fit beside the others continue at the top of the second
-  // column, so the two columns stay about as long as each other.
-  const firstKeys = first === undefined ? [] : bindingsFor([first]);
-  // A note wraps in its half of the screen: about 36 columns at 80.
-  const noteRows = (scope: KeyScope) => Math.ceil((scopeNotes[scope]?.length ?? 0) / 36);
-  const restRows = rest.reduce((rows, scope) => rows + 2 + bindingsFor([scope]).length + noteRows(scope), 0);
-  const split = Math.max(0, Math.ceil((firstKeys.length + 2 + restRows) / 2) - 2);
-  const moved = firstKeys.length > split + 2 ? firstKeys.slice(split) : [];
-  const kept = moved.length > 0 ? firstKeys.slice(0, split) : firstKeys;
+export function HelpOverlay(props: { scopes: readonly KeyScope[]; rows: number; width: number }) {
+  const { rows, width } = props;
+  const scopes = props.scopes.includes('terminal') ? props.scopes : [...props.scopes, 'terminal' as const];
+  const sections = scopes.map((scope) => {
+    const note = scopeNotes[scope];
+    return {
+      title: scopeTitles[scope],
+      keys: bindingsFor([scope]),
+      ...(note === undefined ? {} : { note: wrapText(note, minColumnWidth - 1) }),
+    };
+  });
+  // The title line and the blank line under it; one line kept for the note about hidden keys.
+  const { columns, hidden } = helpColumns(
+    sections,
+    rows - 3,
+    Math.max(1, Math.floor(width / minColumnWidth)),
+  );
+  const columnWidth = Math.floor(width / columns.length);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={width}>
       <Text bold>Keys (? or esc closes this help)</Text>
-      <Box>
-        <Box flexDirection="column" width="50%">
-          {first === undefined ? null : (
-            <ScopeKeys
-              title={scopeTitles[first]}
-              bindings={kept}
-              note={moved.length === 0 ? scopeNotes[first] : undefined}
-            />
-          )}
-        </Box>
-        <Box flexDirection="column" width="50%">
-          {first === undefined || moved.length === 0 ? null : (
-            <ScopeKeys title={`${scopeTitles[first]} (more)`} bindings={moved} note={scopeNotes[first]} />
-          )}
-          {rest.map((scope) => (
-            <ScopeKeys
-              key={scope}
-              title={scopeTitles[scope]}
-              bindings={bindingsFor([scope])}
-              note={scopeNotes[scope]}
-            />
-          ))}
-        </Box>
+      <Box marginTop={1}>
+        {columns.map((lines, index) => (
+          <Box key={index} flexDirection="column" width={columnWidth} paddingRight={1}>
+            {lines.map((line, row) => (
+              <HelpRow key={row} line={line} />
+            ))}
+          </Box>
+        ))}
       </Box>
+      {hidden > 0 ? (
+        <Text color="yellow" wrap="truncate">
+          {hidden} more keys do not fit: make the terminal larger to see them.
+        </Text>
+      ) : null}
     </Box>
   );
 }
 
-function ScopeKeys(props: { title: string; bindings: readonly Binding[]; note: string | undefined }) {
-  const { title, bindings, note } = props;
-  return (
-    <Box flexDirection="column" marginTop={1}>
-      <Text underline>{title}</Text>
-      {bindings.map((b) => (
-        <Text key={b.action} wrap="truncate">
-          {b.label.padEnd(7)} {b.help}
+function HelpRow({ line }: { line: HelpLine }) {
+  switch (line.kind) {
+    case 'title':
+      return <Text underline>{line.text}</Text>;
+    case 'gap':
+      return <Text> </Text>;
+    case 'note':
+      return (
+        <Text dimColor wrap="truncate">
+          {line.text}
         </Text>
-      ))}
-      {note === undefined ? null : <Text dimColor>{note}</Text>}
-    </Box>
-  );
+      );
+    case 'key':
+      return (
+        <Text wrap="truncate">
+          {padCells(line.label, 7)} {line.help}
+        </Text>
+      );
+    default: {
+      const unreachable: never = line;
+      return unreachable;
+    }
+  }
 }

@@ -3,7 +3,8 @@ import { Text } from '../components/text.js';
 import type { InboxRow } from '../../core/inbox/inbox-rows.js';
 import { formatAge } from '../../core/alerts/select.js';
 import { keyLabels } from '../../core/alerts/alert-table.js';
-import { cutText, sanitizeLine, type SafeText } from '../../core/sanitize.js';
+import { fitCells } from '../../core/format/cells.js';
+import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import { emptyInboxText, type Coverage } from '../state/coverage.js';
@@ -138,9 +139,9 @@ function InboxLine(props: {
   );
 }
 
-/** Safe text cut or padded to exactly `width` characters. */
+/** Safe text cut or padded to exactly `width` terminal cells. */
 function fit(text: SafeText, width: number): string {
-  return cutText(text, width).padEnd(width);
+  return fitCells(text, width);
 }
 
 /** Under the filter line: why part of the typed filter does not parse, and what is applied. */

@@ -3,12 +3,13 @@
 // fenced code blocks are kept line for line. Nothing is cut: a line longer than the pane is
 // continued on the next, so a command can be read (and typed) whole.
 import type { WorkspaceRunbook } from '../../app/services.js';
+import { cellWidth, splitCells } from '../../core/format/cells.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 
 /** Rows outside the workspace view: the header, the gap under it, the footer. */
 export const appChrome = 3;
 
-/** The text as lines of at most `width` characters, sanitized. */
+/** The text as lines of at most `width` terminal cells, sanitized. */
 export function wrapText(text: string, width: number): string[] {
   const columns = Math.max(10, width);
   const out: string[] = [];
@@ -49,15 +50,15 @@ function flow(text: string, width: number): string[] {
   let current = '';
   // A code span wider than the pane breaks at its own spaces; only a single word wider than the
   // pane is cut, and then it continues on the next line.
-  const pieces = tokens(text).flatMap((t) => (t.length > width ? (t.match(/\S+/g) ?? []) : [t]));
+  const pieces = tokens(text).flatMap((t) => (cellWidth(t) > width ? (t.match(/\S+/g) ?? []) : [t]));
   for (const token of pieces) {
     const joined = current === '' ? token : `${current} ${token}`;
-    if (joined.length <= width) {
+    if (cellWidth(joined) <= width) {
       current = joined;
       continue;
     }
     if (current !== '') lines.push(current);
-    if (token.length <= width) {
+    if (cellWidth(token) <= width) {
       current = token;
     } else {
       const pieces = hardWrap(token, width);
@@ -69,13 +70,9 @@ function flow(text: string, width: number): string[] {
   return lines;
 }
 
-/** Cuts a line into pieces of `width` characters (by code point, so no character is split). */
+/** Cuts a line into pieces of at most `width` terminal cells, never inside a character. */
 function hardWrap(line: string, width: number): string[] {
-  const chars = Array.from(line);
-  if (chars.length <= width) return [line];
-  const pieces: string[] = [];
-  for (let i = 0; i < chars.length; i += width) pieces.push(chars.slice(i, i + width).join(''));
-  return pieces;
+  return splitCells(line, width);
 }
 
 /** How many rows each part of the workspace gets at this terminal height. */
