@@ -86,4 +86,17 @@ describe('inbox filter', () => {
       .join(' ');
     expect(left).toContain('a bare word must appear in the name, a label value or the summary');
   });
+
+  it('keeps the screen within 24 rows while it says which parts were left out', async () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      testAlert({ alertname: `Busy${String(i).padStart(2, '0')}`, instance: 'web1', severity: 'critical' }),
+    );
+    const ui = start(many);
+    await ui.waitForText('Busy00');
+    ui.press('/', 'web1 instance=~"web(', keys.enter);
+    const frame = await ui.waitForText('unterminated quoted value');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    // The footer's key hints are still on screen, under the list.
+    expect(frame.split('\n').at(-1)).toMatch(/help/);
+  });
 });

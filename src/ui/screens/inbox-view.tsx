@@ -6,6 +6,7 @@ import { keyLabels } from '../../core/alerts/alert-table.js';
 import { fitCells } from '../../core/format/cells.js';
 import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
+import { filterProblemText } from '../state/inbox-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import { emptyInboxText, type Coverage } from '../state/coverage.js';
 import { noMatchText } from '../../core/alerts/filter.js';
@@ -146,13 +147,6 @@ function fit(text: SafeText, width: number): string {
 
 /** Under the filter line: why part of the typed filter does not parse, and what is applied. */
 export function FilterProblem({ inbox }: { inbox: InboxState }) {
-  if (inbox.filterError === undefined) return null;
-  const applied = inbox.filter.empty
-    ? 'left out; nothing else to filter by'
-    : `left out; filtering by \`${sanitizeLine(inbox.filterApplied, 100)}\``;
-  return (
-    <Text color="yellow">
-      {sanitizeLine(inbox.filterError, 300)} ({applied})
-    </Text>
-  );
+  const text = filterProblemText(inbox);
+  return text === undefined ? null : <Text color="yellow">{text}</Text>;
 }

@@ -4,7 +4,15 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import { actionFor, type Action, type KeyScope } from '../keymap.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
-import { inboxReducer, initialInbox, selectedRow, type InboxAction, type InboxState } from './inbox-state.js';
+import {
+  filterProblemText,
+  inboxReducer,
+  initialInbox,
+  selectedRow,
+  type InboxAction,
+  type InboxState,
+} from './inbox-state.js';
+import { cellWidth } from '../../core/format/cells.js';
 import type { Intent } from './intents.js';
 import { workspaceKey } from './workspace-keys.js';
 import {
@@ -151,7 +159,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 }
 
 function inbox(state: AppState, action: InboxAction): AppState {
-  return { ...state, inbox: inboxReducer(state.inbox, action) };
+  const next = inboxReducer(state.inbox, action);
+  // The lines naming the filter parts left out take rows from the list while they show.
+  const problem = filterProblemText(next);
+  const problemRows = problem === undefined ? 0 : Math.ceil(cellWidth(problem) / Math.max(1, state.columns));
+  const wanted = state.rows - inboxChrome - problemRows;
+  const sized =
+    state.rows > 0 && next.list.height !== wanted
+      ? inboxReducer(next, { type: 'height', height: wanted })
+      : next;
+  return { ...state, inbox: sized };
 }
 
 function workspace(state: AppState, action: WorkspaceAction): AppState {

@@ -6,6 +6,7 @@ import { noFilter, passesFilter, readFilter, type AlertFilter } from '../../core
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
 import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
+import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { emptyList, listReducer, type ListAction, type ListState } from './list-state.js';
 
 /** Inbox state: the rows shown and how the user has narrowed and moved through them. */
@@ -209,4 +210,13 @@ export function selectedRow(state: InboxState): Selection | undefined {
   if (incident) return { key: `incident:${incident.id}`, incident };
   const row = state.rows[cursor - state.incidents.length];
   return row ? { key: rowKey(row), row } : undefined;
+}
+
+/** Why part of the typed filter does not parse and what is applied instead; undefined when all parses. */
+export function filterProblemText(inbox: InboxState): SafeText | undefined {
+  if (inbox.filterError === undefined) return undefined;
+  const applied = inbox.filter.empty
+    ? 'left out; nothing else to filter by'
+    : `left out; filtering by \`${sanitizeLine(inbox.filterApplied, 100)}\``;
+  return sanitizeLine(`${inbox.filterError} (${applied})`, 400);
 }
