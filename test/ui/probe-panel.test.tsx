@@ -1,4 +1,5 @@
-// The probe panel says which variant of a probe ran and why, under the probe's verdict line.
+// The probe panel says which variant of a probe ran and why, under the probe's verdict line, and
+// lists the series that decide the verdict first.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Probe } from '../../src/core/probe/probe.js';
 import { rangeWindow } from '../../src/core/probe/range-window.js';
@@ -50,4 +51,49 @@ describe('the probe panel', () => {
     expect(frame).toContain('variant haproxy_exporter: Prometheus has every metric it reads; builtin:');
     expect(frame).toMatch(/warn\s+Is the server UP/);
   });
+
+  it.each([
+    ['critical', { op: '>', value: 100 } as const],
+    ['unjudged', undefined],
+  ])(
+    'shows the series that matters first, even when it came last in the data (%s)',
+    async (verdict, crit) => {
+      const errors: Probe = {
+        ...probe,
+        id: 'diagnosis-1#2',
+        title: 'Connection errors',
+        query: 'sum by (server) (rate(haproxy_server_connection_errors_total[1m]))',
+        judgement: { kind: 'thresholds', warn: undefined, crit },
+        unit: 'req/s',
+      };
+      delete (errors as { variant?: unknown }).variant;
+      const window = rangeWindow(1_800_000_000, 600);
+      const sample = (server: string, value: number) => ({
+        metric: { server },
+        timestamp: window.end,
+        value,
+      });
+      const result = buildProbeResult(errors, {
+        instant: { ok: true, data: [sample('web1', 0), sample('web2', 0), sample('web3', 250)] },
+        range: { ok: true, data: [] },
+        evaluatedAt: window.end,
+        window,
+        timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
+      });
+      ui = renderUi(
+        <ProbePanel
+          step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [errors] }}
+          probes={{ running: false, results: [result] }}
+          width={100}
+          maxLines={3}
+        />,
+      );
+      // Room for the heading and two series: the one that matters is among them, first.
+      const frame = await ui.waitForText('Connection errors');
+      const rows = frame.split('\n').filter((line) => line.includes('server='));
+      expect(rows[0]).toMatch(new RegExp(`${verdict}\\s+250 req/s.*server="web3"`));
+      expect(rows[1]).toMatch(/0 req\/s.*server="web1"/);
+      expect(rows).toHaveLength(2);
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { describeFailure, describeVariant } from '../../core/probe/report.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
-import { verdictRank, verdictText, type Verdict } from '../../core/probe/verdict.js';
+import { verdictText, type Verdict } from '../../core/probe/verdict.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { StepProbes } from '../state/workspace-state.js';
 
@@ -104,9 +104,8 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
     );
   }
   const sparkWidth = Math.max(10, Math.min(30, width - 60));
-  const series = [...result.series]
-    .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
-    .slice(0, 3);
+  // In the one order of series-order.ts: the series that decide the verdict come first.
+  const series = result.series.slice(0, 3);
   for (const s of series) {
     const labels = formatLabels(s.labels) || '(no labels)';
     const value = s.value === undefined ? '(gone)' : formatValue(s.value, probe.unit);
