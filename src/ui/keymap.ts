@@ -37,7 +37,9 @@ export type Action =
   | 'timeline'
   | 'search'
   | 'nextMatch'
-  | 'prevMatch';
+  | 'prevMatch'
+  | 'probeQueries'
+  | 'probeChart';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -206,6 +208,20 @@ export const keymap: readonly Binding[] = [
     label: 't',
     help: 'the timeline (newest last)',
     hint: 'timeline',
+  },
+  {
+    action: 'probeQueries',
+    scope: 'workspace',
+    keys: ['p'],
+    label: 'p',
+    help: "the step's probe queries as sent (PromQL)",
+  },
+  {
+    action: 'probeChart',
+    scope: 'workspace',
+    keys: ['v'],
+    label: 'v',
+    help: "a chart of a probe's range (again: the next probe)",
   },
   {
     action: 'back',

@@ -286,6 +286,8 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'search':
     case 'nextMatch':
     case 'prevMatch':
+    case 'probeQueries':
+    case 'probeChart':
       return state;
     default: {
       const unreachable: never = action;

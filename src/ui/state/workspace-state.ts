@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
+import type { ProbeView } from './probe-view.js';
 import { checklistRows, contextLines } from './workspace-text.js';
 
 /** What the workspace is doing with the keyboard. */
@@ -79,6 +80,8 @@ export interface WorkspaceState {
   readonly contextOpen: boolean;
   /** The words of the last search (`/`), while n/N move between its matches. */
   readonly search: string | undefined;
+  /** The probes' final queries or a probe's chart, shown in the pane instead of the step's text. */
+  readonly probeView?: ProbeView | undefined;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';
