@@ -1,11 +1,19 @@
 // Probes an engineer can trust and act on: each probe says when it ran (and again after a re-run),
 // `p` shows the final queries whole and sanitized, `v` draws a probe's range as a chart with its
 // threshold, in place of the step's text so the checklist keeps its rows.
+import { Box } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Probe, ProbeStep } from '../../src/core/probe/probe.js';
 import { rangeWindow } from '../../src/core/probe/range-window.js';
 import { buildProbeResult, type ProbeResult } from '../../src/core/probe/result.js';
 import { App } from '../../src/ui/app.js';
+import { WorkspaceView } from '../../src/ui/screens/workspace-view.js';
+import { workspaceKey } from '../../src/ui/state/workspace-keys.js';
+import {
+  openingWorkspace,
+  workspaceReducer,
+  type WorkspaceState,
+} from '../../src/ui/state/workspace-state.js';
 import { testAlert } from '../helpers/alerts.js';
 import { fakeFeed } from '../helpers/fake-feed.js';
 import { fakeServices, fakeSession, nowMs } from '../helpers/fake-session.js';
@@ -161,5 +169,44 @@ describe('probes in the workspace', () => {
     ui.press(keys.escape);
     frame = await ui.waitForFrame((f) => !f.includes('Chart 1 of 2'));
     expect(frame).toMatch(/critical\s+Connection errors · ran/);
+  });
+
+  // An 80×24 terminal with one source line: the workspace gets 23 rows and 79 columns, of which the
+  // app's header, gap and key hints take 3.
+  it.each([
+    ['p', 'Final queries as sent to Prometheus'],
+    ['v', 'Chart 1 of 2: Connection errors'],
+  ])('at 80×24, %s keeps the checklist and the probe age on screen', async (key, heading) => {
+    const session = fakeSession(alerts);
+    let state: WorkspaceState = openingWorkspace(alerts, 3, '/tmp', alerts, { rows: 23, width: 79 });
+    state = workspaceReducer(state, {
+      type: 'opened',
+      id: session.id,
+      runbook: session.runbook,
+      probeSteps: [step],
+      incident: session.incident(),
+      recording: session.recording(),
+      volatileLabels: [],
+    });
+    state = workspaceReducer(state, {
+      type: 'probeFinished',
+      stepId: step.id,
+      results: results(nowMs / 1000),
+      at: nowMs,
+    });
+    state = workspaceKey(state, key).state;
+    ui = renderUi(
+      <Box width={80}>
+        <WorkspaceView workspace={state} nowMs={nowMs} width={79} rows={23} probeIntervalMs={15_000} />
+      </Box>,
+    );
+    const frame = await ui.waitForText(heading);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(20);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(frame).toContain('› ◆ Alert expression');
+    expect(frame).toContain('M1 (Immediate) Take the server out of rotation.');
+    expect(frame).toContain('measured 0 s ago');
+    if (key === 'v') expect(frame).toMatch(/^100 req\/s ┤[^\n]*┄/m);
   });
 });
