@@ -42,6 +42,10 @@ export interface ProbeTimings {
 
 /** One probe run: what was asked, what came back, and what it means. */
 export interface ProbeResult {
+  /**
+   * The probe as it ran: for a probe with variants, the chosen variant's. Its `query` is the final
+   * query, the exact text sent to Prometheus (what `p` shows in the workspace).
+   */
   readonly probe: Probe;
   /** The worst series decides; `error` when the instant query failed or the probe could not run. */
   readonly verdict: Verdict;
