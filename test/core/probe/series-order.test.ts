@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { probeLines } from '../../../src/core/export/probe-tables.js';
 import { formatStepReport } from '../../../src/core/probe/report.js';
 import { buildProbeResult } from '../../../src/core/probe/result.js';
 import type { Probe } from '../../../src/core/probe/probe.js';
@@ -103,5 +104,24 @@ describe('a probe result', () => {
     const rows = text.split('\n').filter((line) => line.includes('server='));
     expect(rows.map((row) => /server="(web\d)"/.exec(row)?.[1])).toEqual(['web3', 'web1']);
     expect(text).toContain('… and 1 more series');
+  });
+});
+
+describe('the postmortem', () => {
+  it('lists a recorded probe in that order, even from a journal that kept the series by labels', () => {
+    const lines = probeLines({
+      title: 'errors',
+      query: 'x',
+      ranAt: '2026-11-26T03:10:00.000Z',
+      verdict: 'critical',
+      crit: { op: '>', value: 100 },
+      series: [
+        { labels: { server: 'web1' }, value: 0 },
+        { labels: { server: 'web2' }, value: NaN },
+        { labels: { server: 'web3' }, value: 250 },
+      ],
+    });
+    const rows = lines.filter((line) => line.includes('server='));
+    expect(rows.map((row) => /web\d/.exec(row)?.[0])).toEqual(['web3', 'web1', 'web2']);
   });
 });
