@@ -28,24 +28,37 @@ const probe: Probe = {
   },
 };
 
+/** The panel for one probe whose instant query returned these values (by `server`, '' for none). */
+function renderPanel(shown: Probe, values: Record<string, number>, width: number, maxLines: number) {
+  const window = rangeWindow(1_800_000_000, 600);
+  const result = buildProbeResult(shown, {
+    instant: {
+      ok: true,
+      data: Object.entries(values).map(([server, value]) => ({
+        metric: server === '' ? {} : { server },
+        timestamp: window.end,
+        value,
+      })),
+    },
+    range: { ok: true, data: [] },
+    evaluatedAt: window.end,
+    window,
+    timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
+  });
+  ui = renderUi(
+    <ProbePanel
+      step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [shown] }}
+      probes={{ running: false, results: [result] }}
+      width={width}
+      maxLines={maxLines}
+    />,
+  );
+  return ui;
+}
+
 describe('the probe panel', () => {
   it('shows which variant ran and why', async () => {
-    const window = rangeWindow(1_800_000_000, 600);
-    const result = buildProbeResult(probe, {
-      instant: { ok: true, data: [{ metric: {}, timestamp: window.end, value: 0 }] },
-      range: { ok: true, data: [] },
-      evaluatedAt: window.end,
-      window,
-      timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
-    });
-    ui = renderUi(
-      <ProbePanel
-        step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [probe] }}
-        probes={{ running: false, results: [result] }}
-        width={200}
-        maxLines={10}
-      />,
-    );
+    const ui = renderPanel(probe, { '': 0 }, 200, 10);
     const frame = await ui.waitForText('Is the server UP');
     // One line, cut to the terminal's width.
     expect(frame).toContain('variant haproxy_exporter: Prometheus has every metric it reads; builtin:');
@@ -67,27 +80,7 @@ describe('the probe panel', () => {
         unit: 'req/s',
       };
       delete (errors as { variant?: unknown }).variant;
-      const window = rangeWindow(1_800_000_000, 600);
-      const sample = (server: string, value: number) => ({
-        metric: { server },
-        timestamp: window.end,
-        value,
-      });
-      const result = buildProbeResult(errors, {
-        instant: { ok: true, data: [sample('web1', 0), sample('web2', 0), sample('web3', 250)] },
-        range: { ok: true, data: [] },
-        evaluatedAt: window.end,
-        window,
-        timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
-      });
-      ui = renderUi(
-        <ProbePanel
-          step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [errors] }}
-          probes={{ running: false, results: [result] }}
-          width={100}
-          maxLines={3}
-        />,
-      );
+      const ui = renderPanel(errors, { web1: 0, web2: 0, web3: 250 }, 100, 3);
       // Room for the heading, one series and the "more" line: the series that matters is the one shown.
       const frame = await ui.waitForText('Connection errors');
       const rows = frame.split('\n').filter((line) => line.includes('server='));

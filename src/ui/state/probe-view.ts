@@ -12,7 +12,9 @@ import type { ProbeResult } from '../../core/probe/result.js';
 import { alignToWindow } from '../../core/probe/sparkline.js';
 import { verdictText } from '../../core/probe/verdict.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
+import { appendAll } from '../../core/bounded.js';
 import { focusedStepId, type WorkspaceState } from './workspace-state.js';
+import { hardWrap } from './workspace-text.js';
 
 /** The probes' final queries, or a chart of the probe at `index` (in the step's order). */
 export type ProbeView = { readonly kind: 'queries' } | { readonly kind: 'chart'; readonly index: number };
@@ -88,9 +90,7 @@ function wrapQuery(query: string, width: number): string[] {
   const columns = Math.max(10, width);
   const out: string[] = [];
   for (const line of sanitizeText(query).replace(/\t/g, '  ').trim().split('\n')) {
-    const chars = Array.from(line.replace(/\s+$/, ''));
-    if (chars.length === 0) out.push('');
-    for (let at = 0; at < chars.length; at += columns) out.push(chars.slice(at, at + columns).join(''));
+    appendAll(out, hardWrap(line.replace(/\s+$/, ''), columns));
   }
   return out;
 }

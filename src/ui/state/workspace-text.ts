@@ -70,7 +70,7 @@ function flow(text: string, width: number): string[] {
 }
 
 /** Cuts a line into pieces of `width` characters (by code point, so no character is split). */
-function hardWrap(line: string, width: number): string[] {
+export function hardWrap(line: string, width: number): string[] {
   const chars = Array.from(line);
   if (chars.length <= width) return [line];
   const pieces: string[] = [];
