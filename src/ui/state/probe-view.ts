@@ -59,7 +59,9 @@ export function probeViewLines(state: WorkspaceState, width: number, rows: numbe
   const index = Math.min(view.index, probes.length - 1);
   const entry = probes[index];
   if (!entry) return undefined;
-  const heading = `Chart ${index + 1} of ${probes.length}: ${sanitizeLine(entry.probe.title)}`;
+  // After a run, the title of what ran (a variant may set its own).
+  const title = (entry.result?.probe ?? entry.probe).title;
+  const heading = `Chart ${index + 1} of ${probes.length}: ${sanitizeLine(title)}`;
   // The heading and the time axis take two of the rows.
   const [about = '', ...chart] = chartLines(entry.result, width, Math.max(3, rows - 2));
   return [`${heading} · ${about}`, ...chart];
