@@ -46,7 +46,9 @@ export type Action =
   | 'search'
   | 'nextMatch'
   | 'prevMatch'
-  | 'pastIncidents';
+  | 'pastIncidents'
+  | 'probeQueries'
+  | 'probeChart';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -224,6 +226,20 @@ export const keymap: readonly Binding[] = [
     keys: ['p'],
     label: 'p',
     help: 'past incidents of this alert (⏎ shows one)',
+  },
+  {
+    action: 'probeQueries',
+    scope: 'workspace',
+    keys: ['Q'],
+    label: 'Q',
+    help: "the step's probe queries as sent (PromQL)",
+  },
+  {
+    action: 'probeChart',
+    scope: 'workspace',
+    keys: ['v'],
+    label: 'v',
+    help: "a chart of a probe's range (again: the next probe)",
   },
   {
     action: 'back',

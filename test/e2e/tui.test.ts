@@ -149,6 +149,19 @@ describe.skipIf(skip)('sitrep in a terminal, on the real stack', () => {
     first.send(['t']);
     await first.waitForText('Incident opened in sitrep');
     first.send(['t', 'g']);
+    // Still at 80×24: the alert expression's chart with its threshold row, and its final query,
+    // each in place of the step text, the checklist still on screen.
+    first.send(['v']);
+    const chart = await first.waitFor(
+      (screen) => /Chart 1 of \d+: Alert value/.test(screen) && /^ *100\b[^\n]*┤[^\n]*┄/m.test(screen),
+    );
+    expect(chart).toContain('› ◆');
+    first.send(['Escape', 'Q']);
+    const queries = await first.waitForText('Final queries as sent to Prometheus');
+    expect(queries).toContain('# 1. Alert value — critical');
+    expect(queries).toContain('› ◆');
+    first.send(['Q']);
+    await first.waitFor((screen) => !screen.includes('Final queries'));
     first.resize(110, 34);
     await first.waitFor((screen) => screen.includes('› ◆') && !screen.includes('Incident opened'));
 

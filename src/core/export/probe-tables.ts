@@ -4,7 +4,8 @@ import { crosses, formatThreshold } from '../probe/threshold.js';
 import type { ProbeResultRecord } from '../timeline/events.js';
 import { formatLabels, formatValue } from '../format/index.js';
 import { recordedVerdict } from '../probe/timeline-record.js';
-import { verdictText } from '../probe/verdict.js';
+import { orderSeries } from '../probe/series-order.js';
+import { judgeValue, verdictText } from '../probe/verdict.js';
 import { formatUtc } from './format.js';
 import { codeText, inlineText } from './markdown-text.js';
 
@@ -25,7 +26,7 @@ export function probeLines(probe: ProbeResultRecord): string[] {
     return [...lines, `Error: ${inlineText(probe.error ?? 'unknown error')}`, ''];
   }
   if (probe.series.length === 0) return [...lines, '_No series returned._', ''];
-  const rows = probe.series.map(
+  const rows = recordedSeriesInOrder(probe).map(
     (s) =>
       `| ${codeText(formatLabels(s.labels), true)} | ${inlineText(formatValue(s.value, probe.unit))} | ${seriesVerdict(s.value, probe)} |`,
   );
@@ -40,4 +41,14 @@ function seriesVerdict(value: number, probe: ProbeResultRecord): string {
   if (past(probe.crit)) return verdictText.critical;
   if (past(probe.warn)) return verdictText.warn;
   return verdictText.ok;
+}
+
+/**
+ * The recorded series in the one order of series-order.ts (journals written before it hold them by
+ * labels), judged by the recorded thresholds.
+ */
+function recordedSeriesInOrder(probe: ProbeResultRecord): ProbeResultRecord['series'] {
+  const judgement = { kind: 'thresholds' as const, warn: probe.warn, crit: probe.crit };
+  const judged = probe.series.map((s) => ({ ...s, verdict: judgeValue(s.value, judgement) }));
+  return orderSeries(judged, judgement);
 }

@@ -7,7 +7,7 @@ import type { Probe } from './probe.js';
 import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
 import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
-import { verdictRank, verdictText } from './verdict.js';
+import { verdictText } from './verdict.js';
 import { largest } from '../bounded.js';
 
 /** Options for {@link formatStepReport}. */
@@ -34,16 +34,14 @@ export function formatStepReport(
   const width = options.sparklineWidth ?? 20;
   const lines: string[] = [sanitizeLine(heading)];
   const rows = results.map((result) =>
-    [...result.series]
-      .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
-      .slice(0, maxSeries)
-      .map((series) => ({
-        labels: formatLabels(series.labels, { maxLength: labelWidth }),
-        value:
-          series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
-        verdict: verdictText[series.verdict],
-        trend: trend(series, result, width),
-      })),
+    // Already in the one order of series-order.ts: the series that decide the verdict first.
+    result.series.slice(0, maxSeries).map((series) => ({
+      labels: formatLabels(series.labels, { maxLength: labelWidth }),
+      value:
+        series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
+      verdict: verdictText[series.verdict],
+      trend: trend(series, result, width),
+    })),
   );
   const flat = rows.flat();
   const labelColumn = largest(

@@ -3,6 +3,7 @@ import type { InstantSample, RangeSeries, SamplePoint } from '../alerts/promethe
 import { labelKey, seriesMatchesAlert } from './narrow.js';
 import type { Probe } from './probe.js';
 import type { RangeWindow } from './range-window.js';
+import { orderSeries } from './series-order.js';
 import type { SeriesVerdict, Verdict } from './verdict.js';
 import { judgeSeries, judgeValue } from './verdict.js';
 
@@ -41,10 +42,14 @@ export interface ProbeTimings {
 
 /** One probe run: what was asked, what came back, and what it means. */
 export interface ProbeResult {
+  /**
+   * The probe as it ran: for a probe with variants, the chosen variant's. Its `query` is the final
+   * query, the exact text sent to Prometheus (what `p` shows in the workspace).
+   */
   readonly probe: Probe;
   /** The worst series decides; `error` when the instant query failed or the probe could not run. */
   readonly verdict: Verdict;
-  /** The series that concern this alert, sorted by labels. */
+  /** The series that concern this alert, those that decide the verdict first (see series-order.ts). */
   readonly series: readonly SeriesResult[];
   /** Series the query returned that belong to other alerts of the rule (narrowed away). */
   readonly otherSeries: number;
@@ -103,12 +108,13 @@ export function buildProbeResult(probe: Probe, raw: ProbeRawRun): ProbeResult {
     const existing = merged.get(key);
     merged.set(key, { labels: series.metric, value: existing?.value, points: series.points });
   }
-  const all = [...merged.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, entry]) => entry);
+  const all = [...merged.values()];
   const narrowTo = probe.narrowTo;
   const mine = narrowTo ? all.filter((entry) => seriesMatchesAlert(entry.labels, narrowTo)) : all;
-  const series = mine.map((entry) => ({ ...entry, verdict: judgeValue(entry.value, probe.judgement) }));
+  const series = orderSeries(
+    mine.map((entry) => ({ ...entry, verdict: judgeValue(entry.value, probe.judgement) })),
+    probe.judgement,
+  );
   return {
     ...common,
     verdict: judgeSeries(

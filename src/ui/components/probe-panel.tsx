@@ -1,13 +1,13 @@
 import { Box } from 'ink';
 import { Text } from './text.js';
 import type { ReactNode } from 'react';
-import { formatLabels, formatValue } from '../../core/format/index.js';
+import { formatDuration, formatLabels, formatValue } from '../../core/format/index.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import { describeFailure, describeVariant } from '../../core/probe/report.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
-import { verdictRank, verdictText, type Verdict } from '../../core/probe/verdict.js';
+import { verdictText, type Verdict } from '../../core/probe/verdict.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { StepProbes } from '../state/workspace-state.js';
 
@@ -26,14 +26,19 @@ function VerdictMark({ verdict }: { verdict: Verdict }) {
   return colour === undefined ? <Text dimColor>{text}</Text> : <Text color={colour}>{text}</Text>;
 }
 
-/** The focused step's probes: per probe its verdict, value per series, sparkline and threshold. */
+/**
+ * The focused step's probes: per probe its verdict, when it ran, its value per series (the series
+ * that decide the verdict first), sparkline and threshold.
+ */
 export function ProbePanel(props: {
   step: ProbeStep;
   probes: StepProbes | undefined;
   width: number;
   maxLines: number;
+  /** The clock, for each probe's "ran 12 s ago"; without it the age is not shown. */
+  nowMs?: number;
 }) {
-  const { step, probes, width, maxLines } = props;
+  const { step, probes, width, maxLines, nowMs } = props;
   const results = new Map((probes?.results ?? []).map((r) => [r.probe.id, r]));
   const lines: ReactNode[] = [];
   for (const probe of step.probes) {
@@ -47,9 +52,10 @@ export function ProbePanel(props: {
       );
       continue;
     }
-    for (const line of resultLines(result, width)) lines.push(line); // no spread: a result can be long
+    for (const line of resultLines(result, width, nowMs)) lines.push(line); // no spread: a result can be long
   }
-  const shown = lines.slice(0, maxLines);
+  // Cut, the panel keeps to maxLines with its "more" line included.
+  const shown = lines.length > maxLines ? lines.slice(0, Math.max(1, maxLines - 1)) : lines;
   return (
     <Box flexDirection="column">
       {shown}
@@ -60,7 +66,7 @@ export function ProbePanel(props: {
   );
 }
 
-function resultLines(result: ProbeResult, width: number): ReactNode[] {
+function resultLines(result: ProbeResult, width: number, nowMs: number | undefined): ReactNode[] {
   const { probe } = result;
   const limits =
     probe.judgement.kind === 'thresholds'
@@ -75,6 +81,7 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
     <Text key={`${probe.id}:h`} wrap="truncate">
       <VerdictMark verdict={result.verdict} />
       <Text bold>{sanitizeLine(probe.title)}</Text>
+      {nowMs === undefined ? null : <Text dimColor> · {ranAgo(result, nowMs)}</Text>}
       {limits ? <Text dimColor> ({limits})</Text> : null}
     </Text>,
   ];
@@ -104,9 +111,8 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
     );
   }
   const sparkWidth = Math.max(10, Math.min(30, width - 60));
-  const series = [...result.series]
-    .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict))
-    .slice(0, 3);
+  // In the one order of series-order.ts: the series that decide the verdict come first.
+  const series = result.series.slice(0, 3);
   for (const s of series) {
     const labels = formatLabels(s.labels) || '(no labels)';
     const value = s.value === undefined ? '(gone)' : formatValue(s.value, probe.unit);
@@ -128,4 +134,11 @@ function resultLines(result: ProbeResult, width: number): ReactNode[] {
     );
   }
   return lines;
+}
+
+/** "ran 12 s ago": the probe's own evaluation time, so a re-run probe shows its new age. */
+function ranAgo(result: ProbeResult, nowMs: number): string {
+  const ranAtMs = result.evaluatedAt * 1000;
+  if (!Number.isFinite(ranAtMs)) return 'ran at an unknown time';
+  return `ran ${formatDuration(Math.max(0, nowMs - ranAtMs))} ago`;
 }

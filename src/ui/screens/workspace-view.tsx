@@ -11,6 +11,7 @@ import { PastIncidentsScreen } from '../components/past-incidents.js';
 import { showsLastTime } from '../state/workspace-past.js';
 import { visibleRange } from '../state/list-state.js';
 import { workspaceLayout } from '../state/workspace-layout.js';
+import type { ProbeView } from '../state/probe-view.js';
 import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
 import { WorkspaceDialog } from './workspace-dialogs.js';
 import { smallest } from '../../core/bounded.js';
@@ -96,16 +97,18 @@ export function WorkspaceView(props: {
           shown={layout.detailRows}
           total={layout.lines.length}
           contextOpen={workspace.contextOpen}
+          probeView={workspace.probeView}
         />
         {probeStep && workspace.pane === 'step' ? (
           <ProbesFor incident={incident} fingerprint={workspace.probeAlert} />
         ) : null}
-        {probeStep && workspace.pane === 'step' ? (
+        {probeStep && workspace.pane === 'step' && !layout.probeView ? (
           <ProbePanel
             step={probeStep}
             probes={workspace.probes[probeStep.id]}
             width={width}
             maxLines={layout.probeRows}
+            nowMs={nowMs}
           />
         ) : null}
         {workspace.pane !== 'step' ? null : probeStep ? (
@@ -193,14 +196,19 @@ function PaneFooter(props: {
   shown: number;
   total: number;
   contextOpen: boolean;
+  probeView?: ProbeView | undefined;
 }) {
-  const { pane, scroll, shown, total, contextOpen } = props;
+  const { pane, scroll, shown, total, contextOpen, probeView } = props;
   const what =
     pane === 'alert'
       ? 'the alert (i back to the step)'
       : pane === 'timeline'
         ? 'timeline, UTC (t back to the step)'
-        : 'step';
+        : probeView?.kind === 'queries'
+          ? 'probe queries (Q back to the step)'
+          : probeView?.kind === 'chart'
+            ? 'probe chart (v next, esc back to the step)'
+            : 'step';
   const position =
     total > shown ? `lines ${scroll + 1}–${Math.min(total, scroll + shown)} of ${total} · J/K scroll` : '';
   return (
@@ -249,6 +257,7 @@ function ProbeAge(props: { probes: StepProbes | undefined; nowMs: number; interv
     <Text dimColor wrap="truncate">
       measured {formatDuration(Math.max(0, nowMs - oldest))} ago
       {probes?.running ? ' · re-running…' : ` · re-runs every ${every} (r now)`}
+      {' · Q queries · v chart'}
     </Text>
   );
 }

@@ -312,6 +312,8 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'nextMatch':
     case 'prevMatch':
     case 'pastIncidents':
+    case 'probeQueries':
+    case 'probeChart':
       return state;
     default: {
       const unreachable: never = action;

@@ -7,6 +7,7 @@ import { errorMessage } from '../../core/errors.js';
 import { actionFor, type Action } from '../keymap.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
+import { nextProbeView } from './probe-view.js';
 import { textFieldKey } from './text-field.js';
 import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
 import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
@@ -356,6 +357,7 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       return withMode(state, { kind: 'confirm-close', activeSilences });
     }
     case 'back':
+      if (state.probeView !== undefined) return stay({ ...state, probeView: undefined, detailScroll: 0 });
       if (state.search !== undefined)
         return stay({ ...state, search: undefined, message: 'Search cleared.' });
       return { state, intents: [{ type: 'closeWorkspace' }] };
@@ -391,6 +393,12 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
       );
     case 'pastIncidents':
       return pastIncidentsAction(state);
+    case 'probeQueries':
+    case 'probeChart': {
+      const next = nextProbeView(state, action === 'probeQueries' ? 'queries' : 'chart');
+      if (!next) return withMode(state, state.mode, 'This step has no probes.');
+      return stay({ ...state, probeView: next.view, pane: 'step', detailScroll: 0, message: undefined });
+    }
     case 'help':
     case 'open':
     case 'addToIncident':

@@ -3,6 +3,7 @@
 // reducer can bound scrolling by what the view will show.
 import { formatUtc } from '../../core/export/format.js';
 import { timelineRows } from '../../core/export/timeline-rows.js';
+import { probeViewLines } from './probe-view.js';
 import { appChrome } from './workspace-text.js';
 import { alertPaneLines } from './workspace-alert.js';
 import { contextLines, paneHeights, wrapText } from './workspace-text.js';
@@ -25,6 +26,8 @@ export interface WorkspaceLayout {
   readonly detailRows: number;
   readonly scroll: number;
   readonly probeRows: number;
+  /** True when the pane shows the probes' queries or a chart (see probe-view.ts) instead of the probe lines. */
+  readonly probeView: boolean;
 }
 
 /** The layout of the workspace at its screen size. */
@@ -35,18 +38,32 @@ export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const checklist = compact
     ? Math.min(3, state.items.length)
     : Math.min(state.items.length, state.list.height);
-  const lines = paneLines(state, width);
   const stepId = focusedStepId(state);
   const probeStep = stepId === undefined ? undefined : state.probeSteps[stepId];
-  const probeLines = state.pane === 'step' && probeStep ? probeStep.probes.length * 3 + 1 : 1;
+  // A probe view (queries, chart) takes the probe lines' rows too: the view shows no probe lines.
+  const probeLines =
+    state.pane === 'step' && probeStep ? (state.probeView ? 0 : probeStep.probes.length * 3 + 1) : 1;
   const past = pastRows(state);
   const message = state.message !== undefined || !state.recording.ok ? 1 : 0;
   // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; message.
   const fixed =
     appChrome + 3 + context.length + past + 1 + checklist + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+  // A probe view (queries, chart) takes the pane in place of the text, sized to what the pane can get.
+  const viewRows = paneHeights(rows - fixed, Number.MAX_SAFE_INTEGER, probeLines).detail;
+  const view = probeViewLines(state, width, viewRows);
+  const lines = view ?? paneLines(state, width);
   const heights = paneHeights(rows - fixed, lines.length, probeLines);
   const scroll = Math.max(0, Math.min(state.detailScroll, lines.length - heights.detail));
-  return { context, past, checklist, lines, detailRows: heights.detail, scroll, probeRows: heights.probes };
+  return {
+    context,
+    past,
+    checklist,
+    lines,
+    detailRows: heights.detail,
+    scroll,
+    probeRows: heights.probes,
+    probeView: view !== undefined,
+  };
 }
 
 /** The furthest the pane can scroll at this size. */

@@ -8,6 +8,7 @@ import type { Incident } from '../../core/timeline/incident.js';
 import type { AlertFacts } from '../../app/alert-facts.js';
 import type { ExportFormat, RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
+import type { ProbeView } from './probe-view.js';
 import { checklistRows, contextLines } from './workspace-text.js';
 import { pastRows, type PastState } from './workspace-past.js';
 import type { AlertPast } from '../../app/alert-past.js';
@@ -96,6 +97,8 @@ export interface WorkspaceState {
   readonly facts: AlertFacts | 'loading' | undefined;
   /** The alert's past (history and past incidents), loaded after the incident opens. */
   readonly past: PastState;
+  /** The probes' final queries or a probe's chart, shown in the pane instead of the step's text. */
+  readonly probeView?: ProbeView | undefined;
 }
 
 export type WorkspacePane = 'step' | 'alert' | 'timeline';

@@ -71,7 +71,7 @@ function flow(text: string, width: number): string[] {
 }
 
 /** Cuts a line into pieces of at most `width` terminal cells, never inside a character. */
-function hardWrap(line: string, width: number): string[] {
+export function hardWrap(line: string, width: number): string[] {
   return splitCells(line, width);
 }
 

@@ -150,8 +150,9 @@ describe('probeResultJson', () => {
       timings,
     });
     const json = JSON.parse(JSON.stringify(probeResultJson(result))) as ReturnType<typeof probeResultJson>;
-    expect(json.series.map((s) => s.value)).toEqual(['NaN', '+Inf']);
-    expect(json.series[1]?.points).toEqual([[1000, '-Inf']]);
+    // The critical series first, the NaN (no data) last: the order of series-order.ts.
+    expect(json.series.map((s) => s.value)).toEqual(['+Inf', 'NaN']);
+    expect(json.series[0]?.points).toEqual([[1000, '-Inf']]);
     expect(json).toMatchObject({
       id: 'diagnosis-1#1',
       verdict: 'critical',

@@ -84,7 +84,8 @@ describe('buildProbeResult', () => {
         },
       }),
     );
-    expect(result.series.map((s) => s.value)).toEqual([NaN, Infinity]);
+    // The critical series first, the NaN (no data) last: the order of series-order.ts.
+    expect(result.series.map((s) => s.value)).toEqual([Infinity, NaN]);
     expect(result.verdict).toBe('critical');
   });
 
