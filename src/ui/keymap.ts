@@ -37,7 +37,12 @@ export type Action =
   | 'timeline'
   | 'search'
   | 'nextMatch'
-  | 'prevMatch';
+  | 'prevMatch'
+  | 'copyQuery'
+  | 'copyCommand'
+  | 'copyGraph'
+  | 'openLink'
+  | 'editRunbook';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -167,7 +172,31 @@ export const keymap: readonly Binding[] = [
     scope: 'workspace',
     keys: ['o'],
     label: 'o',
-    help: 'print runbook and graph links',
+    help: 'links, whole (⏎ opens one)',
+  },
+  {
+    action: 'copyQuery',
+    scope: 'workspace',
+    keys: ['y'],
+    label: 'y',
+    help: 'copy the query (links: the link)',
+    hint: 'copy',
+  },
+  { action: 'copyCommand', scope: 'workspace', keys: ['c'], label: 'c', help: "copy the step's command" },
+  {
+    action: 'copyGraph',
+    scope: 'workspace',
+    keys: ['Y'],
+    label: 'Y',
+    help: "copy the step's graph link",
+  },
+  { action: 'openLink', scope: 'workspace', keys: ['return'], label: '⏎', help: 'open the chosen link' },
+  {
+    action: 'editRunbook',
+    scope: 'workspace',
+    keys: ['E'],
+    label: 'E',
+    help: 'edit the runbook in $EDITOR',
   },
   {
     action: 'close',

@@ -3,6 +3,8 @@ import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
+import { terminalClipboard } from '../app/clipboard.js';
+import { platformOpener } from '../app/opener.js';
 import { rescueUnsavedEvents } from '../app/unsaved-events.js';
 import { enterAlternateScreen } from './terminal.js';
 import { startScreenTrace } from './trace.js';
@@ -24,7 +26,11 @@ export async function runApp(
   context: AppEnvironment,
   options: RunAppOptions = {},
 ): Promise<number> {
-  const services = realServices(config, context);
+  const services = {
+    ...realServices(config, context),
+    copy: terminalClipboard(process.stdout, context.env),
+    openUrl: platformOpener(process.platform, context.env),
+  };
   const trace = startScreenTrace(context.env, process.stdin);
   const stopTracingFeed = trace
     ? services.feed.subscribe(() => trace.feedUpdate(services.feed.getSnapshot().alerts.length))

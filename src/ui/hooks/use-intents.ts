@@ -1,5 +1,6 @@
 // Carries out the reducers' intents. The handlers live by family in use-intents-session.ts (open,
-// leave, quit) and use-intents-work.ts (events, probes, silence, export, close).
+// leave, quit), use-intents-work.ts (events, probes, silence, export, close) and
+// use-intents-links.ts (copy, open, edit the runbook).
 import { useApp } from 'ink';
 import { useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { UiServices } from '../../app/services.js';
@@ -9,13 +10,12 @@ import {
   dropSession,
   leaveWorkspace,
   loadIncidents,
-  message,
-  activeSession,
   openSession,
   quit,
   type Held,
   type IntentContext,
 } from './use-intents-session.js';
+import { copyGraph, copyText, editRunbook, openLink, showLinks } from './use-intents-links.js';
 import { closeIncident, exportNotes, recordEvent, runProbes, silence } from './use-intents-work.js';
 
 /**
@@ -82,11 +82,16 @@ function carryOut(ctx: IntentContext, intent: Intent): void {
       return exportNotes(ctx, intent.format, intent.path);
     case 'closeIncident':
       return closeIncident(ctx, intent.expireSilences);
-    case 'showLinks': {
-      const links = activeSession(ctx)?.runbook.links ?? [];
-      ctx.dispatch(message(links.length > 0 ? links.join('  ') : 'No links for this alert.'));
-      return;
-    }
+    case 'showLinks':
+      return showLinks(ctx, intent.queries);
+    case 'copy':
+      return copyText(ctx, intent.what, intent.text);
+    case 'copyGraph':
+      return copyGraph(ctx, intent.queries);
+    case 'openLink':
+      return openLink(ctx, intent.url);
+    case 'editRunbook':
+      return editRunbook(ctx);
     default: {
       const unreachable: never = intent;
       return unreachable;

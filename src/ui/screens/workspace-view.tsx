@@ -193,7 +193,9 @@ function PaneFooter(props: {
       ? 'the alert (i back to the step)'
       : pane === 'timeline'
         ? 'timeline, UTC (t back to the step)'
-        : 'step';
+        : pane === 'links'
+          ? 'links: j/k choose · ⏎ open · y copy · o back'
+          : 'step';
   const position =
     total > shown ? `lines ${scroll + 1}–${Math.min(total, scroll + shown)} of ${total} · J/K scroll` : '';
   return (

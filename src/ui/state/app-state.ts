@@ -286,6 +286,11 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'search':
     case 'nextMatch':
     case 'prevMatch':
+    case 'copyQuery':
+    case 'copyCommand':
+    case 'copyGraph':
+    case 'openLink':
+    case 'editRunbook':
       return state;
     default: {
       const unreachable: never = action;

@@ -79,9 +79,19 @@ export interface WorkspaceState {
   readonly contextOpen: boolean;
   /** The words of the last search (`/`), while n/N move between its matches. */
   readonly search: string | undefined;
+  /** The links pane's entries (`o`) and the one chosen in it. */
+  readonly links?: readonly WorkspaceLink[];
+  readonly linkCursor?: number;
 }
 
-export type WorkspacePane = 'step' | 'alert' | 'timeline';
+export type WorkspacePane = 'step' | 'alert' | 'timeline' | 'links';
+
+/** One entry of the links pane. */
+export interface WorkspaceLink {
+  /** What it is ("Graph: Alert expression", "Runbook file"). */
+  readonly label: string;
+  readonly url: string;
+}
 
 export type WorkspaceAction =
   | {
@@ -116,6 +126,8 @@ export type WorkspaceAction =
       readonly at: number;
     }
   | { readonly type: 'message'; readonly text: string }
+  /** The links pane's entries, ready: show the pane. */
+  | { readonly type: 'links'; readonly links: readonly WorkspaceLink[] }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
 
 /** The rows (less the sources' status lines) and columns the screen may use. */
@@ -250,6 +262,8 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     }
     case 'message':
       return { ...state, message: action.text };
+    case 'links':
+      return { ...state, links: action.links, linkCursor: 0, pane: 'links', detailScroll: 0 };
     case 'height':
       return {
         ...state,
