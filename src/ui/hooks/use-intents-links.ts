@@ -1,6 +1,7 @@
 // Copy and open: the clipboard through the terminal (OSC 52), links in the platform's opener, and
 // the runbook file in $EDITOR (the runbook is reloaded when the editor exits).
 import { errorLine } from '../../core/errors.js';
+import { formatUtc } from '../../core/export/format.js';
 import type { WorkspaceLink } from '../state/workspace-state.js';
 import { activeSession, message, openSession, type IntentContext } from './use-intents-session.js';
 
@@ -85,9 +86,9 @@ export function editRunbook(ctx: IntentContext): void {
   edit(file).then(
     ({ ok, problem }) => {
       openSession(ctx, () => ctx.services.resumeIncident(id));
-      ctx.dispatch(
-        message(ok ? 'Runbook reloaded.' : `Runbook reloaded; the editor: ${problem ?? 'failed'}.`),
-      );
+      // The time makes this message (and so the first frame after the editor) differ from the last.
+      const said = `Runbook reloaded at ${formatUtc(new Date(ctx.services.now()).toISOString())}`;
+      ctx.dispatch(message(ok ? `${said}.` : `${said}; the editor: ${problem ?? 'failed'}.`));
     },
     (error: unknown) => ctx.dispatch(message(`Editing failed: ${errorLine(error)}`)),
   );
