@@ -93,6 +93,8 @@ export function linksPaneLines(state: WorkspaceState, width: number): string[] {
 }
 
 function linkLines(link: WorkspaceLink, index: number, chosen: boolean, width: number): string[] {
-  const head = `${chosen ? '›' : ' '} ${index + 1}. ${link.label}`;
-  return [...wrapText(head, width), ...wrapText(link.url, Math.max(1, width - 5)).map((l) => `     ${l}`)];
+  const [first = '', ...more] = wrapText(link.label, Math.max(1, width - 5));
+  const head = `${chosen ? '›' : ' '} ${`${index + 1}. `.padEnd(3)}${first}`;
+  const indented = [...more, ...wrapText(link.url, Math.max(1, width - 5))].map((l) => `     ${l}`);
+  return [head, ...indented];
 }
