@@ -232,7 +232,7 @@ function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
     list,
     message: undefined,
     detailScroll: moved && state.pane !== 'timeline' ? 0 : state.detailScroll,
-    pane: moved && state.pane === 'alert' ? ('step' as const) : state.pane,
+    pane: moved && (state.pane === 'alert' || state.pane === 'links') ? ('step' as const) : state.pane,
   };
   const stepId = focusedStepId(next);
   const wantsRun =
