@@ -2,6 +2,7 @@
 // opener, when there is a display to open it on. Detached, with stdio ignored: nothing it prints
 // may land on sitrep's screen.
 import { spawn } from 'node:child_process';
+import { sanitizeText } from '../core/sanitize.js';
 import type { OpenOutcome } from './services.js';
 
 /** The opener command for this platform and environment, or why there is none, in words. */
@@ -27,6 +28,10 @@ export function platformOpener(
   return (target) => {
     const opener = openerFor(platform, env);
     if ('reason' in opener) return Promise.resolve({ opened: false, reason: opener.reason });
+    // A link comes from a runbook or a server: one that the opener would read as an option, or
+    // that holds control characters, is not handed to it.
+    if (target.startsWith('-') || sanitizeText(target) !== target)
+      return Promise.resolve({ opened: false, reason: 'the link is not one sitrep will hand to an opener' });
     return new Promise((resolve) => {
       const child = spawn(opener.command, [target], { detached: true, stdio: 'ignore', env: { ...env } });
       child.once('spawn', () => {

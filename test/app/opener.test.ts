@@ -42,6 +42,16 @@ describe('platform opener', () => {
     expect(written).toBe(url);
   });
 
+  it('hands no option-like or control-character link to the opener', async () => {
+    const open = platformOpener('linux', { DISPLAY: ':0', PATH: '/nonexistent' });
+    for (const link of ['--help', 'http://x/\u001b]52;c;eA==\u0007']) {
+      expect(await open(link)).toEqual({
+        opened: false,
+        reason: 'the link is not one sitrep will hand to an opener',
+      });
+    }
+  });
+
   it('reports an opener that cannot start', async () => {
     const outcome = await platformOpener('linux', { DISPLAY: ':0', PATH: '/nonexistent' })('http://x');
     expect(outcome.opened).toBe(false);

@@ -15,7 +15,7 @@ export function copyText(ctx: IntentContext, what: string, text: string): void {
   ctx.dispatch(message(caveat === undefined ? `${said}.` : `${said}; ${caveat}.`));
 }
 
-/** The graph links of these queries, labelled by query (one link for the first query only when copying). */
+/** The graph links of these queries over the incident's time range, labelled by query. */
 function graphLinks(ctx: IntentContext, queries: readonly string[]): WorkspaceLink[] {
   const session = activeSession(ctx);
   return queries.flatMap((query) => {
