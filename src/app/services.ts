@@ -91,6 +91,13 @@ export interface WorkspaceSession {
   exportNotes(format: ExportFormat, path: string): Promise<string>;
   /** Closes the incident: expires the silences it created when asked, then records incident-closed. */
   closeIncident(expireSilences: boolean): Promise<void>;
+  /**
+   * Prometheus's graph page for `query` over the incident's time range (see graphRange); undefined
+   * without a Prometheus.
+   */
+  graphLink?(query: string): string | undefined;
+  /** The runbook's file (absolute path) when it was read from one: `$EDITOR` can open it. */
+  readonly runbookFile?: string | undefined;
   /** Stops probes and alert tracking, and closes the journal (flushed first). */
   close(): Promise<void>;
 }
@@ -140,4 +147,28 @@ export interface UiServices {
   readonly author: string;
   /** Where exports go by default. */
   readonly cwd: string;
+  /** Puts text on the clipboard through the terminal (OSC 52); absent where there is no terminal. */
+  readonly copy?: (text: string) => CopyOutcome;
+  /** Opens a URL or file with the platform's opener when there is a display. */
+  readonly openUrl?: (url: string) => Promise<OpenOutcome>;
+  /** Hands the terminal to `$VISUAL`/`$EDITOR` on a file; resolves when the editor exits. */
+  readonly editFile?: (file: string) => Promise<EditOutcome>;
+}
+
+/** Whether a copy was sent to the terminal, and why the clipboard may still not have it. */
+export interface CopyOutcome {
+  readonly sent: boolean;
+  readonly caveat?: string | undefined;
+}
+
+/** Whether the opener was started; when not, why (no display), in words. */
+export interface OpenOutcome {
+  readonly opened: boolean;
+  readonly reason?: string | undefined;
+}
+
+/** How the editor ended: its exit status, or why it could not start, in words. */
+export interface EditOutcome {
+  readonly ok: boolean;
+  readonly problem?: string | undefined;
 }

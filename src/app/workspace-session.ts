@@ -11,6 +11,7 @@ import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
 import { exportHtml } from '../core/export/html.js';
+import { graphRange, graphUrl } from '../core/export/mermaid.js';
 import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
 import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
 import { planProbeStepsWithChecks } from './automatic-checks.js';
@@ -260,6 +261,13 @@ async function buildOpenSession(
           ),
           pastIncidentRows: (pastId: string) => pastIncidentRows(deps.store, pastId),
         }),
+    graphLink: (query) => {
+      const incident = journal.incident();
+      const range = incident ? graphRange(incident, deps.now()) : undefined;
+      if (deps.prometheusUrl === undefined || range === undefined) return undefined;
+      return graphUrl(deps.prometheusUrl, query, range.start, range.end);
+    },
+    runbookFile: found.source.kind === 'file' ? path.resolve(found.source.path) : undefined,
     silence: (request, author) => createAndRecordSilence(request, author, journal, deps),
     exportNotes: async (format, file) => {
       const events = journal.events();

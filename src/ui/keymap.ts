@@ -48,7 +48,12 @@ export type Action =
   | 'prevMatch'
   | 'pastIncidents'
   | 'probeQueries'
-  | 'probeChart';
+  | 'probeChart'
+  | 'copyQuery'
+  | 'copyCommand'
+  | 'copyGraph'
+  | 'openLink'
+  | 'editRunbook';
 
 /** One row of the keymap. */
 export interface Binding {
@@ -62,6 +67,34 @@ export interface Binding {
   /** The word shown in the footer hint line; bindings without one appear only in `?`. */
   readonly hint?: string;
 }
+
+/** One line of the `?` help: the keys and what they do. */
+export interface HelpEntry {
+  readonly label: string;
+  readonly help: string;
+  /** The actions this line stands for. */
+  readonly actions: readonly (Action | TerminalAction)[];
+}
+
+/**
+ * Bindings the `?` help shows on one line, so every key still fits an 80×24 terminal: the first
+ * action's line stands for the others.
+ */
+const sharedHelpLines: readonly {
+  readonly actions: readonly Action[];
+  readonly label: string;
+  readonly help: string;
+}[] = [
+  { actions: ['up', 'down'], label: '↑↓ k/j', help: 'move up, down' },
+  { actions: ['pageUp', 'pageDown'], label: 'PgUp/Dn', help: 'page up, down (^B/^F)' },
+  { actions: ['top', 'bottom'], label: 'g/G', help: 'first row, last row (Home/End)' },
+  { actions: ['scrollDown', 'scrollUp'], label: 'J/K', help: 'scroll the text pane down, up' },
+  {
+    actions: ['copyQuery', 'copyCommand', 'copyGraph'],
+    label: 'y/c/Y',
+    help: 'copy query/command/graph link',
+  },
+];
 
 export const keymap: readonly Binding[] = [
   { action: 'up', scope: 'list', keys: ['up', 'k'], label: '↑/k', help: 'move up' },
@@ -180,7 +213,31 @@ export const keymap: readonly Binding[] = [
     scope: 'workspace',
     keys: ['o'],
     label: 'o',
-    help: 'print runbook and graph links',
+    help: 'links, whole (⏎ opens one)',
+  },
+  {
+    action: 'copyQuery',
+    scope: 'workspace',
+    keys: ['y'],
+    label: 'y',
+    help: 'copy the query (links: the link)',
+    hint: 'copy',
+  },
+  { action: 'copyCommand', scope: 'workspace', keys: ['c'], label: 'c', help: "copy the step's command" },
+  {
+    action: 'copyGraph',
+    scope: 'workspace',
+    keys: ['Y'],
+    label: 'Y',
+    help: "copy the step's graph link",
+  },
+  { action: 'openLink', scope: 'workspace', keys: ['return'], label: '⏎', help: 'open the chosen link' },
+  {
+    action: 'editRunbook',
+    scope: 'workspace',
+    keys: ['E'],
+    label: 'E',
+    help: 'edit the runbook in $EDITOR',
   },
   {
     action: 'close',
@@ -293,4 +350,15 @@ export function terminalActionFor(keyName: string): TerminalAction | undefined {
 /** The bindings of these scopes, for the footer (hint only) or the help overlay (all). */
 export function bindingsFor(scopes: readonly KeyScope[], hintsOnly = false): Binding[] {
   return keymap.filter((b) => scopes.includes(b.scope) && (!hintsOnly || b.hint !== undefined));
+}
+
+/** The `?` help's lines for these scopes: one per binding, or one for a group shown together. */
+export function helpEntries(scopes: readonly KeyScope[]): HelpEntry[] {
+  const entries: HelpEntry[] = [];
+  for (const binding of bindingsFor(scopes)) {
+    const shared = sharedHelpLines.find((line) => line.actions.some((a) => a === binding.action));
+    if (!shared) entries.push({ label: binding.label, help: binding.help, actions: [binding.action] });
+    else if (shared.actions[0] === binding.action) entries.push({ ...shared });
+  }
+  return entries;
 }

@@ -3,6 +3,9 @@ import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
+import { terminalClipboard } from '../app/clipboard.js';
+import { platformOpener } from '../app/opener.js';
+import { terminalEditor, type ScreenSuspension } from '../app/editor.js';
 import { rescueUnsavedEvents } from '../app/unsaved-events.js';
 import { enterAlternateScreen } from './terminal.js';
 import { startScreenTrace } from './trace.js';
@@ -24,7 +27,12 @@ export async function runApp(
   context: AppEnvironment,
   options: RunAppOptions = {},
 ): Promise<number> {
-  const services = realServices(config, context);
+  const services = {
+    ...realServices(config, context),
+    copy: terminalClipboard(process.stdout, context.env),
+    openUrl: platformOpener(process.platform, context.env),
+    editFile: terminalEditor(context.env, screenSuspension()),
+  };
   const trace = startScreenTrace(context.env, process.stdin);
   const stopTracingFeed = trace
     ? services.feed.subscribe(() => trace.feedUpdate(services.feed.getSnapshot().alerts.length))
@@ -58,4 +66,24 @@ export async function runApp(
   }
   // `q` or Ctrl-C: one more attempt for anything still unwritten, reported on the user's screen.
   return (await rescue()) ? 0 : 1;
+}
+
+/**
+ * Steps the screen aside for an editor and brings it back: the user's own screen and a visible
+ * cursor with the terminal in its usual (cooked) mode while the editor runs; then the alternate
+ * screen again, cleared, in raw mode. Ink writes its next frame whole (each frame replaces the
+ * last from the top), and the reload's message makes that frame differ from the last one.
+ */
+function screenSuspension(): ScreenSuspension {
+  const stdin = process.stdin;
+  return {
+    suspend: () => {
+      if (stdin.isTTY) stdin.setRawMode(false);
+      process.stdout.write('\u001b[?25h\u001b[?1049l');
+    },
+    resume: () => {
+      process.stdout.write('\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l');
+      if (stdin.isTTY) stdin.setRawMode(true);
+    },
+  };
 }

@@ -71,7 +71,7 @@ describe('inbox', () => {
     await ui.waitForText('DiskFull');
     ui.press('?');
     const help = await ui.waitForText('Keys');
-    for (const text of ['move down', 'filter', 'refresh now', 'quit', 'this help'])
+    for (const text of ['move up, down', 'filter', 'refresh now', 'quit', 'this help'])
       expect(help).toContain(text);
     ui.press(keys.escape);
     await ui.waitForFrame((f) => f.includes('DiskFull') && !f.includes('this help'));

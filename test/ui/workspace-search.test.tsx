@@ -2,7 +2,7 @@
 // search (then n is a note again); d and s move the cursor on to the next open step; s asks why.
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
-import { keymap } from '../../src/ui/keymap.js';
+import { helpEntries } from '../../src/ui/keymap.js';
 import { testAlert } from '../helpers/alerts.js';
 import { fakeFeed } from '../helpers/fake-feed.js';
 import { fakeServices } from '../helpers/fake-session.js';
@@ -78,8 +78,8 @@ describe('workspace search and move', () => {
     const { ui } = await open();
     ui.press('?');
     const help = await ui.waitForText('Keys (? or esc closes this help)');
-    for (const binding of keymap.filter((b) => b.scope === 'workspace')) {
-      expect(help).toContain(`${binding.label.padEnd(7)} ${binding.help.slice(0, 24)}`);
+    for (const entry of helpEntries(['workspace'])) {
+      expect(help).toContain(`${entry.label.padEnd(7)} ${entry.help.slice(0, 24)}`);
     }
     expect(help.split('\n').length).toBeLessThanOrEqual(24);
   });

@@ -116,10 +116,9 @@ function chartText(text: string): string {
 
 /** A link to Prometheus's graph page for each distinct probe query, over the incident's time range. */
 export function probeLinks(incident: Incident, prometheusUrl: string): string[] {
-  const start = Date.parse(incidentStart(incident)) - marginMinutes * 60_000;
-  const endIso = incident.resolvedAt ?? incident.closedAt ?? incident.updatedAt;
-  const end = Date.parse(endIso) + marginMinutes * 60_000;
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return [];
+  const range = graphRange(incident);
+  if (range === undefined) return [];
+  const { start, end } = range;
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const run of incident.probeRuns) {
@@ -130,6 +129,21 @@ export function probeLinks(incident: Incident, prometheusUrl: string): string[] 
     }
   }
   return lines;
+}
+
+/**
+ * The time range graph links show, in ms since the epoch: from a margin before the incident started
+ * to a margin after it resolved or closed, or (still open) after its last event or `nowMs`, whichever
+ * is later. Undefined when the incident's times cannot be read.
+ */
+export function graphRange(incident: Incident, nowMs?: number): { start: number; end: number } | undefined {
+  const start = Date.parse(incidentStart(incident)) - marginMinutes * 60_000;
+  const endIso = incident.resolvedAt ?? incident.closedAt;
+  const last =
+    endIso === undefined ? Math.max(Date.parse(incident.updatedAt), nowMs ?? 0) : Date.parse(endIso);
+  const end = last + marginMinutes * 60_000;
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return undefined;
+  return { start, end };
 }
 
 /** Prometheus's `/graph` page for `query`, its range ending at `endMs` and reaching back to `startMs`. */

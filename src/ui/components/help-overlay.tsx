@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { padCells } from '../../core/format/cells.js';
 import { Text } from './text.js';
-import { bindingsFor, scopeNotes, type KeyScope } from '../keymap.js';
+import { helpEntries, scopeNotes, type KeyScope } from '../keymap.js';
 import { wrapText } from '../state/workspace-text.js';
 import { helpColumns, minColumnWidth, type HelpLine } from './help-columns.js';
 
@@ -25,7 +25,7 @@ export function HelpOverlay(props: { scopes: readonly KeyScope[]; rows: number; 
     const note = scopeNotes[scope];
     return {
       title: scopeTitles[scope],
-      keys: bindingsFor([scope]),
+      keys: helpEntries([scope]),
       ...(note === undefined ? {} : { note: wrapText(note, minColumnWidth - 1) }),
     };
   });

@@ -204,11 +204,13 @@ function PaneFooter(props: {
       ? 'the alert (i back to the step)'
       : pane === 'timeline'
         ? 'timeline, UTC (t back to the step)'
-        : probeView?.kind === 'queries'
-          ? 'probe queries (Q back to the step)'
-          : probeView?.kind === 'chart'
-            ? 'probe chart (v next, esc back to the step)'
-            : 'step';
+        : pane === 'links'
+          ? 'links: j/k choose · ⏎ open · y copy · o back'
+          : probeView?.kind === 'queries'
+            ? 'probe queries (Q back to the step)'
+            : probeView?.kind === 'chart'
+              ? 'probe chart (v next, esc back to the step)'
+              : 'step';
   const position =
     total > shown ? `lines ${scroll + 1}–${Math.min(total, scroll + shown)} of ${total} · J/K scroll` : '';
   return (

@@ -314,6 +314,11 @@ function onInboxAction(state: AppState, action: Action): AppState {
     case 'pastIncidents':
     case 'probeQueries':
     case 'probeChart':
+    case 'copyQuery':
+    case 'copyCommand':
+    case 'copyGraph':
+    case 'openLink':
+    case 'editRunbook':
       return state;
     default: {
       const unreachable: never = action;

@@ -27,7 +27,15 @@ export type Intent =
   | { readonly type: 'runProbes'; readonly stepId: string }
   | { readonly type: 'silence'; readonly request: SilenceRequest }
   | { readonly type: 'export'; readonly format: ExportFormat; readonly path: string }
-  | { readonly type: 'showLinks' }
+  /** The links pane: graph links for these queries, then the runbook's and the alert's links. */
+  | { readonly type: 'showLinks'; readonly queries: readonly string[] }
+  /** Put text on the clipboard (OSC 52); `what` names it for the message ("the query"). */
+  | { readonly type: 'copy'; readonly what: string; readonly text: string }
+  /** Copy the graph link of these queries over the incident's time range. */
+  | { readonly type: 'copyGraph'; readonly queries: readonly string[] }
+  | { readonly type: 'openLink'; readonly url: string }
+  /** Open the runbook file in $VISUAL/$EDITOR, then reload it. */
+  | { readonly type: 'editRunbook' }
   /** Look up what the alert's record lacks: its value at firing, who made its silences. */
   | { readonly type: 'loadAlertFacts' }
   /** Read a past incident's timeline (for the read-only view of it). */

@@ -5,6 +5,14 @@ import { identifyingMatchers, silenceMatchersFor } from '../../core/alerts/silen
 import { formatSilenceMatchers, parseSilenceMatchers } from '../../core/alerts/silence-text.js';
 import { errorMessage } from '../../core/errors.js';
 import { actionFor, type Action } from '../keymap.js';
+import {
+  copyCommand,
+  copyGraph,
+  copyQuery,
+  moveLink,
+  openChosenLink,
+  toggleLinks,
+} from './workspace-copy.js';
 import type { Intent } from './intents.js';
 import { listReducer, type ListAction } from './list-state.js';
 import { nextProbeView } from './probe-view.js';
@@ -230,7 +238,7 @@ function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
     list,
     message: undefined,
     detailScroll: moved && state.pane !== 'timeline' ? 0 : state.detailScroll,
-    pane: moved && state.pane === 'alert' ? ('step' as const) : state.pane,
+    pane: moved && (state.pane === 'alert' || state.pane === 'links') ? ('step' as const) : state.pane,
   };
   const stepId = focusedStepId(next);
   const wantsRun =
@@ -307,9 +315,9 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
     return stay(state);
   switch (action) {
     case 'up':
-      return move(state, { type: 'move', by: -1 });
+      return state.pane === 'links' ? moveLink(state, -1) : move(state, { type: 'move', by: -1 });
     case 'down':
-      return move(state, { type: 'move', by: 1 });
+      return state.pane === 'links' ? moveLink(state, 1) : move(state, { type: 'move', by: 1 });
     case 'pageUp':
       return move(state, { type: 'page', by: -1 });
     case 'pageDown':
@@ -350,7 +358,17 @@ function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {
     case 'export':
       return withMode(state, { kind: 'export-format', index: 0 });
     case 'link':
-      return { state, intents: [{ type: 'showLinks' }] };
+      return toggleLinks(state);
+    case 'copyQuery':
+      return copyQuery(state);
+    case 'copyCommand':
+      return copyCommand(state);
+    case 'copyGraph':
+      return copyGraph(state);
+    case 'openLink':
+      return openChosenLink(state);
+    case 'editRunbook':
+      return { state, intents: [{ type: 'editRunbook' }] };
     case 'close': {
       // Silences the journal has not seen expire; the session skips those that already ended.
       const activeSilences = (state.incident?.silences ?? []).filter((s) => s.expiredAt === undefined).length;

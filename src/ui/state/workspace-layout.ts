@@ -5,6 +5,7 @@ import { formatUtc } from '../../core/export/format.js';
 import { timelineRows } from '../../core/export/timeline-rows.js';
 import { probeViewLines } from './probe-view.js';
 import { appChrome } from './workspace-text.js';
+import { linksPaneLines } from './workspace-copy.js';
 import { alertPaneLines } from './workspace-alert.js';
 import { contextLines, paneHeights, wrapText } from './workspace-text.js';
 import { focusedStepId, type WorkspaceState } from './workspace-state.js';
@@ -86,6 +87,8 @@ function paneLines(state: WorkspaceState, width: number): string[] {
       return alertPaneLines(state, width);
     case 'timeline':
       return timelinePaneLines(state, width);
+    case 'links':
+      return linksPaneLines(state, width);
     case 'step': {
       const stepId = focusedStepId(state);
       const step = state.incident?.steps.find((s) => s.step.id === stepId);

@@ -99,9 +99,19 @@ export interface WorkspaceState {
   readonly past: PastState;
   /** The probes' final queries or a probe's chart, shown in the pane instead of the step's text. */
   readonly probeView?: ProbeView | undefined;
+  /** The links pane's entries (`o`) and the one chosen in it. */
+  readonly links?: readonly WorkspaceLink[];
+  readonly linkCursor?: number;
 }
 
-export type WorkspacePane = 'step' | 'alert' | 'timeline';
+export type WorkspacePane = 'step' | 'alert' | 'timeline' | 'links';
+
+/** One entry of the links pane. */
+export interface WorkspaceLink {
+  /** What it is ("Graph: Alert expression", "Runbook file"). */
+  readonly label: string;
+  readonly url: string;
+}
 
 export type WorkspaceAction =
   | {
@@ -141,6 +151,8 @@ export type WorkspaceAction =
   | { readonly type: 'pastIncident'; readonly id: string; readonly lines: readonly string[] }
   /** The alert's past is loading, or has loaded (failures are in its words). */
   | { readonly type: 'past'; readonly past: AlertPast | 'loading' }
+  /** The links pane's entries, ready: show the pane. */
+  | { readonly type: 'links'; readonly links: readonly WorkspaceLink[] }
   | { readonly type: 'height'; readonly height: number; readonly size?: ScreenSize };
 
 /** The rows (less the sources' status lines) and columns the screen may use. */
@@ -291,6 +303,8 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
         ...state,
         past: action.past === 'loading' ? { kind: 'loading' } : { kind: 'loaded', past: action.past },
       };
+    case 'links':
+      return { ...state, links: action.links, linkCursor: 0, pane: 'links', detailScroll: 0 };
     case 'height':
       return {
         ...state,

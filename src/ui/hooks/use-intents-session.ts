@@ -1,0 +1,126 @@
+// The open incident's session as the intent hook holds it: opening one (a late answer to an
+// earlier open is closed, not adopted), adopting it, and releasing it on leave and quit.
+import type { Dispatch, MutableRefObject } from 'react';
+import { errorLine } from '../../core/errors.js';
+import type { UiServices, WorkspaceSession } from '../../app/services.js';
+import type { AppAction } from '../state/app-state.js';
+import { loadPast } from './use-intents-alert.js';
+
+/** The open incident's session and its journal subscription. */
+export interface Held {
+  readonly current: WorkspaceSession;
+  readonly unsubscribe: () => void;
+}
+
+/** What every intent handler works with. */
+export interface IntentContext {
+  readonly services: UiServices;
+  readonly dispatch: Dispatch<AppAction>;
+  readonly exit: () => void;
+  readonly session: MutableRefObject<Held | undefined>;
+  /**
+   * Each open asks with a new ticket; leaving the workspace takes a new one, so a late answer to an
+   * earlier open is recognised and closed instead of adopted.
+   */
+  readonly ticket: MutableRefObject<number>;
+}
+
+/** A line for the workspace's message row. */
+export const message = (text: string): AppAction => ({
+  type: 'workspace',
+  action: { type: 'message', text },
+});
+
+/** The session in use, if one is open. */
+export const activeSession = (ctx: IntentContext): WorkspaceSession | undefined =>
+  ctx.session.current?.current;
+
+/** Stops the held session's probes and closes it; resolves when its journal is closed. */
+export function releaseSession(ctx: IntentContext): Promise<void> | undefined {
+  const held = ctx.session.current;
+  ctx.session.current = undefined;
+  held?.unsubscribe();
+  held?.current.cancelProbes();
+  return held?.current.close();
+}
+
+/** Loads the open incidents for the inbox; a failure is shown as the inbox's problem line. */
+export function loadIncidents(ctx: IntentContext): void {
+  const { services, dispatch } = ctx;
+  services.openIncidents().then(
+    ({ incidents, problems }) => dispatch({ type: 'incidents', incidents, problems }),
+    (error: unknown) =>
+      dispatch({ type: 'incidents', incidents: [], problems: [`Incidents: ${errorLine(error)}`] }),
+  );
+}
+
+/** Releases the current session and opens another; only the latest open is adopted. */
+export function openSession(ctx: IntentContext, open: () => Promise<WorkspaceSession>): void {
+  void releaseSession(ctx);
+  ctx.ticket.current += 1;
+  const mine = ctx.ticket.current;
+  open().then(
+    (opened) => {
+      if (mine !== ctx.ticket.current) void opened.close();
+      else adoptSession(ctx, opened);
+    },
+    (error: unknown) => {
+      if (mine === ctx.ticket.current)
+        ctx.dispatch({ type: 'workspace', action: { type: 'openFailed', error: errorLine(error) } });
+    },
+  );
+}
+
+function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
+  const { dispatch } = ctx;
+  const sync = () =>
+    dispatch({
+      type: 'workspace',
+      action: {
+        type: 'incident',
+        incident: opened.incident(),
+        recording: opened.recording(),
+        events: opened.journalEvents?.(),
+      },
+    });
+  ctx.session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
+  dispatch({
+    type: 'workspace',
+    action: {
+      type: 'opened',
+      id: opened.id,
+      runbook: opened.runbook,
+      probeSteps: opened.probeSteps,
+      incident: opened.incident(),
+      recording: opened.recording(),
+      volatileLabels: opened.volatileLabels,
+      probeAlert: opened.probeAlert.fingerprint,
+      events: opened.journalEvents?.(),
+    },
+  });
+  loadPast(ctx, opened);
+}
+
+/** Back to the inbox: the session is released (the incident stays open) and the list reloaded. */
+export function leaveWorkspace(ctx: IntentContext): void {
+  ctx.ticket.current += 1;
+  void releaseSession(ctx);
+  ctx.dispatch({ type: 'showInbox' });
+  loadIncidents(ctx);
+}
+
+/** Quits once the session's journal is closed. */
+export function quit(ctx: IntentContext): void {
+  ctx.ticket.current += 1;
+  const closing = releaseSession(ctx);
+  if (closing) void closing.finally(ctx.exit);
+  else ctx.exit();
+}
+
+/** On unmount: no late open is adopted, and the session's journal is closed. */
+export function dropSession(ctx: IntentContext): void {
+  ctx.ticket.current += 1;
+  ctx.session.current?.unsubscribe();
+  void ctx.session.current?.current.close();
+  ctx.session.current = undefined;
+}
