@@ -135,12 +135,13 @@ export function WorkspaceView(props: {
 
 function Checklist({ workspace, rows }: { workspace: WorkspaceState; rows: number }) {
   // While a dialog is open the checklist shrinks to the rows around the cursor to make room.
+  // So does it on a terminal too short for its usual window (see workspaceLayout).
   const window = visibleRange(workspace.list);
-  const compact = workspace.mode.kind !== 'checklist';
-  const start = compact
+  const squeezed = workspace.mode.kind !== 'checklist' || window.end - window.start > rows;
+  const start = squeezed
     ? Math.max(0, Math.min(workspace.list.cursor - 1, workspace.items.length - rows))
     : window.start;
-  const end = compact ? Math.min(workspace.items.length, start + rows) : window.end;
+  const end = squeezed ? Math.min(workspace.items.length, start + rows) : window.end;
   const steps = new Map((workspace.incident?.steps ?? []).map((s) => [s.step.id, s]));
   return (
     <Box flexDirection="column" marginTop={1}>

@@ -31,12 +31,15 @@ export interface WorkspaceLayout {
   readonly probeView: boolean;
 }
 
+/** Rows the pane under the checklist needs at least: three of text, three of probes. */
+const minPaneRows = 6;
+
 /** The layout of the workspace at its screen size. */
 export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const { rows, width } = state.size;
   const context = contextLines(state.runbook, state.contextOpen, width);
   const compact = state.mode.kind !== 'checklist';
-  const checklist = compact
+  const wantedChecklist = compact
     ? Math.min(3, state.items.length)
     : Math.min(state.items.length, state.list.height);
   const stepId = focusedStepId(state);
@@ -45,10 +48,13 @@ export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const probeLines =
     state.pane === 'step' && probeStep ? (state.probeView ? 0 : probeStep.probes.length * 3 + 1) : 1;
   const past = pastRows(state);
-  const message = state.message !== undefined || !state.recording.ok ? 1 : 0;
-  // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; message.
-  const fixed =
-    appChrome + 3 + context.length + past + 1 + checklist + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+  const message = (state.message === undefined ? 0 : 1) + (state.recording.ok ? 0 : 1);
+  // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; messages.
+  const around = appChrome + 3 + context.length + past + 1 + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+  // The pane keeps its least rows (text and probes, 3 each): on a short terminal the checklist
+  // gives up rows around its cursor rather than the frame growing past the screen.
+  const checklist = Math.max(1, Math.min(wantedChecklist, rows - around - minPaneRows));
+  const fixed = around + checklist;
   // A probe view (queries, chart) takes the pane in place of the text, sized to what the pane can get.
   const viewRows = paneHeights(rows - fixed, Number.MAX_SAFE_INTEGER, probeLines).detail;
   const view = probeViewLines(state, width, viewRows);
