@@ -32,6 +32,13 @@ export function platformOpener(
     // that holds control characters, is not handed to it.
     if (target.startsWith('-') || sanitizeText(target) !== target)
       return Promise.resolve({ opened: false, reason: 'the link is not one sitrep will hand to an opener' });
+    // A scheme the desktop hands to some other program (ssh:, smb:, a custom handler) is not opened.
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1]?.toLowerCase();
+    if (scheme !== undefined && !['http', 'https', 'file'].includes(scheme))
+      return Promise.resolve({
+        opened: false,
+        reason: `sitrep opens only http(s) links and files, not ${scheme}:`,
+      });
     return new Promise((resolve) => {
       const child = spawn(opener.command, [target], { detached: true, stdio: 'ignore', env: { ...env } });
       child.once('spawn', () => {

@@ -52,6 +52,22 @@ describe('platform opener', () => {
     }
   });
 
+  it('opens only http(s) links and files, never a scheme another program handles', async () => {
+    const open = platformOpener('linux', { DISPLAY: ':0', PATH: '/nonexistent' });
+    for (const [link, scheme] of [
+      ['ssh://attacker.example', 'ssh'],
+      ['javascript:alert(1)', 'javascript'],
+      ['SMB://share/x', 'smb'],
+    ]) {
+      expect(await open(link ?? '')).toEqual({
+        opened: false,
+        reason: `sitrep opens only http(s) links and files, not ${scheme ?? ''}:`,
+      });
+    }
+    // A relative runbook path has no scheme: it gets as far as the (missing) opener.
+    expect((await open('runbooks/haproxy/X.md')).reason).toMatch(/xdg-open could not start/);
+  });
+
   it('reports an opener that cannot start', async () => {
     const outcome = await platformOpener('linux', { DISPLAY: ':0', PATH: '/nonexistent' })('http://x');
     expect(outcome.opened).toBe(false);
