@@ -7,7 +7,7 @@ import { terminalClipboard } from '../app/clipboard.js';
 import { platformOpener } from '../app/opener.js';
 import { terminalEditor, type ScreenSuspension } from '../app/editor.js';
 import { rescueUnsavedEvents } from '../app/unsaved-events.js';
-import { enterAlternateScreen } from './terminal.js';
+import { enterAlternateScreen, releaseTerminal, takeBackTerminal } from './terminal.js';
 import { startScreenTrace } from './trace.js';
 
 /** What to open on: the inbox, or straight into an incident (`sitrep resume`). */
@@ -75,15 +75,6 @@ export async function runApp(
  * last from the top), and the reload's message makes that frame differ from the last one.
  */
 function screenSuspension(): ScreenSuspension {
-  const stdin = process.stdin;
-  return {
-    suspend: () => {
-      if (stdin.isTTY) stdin.setRawMode(false);
-      process.stdout.write('\u001b[?25h\u001b[?1049l');
-    },
-    resume: () => {
-      process.stdout.write('\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l');
-      if (stdin.isTTY) stdin.setRawMode(true);
-    },
-  };
+  const held = { stdin: process.stdin };
+  return { suspend: () => releaseTerminal(held), resume: () => takeBackTerminal(held) };
 }
