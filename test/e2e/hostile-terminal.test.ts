@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollFor } from '../helpers/poll.js';
 import { repoRoot, sharedStackUrls } from '../helpers/stack.js';
-import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { sitrepTestEnv, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const skip = process.env.SITREP_TEST_NO_STACK === '1';
 const run = `r${process.pid}x${Date.now()}`;
@@ -136,12 +136,10 @@ describe.skipIf(skip)('hostile text from the real Alertmanager', () => {
       width: 120,
       height: 40,
       env: {
-        SITREP_ALERTMANAGER_URL: sharedStackUrls.alertmanager,
-        SITREP_PROMETHEUS_URL: sharedStackUrls.prometheus,
-        XDG_CONFIG_HOME: path.join(home, 'config'),
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_CACHE_HOME: path.join(home, 'cache'),
-        TZ: 'UTC',
+        ...sitrepTestEnv(home, {
+          alertmanager: sharedStackUrls.alertmanager,
+          prometheus: sharedStackUrls.prometheus,
+        }),
       },
     });
     await promisify(execFile)('tmux', ['pipe-pane', '-o', '-t', session.name, `cat >> '${recording}'`]);

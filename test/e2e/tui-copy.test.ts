@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollFor } from '../helpers/poll.js';
 import { repoRoot, sharedStackUrls } from '../helpers/stack.js';
-import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { sitrepTestEnv, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const skip = process.env.SITREP_TEST_NO_STACK === '1';
 let home = '';
@@ -47,13 +47,11 @@ async function startRecorded(recording: string, extraEnv: Record<string, string>
     width: 80,
     height: 24,
     env: {
-      SITREP_ALERTMANAGER_URL: sharedStackUrls.alertmanager,
-      SITREP_PROMETHEUS_URL: sharedStackUrls.prometheus,
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-      XDG_DATA_HOME: path.join(home, 'data'),
-      XDG_CACHE_HOME: path.join(home, 'cache'),
+      ...sitrepTestEnv(home, {
+        alertmanager: sharedStackUrls.alertmanager,
+        prometheus: sharedStackUrls.prometheus,
+      }),
       USER: 'e2e-oncall',
-      TZ: 'UTC',
       ...extraEnv,
     },
   });

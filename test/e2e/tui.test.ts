@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, stack, stackEnv } from '../helpers/stack.js';
 import { pollFor } from '../helpers/poll.js';
-import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { sitrepTestEnv, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 // 150 connection errors/s per server: the example, for which the 1m rate needs about
 // 40 s to climb past 100 and the postmortem's detection lag should say so.
@@ -83,13 +83,8 @@ function sitrepIn(args: string[]): TmuxSession {
     width: 110,
     height: 34,
     env: {
-      SITREP_ALERTMANAGER_URL: alertmanager,
-      SITREP_PROMETHEUS_URL: prometheus,
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-      XDG_DATA_HOME: path.join(home, 'data'),
-      XDG_CACHE_HOME: path.join(home, 'cache'),
+      ...sitrepTestEnv(home, { alertmanager, prometheus }),
       USER: 'e2e-oncall',
-      TZ: 'UTC',
     },
   });
   sessions.push(session);

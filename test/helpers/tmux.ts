@@ -2,6 +2,7 @@
 // nothing until exit when CI is set, so the program runs with CI removed from its environment.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { pollFor } from './poll.js';
 
 export interface TmuxSession {
@@ -81,4 +82,22 @@ export function startTmux(
 
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The environment sitrep runs with in a tmux test: its sources, and its config, data and cache
+ * folders under `home` (so a test never reads or writes the user's own), in UTC.
+ */
+export function sitrepTestEnv(
+  home: string,
+  sources: { readonly alertmanager: string; readonly prometheus: string },
+): Record<string, string> {
+  return {
+    SITREP_ALERTMANAGER_URL: sources.alertmanager,
+    SITREP_PROMETHEUS_URL: sources.prometheus,
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+    TZ: 'UTC',
+  };
 }
