@@ -74,7 +74,7 @@ export interface FeedClock {
 export interface AlertFeedOptions {
   readonly sources: readonly FeedSource[];
   /** Between refreshes of a healthy source; default 15 s. */
-  readonly intervalMs?: number;
+  readonly intervalMs?: number | undefined;
   /** The longest wait for a failing source; default three intervals, within 30 s – 60 s. */
   readonly maxBackoffMs?: number;
   readonly clock?: FeedClock;

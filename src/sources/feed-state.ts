@@ -18,7 +18,7 @@ export interface SourceState {
 }
 
 /** A source before its first answer. */
-export function initialStatus(source: FeedSource): FeedSourceStatus {
+export function initialStatus(source: Pick<FeedSource, 'name' | 'kind'>): FeedSourceStatus {
   return {
     name: source.name,
     kind: source.kind,
