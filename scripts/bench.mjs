@@ -29,13 +29,18 @@ const soakSeconds = Number(process.env.SITREP_BENCH_SOAK_SECONDS ?? 600);
 const only = process.env.SITREP_BENCH_ONLY?.split(',');
 const wants = (part) => only === undefined || only.includes(part);
 
+// Ports 28xxx, moved up by SITREP_TEST_PORT_OFFSET (as the test stacks are) so that two checkouts
+// can run the benchmark side by side.
+const portOffset = Number(process.env.SITREP_TEST_PORT_OFFSET ?? '0') || 0;
+const benchPort = (name, port) => process.env[name] ?? String(port + portOffset);
 const stackEnv = {
   SITREP_STACK_DIR: path.join(repoRoot, '.stack', 'bench'),
-  SITREP_STACK_PROMETHEUS_PORT: process.env.SITREP_STACK_PROMETHEUS_PORT ?? '28090',
-  SITREP_STACK_ALERTMANAGER_PORT: process.env.SITREP_STACK_ALERTMANAGER_PORT ?? '28093',
-  SITREP_STACK_HAPROXY_PORT: process.env.SITREP_STACK_HAPROXY_PORT ?? '28080',
-  SITREP_STACK_HAPROXY_METRICS_PORT: process.env.SITREP_STACK_HAPROXY_METRICS_PORT ?? '28004',
-  SITREP_STACK_BACKEND_PORTS: process.env.SITREP_STACK_BACKEND_PORTS ?? '28011,28012',
+  SITREP_STACK_PROMETHEUS_PORT: benchPort('SITREP_STACK_PROMETHEUS_PORT', 28090),
+  SITREP_STACK_ALERTMANAGER_PORT: benchPort('SITREP_STACK_ALERTMANAGER_PORT', 28093),
+  SITREP_STACK_HAPROXY_PORT: benchPort('SITREP_STACK_HAPROXY_PORT', 28080),
+  SITREP_STACK_HAPROXY_METRICS_PORT: benchPort('SITREP_STACK_HAPROXY_METRICS_PORT', 28004),
+  SITREP_STACK_BACKEND_PORTS:
+    process.env.SITREP_STACK_BACKEND_PORTS ?? `${28011 + portOffset},${28012 + portOffset}`,
 };
 const alertmanager = `http://127.0.0.1:${stackEnv.SITREP_STACK_ALERTMANAGER_PORT}`;
 const prometheus = `http://127.0.0.1:${stackEnv.SITREP_STACK_PROMETHEUS_PORT}`;

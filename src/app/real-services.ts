@@ -8,7 +8,7 @@ import { findAlertRule } from '../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../core/promql/fill.js';
 import { alertIdentity, alertStatus } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
-import { createAlertFeed, feedSources } from '../sources/alert-feed.js';
+import { openAlertFeed } from '../sources/alert-feed-mirror.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
 import { runbookProxy } from '../sources/proxy.js';
@@ -37,7 +37,7 @@ export interface AppEnvironment {
 
 /** Builds the real services from the resolved config and the command's environment. */
 export function realServices(config: Config, context: AppEnvironment): UiServices {
-  const feed = createAlertFeed({ sources: feedSources(config), intervalMs: refreshIntervalMs });
+  const feed = openAlertFeed(config, { intervalMs: refreshIntervalMs });
   const store = new IncidentStore(incidentsDir(context.env));
   const prometheus = config.prometheus;
   const deps: SessionDeps = {

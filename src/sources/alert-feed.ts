@@ -16,7 +16,9 @@ import type { Alert } from '../core/alerts/alert.js';
 import type { Matcher } from '../core/alerts/matchers.js';
 import type { Config, SourceKind } from '../core/config/config.js';
 import { configuredSources, fetchSourceAlerts, type SourceAlerts } from './alert-sources.js';
-import { earliestDue, initialStatus, mergedView, settle, type SourceState } from './feed-state.js';
+import { pollSource, pollTimer } from './alert-feed-poll.js';
+import { emptySnapshot, snapshotStore } from './alert-feed-store.js';
+import { abortSource, mergedView, newSourceState, settle, type SourceState } from './feed-state.js';
 
 /**
  * `loading` until the first answer; `ok` when the last refresh worked; `stale` when it failed but
@@ -72,7 +74,7 @@ export interface FeedClock {
 export interface AlertFeedOptions {
   readonly sources: readonly FeedSource[];
   /** Between refreshes of a healthy source; default 15 s. */
-  readonly intervalMs?: number;
+  readonly intervalMs?: number | undefined;
   /** The longest wait for a failing source; default three intervals, within 30 s – 60 s. */
   readonly maxBackoffMs?: number;
   readonly clock?: FeedClock;
@@ -113,89 +115,45 @@ export function defaultMaxBackoffMs(intervalMs: number): number {
   return Math.max(intervalMs, Math.min(Math.max(intervalMs * 3, 30_000), 60_000));
 }
 
-/** Creates a stopped feed; call start(). */
+/** Creates a stopped feed that polls in this thread; call start(). See openAlertFeed for the screen's. */
 export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   const clock = options.clock ?? realClock;
   const intervalMs = options.intervalMs ?? 15_000;
   const maxBackoffMs = options.maxBackoffMs ?? defaultMaxBackoffMs(intervalMs);
-  const states: SourceState[] = options.sources.map((source) => ({
-    source,
-    data: undefined,
-    dueAt: 0,
-    inFlight: undefined,
-    controller: undefined,
-    status: initialStatus(source),
-  }));
-  const listeners = new Set<() => void>();
-  let snapshot: AlertFeedSnapshot = {
-    alerts: [],
-    staleAlerts: [],
-    sources: states.map((s) => s.status),
-    refreshing: false,
-    updatedAt: undefined,
-  };
+  const states = options.sources.map(newSourceState);
+  const store = snapshotStore(emptySnapshot(states.map((s) => s.status)));
   let running = false;
-  let timer: unknown;
   let manual: Promise<void> | undefined;
 
-  const publish = (next: Partial<AlertFeedSnapshot>) => {
-    snapshot = {
-      ...snapshot,
+  // Every publish carries the sources' statuses and whether a request is out.
+  const publish = (next: Partial<AlertFeedSnapshot>) =>
+    store.publish({
       ...next,
       sources: states.map((s) => s.status),
       refreshing: states.some((s) => s.inFlight !== undefined),
-    };
-    for (const listener of [...listeners]) listener();
-  };
+    });
 
-  const schedule = () => {
-    if (timer !== undefined) clock.clearTimeout(timer);
-    timer = undefined;
-    const next = earliestDue(states);
-    if (!running || next === undefined) return;
-    timer = clock.setTimeout(
-      () => {
-        timer = undefined;
-        const now = clock.now();
-        for (const state of states) if (!state.inFlight && state.dueAt <= now) void poll(state);
-        schedule();
-      },
-      Math.max(0, next - clock.now()),
-    );
-  };
-
-  // One request to one source; its answer is published as soon as it lands.
-  const poll = (state: SourceState): Promise<void> => {
-    if (state.inFlight) return state.inFlight;
-    const controller = new AbortController();
-    state.controller = controller;
-    const done = state.source
-      .fetch(controller.signal)
-      .then(
-        (value): PromiseSettledResult<SourceAlerts> => ({ status: 'fulfilled', value }),
-        (reason: unknown): PromiseSettledResult<SourceAlerts> => ({ status: 'rejected', reason }),
-      )
-      .then((result) => {
-        if (state.controller === controller) {
-          state.inFlight = undefined;
-          state.controller = undefined;
-        }
-        if (controller.signal.aborted) return; // stopped meanwhile: drop this result
-        const now = clock.now();
-        settle(state, result, now, intervalMs, maxBackoffMs);
-        publish({
-          ...mergedView(states, now, intervalMs),
-          ...(result.status === 'fulfilled' ? { updatedAt: now } : {}),
-        });
-        schedule();
+  // One source's answer (or failure) is taken in and shown as soon as it lands.
+  const poll = (state: SourceState): Promise<void> =>
+    pollSource(state, (result) => {
+      const now = clock.now();
+      settle(state, result, now, intervalMs, maxBackoffMs);
+      publish({
+        ...mergedView(states, now, intervalMs),
+        ...(result.status === 'fulfilled' ? { updatedAt: now } : {}),
       });
-    state.inFlight = done;
-    return done;
-  };
+      timer.schedule();
+    });
+  const timer = pollTimer(
+    states,
+    clock,
+    () => running,
+    (state) => void poll(state),
+  );
 
   const refreshAll = (): Promise<void> => {
     if (manual) return manual;
-    const all = Promise.all(states.map((state) => poll(state))).then(() => undefined);
+    const all = Promise.all(states.map(poll)).then(() => undefined);
     publish({});
     const own = all.finally(() => {
       if (manual === own) manual = undefined;
@@ -205,11 +163,8 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   };
 
   return {
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => snapshot,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
     start: () => {
       if (running) return;
       running = true;
@@ -218,15 +173,10 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
     refresh: refreshAll,
     stop: () => {
       running = false;
-      for (const state of states) {
-        state.controller?.abort();
-        state.inFlight = undefined;
-        state.controller = undefined;
-      }
+      for (const state of states) abortSource(state);
       manual = undefined;
-      if (timer !== undefined) clock.clearTimeout(timer);
-      timer = undefined;
-      if (snapshot.refreshing) publish({});
+      timer.cancel();
+      if (store.getSnapshot().refreshing) publish({});
     },
   };
 }

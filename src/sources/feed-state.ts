@@ -18,7 +18,7 @@ export interface SourceState {
 }
 
 /** A source before its first answer. */
-export function initialStatus(source: FeedSource): FeedSourceStatus {
+export function initialStatus(source: Pick<FeedSource, 'name' | 'kind'>): FeedSourceStatus {
   return {
     name: source.name,
     kind: source.kind,
@@ -30,6 +30,25 @@ export function initialStatus(source: FeedSource): FeedSourceStatus {
     problems: [],
     nextRefreshAt: undefined,
   };
+}
+
+/** A source not yet asked. */
+export function newSourceState(source: FeedSource): SourceState {
+  return {
+    source,
+    data: undefined,
+    dueAt: 0,
+    inFlight: undefined,
+    controller: undefined,
+    status: initialStatus(source),
+  };
+}
+
+/** Cancels the source's request in flight; its answer, if it comes, is dropped. */
+export function abortSource(state: SourceState): void {
+  state.controller?.abort();
+  state.inFlight = undefined;
+  state.controller = undefined;
 }
 
 // The soonest a source without a request in flight is due; undefined when all are busy.

@@ -55,7 +55,9 @@ export async function runApp(
   try {
     const instance = render(
       <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
-      { exitOnCtrlC: true, ...(trace ? { onRender: trace.frame } : {}) },
+      // 60 frames a second at most (Ink's default is 30): a key that comes just after a frame (the
+      // clock's, or the feed's) waits at most 17 ms for its own.
+      { exitOnCtrlC: true, maxFps: 60, ...(trace ? { onRender: trace.frame } : {}) },
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();

@@ -59,6 +59,8 @@ describe('the packed package', () => {
   it('holds the bundle, the runbooks with their README, the licences, and no source maps', () => {
     expect(files).toContain('bin/sitrep');
     expect(files).toContain('dist/sitrep.js');
+    // The alert feed's worker thread: without it the screen polls in its own thread (slower at scale).
+    expect(files).toContain('dist/alert-feed-worker.js');
     expect(files).toContain('dist/THIRD-PARTY-NOTICES.txt');
     expect(files).toContain('LICENSE');
     expect(files).toContain('README.md');

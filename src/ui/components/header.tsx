@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import { Text } from './text.js';
 import type { Alert } from '../../core/alerts/alert.js';
 import { formatDuration } from '../../core/format/duration.js';
@@ -10,19 +11,24 @@ import { coverageOf, nothingFiringHeadline } from '../state/coverage.js';
 
 /** The top line: each source's health, and how many alerts fire at each severity. */
 export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs: number }) {
-  const firing = snapshot.alerts.filter((a: Alert) => a.state === 'active' || a.state === 'unprocessed');
+  // Counted once per alert list, not on every frame (the clock redraws the header every second).
+  const { firing, counts } = useMemo(() => firingCounts(snapshot.alerts), [snapshot.alerts]);
+  const staleNames = useMemo(
+    () => [...new Set(snapshot.staleAlerts.map((a) => sanitizeLine(a.name)))].slice(0, 3).join(', '),
+    [snapshot.staleAlerts],
+  );
   return (
     <Box flexDirection="column">
       <Box>
         <Text bold>sitrep</Text>
         <Text> · </Text>
-        {severityCounts(firing).map(([severity, count]) => (
+        {counts.map(([severity, count]) => (
           <Text key={severity}>
             {count} <Severity severity={severity} />
             {'  '}
           </Text>
         ))}
-        {firing.length === 0 ? <Text dimColor>{nothingFiringHeadline(coverageOf(snapshot))} </Text> : null}
+        {firing === 0 ? <Text dimColor>{nothingFiringHeadline(coverageOf(snapshot))} </Text> : null}
         {snapshot.refreshing ? <Text dimColor>refreshing…</Text> : null}
       </Box>
       {snapshot.sources.map((source) => (
@@ -31,11 +37,17 @@ export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs
       {snapshot.staleAlerts.length > 0 ? (
         <Text color="yellow" wrap="truncate">
           {snapshot.staleAlerts.length} more alert(s) known only to STALE sources, left out of the list:{' '}
-          {[...new Set(snapshot.staleAlerts.map((a) => sanitizeLine(a.name)))].slice(0, 3).join(', ')}
+          {staleNames}
         </Text>
       ) : null}
     </Box>
   );
+}
+
+/** The firing alerts (active or not yet processed): how many, and how many at each severity. */
+function firingCounts(alerts: readonly Alert[]): { firing: number; counts: [string, number][] } {
+  const firing = alerts.filter((a) => a.state === 'active' || a.state === 'unprocessed');
+  return { firing: firing.length, counts: severityCounts(firing) };
 }
 
 function SourceLine({ source, nowMs }: { source: FeedSourceStatus; nowMs: number }) {

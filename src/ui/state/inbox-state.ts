@@ -2,7 +2,13 @@
 // the state, so a burst of keys (↓↓⏎ in one write) is applied to the rows the user is looking at,
 // one key after another.
 import type { Alert } from '../../core/alerts/alert.js';
-import { noFilter, passesFilter, readFilter, type AlertFilter } from '../../core/alerts/filter.js';
+import {
+  filterNarrows,
+  noFilter,
+  passesFilter,
+  readFilter,
+  type AlertFilter,
+} from '../../core/alerts/filter.js';
 import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
 import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
@@ -109,10 +115,39 @@ function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
   );
 }
 
+// Counted once per alert list: the rows are rebuilt on every keystroke of a filter.
+const unmutedCounts = new WeakMap<readonly Alert[], number>();
+function unmutedCount(alerts: readonly Alert[]): number {
+  let count = unmutedCounts.get(alerts);
+  if (count === undefined) {
+    count = 0;
+    for (const alert of alerts) if (!muted.has(alert.state)) count += 1;
+    unmutedCounts.set(alerts, count);
+  }
+  return count;
+}
+
+/** The last filtering done, to narrow from while the user types on. */
+let lastShown:
+  { alerts: readonly Alert[]; showMuted: boolean; filter: AlertFilter; shown: readonly Alert[] } | undefined;
+
+// The alerts the filter lets through. Typing on in a filter mostly narrows it (whatever has
+// "httpd" has "http"), so each keystroke filters what the last one let through, not 10,000 alerts.
+function shownAlerts(state: InboxState): readonly Alert[] {
+  const last = lastShown;
+  const sameAlerts = last !== undefined && last.alerts === state.alerts && last.showMuted === state.showMuted;
+  if (sameAlerts && last.filter === state.filter) return last.shown;
+  const from = sameAlerts && filterNarrows(last.filter, state.filter) ? last.shown : state.alerts;
+  const shown = from.filter(
+    (a) => (state.showMuted || !muted.has(a.state)) && (state.filter.empty || passesFilter(state.filter, a)),
+  );
+  lastShown = { alerts: state.alerts, showMuted: state.showMuted, filter: state.filter, shown };
+  return shown;
+}
+
 /** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
 function withRows(state: InboxState, before: InboxState = state): InboxState {
-  const unmuted = state.showMuted ? state.alerts : state.alerts.filter((a) => !muted.has(a.state));
-  const shown = state.filter.empty ? unmuted : unmuted.filter((a) => passesFilter(state.filter, a));
+  const shown = shownAlerts(state);
   const rows = inboxRows(groupAlerts(shown), state.expanded);
   const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
@@ -125,7 +160,12 @@ function withRows(state: InboxState, before: InboxState = state): InboxState {
     { ...state.list, cursor: sameIndex >= 0 ? sameIndex : state.list.cursor },
     { type: 'resize', count: keys.length, height: state.list.height },
   );
-  return { ...state, rows, list, unfiltered: unmuted.length };
+  return {
+    ...state,
+    rows,
+    list,
+    unfiltered: state.showMuted ? state.alerts.length : unmutedCount(state.alerts),
+  };
 }
 
 // Reads the filter text; a part that does not parse yet (a matcher half typed, a bad regex) is

@@ -1,0 +1,48 @@
+// The worker thread behind openAlertFeed: it runs the in-thread feed (fetch, parse, validate,
+// merge, sort) away from the screen's thread and posts, after each of the feed's publishes, only
+// what changed (alert-feed-delta.ts). Built to dist/alert-feed-worker.js (scripts/build.mjs).
+//
+// Messages in: { type: 'start' | 'stop' } and { type: 'refresh', id }; out: FeedUpdate after every
+// publish, and { type: 'refreshed', id } once that refresh has settled (after its updates).
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAlertFeed, feedSources } from './alert-feed.js';
+import { listTracker, type FeedUpdate } from './alert-feed-delta.js';
+import type { FeedWorkerData, FeedWorkerRequest } from './alert-feed-mirror.js';
+
+const port = parentPort;
+if (port === null) throw new Error('alert-feed-worker runs in a worker thread only');
+const { config, intervalMs } = workerData as FeedWorkerData;
+const feed = createAlertFeed({ sources: feedSources(config), intervalMs });
+const alerts = listTracker();
+const staleAlerts = listTracker();
+
+feed.subscribe(() => {
+  const snapshot = feed.getSnapshot();
+  const update: FeedUpdate = {
+    type: 'update',
+    alerts: alerts(snapshot.alerts),
+    staleAlerts: staleAlerts(snapshot.staleAlerts),
+    sources: snapshot.sources,
+    refreshing: snapshot.refreshing,
+    updatedAt: snapshot.updatedAt,
+  };
+  port.postMessage(update);
+});
+
+port.on('message', (request: FeedWorkerRequest) => {
+  switch (request.type) {
+    case 'start':
+      feed.start();
+      return;
+    case 'stop':
+      feed.stop();
+      return;
+    case 'refresh':
+      void feed.refresh().then(() => port.postMessage({ type: 'refreshed', id: request.id }));
+      return;
+    default: {
+      const unreachable: never = request;
+      return unreachable;
+    }
+  }
+});

@@ -1,0 +1,134 @@
+// The screen's feed in a worker thread and in this thread: the same alerts from the same server,
+// the same changes followed, and a worker that cannot load falls back without a word on stderr.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { defaults, type Config } from '../../src/core/config/config.js';
+import type { AlertFeed, AlertFeedSnapshot } from '../../src/sources/alert-feed.js';
+import { feedThread, openAlertFeed } from '../../src/sources/alert-feed-mirror.js';
+import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
+import { buildFeedWorker } from '../helpers/feed-worker-build.js';
+import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+
+let worker: Awaited<ReturnType<typeof buildFeedWorker>>;
+beforeAll(async () => {
+  worker = await buildFeedWorker();
+});
+afterAll(() => worker.remove());
+
+const configFor = (server: FaultServer): Config => ({
+  alertmanagers: [
+    {
+      kind: 'alertmanager',
+      name: 'am',
+      url: server.url,
+      headers: {},
+      auth: { kind: 'none' },
+      tls: { insecureSkipVerify: false },
+      timeoutMs: 5_000,
+      maxResponseBytes: defaults.maxResponseBytes,
+    },
+  ],
+  prometheus: undefined,
+  output: 'simple',
+});
+
+/** Resolves with the first snapshot that passes `test`. */
+function waitForSnapshot(
+  feed: AlertFeed,
+  test: (s: AlertFeedSnapshot) => boolean,
+): Promise<AlertFeedSnapshot> {
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('the feed never showed it')), 20_000);
+    const check = () => {
+      const snapshot = feed.getSnapshot();
+      if (!test(snapshot)) return;
+      clearTimeout(timeout);
+      unsubscribe();
+      resolve(snapshot);
+    };
+    const unsubscribe = feed.subscribe(check);
+    check();
+  });
+}
+
+const shown = (s: AlertFeedSnapshot) => s.alerts.map((a) => `${a.labels['server']}:${a.state}`);
+
+/** What a feed shows of a server that lists web1 and web2, then silences web1, drops web2 and adds web3. */
+async function followChanges(workerUrl: URL | null) {
+  const server = await startFaultServer({
+    '/api/v2/alerts': {
+      kind: 'json',
+      body: [amAlert(haproxyLabels('web1')), amAlert(haproxyLabels('web2'))],
+    },
+  });
+  const feed = openAlertFeed(configFor(server), { workerUrl, intervalMs: 100 });
+  try {
+    feed.start();
+    const first = await waitForSnapshot(feed, (s) => s.alerts.length === 2);
+    const thread = feedThread(feed);
+    server.route('/api/v2/alerts', {
+      kind: 'json',
+      body: [
+        amAlert(haproxyLabels('web1'), { state: 'suppressed', silencedBy: ['s1'] }),
+        amAlert(haproxyLabels('web3')),
+      ],
+    });
+    const second = await waitForSnapshot(feed, (s) => s.alerts.some((a) => a.labels['server'] === 'web3'));
+    server.route('/api/v2/alerts', { kind: 'json', body: [amAlert(haproxyLabels('web1'))] });
+    await feed.refresh();
+    const refreshed = feed.getSnapshot();
+    return {
+      thread,
+      first: shown(first),
+      second: shown(second),
+      refreshed: shown(refreshed),
+      sources: refreshed.sources.map((s) => `${s.name} ${s.health} ${s.alertCount}`),
+    };
+  } finally {
+    feed.stop();
+    await server.close();
+  }
+}
+
+describe('openAlertFeed', () => {
+  it('shows the same alerts and follows the same changes in a worker thread as in this thread', async () => {
+    const inWorker = await followChanges(worker.url);
+    const inThread = await followChanges(null);
+    expect(inWorker.thread).toBe('worker');
+    expect(inThread.thread).toBe('this thread');
+    const expected = {
+      first: ['web1:active', 'web2:active'],
+      second: ['web1:silenced', 'web3:active'],
+      refreshed: ['web1:active'],
+      sources: ['am ok 1'],
+    };
+    expect({ ...inWorker, thread: undefined }).toEqual({ ...expected, thread: undefined });
+    expect({ ...inThread, thread: undefined }).toEqual({ ...expected, thread: undefined });
+  });
+
+  it('polls in this thread, printing nothing, when the worker fails to load', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-broken-worker-'));
+    const broken = path.join(dir, 'broken.mjs');
+    fs.writeFileSync(broken, "process.stderr.write('worker noise\\n');\nthrow new Error('cannot load');\n");
+    const server = await startFaultServer({
+      '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] },
+    });
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const feed = openAlertFeed(configFor(server), { workerUrl: pathToFileURL(broken), intervalMs: 100 });
+    try {
+      feed.start();
+      const snapshot = await waitForSnapshot(feed, (s) => s.alerts.length === 1);
+      expect(shown(snapshot)).toEqual(['web1:active']);
+      expect(feedThread(feed)).toBe('this thread');
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stderr.mockRestore();
+      feed.stop();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
