@@ -28,11 +28,29 @@ export interface LookupOptions {
   readonly proxyUrl?: string | undefined;
 }
 
-/** The runbook folders of this environment, parsed. */
-export function openRunbookLibrary(context: LookupPlace, flagDirs: readonly string[] = []): RunbookLibrary {
+/** The runbook folders of this environment, parsed (only those `mayServe` allows, when given). */
+export function openRunbookLibrary(
+  context: LookupPlace,
+  flagDirs: readonly string[] = [],
+  mayServe?: (relativePath: string, text: string) => boolean,
+): RunbookLibrary {
   return loadLibrary(
     runbookFolders({ env: context.env, cwd: context.cwd, flagDirs, configDirs: configuredDirs(context) }),
+    mayServe,
   );
+}
+
+/**
+ * Whether a runbook file can serve this alert at all: a runbook names its alert in its text (front
+ * matter, pasted rule, heading) or in its file name, and an annotation may point at its path. A
+ * file that does neither is not worth parsing.
+ */
+function mayServeAlert(alert: { readonly name: string; readonly runbookUrl: string | undefined }) {
+  // An annotation that is a path (no scheme) may name any file: then every file is a candidate.
+  const annotationPath = alert.runbookUrl !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(alert.runbookUrl);
+  if (annotationPath || alert.name === '') return undefined;
+  return (relativePath: string, text: string) =>
+    relativePath.includes(alert.name) || text.includes(alert.name);
 }
 
 /** The runbook for an alert (library, URL, or generic), with the library's warnings among its notes. */
@@ -46,7 +64,7 @@ export async function lookUpRunbook(
   context: LookupPlace,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {
-  const library = openRunbookLibrary(context, options.flagDirs);
+  const library = openRunbookLibrary(context, options.flagDirs, mayServeAlert(alert));
   const resolved = await resolveRunbook(alert, {
     entries: library.entries,
     cacheDir: runbookCacheDir(context.env),

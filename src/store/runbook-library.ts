@@ -69,8 +69,15 @@ function expandHome(dir: string, env: Readonly<Record<string, string | undefined
   return home && (dir === '~' || dir.startsWith('~/')) ? path.join(home, dir.slice(1)) : dir;
 }
 
-/** Reads and parses every runbook in the folders. A missing or unreadable folder is a warning. */
-export function loadLibrary(folders: readonly RunbookFolder[]): RunbookLibrary {
+/**
+ * Reads and parses every runbook in the folders. A missing or unreadable folder is a warning.
+ * `mayServe`, when given, says from a file's path and text whether it can be the runbook wanted;
+ * the others are not parsed (parsing every runbook was most of the time `sitrep resume` took).
+ */
+export function loadLibrary(
+  folders: readonly RunbookFolder[],
+  mayServe?: (relativePath: string, text: string) => boolean,
+): RunbookLibrary {
   const entries: LibraryEntry[] = [];
   const warnings: string[] = [];
   for (const folder of folders) {
@@ -80,9 +87,9 @@ export function loadLibrary(folders: readonly RunbookFolder[]): RunbookLibrary {
     }
     const files = markdownFiles(folder.path, warnings);
     for (const file of files) {
-      const read = readRunbookFile(file, warnings);
-      if (!read) continue;
       const relativePath = path.relative(folder.path, file).split(path.sep).join('/');
+      const read = readRunbookFile(file, warnings, mayServe && ((text) => mayServe(relativePath, text)));
+      if (!read) continue;
       entries.push({ path: file, relativePath, tier: folder.tier, runbook: read.runbook, text: read.text });
     }
   }
@@ -181,11 +188,13 @@ const parsedCache = new Map<string, { key: string; runbook: Runbook }>();
 export function readRunbookFile(
   file: string,
   warnings: string[] = [],
+  wanted: (text: string) => boolean = () => true,
 ): { runbook: Runbook; text: string } | undefined {
   try {
     const cached = parsedCache.get(file);
     const { text, key } = readRunbookText(file);
     if (cached?.key === key) return { runbook: cached.runbook, text };
+    if (!wanted(text)) return undefined;
     const runbook = parseRunbook(text, { fileName: path.basename(file) });
     parsedCache.set(file, { key, runbook });
     return { runbook, text };
