@@ -1,4 +1,5 @@
 import type { GlobalValues } from './global-flags.js';
+import { stringifyForTerminal } from '../core/alerts/alert-json.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CommandContext {
@@ -24,4 +25,12 @@ export interface Command {
   /** Global flags this command defines its own way (`export -o FILE`): they are left to it. */
   readonly shadows?: readonly string[];
   run(args: readonly string[], context: CommandContext): Promise<number>;
+}
+
+/**
+ * Writes a `--json` document: indented for a person at a terminal, compact for a program reading
+ * a pipe (as amtool and `jq -c` do; at 10,000 alerts the indentation was a third of the output).
+ */
+export function writeJson(context: Pick<CommandContext, 'stdout'>, document: unknown): void {
+  context.stdout.write(`${stringifyForTerminal(document, context.stdout.isTTY === true ? 2 : 0)}\n`);
 }

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => am.close());
 
-// Reads the first line of sitrep's stdout, then closes the pipe, as `| head -1` does.
+// Reads sitrep's first output, then closes the pipe, as `| head -c 4096` does (a compact --json
+// document is one long line: `head -1` would read all of it).
 function firstLineThenClose(args: string[]): Promise<{ line: string; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(repoRoot, 'bin', 'sitrep'), args, {
@@ -33,8 +34,8 @@ function firstLineThenClose(args: string[]): Promise<{ line: string; code: numbe
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (line === undefined && out.includes('\n')) {
-        line = out.slice(0, out.indexOf('\n'));
+      if (line === undefined) {
+        line = out.split('\n')[0] ?? '';
         child.stdout.destroy();
       }
     });
@@ -54,9 +55,10 @@ describe('a closed pipe', () => {
     expect(result.code).toBe(0);
   });
 
-  it('ends `sitrep alerts --json | head -1` quietly with exit 0', async () => {
+  it('ends `sitrep alerts --json | head -c 4096` quietly with exit 0', async () => {
     const result = await firstLineThenClose([...flags(), 'alerts', '--json']);
-    expect(result.line).toBe('{');
+    // Compact through a pipe: the document starts on its first line.
+    expect(result.line).toMatch(/^\{"version":1,/);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });

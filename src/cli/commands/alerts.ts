@@ -1,6 +1,6 @@
 // `sitrep alerts` (and amtool's `sitrep alert query`): what is firing, from every configured
 // source, as a table or JSON.
-import { alertsJson, stringifyForTerminal } from '../../core/alerts/alert-json.js';
+import { alertsJson } from '../../core/alerts/alert-json.js';
 import { alertTable } from '../../core/alerts/alert-table.js';
 import { noMatchText, passesFilter, type AlertFilter } from '../../core/alerts/filter.js';
 import { selectAlerts } from '../../core/alerts/select.js';
@@ -8,7 +8,7 @@ import { ExitCode } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { fetchAllAlerts } from '../../sources/alert-sources.js';
 import { writeAlertNames } from '../../store/alert-names-cache.js';
-import type { Command, CommandContext } from '../command.js';
+import { writeJson, type Command, type CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { filterArguments, subcommandLikeWords } from './alert-filter-args.js';
@@ -75,7 +75,7 @@ export const alertsCommand: Command = {
     const hidden =
       shown.length === 0 && !filter.empty && answered ? await firingCount(config, muted) : undefined;
     if (config.output === 'json') {
-      context.stdout.write(`${stringifyForTerminal(alertsJson(shown, reports, now))}\n`);
+      writeJson(context, alertsJson(shown, reports, now));
     } else if (shown.length === 0) {
       context.stdout.write(hidden ? `${noMatchText(filterTexts.join(' '), hidden)}\n` : 'No alerts.\n');
     } else {

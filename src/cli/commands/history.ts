@@ -1,7 +1,6 @@
 // `sitrep history ALERTNAME`: has this alert fired before? Its firing episodes from Prometheus's
 // ALERTS series over a window (default 7 days, cut to Prometheus's retention), and the incidents
 // sitrep recorded for it, as text or with --json for scripts.
-import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { parseDuration } from '../../core/config/units.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { localZone } from '../../core/export/local-zone.js';
@@ -9,7 +8,7 @@ import type { HistoryReport } from '../../core/history/alert-history.js';
 import { describeHistory } from '../../core/history/describe.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { defaultHistorySeconds, fetchAlertHistory } from '../../sources/alert-history.js';
-import type { Command } from '../command.js';
+import { writeJson, type Command } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { parseLabelFlags } from './probe-target.js';
@@ -83,7 +82,7 @@ export const historyCommand: Command = {
         history: report ? historyJson(report) : null,
         incidents: incidents.json,
       };
-      context.stdout.write(`${stringifyForTerminal(document)}\n`);
+      writeJson(context, document);
       return ExitCode.ok;
     }
     const lines = [`${sanitizeLine(name)} — history from Prometheus`];

@@ -1,5 +1,4 @@
 // `sitrep incidents`: the incidents in the journal folder, open ones first.
-import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode } from '../../core/errors.js';
 import { formatUtc } from '../../core/export/format.js';
 import { cellWidth, padCells } from '../../core/format/cells.js';
@@ -10,7 +9,7 @@ import {
   type IncidentListItem,
 } from '../../core/timeline/incident-summary.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { Command } from '../command.js';
+import { writeJson, type Command } from '../command.js';
 import { incidentStore, warn } from '../incident-context.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -73,7 +72,7 @@ export const incidentsCommand: Command = {
       .filter((entry) => values.all === true || entry.incident.status !== 'closed')
       .map((entry) => incidentListItem(entry.incident, now));
     if (wantsJson(values, context)) {
-      context.stdout.write(`${stringifyForTerminal({ incidents: items, warnings })}\n`);
+      writeJson(context, { incidents: items, warnings });
       return ExitCode.ok;
     }
     warn(context, warnings);

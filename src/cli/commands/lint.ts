@@ -2,7 +2,6 @@
 // `file:line:col: error|warning: message`, the way compilers do, so editors can jump to it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { lintRules, lintRunbook, type KnownRule, type LintFinding } from '../../core/runbook/lint.js';
 import { annotationTarget, hasRunbookNamed, type LibraryEntry } from '../../core/runbook/match.js';
@@ -15,7 +14,7 @@ import {
   readRunbookText,
   RunbookReadError,
 } from '../../store/runbook-library.js';
-import type { Command, CommandContext } from '../command.js';
+import { writeJson, type Command, type CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
@@ -74,7 +73,7 @@ export const lintCommand: Command = {
           message: f.message,
         })),
       };
-      context.stdout.write(`${stringifyForTerminal(document)}\n`);
+      writeJson(context, document);
     } else {
       for (const f of findings) {
         context.stdout.write(

@@ -1,6 +1,5 @@
 // `sitrep probe ALERTNAME`: runs the alert's probes once and prints what they found — the alert's own
 // expression, then each diagnosis step of its runbook — as text, or with --json the full results.
-import { stringifyForTerminal } from '../../core/alerts/alert-json.js';
 import { ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { findAlertRule } from '../../core/probe/alert-probe.js';
 import { probeResultJson } from '../../core/probe/json.js';
@@ -17,7 +16,7 @@ import { SourceError } from '../../sources/http-error.js';
 import { prometheusProbeClient } from '../../sources/prometheus-probe-client.js';
 import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
-import type { Command, CommandContext } from '../command.js';
+import { writeJson, type Command, type CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { runbookProxy } from '../../sources/proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
@@ -138,7 +137,7 @@ export const probeCommand: Command = {
         })),
         ok,
       };
-      context.stdout.write(`${stringifyForTerminal(document)}\n`);
+      writeJson(context, document);
     } else {
       const source = describeRunbookSource(found.source);
       context.stdout.write(
