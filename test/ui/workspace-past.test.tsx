@@ -112,6 +112,24 @@ describe('the alert’s past in the workspace', () => {
     expect(frame).toContain('M1 ');
   });
 
+  // Seen in the README's capture: with the past shown, the silence dialog pushed the header off.
+  it.each([
+    ['the silence dialog', ['S', keys.enter, 'draining web1', keys.enter], 'Create this silence?'],
+    ['the skip reason', ['s'], 'Why skip this step?'],
+    ['the export formats', ['e'], 'Export the postmortem notes as'],
+  ])('keeps the header on screen with %s open at 24 rows', async (_name, presses, dialog) => {
+    const { ui, answer } = start();
+    await ui.waitForText('HaproxyServerConnectionErrors');
+    ui.press(keys.enter);
+    await ui.waitForText('loading history…');
+    answer(past);
+    await ui.waitForText('Fired 2 times in the last 7 days');
+    ui.press('j', ...presses);
+    const frame = await ui.waitForText(dialog);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame.split('\n')[0]).toMatch(/^sitrep · /);
+  });
+
   it('says why when the history is unknown', async () => {
     const { ui, answer } = start();
     await ui.waitForText('HaproxyServerConnectionErrors');

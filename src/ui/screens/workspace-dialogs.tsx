@@ -1,9 +1,14 @@
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import SelectInput from 'ink-select-input';
-import { alertStatus } from '../../core/timeline/alert-status.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { exportFormats, silenceDurations } from '../state/workspace-keys.js';
+import {
+  closeKeys,
+  closeTruth,
+  exportFormats,
+  quitWarning,
+  silenceDurations,
+} from '../state/workspace-dialog.js';
 import type { WorkspaceState } from '../state/workspace-state.js';
 
 /** The dialog of the workspace's current mode, if any: note, silence, export, quit question. */
@@ -19,7 +24,9 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
     case 'silence-duration':
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Silence for how long? (esc cancels)</Text>
+          <Text bold wrap="truncate">
+            Silence for how long? (esc cancels)
+          </Text>
           <Menu labels={silenceDurations.map((d) => d.label)} index={mode.index} />
         </Box>
       );
@@ -36,7 +43,9 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
           : 'EVERY alert of this name (the whole group)';
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Create this silence in Alertmanager? It matches {scope}:</Text>
+          <Text bold wrap="truncate">
+            Create this silence? It matches {scope}:
+          </Text>
           <Text wrap="truncate-start">
             {sanitizeLine(mode.text)}
             <Text inverse> </Text>
@@ -46,10 +55,10 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
               {sanitizeLine(mode.error)}
             </Text>
           ) : null}
-          <Text>
+          <Text wrap="truncate">
             for {duration}: {sanitizeLine(mode.comment)}
           </Text>
-          <Text dimColor>
+          <Text dimColor wrap="truncate">
             edit the matchers · ⏎ creates it · tab{' '}
             {mode.scope === 'alerts' ? 'whole group' : 'these alerts only'} · esc cancels
           </Text>
@@ -59,7 +68,9 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
     case 'export-format':
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Export the postmortem notes as (esc cancels)</Text>
+          <Text bold wrap="truncate">
+            Export the postmortem notes as (esc cancels)
+          </Text>
           <Menu labels={exportFormats.map((f) => f.label)} index={mode.index} />
         </Box>
       );
@@ -72,30 +83,18 @@ export function WorkspaceDialog({ workspace }: { workspace: WorkspaceState }) {
     case 'skip-reason':
       return (
         <TextField
-          label="Why skip this step? (recorded; ⏎ alone skips without a reason, esc cancels)"
+          label="Why skip this step? (recorded; ⏎ alone skips with no reason; esc cancels)"
           text={mode.text}
         />
       );
     case 'confirm-quit':
-      return (
-        <Text color="yellow">
-          {workspace.recording.pending} events are not on disk yet. Quit anyway and lose them? y quits · any
-          other key stays
-        </Text>
-      );
+      return <Text color="yellow">{quitWarning(workspace.recording.pending)}</Text>;
     case 'confirm-close':
       return (
         <Box flexDirection="column" borderStyle="round" paddingX={1}>
           <Text bold>Close this incident?</Text>
           <Text>{closeTruth(workspace)}</Text>
-          {mode.activeSilences > 0 ? (
-            <Text>
-              y closes it and expires the {mode.activeSilences} silence(s) it created · k closes and keeps
-              them · esc cancels
-            </Text>
-          ) : (
-            <Text>y closes it · esc cancels</Text>
-          )}
+          <Text>{closeKeys(mode.activeSilences)}</Text>
         </Box>
       );
     default: {
@@ -117,32 +116,13 @@ function Menu({ labels, index }: { labels: readonly string[]; index: number }) {
 function TextField({ label, text }: { label: string; text: string }) {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>{label}</Text>
+      <Text bold wrap="truncate">
+        {label}
+      </Text>
       <Text wrap="truncate-start">
         {sanitizeLine(text)}
         <Text inverse> </Text>
       </Text>
     </Box>
   );
-}
-
-/** What closing would leave behind, in words: alerts still firing, mitigation steps still open. */
-function closeTruth(workspace: WorkspaceState): string {
-  const incident = workspace.incident;
-  if (!incident) return '';
-  const status = alertStatus(incident);
-  const mitigation = incident.steps.filter((s) => s.step.section === 'mitigation');
-  const open = mitigation.filter((s) => s.status === 'todo').length;
-  const parts = [
-    status.kind === 'firing'
-      ? status.total > 1
-        ? `${status.firing} of ${status.total} alerts are still firing`
-        : 'The alert is still firing'
-      : status.total > 1
-        ? 'All its alerts are resolved'
-        : 'The alert is resolved',
-    open > 0 ? `${open} of ${mitigation.length} mitigation steps are still open` : undefined,
-  ].filter((p): p is string => p !== undefined);
-  const done = status.kind === 'resolved' && open === 0;
-  return `${parts.join('; ')}.${done ? ' Nothing more to do on it.' : ''}`;
 }

@@ -28,21 +28,7 @@ export interface KeyOutcome {
   readonly intents: readonly Intent[];
 }
 
-/** The silence durations the dialog offers. */
-export const silenceDurations = [
-  { label: '30 minutes', ms: 30 * 60_000 },
-  { label: '1 hour', ms: 60 * 60_000 },
-  { label: '2 hours', ms: 2 * 60 * 60_000 },
-  { label: '4 hours', ms: 4 * 60 * 60_000 },
-  { label: '1 day', ms: 24 * 60 * 60_000 },
-] as const;
-
-/** The export formats the dialog offers. */
-export const exportFormats = [
-  { label: 'Markdown postmortem notes', value: 'md' },
-  { label: 'JSON (every event, for other tools)', value: 'json' },
-  { label: 'HTML (one file, charts inline)', value: 'html' },
-] as const;
+import { exportFormats, silenceDurations } from './workspace-dialog.js';
 
 const stay = (state: WorkspaceState): KeyOutcome => ({ state, intents: [] });
 const withMode = (state: WorkspaceState, mode: WorkspaceMode, message?: string): KeyOutcome => ({

@@ -10,9 +10,9 @@ import { alertPaneLines } from './workspace-alert.js';
 import { contextLines, paneHeights, wrapText } from './workspace-text.js';
 import { focusedStepId, type WorkspaceState } from './workspace-state.js';
 import { pastRows } from './workspace-past.js';
+import { dialogRows } from './workspace-dialog.js';
 
 /** Rows a dialog takes (border, title, field, hint). */
-const dialogRows = 5;
 
 export interface WorkspaceLayout {
   /** Meaning, Impact and notes: one line each when folded, whole when open. */
@@ -50,7 +50,7 @@ export function workspaceLayout(state: WorkspaceState): WorkspaceLayout {
   const past = pastRows(state);
   const message = (state.message === undefined ? 0 : 1) + (state.recording.ok ? 0 : 1);
   // title, alert line, runbook line; checklist gap; pane border; scroll line; probe age; messages.
-  const around = appChrome + 3 + context.length + past + 1 + 1 + 1 + 1 + message + (compact ? dialogRows : 0);
+  const around = appChrome + 3 + context.length + past + 1 + 1 + 1 + 1 + message + dialogRows(state);
   // The pane keeps its least rows (text and probes, 3 each): on a short terminal the checklist
   // gives up rows around its cursor rather than the frame growing past the screen.
   const checklist = Math.max(1, Math.min(wantedChecklist, rows - around - minPaneRows));
