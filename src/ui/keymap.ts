@@ -266,7 +266,7 @@ export const keymap: readonly Binding[] = [
     scope: 'workspace',
     keys: ['i'],
     label: 'i',
-    help: 'the alert: summary, labels',
+    help: 'the alert: value at firing, silences',
     hint: 'alert',
   },
   {
