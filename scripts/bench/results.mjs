@@ -1,5 +1,6 @@
 // The benchmark's output: a table on stdout, test/bench/results.json (every figure), and the
 // "Latest results" part of test/bench/README.md, between its markers.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../stack/settings.mjs';
@@ -165,4 +166,7 @@ export function writeResults(results) {
   const { machine, versions, date, runs } = results;
   const section = `${begin}\n\nRun on ${date.slice(0, 10)}: ${machine.cpus} cores (${machine.model}), ${machine.memGiB} GiB; Node ${versions.node}, ${versions.alertmanager}, ${versions.amtool}; medians of ${runs} runs after a warm-up.\n\n${table}\n\n${end}`;
   fs.writeFileSync(readme, text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), section));
+  // The README is checked by `npm test`'s format step: leave it as Prettier would.
+  const prettier = path.join(repoRoot, 'node_modules', '.bin', 'prettier');
+  spawnSync(prettier, ['--write', '--log-level', 'warn', readme], { stdio: 'inherit' });
 }
