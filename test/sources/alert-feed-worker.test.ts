@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defaults, type Config } from '../../src/core/config/config.js';
+import type { Config } from '../../src/core/config/config.js';
 import type { AlertFeed, AlertFeedSnapshot } from '../../src/sources/alert-feed.js';
 import { feedThread, openAlertFeed } from '../../src/sources/alert-feed-mirror.js';
 import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
 import { buildFeedWorker } from '../helpers/feed-worker-build.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+import { plainSource } from '../helpers/source-config.js';
 
 let worker: Awaited<ReturnType<typeof buildFeedWorker>>;
 beforeAll(async () => {
@@ -19,18 +20,7 @@ beforeAll(async () => {
 afterAll(() => worker.remove());
 
 const configFor = (server: FaultServer): Config => ({
-  alertmanagers: [
-    {
-      kind: 'alertmanager',
-      name: 'am',
-      url: server.url,
-      headers: {},
-      auth: { kind: 'none' },
-      tls: { insecureSkipVerify: false },
-      timeoutMs: 5_000,
-      maxResponseBytes: defaults.maxResponseBytes,
-    },
-  ],
+  alertmanagers: [plainSource('alertmanager', 'am', server.url, 5_000)],
   prometheus: undefined,
   output: 'simple',
 });

@@ -1,7 +1,6 @@
 // The alert feed with a fake clock and sources whose answers the test releases one by one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAlertmanagerAlerts } from '../../src/core/alerts/alertmanager-api.js';
-import { defaults, type SourceConfig } from '../../src/core/config/config.js';
 import {
   createAlertFeed,
   defaultMaxBackoffMs,
@@ -13,6 +12,7 @@ import type { SourceAlerts } from '../../src/sources/alert-sources.js';
 import { SourceError } from '../../src/sources/http-error.js';
 import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
 import { startFaultServer } from '../helpers/fault-server.js';
+import { plainSource } from '../helpers/source-config.js';
 
 /** A clock whose time moves only when the test says so. */
 function fakeClock(start = 1_000_000) {
@@ -363,16 +363,7 @@ describe('feedSources', () => {
       '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] },
     });
     try {
-      const source: SourceConfig = {
-        kind: 'alertmanager',
-        name: 'am',
-        url: server.url,
-        headers: {},
-        auth: { kind: 'none' },
-        tls: { insecureSkipVerify: false },
-        timeoutMs: 2_000,
-        maxResponseBytes: defaults.maxResponseBytes,
-      };
+      const source = plainSource('alertmanager', 'am', server.url);
       const feed = createAlertFeed({
         sources: feedSources({ alertmanagers: [source], prometheus: undefined, output: 'simple' }),
       });
@@ -391,16 +382,7 @@ describe('feedSources', () => {
         startFaultServer({ '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] } }),
       ),
     );
-    const source = (name: string, url: string): SourceConfig => ({
-      kind: 'alertmanager',
-      name,
-      url,
-      headers: {},
-      auth: { kind: 'none' },
-      tls: { insecureSkipVerify: false },
-      timeoutMs: 20_000,
-      maxResponseBytes: defaults.maxResponseBytes,
-    });
+    const source = (name: string, url: string) => plainSource('alertmanager', name, url, 20_000);
     const feed = createAlertFeed({
       sources: feedSources({
         alertmanagers: [source('am-1', hung.url), source('am-2', live[0]!.url), source('am-3', live[1]!.url)],

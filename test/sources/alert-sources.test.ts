@@ -1,8 +1,8 @@
 // Several sources at once: one failing never hides the others, and the default size cap holds the
 // 100,000 alerts a big Alertmanager can send.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config, SourceConfig } from '../../src/core/config/config.js';
-import { defaults } from '../../src/core/config/config.js';
+import type { Config } from '../../src/core/config/config.js';
+import { plainSource } from '../helpers/source-config.js';
 import { fetchAllAlerts } from '../../src/sources/alert-sources.js';
 import { getAlerts } from '../../src/sources/alertmanager.js';
 import { amAlert, haproxyLabels, promAlerts } from '../helpers/api-fixtures.js';
@@ -32,18 +32,7 @@ afterAll(async () => {
   await Promise.all([up.close(), prom.close()]);
 });
 
-function source(kind: SourceConfig['kind'], name: string, url: string): SourceConfig {
-  return {
-    kind,
-    name,
-    url,
-    headers: {},
-    auth: { kind: 'none' },
-    tls: { insecureSkipVerify: false },
-    timeoutMs: 2_000,
-    maxResponseBytes: defaults.maxResponseBytes,
-  };
-}
+const source = plainSource;
 
 describe('fetchAllAlerts', () => {
   it('answers from the healthy replica of a cluster where one URL is down, and reports the down one', async () => {
