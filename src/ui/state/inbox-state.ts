@@ -48,6 +48,18 @@ export interface InboxState {
   readonly editingFilter: boolean;
   /** Show silenced and inhibited alerts too. */
   readonly showMuted: boolean;
+  /** The filter's last result, derived in withRows: what the next keystroke narrows from. */
+  readonly filtered: Filtered;
+}
+
+/** Which alerts the filter let through, from which list, with which filter and muted setting. */
+interface Filtered {
+  readonly from: readonly Alert[];
+  readonly showMuted: boolean;
+  readonly filter: AlertFilter;
+  readonly shown: readonly Alert[];
+  /** Alerts of `from` that are neither silenced nor inhibited. */
+  readonly unmuted: number;
 }
 
 export type InboxAction =
@@ -83,6 +95,7 @@ export const initialInbox: InboxState = {
   unfiltered: 0,
   editingFilter: false,
   showMuted: false,
+  filtered: { from: [], showMuted: false, filter: noFilter, shown: [], unmuted: 0 },
 };
 
 const muted = new Set(['silenced', 'inhibited']);
@@ -115,40 +128,26 @@ function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
   );
 }
 
-// Counted once per alert list: the rows are rebuilt on every keystroke of a filter.
-const unmutedCounts = new WeakMap<readonly Alert[], number>();
-function unmutedCount(alerts: readonly Alert[]): number {
-  let count = unmutedCounts.get(alerts);
-  if (count === undefined) {
-    count = 0;
-    for (const alert of alerts) if (!muted.has(alert.state)) count += 1;
-    unmutedCounts.set(alerts, count);
-  }
-  return count;
-}
-
-/** The last filtering done, to narrow from while the user types on. */
-let lastShown:
-  { alerts: readonly Alert[]; showMuted: boolean; filter: AlertFilter; shown: readonly Alert[] } | undefined;
-
 // The alerts the filter lets through. Typing on in a filter mostly narrows it (whatever has
-// "httpd" has "http"), so each keystroke filters what the last one let through, not 10,000 alerts.
-function shownAlerts(state: InboxState): readonly Alert[] {
-  const last = lastShown;
-  const sameAlerts = last !== undefined && last.alerts === state.alerts && last.showMuted === state.showMuted;
-  if (sameAlerts && last.filter === state.filter) return last.shown;
-  const from = sameAlerts && filterNarrows(last.filter, state.filter) ? last.shown : state.alerts;
-  const shown = from.filter(
+// "httpd" has "http"), so each keystroke filters what the last one let through (kept in the
+// state), not 10,000 alerts; the muted count is made once per alert list.
+function filterAlerts(state: InboxState): Filtered {
+  const last = state.filtered;
+  const sameAlerts = last.from === state.alerts;
+  const sameView = sameAlerts && last.showMuted === state.showMuted;
+  if (sameView && last.filter === state.filter) return last;
+  const source = sameView && filterNarrows(last.filter, state.filter) ? last.shown : state.alerts;
+  const shown = source.filter(
     (a) => (state.showMuted || !muted.has(a.state)) && (state.filter.empty || passesFilter(state.filter, a)),
   );
-  lastShown = { alerts: state.alerts, showMuted: state.showMuted, filter: state.filter, shown };
-  return shown;
+  const unmuted = sameAlerts ? last.unmuted : state.alerts.filter((a) => !muted.has(a.state)).length;
+  return { from: state.alerts, showMuted: state.showMuted, filter: state.filter, shown, unmuted };
 }
 
 /** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
 function withRows(state: InboxState, before: InboxState = state): InboxState {
-  const shown = shownAlerts(state);
-  const rows = inboxRows(groupAlerts(shown), state.expanded);
+  const filtered = filterAlerts(state);
+  const rows = inboxRows(groupAlerts(filtered.shown), state.expanded);
   const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
   // Keep the cursor on the same row when new data arrives, if that row is still there; on an alert
@@ -164,7 +163,8 @@ function withRows(state: InboxState, before: InboxState = state): InboxState {
     ...state,
     rows,
     list,
-    unfiltered: state.showMuted ? state.alerts.length : unmutedCount(state.alerts),
+    filtered,
+    unfiltered: state.showMuted ? state.alerts.length : filtered.unmuted,
   };
 }
 

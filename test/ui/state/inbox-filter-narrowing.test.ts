@@ -48,7 +48,7 @@ describe('the inbox filter while typing', () => {
       ...[...'severity="info"'].map((text): InboxAction => ({ type: 'filterType', text })),
       ...[...' x'].map((text): InboxAction => ({ type: 'filterType', text })),
     ];
-    // The walk first, untouched (computing afresh in between would reset what it narrows from).
+    // The walk first, then each step against filtering afresh.
     let state = inboxReducer(initialInbox, { type: 'alerts', alerts });
     const steps: InboxState[] = [];
     for (const key of keys) {
