@@ -4,7 +4,7 @@
 import type { Alert } from '../core/alerts/alert.js';
 import { errorMessage } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
-import type { HistoryReport } from '../core/history/alert-history.js';
+import { withCurrentFiring, type HistoryReport } from '../core/history/alert-history.js';
 import { historyHeadline } from '../core/history/describe.js';
 import { pastIncidentLine, pastIncidents, type PastIncident } from '../core/history/past-incidents.js';
 import { timelineRows, type TimelineRow } from '../core/export/timeline-rows.js';
@@ -36,6 +36,8 @@ export interface AlertPastDeps {
   /** How far back (seconds); default 7 days. */
   readonly windowSeconds?: number;
   readonly signal?: AbortSignal;
+  /** The alert fires now (the incident's record says so): its own start counts in the history. */
+  readonly firingNow?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ async function loadHistory(
 ): Promise<Pick<AlertPast, 'history' | 'report'>> {
   if (!deps.prometheus) return { history: 'History unknown: no Prometheus configured.', report: undefined };
   try {
-    const report = await fetchAlertHistory(deps.prometheus, {
+    let report = await fetchAlertHistory(deps.prometheus, {
       alertname: alert.name,
       labels: {},
       agreeWith: alert.labels,
@@ -74,6 +76,13 @@ async function loadHistory(
       ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
       ...(deps.signal === undefined ? {} : { signal: deps.signal }),
     });
+    if (deps.firingNow === true) {
+      const history = withCurrentFiring(report.history, {
+        labels: alert.labels,
+        startsAtSeconds: Date.parse(alert.startsAt) / 1000,
+      });
+      report = { ...report, history };
+    }
     const recurring = report.history.recurrence;
     const headline = historyHeadline(report);
     const line = recurring
@@ -115,6 +124,8 @@ export interface SessionPastDeps {
 export interface HistoryJournal {
   /** True once the incident has an alert-history event. */
   readonly recorded: () => boolean;
+  /** True while the incident's record has the alert firing. */
+  readonly firingNow: () => boolean;
   readonly record: (event: TimelineEvent) => Promise<void>;
 }
 
@@ -139,6 +150,7 @@ export function sessionAlertPast(
       now: deps.now,
       zone,
       signal,
+      firingNow: journal.firingNow(),
       ...(deps.windowSeconds === undefined ? {} : { windowSeconds: deps.windowSeconds }),
     });
     if (past.report && !journal.recorded() && !signal.aborted) {

@@ -256,7 +256,13 @@ async function buildOpenSession(
             alert,
             id,
             { ...deps, ...deps.past },
-            { recorded: () => journal.incident()?.history !== undefined, record: append },
+            {
+              recorded: () => journal.incident()?.history !== undefined,
+              record: append,
+              firingNow: () =>
+                journal.incident()?.alerts.find((a) => a.fingerprint === alert.fingerprint)?.state ===
+                'firing',
+            },
             closing.signal,
           ),
           pastIncidentRows: (pastId: string) => pastIncidentRows(deps.store, pastId),

@@ -88,6 +88,41 @@ export function seriesAgrees(series: LabelSet, alertLabels: LabelSet): boolean {
 }
 
 /**
+ * The history with the alert's current firing in it, from the alert's own start, when ALERTS does
+ * not show it yet: opened the moment it fires, the workspace asks before the rule's next evaluation
+ * writes the sample (seen: "Did not fire in the last 1 day" beside an alert firing for 29 s). An
+ * episode seen until just before is the same firing: it is carried on to the window's end.
+ */
+export function withCurrentFiring(
+  history: AlertHistory,
+  current: { readonly labels: LabelSet; readonly startsAtSeconds: number },
+): AlertHistory {
+  const { start: windowStart, end, stepSeconds } = history.window;
+  const since = current.startsAtSeconds;
+  if (!Number.isFinite(since) || since > end || history.episodes.some((e) => e.ongoing)) return history;
+  const recent = history.episodes.findIndex((e) => e.lastSeen >= since - stepSeconds);
+  const previous = history.episodes[recent];
+  if (previous) {
+    const carried = { ...previous, lastSeen: end, ongoing: true };
+    const episodes = history.episodes.map((e, index) => (index === recent ? carried : e));
+    return { ...history, episodes, firingSeconds: history.firingSeconds + (end - previous.lastSeen) };
+  }
+  const start = Math.max(windowStart, since);
+  const episode = {
+    labels: current.labels,
+    start,
+    lastSeen: end,
+    ongoing: true,
+    startedBefore: since < windowStart,
+  };
+  return {
+    ...history,
+    episodes: [...history.episodes, episode],
+    firingSeconds: history.firingSeconds + (end - start),
+  };
+}
+
+/**
  * Episodes from the range series of the history selector: a gap of more than one step between two
  * points ends one and starts the next. `zoneOffsetMinutes` places the hours for recurrence.
  */

@@ -3,6 +3,7 @@ import {
   analyseHistory,
   historySelector,
   historyStep,
+  withCurrentFiring,
   type HistoryReport,
 } from '../../../src/core/history/alert-history.js';
 import { describeHistory, historyHeadline } from '../../../src/core/history/describe.js';
@@ -136,5 +137,38 @@ describe('history text and query', () => {
     expect(historyHeadline(report(analyseHistory([], window), { alertsSeriesFound: false }))).toMatch(
       /^No history: Prometheus has no ALERTS series in the last 10 hours .* unknown\.$/,
     );
+  });
+});
+
+describe('withCurrentFiring', () => {
+  const labels = { alertname: 'A', server: 'web1' };
+  const describe1 = (history: ReturnType<typeof analyseHistory>) =>
+    historyHeadline(report(history, { requestedSeconds: 36_000 }));
+
+  it('counts an alert firing since just now that ALERTS does not show yet (seen: "did not fire")', () => {
+    const empty = analyseHistory([], window);
+    expect(describe1(empty)).toMatch(/did not fire/i);
+    const now = withCurrentFiring(empty, { labels, startsAtSeconds: 36_000 - 29 });
+    expect(now.episodes).toEqual([
+      { labels, start: 36_000 - 29, lastSeen: 36_000, ongoing: true, startedBefore: false },
+    ]);
+    expect(now.firingSeconds).toBe(29);
+    expect(describe1(now)).toMatch(/^Fired once/);
+  });
+
+  it('carries on the episode ALERTS saw until just before, instead of counting the firing twice', () => {
+    const seen = analyseHistory([{ metric, points: points(30_000, 35_880) }], window);
+    expect(seen.episodes.map((e) => e.ongoing)).toEqual([false]);
+    const now = withCurrentFiring(seen, { labels, startsAtSeconds: 30_000 });
+    expect(now.episodes).toHaveLength(1);
+    expect(now.episodes[0]).toMatchObject({ start: 30_000, lastSeen: 36_000, ongoing: true });
+    expect(now.firingSeconds).toBe(6_000);
+  });
+
+  it('leaves a history that already has the alert firing, or a start it cannot read, as it is', () => {
+    const ongoing = analyseHistory([{ metric, points: points(30_000, 36_000) }], window);
+    expect(withCurrentFiring(ongoing, { labels, startsAtSeconds: 30_000 })).toBe(ongoing);
+    const empty = analyseHistory([], window);
+    expect(withCurrentFiring(empty, { labels, startsAtSeconds: Number.NaN })).toBe(empty);
   });
 });
