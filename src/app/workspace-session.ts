@@ -32,6 +32,9 @@ import { pastIncidentRows, sessionAlertPast, type SessionPastDeps } from './aler
 import type { RecordingStatus, WorkspaceRunbook, WorkspaceSession } from './services.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 
+/** Where an alert comes from that no source lists now: the incident's own record of it. */
+const recordedOrigin = { kind: 'alertmanager', source: 'journal' } as const;
+
 /** A runbook as found for an alert, with its text (hashed into the timeline). */
 export interface FoundRunbookText {
   readonly runbook: Runbook;
@@ -133,7 +136,7 @@ function liveAlerts(journal: Journal, currentAlerts: readonly Alert[]): Alert[] 
         annotations: {},
         state: 'active',
         startsAt: a.startsAt,
-        origin: { kind: 'alertmanager', source: 'journal' },
+        origin: recordedOrigin,
       }),
   );
   const live = alerts.filter((a) => byFingerprint.has(a.fingerprint));
@@ -259,9 +262,11 @@ async function buildOpenSession(
             {
               recorded: () => journal.incident()?.history !== undefined,
               record: append,
+              // A source lists it now, or the record says it fires (the feed may not have answered yet).
               firingNow: () =>
+                (alert.state !== 'pending' && !alert.origins.includes(recordedOrigin)) ||
                 journal.incident()?.alerts.find((a) => a.fingerprint === alert.fingerprint)?.state ===
-                'firing',
+                  'firing',
             },
             closing.signal,
           ),

@@ -98,8 +98,11 @@ export function withCurrentFiring(
   current: { readonly labels: LabelSet; readonly startsAtSeconds: number },
 ): AlertHistory {
   const { start: windowStart, end, stepSeconds } = history.window;
-  const since = current.startsAtSeconds;
-  if (!Number.isFinite(since) || since > end || history.episodes.some((e) => e.ongoing)) return history;
+  // The window ends on a whole second before the query: an alert that fired within its last step
+  // (seen: 0.7 s before asking) started "at the end".
+  const since = Math.min(current.startsAtSeconds, end);
+  if (!Number.isFinite(since) || current.startsAtSeconds > end + stepSeconds) return history;
+  if (history.episodes.some((e) => e.ongoing)) return history;
   const recent = history.episodes.findIndex((e) => e.lastSeen >= since - stepSeconds);
   const previous = history.episodes[recent];
   if (previous) {

@@ -170,5 +170,16 @@ describe('withCurrentFiring', () => {
     expect(withCurrentFiring(ongoing, { labels, startsAtSeconds: 30_000 })).toBe(ongoing);
     const empty = analyseHistory([], window);
     expect(withCurrentFiring(empty, { labels, startsAtSeconds: Number.NaN })).toBe(empty);
+    // A start after the window's end by more than a step is not this window's.
+    expect(withCurrentFiring(empty, { labels, startsAtSeconds: 36_000 + step + 1 })).toBe(empty);
+  });
+
+  it('counts an alert that fired within the last step, after the whole second the window ends on', () => {
+    // Seen in the demo: the alert started at …36.112, the window ended at …36.000.
+    const now = withCurrentFiring(analyseHistory([], window), { labels, startsAtSeconds: 36_000.112 });
+    expect(now.episodes).toEqual([
+      { labels, start: 36_000, lastSeen: 36_000, ongoing: true, startedBefore: false },
+    ]);
+    expect(historyHeadline(report(now, { requestedSeconds: 36_000 }))).toMatch(/^Fired once/);
   });
 });
