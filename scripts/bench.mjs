@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './stack/settings.mjs';
 import { paired, runOnce, stats } from './bench/measure.mjs';
-import { firstAlertFrame, tracedSession } from './bench/screen.mjs';
+import { firstAlertFrame, keepTmuxServer, tracedSession, wholeRunInTmux } from './bench/screen.mjs';
 import { loadAlerts, silenceSome, syntheticAlerts, waitForAlerts } from './bench/synthetic-alerts.mjs';
 import { journalBench, probeFanOut } from './bench/work.mjs';
 import { writeResults } from './bench/results.mjs';
@@ -104,6 +104,7 @@ function versions() {
   };
 }
 
+const stopTmuxServer = keepTmuxServer();
 try {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   for (const size of sizes) {
@@ -123,18 +124,23 @@ try {
       log(`${size}: first frame with alerts vs amtool`);
       const frame = [];
       const tool = [];
+      const toolInTmux = [];
       for (let i = 0; i <= runs; i += 1) {
         const a = runOnce(amtool).ms;
+        const t = await wholeRunInTmux(amtool.argv, {});
         const f = await firstAlertFrame([sitrep, ...sitrepTimeout], sitrepEnv);
         if (i > 0) {
           tool.push(a);
+          toolInTmux.push(t);
           frame.push(f);
         }
       }
       figures.firstFrame = {
         sitrepMs: stats(frame),
         amtoolMs: stats(tool),
+        amtoolInTmuxMs: stats(toolInTmux),
         ratioToAmtool: stats(frame.map((f, i) => f / tool[i])).median,
+        ratioToAmtoolInTmux: stats(frame.map((f, i) => f / toolInTmux[i])).median,
       };
     }
     if (wants('trace')) {
@@ -167,6 +173,7 @@ try {
   }
   writeResults(results);
 } finally {
+  stopTmuxServer();
   stack('down');
   fs.rmSync(scratch, { recursive: true, force: true });
 }

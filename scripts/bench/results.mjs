@@ -46,8 +46,8 @@ function rows(results) {
         label,
         'first inbox frame listing alerts',
         ms(f.firstFrame.sitrepMs.median),
-        `${x(f.firstFrame.ratioToAmtool)} amtool`,
-        `amtool's whole run ${ms(f.firstFrame.amtoolMs.median)}`,
+        `${x(f.firstFrame.ratioToAmtoolInTmux)} amtool in tmux`,
+        `amtool's whole run in tmux ${ms(f.firstFrame.amtoolInTmuxMs?.median)}, bare ${ms(f.firstFrame.amtoolMs.median)} (sitrep ${x(f.firstFrame.ratioToAmtool)} that)`,
       ]);
     }
     if (f.screen) {
@@ -125,8 +125,8 @@ function rows(results) {
       'once',
       `resume to the workspace, ${once.journal.events} events`,
       ms(once.journal.resume.sitrepMs.median),
-      `${x(once.journal.resume.ratioToBareRead)} bare read`,
-      'in tmux, until the checklist shows',
+      `${x(once.journal.resume.ratioToBareReadInTmux)} bare read in tmux`,
+      `until the checklist shows; the bare read in tmux ${ms(once.journal.resume.bareReadInTmuxMs?.median)} (sitrep ${x(once.journal.resume.ratioToBareRead)} the bare read run bare)`,
     ]);
   }
   if (once.startup) {

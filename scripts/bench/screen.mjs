@@ -11,11 +11,15 @@ const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
 /** A row of the inbox that lists an alert: a severity, then a name. */
 const alertRow = /^\s*›?\s*(critical|warning|info|none)\s+\S/m;
+const moveKeys = 200;
 
-/** Starts `argv` with `env` in a detached tmux session; returns its name. */
-export function startInTmux(name, argv, env, { width = 120, height = 40 } = {}) {
+/**
+ * Starts `argv` with `env` in a detached tmux session; returns its name. `after` is shell text run
+ * once the command exits (a peer's "done" mark).
+ */
+export function startInTmux(name, argv, env, { width = 120, height = 40, after = '' } = {}) {
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
-  const command = ['env', '-u', 'CI', ...assignments, ...argv.map(shellQuote)].join(' ');
+  const command = ['env', '-u', 'CI', ...assignments, ...argv.map(shellQuote)].join(' ') + after;
   const start = () =>
     tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), command);
   let result = start();
@@ -38,6 +42,35 @@ export async function waitForScreen(name, test, startNs, timeoutMs = 60_000) {
     await sleep(3);
   }
   throw new Error(`the screen never showed what was awaited:\n${screenText(name)}`);
+}
+
+/**
+ * Keeps one tmux session open for the whole benchmark: without it every measured session starts
+ * (and its end stops) the tmux server, and that start-up, noise of the harness, lands in the figure.
+ */
+export function keepTmuxServer() {
+  const name = `sitrep-bench-keeper-${process.pid}`;
+  startInTmux(name, ['sleep', '86400'], {});
+  return () => killSession(name);
+}
+
+const doneMark = 'sitrep-bench-done';
+
+/**
+ * Ms from starting a peer (amtool, the bare journal read) in a tmux pane, the way sitrep is started,
+ * until the pane shows that it exited: the same harness as sitrep's frames, so that tmux's own
+ * costs (starting the pane, polling it) weigh on both sides of the ratio. Its output goes to
+ * /dev/null, as the terminal is not what is being measured.
+ */
+export async function wholeRunInTmux(argv, env) {
+  const name = `sitrep-bench-peer-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const start = process.hrtime.bigint();
+  startInTmux(name, argv, env, { after: ` >/dev/null 2>&1; echo ${doneMark}; sleep 60` });
+  try {
+    return await waitForScreen(name, (text) => text.includes(doneMark), start);
+  } finally {
+    killSession(name);
+  }
 }
 
 /** Ms from starting sitrep in tmux to the first frame that lists an alert. */
@@ -65,9 +98,10 @@ export async function tracedSession(sitrepArgv, env, { traceFile, soakSeconds = 
     await waitForScreen(name, (text) => alertRow.test(text), start);
     await sleep(1500);
     const marks = { moveFrom: Date.now() };
-    for (let i = 0; i < 30; i += 1) {
+    // 200 moves: the p99 of 30 keys would be their slowest one.
+    for (let i = 0; i < moveKeys; i += 1) {
       sendKeys(name, i % 3 === 2 ? 'k' : 'j');
-      await sleep(120);
+      await sleep(60);
     }
     marks.filterFrom = Date.now();
     sendKeys(name, '/');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { paired, runOnce, stats } from './measure.mjs';
-import { killSession, screenText, sendKeys, startInTmux, waitForScreen } from './screen.mjs';
+import { killSession, screenText, sendKeys, startInTmux, waitForScreen, wholeRunInTmux } from './screen.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,8 +121,10 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
   // Resume: from start until the workspace shows the incident's checklist.
   const resume = [];
   const read = [];
+  const readInTmux = [];
   for (let i = 0; i <= runs; i += 1) {
     const r = runOnce(bareRead).ms;
+    const t = await wholeRunInTmux(bareRead.argv, {});
     const name = `sitrep-bench-resume-${process.pid}-${i}`;
     const begin = process.hrtime.bigint();
     startInTmux(name, [sitrep, 'resume', id], env);
@@ -131,6 +133,7 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
       if (i > 0) {
         resume.push(ms);
         read.push(r);
+        readInTmux.push(t);
       }
     } catch (error) {
       throw new Error(`resume never showed the workspace: ${error.message}\n${screenText(name)}`);
@@ -144,7 +147,9 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
     resume: {
       sitrepMs: stats(resume),
       bareReadMs: stats(read),
+      bareReadInTmuxMs: stats(readInTmux),
       ratioToBareRead: stats(resume.map((m, i) => m / read[i])).median,
+      ratioToBareReadInTmux: stats(resume.map((m, i) => m / readInTmux[i])).median,
     },
   };
 }
