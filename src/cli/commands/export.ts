@@ -4,7 +4,6 @@ import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
-import { exportHtml } from '../../core/export/html.js';
 import type { Command, CommandContext } from '../command.js';
 import { resolveSourceOptions } from '../source-options.js';
 import { localZone } from '../../core/export/local-zone.js';
@@ -56,7 +55,9 @@ export const exportCommand: Command = {
     } else {
       const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
-      const render = format === 'html' ? exportHtml : exportMarkdown;
+      // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
+      const render =
+        format === 'html' ? (await import('../../core/export/html.js')).exportHtml : exportMarkdown;
       text = render(record.events, { zone, ...graphLinkBase(context) });
     }
     if (values.output === undefined) {
