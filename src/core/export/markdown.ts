@@ -109,9 +109,12 @@ function describeSource(incident: Incident): string {
 }
 
 function timelineSection(incident: Incident, events: readonly TimelineEvent[], zone: LocalZone): string[] {
-  const rows = timelineRows(incident, events).map(
-    (row) => `| ${formatUtc(row.at)} | ${formatInZone(row.at, zone)} | ${row.text} |`,
-  );
+  const rows = timelineRows(incident, events).map((row) => {
+    const utc = formatUtc(row.at);
+    // In UTC (the zone of most servers) both columns read the same: format the time once.
+    const local = zone.offsetMinutes === 0 ? utc : formatInZone(row.at, zone);
+    return `| ${utc} | ${local} | ${row.text} |`;
+  });
   return section('Timeline', [
     `| Time (UTC) | Time (${inlineText(describeZone(zone))}) | Event |`,
     '| --- | --- | --- |',

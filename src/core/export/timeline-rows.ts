@@ -29,8 +29,11 @@ export function timelineRows(incident: Incident, events: readonly TimelineEvent[
     ...firing,
     ...events.map((event) => ({ at: event.at, text: describeEvent(incident, event) })),
   ];
+  const ms = rows.map((row) => Date.parse(row.at));
+  // A journal is written in time order: when the rows already are, there is nothing to sort.
+  if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return rows;
   return rows
-    .map((row, index) => ({ row, index, ms: Date.parse(row.at) }))
+    .map((row, index) => ({ row, index, ms: ms[index] ?? NaN }))
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map((entry) => entry.row);
 }
