@@ -34,17 +34,22 @@ export function describeZone(zone: LocalZone): string {
 // in UTC) already holds its UTC date and time: they are read off the string, which takes half the
 // time of a Date round trip. Only a real calendar date and time of day qualify (Date.parse would
 // roll 02-30 over into March, and reads 24:00 as the next day); anything else takes the Date path.
-const isoUtc = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{3})?Z$/;
+const isoUtc =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/;
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function canonicalUtc(iso: string): string | undefined {
-  const m = isoUtc.exec(iso);
-  if (m === null) return undefined;
-  const field = (index: number) => Number(m[index]);
-  const [year, month, day] = [field(1), field(2), field(3)];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const lastDay = month === 2 && leap ? 29 : (daysInMonth[month - 1] ?? 0);
-  if (day < 1 || day > lastDay || field(4) > 23 || field(5) > 59 || field(6) > 59) return undefined;
+  if (!isoUtc.test(iso)) return undefined;
+  // Days 29 to 31 exist in some months only.
+  if (iso.charCodeAt(8) === 0x33 || iso.startsWith('29', 8)) {
+    const [year, month, day] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)].map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > (month === 2 && leap ? 29 : (daysInMonth[month - 1] ?? 0))) return undefined;
+  }
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
