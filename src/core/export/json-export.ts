@@ -15,9 +15,9 @@ export function exportJson(events: readonly TimelineEvent[]): string {
   const incident = fold(events);
   if (incident === undefined) throw new Error('exportJson: the events have no incident-opened event');
   const document = { format: jsonExportFormat, schemaVersion: timelineSchemaVersion, incident, events };
-  // Redacted and NaN-safe first, then written with the characters a terminal would act on escaped.
-  const safe: unknown = JSON.parse(JSON.stringify(document, replacer));
-  return `${stringifyForTerminal(safe)}\n`;
+  // Redacted and NaN-safe as it is written (one pass: the same text as redacting into a copy and
+  // writing that), with the characters a terminal would act on escaped.
+  return `${stringifyForTerminal(document, 2, replacer)}\n`;
 }
 
 function replacer(_key: string, value: unknown): unknown {
