@@ -51,14 +51,14 @@ export const exportCommand: Command = {
 
     let text: string;
     if (format === 'json') {
-      text = exportJson(record.events);
+      text = exportJson(record.events, record.incident);
     } else {
       const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
       // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
       const render =
         format === 'html' ? (await import('../../core/export/html.js')).exportHtml : exportMarkdown;
-      text = render(record.events, { zone, ...graphLinkBase(context) });
+      text = render(record.events, { zone, ...graphLinkBase(context), incident: record.incident });
     }
     if (values.output === undefined) {
       context.stdout.write(text);

@@ -4,15 +4,19 @@
 import { stringifyForTerminal } from '../alerts/alert-json.js';
 import { encodeSampleValue } from '../timeline/json-fields.js';
 import { fold } from '../timeline/fold.js';
+import type { Incident } from '../timeline/incident.js';
 import { timelineSchemaVersion, type TimelineEvent } from '../timeline/events.js';
 import { redactSecrets } from './redact.js';
 
 /** Identifies the document's format, with `schemaVersion` for its revision. */
 export const jsonExportFormat = 'sitrep-incident';
 
-/** The export as pretty-printed JSON with a trailing newline. Throws without an incident-opened event. */
-export function exportJson(events: readonly TimelineEvent[]): string {
-  const incident = fold(events);
+/**
+ * The export as pretty-printed JSON with a trailing newline. Throws without an incident-opened
+ * event. `folded` is `fold(events)` when the caller has it already.
+ */
+export function exportJson(events: readonly TimelineEvent[], folded?: Incident): string {
+  const incident = folded ?? fold(events);
   if (incident === undefined) throw new Error('exportJson: the events have no incident-opened event');
   const document = { format: jsonExportFormat, schemaVersion: timelineSchemaVersion, incident, events };
   // Redacted and NaN-safe as it is written (one pass: the same text as redacting into a copy and

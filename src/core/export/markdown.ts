@@ -28,13 +28,15 @@ export interface MarkdownOptions {
   readonly detection?: DetectionInput;
   /** Prometheus's URL: each probe gets a link to its graph over the incident (mermaid.ts). */
   readonly prometheusUrl?: string;
+  /** `fold(events)`, when the caller has it already (the incident store folds what it reads). */
+  readonly incident?: Incident;
 }
 
 const toFill = '_To be filled in by the team._';
 
 /** The postmortem notes for a journal's events. Throws if there is no incident-opened event. */
 export function exportMarkdown(events: readonly TimelineEvent[], options: MarkdownOptions): string {
-  const incident = fold(events);
+  const incident = options.incident ?? fold(events);
   if (incident === undefined) throw new Error('exportMarkdown: the events have no incident-opened event');
   const sections = [
     header(incident),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../../../src/core/export/html.js';
 import { exportJson } from '../../../src/core/export/json-export.js';
 import { exportMarkdown } from '../../../src/core/export/markdown.js';
+import { fold } from '../../../src/core/timeline/fold.js';
 import { encodeEvent, parseJournal } from '../../../src/core/timeline/journal-codec.js';
 import { largeJournal } from './large-journal.js';
 
@@ -59,6 +60,12 @@ describe('a 10,000-event incident', () => {
     expect(sha256(exportMarkdown(events, utc))).toBe(hashes.markdownUtc);
     expect(sha256(exportMarkdown(events, berlin))).toBe(hashes.markdownBerlin);
     expect(sha256(exportJson(events))).toBe(hashes.json);
+    // Given the fold the incident store made as it read the journal: the same bytes.
+    const incident = fold(events);
+    expect(sha256(exportMarkdown(events, { ...berlin, ...(incident && { incident }) }))).toBe(
+      hashes.markdownBerlin,
+    );
+    expect(sha256(exportJson(events, incident))).toBe(hashes.json);
     expect(sha256(journalText)).toBe(hashes.journal);
     // HTML of the first 300 events only: micromark takes seconds on the whole Markdown.
     expect(sha256(exportHtml(events.slice(0, 300), berlin))).toBe(hashes.html);
