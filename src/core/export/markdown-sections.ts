@@ -108,13 +108,16 @@ export function notesSection(incident: Incident): string[] {
   const items: string[] = [];
   // One author writes many notes: each name is escaped once.
   const authors = new Map<string, string>();
+  const byAuthor = (name: string): string => {
+    const known = authors.get(name);
+    if (known !== undefined) return known;
+    const text = ` (${inlineText(name)})`;
+    authors.set(name, text);
+    return text;
+  };
   for (const note of incident.notes) {
     const lines = blockLines(note.text);
-    let by = '';
-    if (note.author !== undefined) {
-      by = authors.get(note.author) ?? ` (${inlineText(note.author)})`;
-      authors.set(note.author, by);
-    }
+    const by = note.author === undefined ? '' : byAuthor(note.author);
     const head = `- **${formatUtc(note.at)} UTC**${by}: ${lines[0] ?? ''}`;
     // Indented continuation lines stay in the item; two trailing spaces keep each line break.
     if (lines.length <= 1) items.push(head);
