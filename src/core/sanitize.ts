@@ -28,8 +28,16 @@ const bidiControls = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // paragraph separators (which some terminals treat as line breaks).
 const invisible = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\u2028\u2029]/g;
 
+// Every character any of the patterns above starts with (a CR, a C0 or C1 control, a bidi or an
+// invisible character), and a few neighbours: text without one is already safe, and is returned
+// after one scan instead of five replacements (a 10,000-event export sanitizes 30,000 texts).
+const mayNeedSanitizing =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
 /** Removes escape sequences and control, bidi and invisible characters, keeping tabs and newlines. */
 export function sanitizeText(text: string): SafeText {
+  if (!mayNeedSanitizing.test(text)) return text as SafeText;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(escapeSequences, '')

@@ -1,9 +1,7 @@
 // The folder of incident journals: open a new incident, resume one, read, list and find them.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
 import { errorMessage, UsageError, UserError } from '../core/errors.js';
-import { incidentOpenedEvent } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import { fold } from '../core/timeline/fold.js';
 import type { Incident } from '../core/timeline/incident.js';
@@ -64,6 +62,11 @@ export class IncidentStore {
    * the journal keeps the event in memory and retries; its status() says what went wrong.
    */
   async openIncident(input: OpenIncidentInput): Promise<Journal> {
+    // Loaded here: the commands that only read journals (export, incidents) need no hashing.
+    const [{ randomBytes }, { incidentOpenedEvent }] = await Promise.all([
+      import('node:crypto'),
+      import('../core/timeline/event-builders.js'),
+    ]);
     let event = incidentOpenedEvent({ ...input, entropy: randomBytes(8).toString('hex') });
     // An id is 16 bits of hash per alert and day; on the rare clash, draw again.
     // A folder that cannot be read yet is not a clash; the first write will report the problem.

@@ -21,8 +21,22 @@ export interface JournalContents {
 
 /** Reads a journal without changing it. A missing file reads as empty. */
 export async function readJournalFile(fs: JournalFs, path: string): Promise<JournalContents> {
-  const parsed = parseJournal((await readOrEmpty(fs, path)).toString('utf8'));
+  const parsed = parseBytes(path, await readOrEmpty(fs, path));
   return { parsed, warnings: parsed.warnings.map((w) => `${path}: ${w}`) };
+}
+
+// `sitrep resume` reads the journal to check it before the screen opens, the screen lists the
+// incidents (reading it again) and then opens it to append: the same bytes parsed three times
+// (10,000 events each). parseJournal is pure and its result is never changed, so the last file
+// read keeps its parse for as long as its bytes stay the same: one journal's worth of memory.
+let lastRead: { readonly path: string; readonly bytes: Buffer; readonly parsed: ParsedJournal } | undefined;
+
+function parseBytes(path: string, bytes: Buffer): ParsedJournal {
+  if (lastRead !== undefined && lastRead.path === path && lastRead.bytes.equals(bytes))
+    return lastRead.parsed;
+  const parsed = parseJournal(bytes.toString('utf8'));
+  lastRead = { path, bytes, parsed };
+  return parsed;
 }
 
 /**
@@ -42,7 +56,7 @@ export async function openJournalFile(
     if (again.length === bytes.length) break;
     bytes = again;
   }
-  const parsed = parseJournal(bytes.toString('utf8'));
+  const parsed = parseBytes(path, bytes);
   const warnings = parsed.warnings.map((w) => `${path}: ${w}`);
   if (bytes.length === 0 || bytes.at(-1) === 0x0a) return { parsed, warnings };
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { UserError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
-import { fold } from '../core/timeline/fold.js';
+import { applyEvent, fold } from '../core/timeline/fold.js';
 import type { Incident } from '../core/timeline/incident.js';
 import { encodeEvent } from '../core/timeline/journal-codec.js';
 import { journalError, openJournalFile } from './journal-file.js';
@@ -66,6 +66,9 @@ export class Journal {
   private retryTimer: NodeJS.Timeout | undefined;
   private retries = 0;
   private closed = false;
+  /** The incident `all` folds to, kept until `all` changes: the screen asks after every event. */
+  private folded:
+    { readonly events: readonly TimelineEvent[]; readonly incident: Incident | undefined } | undefined;
 
   private constructor(
     file: string,
@@ -115,7 +118,8 @@ export class Journal {
 
   /** The incident these events fold to (undefined only for a journal without its first event). */
   incident(): Incident | undefined {
-    return fold(this.all);
+    if (this.folded?.events !== this.all) this.folded = { events: this.all, incident: fold(this.all) };
+    return this.folded.incident;
   }
 
   /** The same object until something changes, so it can serve as a snapshot too. */
@@ -137,7 +141,10 @@ export class Journal {
   append(event: TimelineEvent): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
     const body = Buffer.from(`${encodeEvent(event)}\n`, 'utf8');
+    const before = this.folded?.events === this.all ? this.folded.incident : undefined;
     this.all = [...this.all, event];
+    // One event more: the next state from the last one, rather than a fold of all 10,000 again.
+    if (before !== undefined) this.folded = { events: this.all, incident: applyEvent(before, event) };
     const result = new Promise<AppendResult>((resolve) => {
       this.queue.push({ body, fragment: 0, settle: resolve });
     });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutText, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
 
@@ -23,6 +24,42 @@ describe('sanitizeText', () => {
   it('drops an escape sequence cut off at the end of the text', () => {
     expect(sanitizeText('ok\u001b[3')).toBe('ok');
     expect(sanitizeText('ok\u001b]0;title with no end')).toBe('ok');
+  });
+});
+
+describe('sanitizeText on text that needs nothing removed', () => {
+  // The five replacements sanitizeText makes, which text without a character they act on skips.
+  const replaced = (text: string) =>
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(
+        // eslint-disable-next-line no-control-regex
+        /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b[\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]?/g,
+        '',
+      )
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+      .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '')
+      .replace(/[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\u2028\u2029]/g, '');
+
+  it('gives what the replacements give, for any text', () => {
+    // Characters near every range the patterns use, so both paths are taken often.
+    const near = [
+      0x0, 0x7, 0x9, 0xa, 0xd, 0x1b, 0x20, 0x5b, 0x5d, 0x7e, 0x7f, 0x9b, 0x9c, 0x9d, 0xa0, 0xad, 0x61c,
+      0x180e, 0x200a, 0x200b, 0x200f, 0x2010, 0x2028, 0x202e, 0x202f, 0x2060, 0x2065, 0x2069, 0xfeff, 0x1f6a8,
+    ];
+    const character = fc.oneof(
+      fc.constantFrom(...near).map((code) => String.fromCodePoint(code)),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+      fc.constantFrom('a', ' ', '7', ';', '\\'),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(sanitizeText(text)).toBe(replaced(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

@@ -32,6 +32,26 @@ async function storeWithThree() {
 }
 
 describe('IncidentStore', () => {
+  it('reads a journal again after any change to it, even one that keeps its size', async () => {
+    // Reads of unchanged bytes share one parse (resume reads the journal three times).
+    const store = new IncidentStore(tempDir());
+    const journal = await store.openIncident({ alerts: [alert('DiskFull')], at: '2026-11-20T10:00:00.000Z' });
+    const id = journal.incident()?.id ?? '';
+    await journal.append({ at: '2026-11-20T10:01:00.000Z', type: 'note-added', text: 'first A' });
+    const first = await store.read(id);
+    expect((await store.read(id)).events).toEqual(first.events);
+    const resumed = await store.resume(id);
+    expect(resumed.events()).toEqual(first.events);
+    await resumed.close();
+
+    fs.writeFileSync(journal.path, fs.readFileSync(journal.path, 'utf8').replace('first A', 'first B'));
+    expect((await store.read(id)).incident.notes.map((n) => n.text)).toEqual(['first B']);
+    await journal.append({ at: '2026-11-20T10:02:00.000Z', type: 'note-added', text: 'second' });
+    const reopened = await store.resume(id);
+    expect(reopened.incident()?.notes.map((n) => n.text)).toEqual(['first B', 'second']);
+    await Promise.all([journal.close(), reopened.close()]);
+  });
+
   it('opens an incident in a file named by its id, recorded before it returns', async () => {
     const store = new IncidentStore(path.join(tempDir(), 'incidents'));
     const journal = await store.openIncident({

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/core/timeline/events.js';
+import { fold } from '../../src/core/timeline/fold.js';
 import { encodeEvent, parseJournal } from '../../src/core/timeline/journal-codec.js';
 import { Journal } from '../../src/store/journal.js';
 import { sampleEvents } from '../core/timeline/sample-events.js';
@@ -36,6 +37,25 @@ describe('Journal', () => {
     expect(again.warnings).toEqual([]);
     expect(again.incident()?.notes.map((n) => n.text)).toEqual(['note 1', 'note 2']);
     await again.close();
+  });
+
+  it('keeps the incident up to date event by event: the same as a fold of every event, after each append', async () => {
+    const file = path.join(tempDir(), 'x.jsonl');
+    const first = await Journal.create(file, opened);
+    await first.close();
+    const journal = await Journal.open(file);
+    const before = journal.incident();
+    // The whole sample incident again (a second incident-opened, steps, probes, silences, closing),
+    // then notes after it was closed: each kind of event, including those fold ignores.
+    for (const event of [...sampleEvents, note(1), note(2)]) {
+      await journal.append(event);
+      expect(journal.incident()).toEqual(fold(journal.events()));
+    }
+    expect(journal.incident()?.problems.length).toBeGreaterThan(0);
+    expect(journal.incident()?.eventCount).toBe(sampleEvents.length + 3);
+    // The state handed out before is a snapshot: later events did not change it.
+    expect(before).toEqual(fold([opened]));
+    await journal.close();
   });
 
   it('resolves an append only after its line was written and fsynced', async () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
-import { exportHtml } from '../../core/export/html.js';
 import type { Command, CommandContext } from '../command.js';
 import { resolveSourceOptions } from '../source-options.js';
 import { localZone } from '../../core/export/local-zone.js';
@@ -52,12 +51,14 @@ export const exportCommand: Command = {
 
     let text: string;
     if (format === 'json') {
-      text = exportJson(record.events);
+      text = exportJson(record.events, record.incident);
     } else {
       const { zone, warning } = localZone(context.env, record.incident.openedAt);
       if (warning !== undefined) warn(context, [warning]);
-      const render = format === 'html' ? exportHtml : exportMarkdown;
-      text = render(record.events, { zone, ...graphLinkBase(context) });
+      // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
+      const render =
+        format === 'html' ? (await import('../../core/export/html.js')).exportHtml : exportMarkdown;
+      text = render(record.events, { zone, ...graphLinkBase(context), incident: record.incident });
     }
     if (values.output === undefined) {
       context.stdout.write(text);

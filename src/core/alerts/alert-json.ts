@@ -96,10 +96,14 @@ export function alertsJson(
  * JSON text that is safe to print on a terminal: JSON.stringify already escapes C0 controls (ESC
  * included); this also escapes DEL, the C1 controls (8-bit CSI/OSC), the bidi controls and marks
  * and the zero-width characters (the ones src/core/sanitize.ts strips), which stay the same data for
- * a JSON parser.
+ * a JSON parser. A `replacer` is applied as JSON.stringify applies it.
  */
-export function stringifyForTerminal(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(
+export function stringifyForTerminal(
+  value: unknown,
+  indent = 2,
+  replacer?: (key: string, value: unknown) => unknown,
+): string {
+  return JSON.stringify(value, replacer, indent).replace(
     /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

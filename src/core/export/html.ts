@@ -19,8 +19,8 @@ const style = [
 
 /** The postmortem notes as HTML. Throws if there is no incident-opened event (as exportMarkdown). */
 export function exportHtml(events: readonly TimelineEvent[], options: MarkdownOptions): string {
-  const markdown = exportMarkdown(events, options);
-  const incident = fold(events);
+  const incident = options.incident ?? fold(events);
+  const markdown = exportMarkdown(events, { ...options, ...(incident === undefined ? {} : { incident }) });
   const detection = options.detection ?? (incident ? detectionInputFromIncident(incident) : undefined);
   const charts = detection ? svgCharts(detection) : [];
   // The Mermaid blocks are top-level blocks: the text between them renders on its own.

@@ -4,20 +4,24 @@
 import { stringifyForTerminal } from '../alerts/alert-json.js';
 import { encodeSampleValue } from '../timeline/json-fields.js';
 import { fold } from '../timeline/fold.js';
+import type { Incident } from '../timeline/incident.js';
 import { timelineSchemaVersion, type TimelineEvent } from '../timeline/events.js';
 import { redactSecrets } from './redact.js';
 
 /** Identifies the document's format, with `schemaVersion` for its revision. */
 export const jsonExportFormat = 'sitrep-incident';
 
-/** The export as pretty-printed JSON with a trailing newline. Throws without an incident-opened event. */
-export function exportJson(events: readonly TimelineEvent[]): string {
-  const incident = fold(events);
+/**
+ * The export as pretty-printed JSON with a trailing newline. Throws without an incident-opened
+ * event. `folded` is `fold(events)` when the caller has it already.
+ */
+export function exportJson(events: readonly TimelineEvent[], folded?: Incident): string {
+  const incident = folded ?? fold(events);
   if (incident === undefined) throw new Error('exportJson: the events have no incident-opened event');
   const document = { format: jsonExportFormat, schemaVersion: timelineSchemaVersion, incident, events };
-  // Redacted and NaN-safe first, then written with the characters a terminal would act on escaped.
-  const safe: unknown = JSON.parse(JSON.stringify(document, replacer));
-  return `${stringifyForTerminal(safe)}\n`;
+  // Redacted and NaN-safe as it is written (one pass: the same text as redacting into a copy and
+  // writing that), with the characters a terminal would act on escaped.
+  return `${stringifyForTerminal(document, 2, replacer)}\n`;
 }
 
 function replacer(_key: string, value: unknown): unknown {

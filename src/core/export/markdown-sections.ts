@@ -105,13 +105,25 @@ function matcherOp(isEqual: boolean, isRegex: boolean): string {
 /** Every note in full, in the order recorded, with its time and author. */
 export function notesSection(incident: Incident): string[] {
   if (incident.notes.length === 0) return section('Notes', ['_No notes were recorded._']);
-  const items = incident.notes.flatMap((note) => {
-    const [first = '', ...rest] = blockLines(note.text);
-    const by = note.author === undefined ? '' : ` (${inlineText(note.author)})`;
+  const items: string[] = [];
+  // One author writes many notes: each name is escaped once.
+  const authors = new Map<string, string>();
+  const byAuthor = (name: string): string => {
+    const known = authors.get(name);
+    if (known !== undefined) return known;
+    const text = ` (${inlineText(name)})`;
+    authors.set(name, text);
+    return text;
+  };
+  for (const note of incident.notes) {
+    const lines = blockLines(note.text);
+    const by = note.author === undefined ? '' : byAuthor(note.author);
+    const head = `- **${formatUtc(note.at)} UTC**${by}: ${lines[0] ?? ''}`;
     // Indented continuation lines stay in the item; two trailing spaces keep each line break.
-    const lines = [`- **${formatUtc(note.at)} UTC**${by}: ${first}`, ...rest.map((line) => `  ${line}`)];
-    return lines.map((line, i) => (i < lines.length - 1 ? `${line}  ` : line));
-  });
+    if (lines.length <= 1) items.push(head);
+    else items.push(`${head}  `);
+    for (let i = 1; i < lines.length; i += 1) items.push(`  ${lines[i]}${i < lines.length - 1 ? '  ' : ''}`);
+  }
   return section('Notes', items);
 }
 

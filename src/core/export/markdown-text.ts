@@ -12,7 +12,7 @@ const inlineSpecial = /[\\`*_[\]<>|~&!]/g;
 
 /** Untrusted text as one line of Markdown that renders literally (newlines become spaces). */
 export function inlineText(text: string): string {
-  return escapeLine(clean(text).replace(/\s+/g, ' ').trim());
+  return escapeLine(oneSpace(clean(text)).trim());
 }
 
 /** Untrusted text for a table cell: one line, literal, pipes escaped; `—` when empty. */
@@ -26,11 +26,21 @@ export function cellText(text: string): string {
  * the list item or paragraph it sits in.
  */
 export function blockLines(text: string): string[] {
-  return clean(text)
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .map((line) => escapeLineStart(escapeLine(line)));
+  const cleaned = clean(text);
+  const lines: string[] = [];
+  for (const raw of cleaned.includes('\n') ? cleaned.split('\n') : [cleaned]) {
+    const line = oneSpace(raw).trim();
+    if (line !== '') lines.push(escapeLineStart(escapeLine(line)));
+  }
+  return lines;
+}
+
+// Any whitespace but a lone space: a tab, a newline, a no-break space, two spaces in a row.
+const foldableSpace = /[^\S ]| {2}/;
+
+/** Every run of whitespace as one space (text with nothing to fold is returned as it is). */
+export function oneSpace(text: string): string {
+  return foldableSpace.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**
@@ -39,7 +49,7 @@ export function blockLines(text: string): string[] {
  * parses code, so there pipes are escaped (and the escape is removed again when rendering).
  */
 export function codeText(text: string, inTable = false): string {
-  const line = clean(text).replace(/\s+/g, ' ').trim();
+  const line = oneSpace(clean(text)).trim();
   if (line === '') return '—';
   const longestRun = largest(
     [...line.matchAll(/`+/g)].map((m) => m[0].length),
@@ -55,11 +65,17 @@ function clean(text: string): string {
   return redactSecrets(sanitizeText(text));
 }
 
+// Most text has nothing to escape: one test each, instead of a replacement, for the 30,000 texts
+// of a 10,000-event export.
+const hasInlineSpecial = /[\\`*_[\]<>|~&!]/;
+const startsBlock = /^(?:[#>+=-]|\d+[.)])/;
+
 function escapeLine(line: string): string {
-  return line.replace(inlineSpecial, (c) => `\\${c}`);
+  return hasInlineSpecial.test(line) ? line.replace(inlineSpecial, (c) => `\\${c}`) : line;
 }
 
 // At the start of a line these begin a block: a heading, quote, list item, rule or setext underline.
 function escapeLineStart(line: string): string {
+  if (!startsBlock.test(line)) return line;
   return line.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

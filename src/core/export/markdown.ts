@@ -28,13 +28,15 @@ export interface MarkdownOptions {
   readonly detection?: DetectionInput;
   /** Prometheus's URL: each probe gets a link to its graph over the incident (mermaid.ts). */
   readonly prometheusUrl?: string;
+  /** `fold(events)`, when the caller has it already (the incident store folds what it reads). */
+  readonly incident?: Incident;
 }
 
 const toFill = '_To be filled in by the team._';
 
 /** The postmortem notes for a journal's events. Throws if there is no incident-opened event. */
 export function exportMarkdown(events: readonly TimelineEvent[], options: MarkdownOptions): string {
-  const incident = fold(events);
+  const incident = options.incident ?? fold(events);
   if (incident === undefined) throw new Error('exportMarkdown: the events have no incident-opened event');
   const sections = [
     header(incident),
@@ -109,9 +111,12 @@ function describeSource(incident: Incident): string {
 }
 
 function timelineSection(incident: Incident, events: readonly TimelineEvent[], zone: LocalZone): string[] {
-  const rows = timelineRows(incident, events).map(
-    (row) => `| ${formatUtc(row.at)} | ${formatInZone(row.at, zone)} | ${row.text} |`,
-  );
+  const rows = timelineRows(incident, events).map((row) => {
+    const utc = formatUtc(row.at);
+    // In UTC (the zone of most servers) both columns read the same: format the time once.
+    const local = zone.offsetMinutes === 0 ? utc : formatInZone(row.at, zone);
+    return `| ${utc} | ${local} | ${row.text} |`;
+  });
   return section('Timeline', [
     `| Time (UTC) | Time (${inlineText(describeZone(zone))}) | Event |`,
     '| --- | --- | --- |',

@@ -6,7 +6,7 @@ import { formatLabels } from '../format/labels.js';
 import { recordedVerdict } from '../probe/timeline-record.js';
 import { verdictText } from '../probe/verdict.js';
 import { formatUtc } from './format.js';
-import { codeText, inlineText } from './markdown-text.js';
+import { codeText, inlineText, oneSpace } from './markdown-text.js';
 import { historyCount } from '../history/history-event.js';
 
 /** A timeline row: when, and what happened (already Markdown). */
@@ -29,8 +29,11 @@ export function timelineRows(incident: Incident, events: readonly TimelineEvent[
     ...firing,
     ...events.map((event) => ({ at: event.at, text: describeEvent(incident, event) })),
   ];
+  const ms = rows.map((row) => Date.parse(row.at));
+  // A journal is written in time order: when the rows already are, there is nothing to sort.
+  if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return rows;
   return rows
-    .map((row, index) => ({ row, index, ms: Date.parse(row.at) }))
+    .map((row, index) => ({ row, index, ms: ms[index] ?? NaN }))
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map((entry) => entry.row);
 }
@@ -112,6 +115,6 @@ function through(alertmanager: string | undefined): string {
 
 /** Long text cut to one readable table line; the full text is in its own section. */
 export function short(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = oneSpace(text).trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }

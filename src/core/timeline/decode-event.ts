@@ -69,12 +69,20 @@ export function decodeEvent(value: unknown): TimelineEvent {
         ...optional('impact', optStr(o, 'impact', p)),
         steps: list(o, 'steps', p, stepRecord),
       };
+    // The events a journal holds thousands of are built without spreading an optional field in:
+    // the same keys in the same order, at a third of the cost.
     case 'step-done':
     case 'step-skipped':
-    case 'step-reopened':
-      return { at, type, stepId: str(o, 'stepId', p), ...optional('reason', optStr(o, 'reason', p)) };
-    case 'note-added':
-      return { at, type, text: str(o, 'text', p), ...optional('author', optStr(o, 'author', p)) };
+    case 'step-reopened': {
+      const stepId = str(o, 'stepId', p);
+      const reason = optStr(o, 'reason', p);
+      return reason === undefined ? { at, type, stepId } : { at, type, stepId, reason };
+    }
+    case 'note-added': {
+      const text = str(o, 'text', p);
+      const author = optStr(o, 'author', p);
+      return author === undefined ? { at, type, text } : { at, type, text, author };
+    }
     case 'probe-run':
       return {
         at,

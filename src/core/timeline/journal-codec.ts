@@ -56,15 +56,20 @@ export function parseJournal(text: string): ParsedJournal {
   const seen = new Set<string>();
   let duplicates = 0;
 
-  const readLine = (lineText: string, line: number): boolean => {
-    const whole = lineText.trim();
+  const readLine = (whole: string, line: number): boolean => {
     const first = readRecord(whole);
-    const records =
-      typeof first === 'string'
-        ? splitRecords(whole).map((r) => [r, readRecord(r)] as const)
-        : [[whole, first] as const];
+    // The usual line: one whole record.
+    if (typeof first !== 'string') {
+      if (seen.has(whole)) duplicates += 1;
+      else {
+        seen.add(whole);
+        events.push(first);
+      }
+      return true;
+    }
     let allRead = true;
-    for (const [record, result] of records) {
+    for (const record of splitRecords(whole)) {
+      const result = readRecord(record);
       if (seen.has(record)) {
         duplicates += 1;
       } else if (typeof result === 'string') {
@@ -78,11 +83,12 @@ export function parseJournal(text: string): ParsedJournal {
     return allRead;
   };
 
-  lines.forEach((lineText, index) => {
-    if (lineText.trim() !== '') readLine(lineText, index + 1);
-  });
+  for (let index = 0; index < lines.length; index += 1) {
+    const whole = (lines[index] ?? '').trim();
+    if (whole !== '') readLine(whole, index + 1);
+  }
   let tornTail: string | undefined;
-  if (tail.trim() !== '' && !readLine(tail, lines.length + 1)) tornTail = tail;
+  if (tail.trim() !== '' && !readLine(tail.trim(), lines.length + 1)) tornTail = tail;
 
   for (const r of rejected) {
     const what = r.line > lines.length ? 'an unfinished last line' : 'a line it could not read';

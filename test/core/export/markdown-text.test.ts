@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockLines, cellText, codeText, inlineText } from '../../../src/core/export/markdown-text.js';
+import {
+  blockLines,
+  cellText,
+  codeText,
+  inlineText,
+  oneSpace,
+} from '../../../src/core/export/markdown-text.js';
 
 describe('inlineText', () => {
   it('escapes what would format, link, embed HTML or split a table, and folds lines', () => {
@@ -41,5 +48,31 @@ describe('codeText', () => {
   it('escapes pipes only inside tables, where GFM splits cells before reading code', () => {
     expect(codeText('a|b')).toBe('`a|b`');
     expect(codeText('a|b', true)).toBe('`a\\|b`');
+  });
+});
+
+describe('oneSpace', () => {
+  it('folds whitespace as replacing every run with one space does', () => {
+    const character = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      '\u3000',
+      'a',
+      'b',
+      '|',
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 16 }), (chars) => {
+        const text = chars.join('');
+        expect(oneSpace(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
