@@ -1,0 +1,76 @@
+// A list row drawn as its parts side by side (src/ui/components/row-text.tsx, a speed-up) must
+// reach the terminal exactly as the one Text the rows were before: the same characters and the
+// same colour and inverse codes in the same cells, for a row that fits and one cut to the width.
+import chalk from 'chalk';
+import { Box } from 'ink';
+import { render } from 'ink-testing-library';
+import type { ReactNode } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RowText } from '../../src/ui/components/row-text.js';
+import { Severity } from '../../src/ui/components/severity.js';
+import { Text } from '../../src/ui/components/text.js';
+
+// Colours on (the test's stdout is no terminal), so inverse and colour codes are compared too.
+const level = chalk.level;
+beforeAll(() => {
+  chalk.level = 1;
+});
+afterAll(() => {
+  chalk.level = level;
+});
+
+const lead = (marker: string, severity: string) => (
+  <>
+    {marker} <Severity severity={severity} width={9} />{' '}
+  </>
+);
+
+interface Row {
+  marker: string;
+  severity: string;
+  fold?: string;
+  rest: string;
+}
+
+const rows: Row[] = [
+  { marker: '›', severity: 'critical', fold: '▸', rest: ' HttpErrorRateHigh     3 h 2 min   12 alerts' },
+  { marker: ' ', severity: 'warning', fold: '▾', rest: ' DiskFull              15 s        2 alerts' },
+  { marker: ' ', severity: 'info', rest: '  PodCrashLooping      1 d 2 h     namespace=team-1 pod=p-1' },
+  { marker: '›', severity: 'custom-sev', rest: 'Ünïcödé 名前 ok        2 min       cluster=eu-1 région=ß' },
+];
+
+function frameOf(width: number, node: ReactNode): string {
+  const ui = render(<Box width={width}>{node}</Box>);
+  const frame = ui.lastFrame() ?? '';
+  ui.unmount();
+  return frame;
+}
+
+describe('RowText', () => {
+  it.each([100, 60, 40, 20])('draws each row as one Text would at width %i', (width) => {
+    for (const row of rows) {
+      for (const selected of [true, false]) {
+        const parts = frameOf(
+          width,
+          <RowText
+            selected={selected}
+            width={width}
+            lead={lead(row.marker, row.severity)}
+            fold={row.fold}
+            rest={row.rest}
+          />,
+        );
+        const whole = frameOf(
+          width,
+          <Text inverse={selected} wrap="truncate">
+            {lead(row.marker, row.severity)}
+            {row.fold}
+            {row.rest}
+          </Text>,
+        );
+        expect(parts).toBe(whole);
+        if (selected) expect(parts).toContain('\u001b[7m');
+      }
+    }
+  });
+});
