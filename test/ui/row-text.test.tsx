@@ -26,17 +26,53 @@ const lead = (marker: string, severity: string) => (
 );
 
 interface Row {
-  marker: string;
-  severity: string;
+  lead: ReactNode;
+  leadWidth: number;
   fold?: string;
   rest: string;
+  suffix?: { text: string; color: string };
+  dimColor?: boolean;
 }
 
+// Inbox rows (a severity in the lead, groups with a fold mark) and checklist rows (a step's mark,
+// dimmed when skipped, a coloured probe count after the text).
 const rows: Row[] = [
-  { marker: '›', severity: 'critical', fold: '▸', rest: ' HttpErrorRateHigh     3 h 2 min   12 alerts' },
-  { marker: ' ', severity: 'warning', fold: '▾', rest: ' DiskFull              15 s        2 alerts' },
-  { marker: ' ', severity: 'info', rest: '  PodCrashLooping      1 d 2 h     namespace=team-1 pod=p-1' },
-  { marker: '›', severity: 'custom-sev', rest: 'Ünïcödé 名前 ok        2 min       cluster=eu-1 région=ß' },
+  {
+    lead: lead('›', 'critical'),
+    leadWidth: 12,
+    fold: '▸',
+    rest: ' HttpErrorRateHigh     3 h 2 min   12 alerts',
+  },
+  {
+    lead: lead(' ', 'warning'),
+    leadWidth: 12,
+    fold: '▾',
+    rest: ' DiskFull              15 s        2 alerts',
+  },
+  {
+    lead: lead(' ', 'info'),
+    leadWidth: 12,
+    rest: '  PodCrashLooping      1 d 2 h     namespace=team-1 pod=p-1',
+  },
+  {
+    lead: lead('›', 'custom-sev'),
+    leadWidth: 12,
+    rest: 'Ünïcödé 名前 ok        2 min       cluster=eu-1 région=ß',
+  },
+  {
+    lead: '› ○ ',
+    leadWidth: 4,
+    rest: 'D1 Check which servers refuse connections.',
+    suffix: { text: ' [2 probes]', color: 'cyan' },
+  },
+  { lead: '  ⊘ ', leadWidth: 4, rest: 'M2 (Immediate) Take the server out of rotation.', dimColor: true },
+  {
+    lead: '  ✓ ',
+    leadWidth: 4,
+    rest: 'D2 Look at the HAProxy logs for 名前.',
+    suffix: { text: ' [1 probes]', color: 'cyan' },
+    dimColor: true,
+  },
 ];
 
 function frameOf(width: number, node: ReactNode): string {
@@ -47,25 +83,17 @@ function frameOf(width: number, node: ReactNode): string {
 }
 
 describe('RowText', () => {
-  it.each([100, 60, 40, 20])('draws each row as one Text would at width %i', (width) => {
+  it.each([100, 60, 50, 40, 20])('draws each row as one Text would at width %i', (width) => {
     for (const row of rows) {
       for (const selected of [true, false]) {
-        const parts = frameOf(
-          width,
-          <RowText
-            selected={selected}
-            width={width}
-            lead={lead(row.marker, row.severity)}
-            fold={row.fold}
-            rest={row.rest}
-          />,
-        );
+        const parts = frameOf(width, <RowText selected={selected} width={width} {...row} />);
         const whole = frameOf(
           width,
-          <Text inverse={selected} wrap="truncate">
-            {lead(row.marker, row.severity)}
+          <Text inverse={selected} dimColor={row.dimColor ?? false} wrap="truncate">
+            {row.lead}
             {row.fold}
             {row.rest}
+            {row.suffix ? <Text color={row.suffix.color}>{row.suffix.text}</Text> : null}
           </Text>,
         );
         expect(parts).toBe(whole);

@@ -9,36 +9,54 @@ import type { ReactNode } from 'react';
 import { cellWidth } from '../../core/format/cells.js';
 import { Text } from './text.js';
 
-/** The cells a row's lead takes: the cursor marker, a space, the severity (9 cells), a space. */
-export const rowLeadWidth = 12;
+/** A row's parts, left to right, and how it is drawn. */
+export interface RowTextProps {
+  readonly selected: boolean;
+  /** Dimmed (a skipped step). */
+  readonly dimColor?: boolean | undefined;
+  /** The cells the row may take; a row wider than that is cut with `…` at the end. */
+  readonly width: number;
+  /** The cursor marker and what follows it (a severity, a step's mark): `leadWidth` cells. */
+  readonly lead: ReactNode;
+  readonly leadWidth: number;
+  /** A group's fold mark: one cell. */
+  readonly fold?: string | undefined;
+  readonly rest: string;
+  /** Coloured words after the rest (a step's probe count). */
+  readonly suffix?: { readonly text: string; readonly color: string } | undefined;
+}
 
 /**
- * A row: its lead (`rowLeadWidth` cells: marker and severity), a group's fold mark (one cell),
- * and the rest, inverse when selected, as one line of `width` cells at most. A row wider than
- * that is one Text cut with `…` at the end; one that fits is drawn as its parts side by side.
+ * A row, inverse when selected, as one line of `width` cells at most. A row wider than that is
+ * one Text cut with `…` at the end; one that fits is drawn as its parts side by side.
  */
-export function RowText(props: {
-  selected: boolean;
-  width: number;
-  lead: ReactNode;
-  fold?: string | undefined;
-  rest: string;
-}) {
-  const { selected, width, lead, fold, rest } = props;
-  const foldWidth = fold === undefined ? 0 : 1;
-  if (rowLeadWidth + foldWidth + cellWidth(rest) > width)
+export function RowText(props: RowTextProps) {
+  const { selected, dimColor = false, width, lead, leadWidth, fold, rest, suffix } = props;
+  const tail = suffix === undefined ? null : <Text color={suffix.color}>{suffix.text}</Text>;
+  const restWidth = cellWidth(rest) + (suffix === undefined ? 0 : cellWidth(suffix.text));
+  if (leadWidth + (fold === undefined ? 0 : 1) + restWidth > width)
     return (
-      <Text inverse={selected} wrap="truncate">
+      <Text inverse={selected} dimColor={dimColor} wrap="truncate">
         {lead}
         {fold}
         {rest}
+        {tail}
       </Text>
     );
   return (
     <Box>
-      <Text inverse={selected}>{lead}</Text>
-      {fold === undefined ? null : <Text inverse={selected}>{fold}</Text>}
-      <Text inverse={selected}>{rest}</Text>
+      <Text inverse={selected} dimColor={dimColor}>
+        {lead}
+      </Text>
+      {fold === undefined ? null : (
+        <Text inverse={selected} dimColor={dimColor}>
+          {fold}
+        </Text>
+      )}
+      <Text inverse={selected} dimColor={dimColor}>
+        {rest}
+        {tail}
+      </Text>
     </Box>
   );
 }

@@ -15,6 +15,9 @@ import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 import { RowText } from '../components/row-text.js';
 
+/** The cells of a row's lead: the cursor marker, a space, the severity (9 cells), a space. */
+const leadWidth = 12;
+
 /** The AGE column: room for the longest age it shows, `23 h 59 min`. */
 const ageWidth = 11;
 
@@ -130,6 +133,7 @@ const InboxLine = memo(function InboxLine(props: {
       <RowText
         selected={selected}
         width={width}
+        leadWidth={leadWidth}
         lead={
           <>
             {marker} <Severity severity={row.group.severity} width={9} />{' '}
@@ -149,6 +153,7 @@ const InboxLine = memo(function InboxLine(props: {
     <RowText
       selected={selected}
       width={width}
+      leadWidth={leadWidth}
       lead={
         <>
           {marker} <Severity severity={alert.severity} width={9} />{' '}
