@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './components/text.js';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { Header } from './components/header.js';
@@ -44,7 +44,8 @@ export function App(props: {
     dispatch({ type: 'height', rows: rows - snapshot.sources.length, columns: columns - 1 });
   }, [rows, columns, snapshot.sources.length]);
 
-  const scopes = scopesFor(state.screen);
+  // The same array while the screen stays, so the memoized footer is not drawn again per key.
+  const scopes = useMemo(() => scopesFor(state.screen), [state.screen]);
   // The help takes the whole screen: every row goes to the keys, so all of them fit at 80×24.
   if (state.help) return <HelpOverlay scopes={scopes} rows={rows} width={columns - 1} />;
   // One column short of the terminal's width: a line that fills the last column makes some

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Text } from './text.js';
 import type { Alert } from '../../core/alerts/alert.js';
 import { formatDuration } from '../../core/format/duration.js';
@@ -9,8 +9,18 @@ import type { AlertFeedSnapshot, FeedSourceStatus } from '../../sources/alert-fe
 import { Severity } from './severity.js';
 import { coverageOf, nothingFiringHeadline } from '../state/coverage.js';
 
-/** The top line: each source's health, and how many alerts fire at each severity. */
-export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs: number }) {
+/**
+ * The top line: each source's health, and how many alerts fire at each severity. Memoized: a key
+ * that moves the cursor leaves the feed's snapshot and the clock alone, so the header is not
+ * rendered again for it.
+ */
+export const Header = memo(function Header({
+  snapshot,
+  nowMs,
+}: {
+  snapshot: AlertFeedSnapshot;
+  nowMs: number;
+}) {
   // Counted once per alert list, not on every frame (the clock redraws the header every second).
   const { firing, counts } = useMemo(() => firingCounts(snapshot.alerts), [snapshot.alerts]);
   const staleNames = useMemo(
@@ -42,7 +52,7 @@ export function Header({ snapshot, nowMs }: { snapshot: AlertFeedSnapshot; nowMs
       ) : null}
     </Box>
   );
-}
+});
 
 /** The firing alerts (active or not yet processed): how many, and how many at each severity. */
 function firingCounts(alerts: readonly Alert[]): { firing: number; counts: [string, number][] } {

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { memo } from 'react';
 import { Text } from '../components/text.js';
 import type { InboxRow } from '../../core/inbox/inbox-rows.js';
 import { formatAge } from '../../core/alerts/select.js';
@@ -12,6 +13,10 @@ import { emptyInboxText, type Coverage } from '../state/coverage.js';
 import { noMatchText } from '../../core/alerts/filter.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
+import { RowText } from '../components/row-text.js';
+
+/** The cells of a row's lead: the cursor marker, a space, the severity (9 cells), a space. */
+const leadWidth = 12;
 
 /** The AGE column: room for the longest age it shows, `23 h 59 min`. */
 const ageWidth = 11;
@@ -50,7 +55,7 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
             key={index}
             row={row}
             selected={selected}
-            nowMs={nowMs}
+            age={formatAge(row.kind === 'group' ? row.group.oldestStart : row.alert.startsAt, nowMs)}
             nameWidth={nameWidth}
             width={width}
           />
@@ -87,7 +92,7 @@ function noRowsText(inbox: InboxState, coverage: Coverage): string {
  * An open incident. One whose alerts all resolved says since when; one quiet for a while (listed
  * below the live ones) is dimmed.
  */
-function IncidentLine(props: {
+const IncidentLine = memo(function IncidentLine(props: {
   incident: OpenIncidentSummary;
   selected: boolean;
   nowMs: number;
@@ -104,27 +109,39 @@ function IncidentLine(props: {
       {`${sanitizeLine(incident.title)}${resolved} · ${steps} · ${opened} (${sanitizeLine(incident.id)})`}
     </Text>
   );
-}
+});
 
-function InboxLine(props: {
+/**
+ * One alert or group row. Memoized, and given its age as text rather than the clock: a cursor
+ * move re-renders the two rows whose `selected` changed, and the clock's tick only the rows whose
+ * age reads differently, not the whole window.
+ */
+const InboxLine = memo(function InboxLine(props: {
   row: InboxRow;
   selected: boolean;
-  nowMs: number;
+  age: string;
   nameWidth: number;
   width: number;
 }) {
-  const { row, selected, nowMs, nameWidth, width } = props;
+  const { row, selected, age, nameWidth, width } = props;
   const marker = selected ? '›' : ' ';
   const detailWidth = Math.max(10, width - nameWidth - ageWidth - 15);
   if (row.kind === 'group') {
-    const fold = row.expanded ? '▾' : '▸';
-    const name = `${fold} ${fit(sanitizeLine(row.group.name), nameWidth - 2)}`;
+    const name = fit(sanitizeLine(row.group.name), nameWidth - 2);
     const detail = `${row.group.alerts.length} alerts`;
     return (
-      <Text inverse={selected} wrap="truncate">
-        {marker} <Severity severity={row.group.severity} width={9} /> {name}{' '}
-        {formatAge(row.group.oldestStart, nowMs).padEnd(ageWidth)} {detail}
-      </Text>
+      <RowText
+        selected={selected}
+        width={width}
+        leadWidth={leadWidth}
+        lead={
+          <>
+            {marker} <Severity severity={row.group.severity} width={9} />{' '}
+          </>
+        }
+        fold={row.expanded ? '▾' : '▸'}
+        rest={` ${name} ${age.padEnd(ageWidth)} ${detail}`}
+      />
     );
   }
   const { alert } = row;
@@ -133,12 +150,19 @@ function InboxLine(props: {
   const state = alert.state === 'active' ? '' : `[${alert.state}] `;
   const detail = fit(sanitizeLine(`${state}${keyLabels(alert)}`), detailWidth);
   return (
-    <Text inverse={selected} wrap="truncate">
-      {marker} <Severity severity={alert.severity} width={9} /> {name}{' '}
-      {formatAge(alert.startsAt, nowMs).padEnd(ageWidth)} {detail}
-    </Text>
+    <RowText
+      selected={selected}
+      width={width}
+      leadWidth={leadWidth}
+      lead={
+        <>
+          {marker} <Severity severity={alert.severity} width={9} />{' '}
+        </>
+      }
+      rest={`${name} ${age.padEnd(ageWidth)} ${detail}`}
+    />
   );
-}
+});
 
 /** Safe text cut or padded to exactly `width` terminal cells. */
 function fit(text: SafeText, width: number): string {

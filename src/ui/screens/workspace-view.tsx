@@ -1,11 +1,13 @@
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import { formatAge } from '../../core/alerts/select.js';
+import { cellWidth } from '../../core/format/cells.js';
 import { formatDuration } from '../../core/format/duration.js';
 import { alertIdentity, alertStatus } from '../../core/timeline/alert-status.js';
 import type { Incident, StepState } from '../../core/timeline/incident.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { ProbePanel } from '../components/probe-panel.js';
+import { RowText } from '../components/row-text.js';
 import { WorkspacePast } from '../components/alert-past.js';
 import { PastIncidentsScreen } from '../components/past-incidents.js';
 import { showsLastTime } from '../state/workspace-past.js';
@@ -78,7 +80,7 @@ export function WorkspaceView(props: {
         </Text>
       ))}
       <WorkspacePast past={workspace.past} width={width} lastTime={showsLastTime(workspace)} />
-      <Checklist workspace={workspace} rows={layout.checklist} />
+      <Checklist workspace={workspace} rows={layout.checklist} width={width} />
       <Box
         flexDirection="column"
         borderStyle="single"
@@ -133,7 +135,8 @@ export function WorkspaceView(props: {
   );
 }
 
-function Checklist({ workspace, rows }: { workspace: WorkspaceState; rows: number }) {
+function Checklist(props: { workspace: WorkspaceState; rows: number; width: number }) {
+  const { workspace, rows, width } = props;
   // While a dialog is open the checklist shrinks to the rows around the cursor to make room.
   // So does it on a terminal too short for its usual window (see workspaceLayout).
   const window = visibleRange(workspace.list);
@@ -155,13 +158,22 @@ function Checklist({ workspace, rows }: { workspace: WorkspaceState; rows: numbe
           ? `${shortId(id)} ${group}${firstLines(state.step.text, 1)}`
           : (probes?.title ?? id);
         const mark = state ? statusMark[state.status] : '◆';
+        const lead = `${selected ? '›' : ' '} ${mark} `;
         return (
-          <Text key={id} inverse={selected} wrap="truncate" dimColor={state?.status === 'skipped'}>
-            {selected ? '›' : ' '} {mark} {label}
-            {probes && probes.probes.length > 0 ? (
-              <Text color="cyan"> [{probes.probes.length} probes]</Text>
-            ) : null}
-          </Text>
+          <RowText
+            key={id}
+            selected={selected}
+            dimColor={state?.status === 'skipped'}
+            width={width}
+            lead={lead}
+            leadWidth={cellWidth(lead)}
+            rest={label}
+            suffix={
+              probes && probes.probes.length > 0
+                ? { text: ` [${probes.probes.length} probes]`, color: 'cyan' }
+                : undefined
+            }
+          />
         );
       })}
     </Box>

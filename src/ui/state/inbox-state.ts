@@ -9,7 +9,7 @@ import {
   readFilter,
   type AlertFilter,
 } from '../../core/alerts/filter.js';
-import { groupAlerts, inboxRows, type InboxRow } from '../../core/inbox/inbox-rows.js';
+import { groupAlerts, inboxRows, type AlertGroup, type InboxRow } from '../../core/inbox/inbox-rows.js';
 import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
@@ -50,6 +50,11 @@ export interface InboxState {
   readonly showMuted: boolean;
   /** The filter's last result, derived in withRows: what the next keystroke narrows from. */
   readonly filtered: Filtered;
+  /**
+   * The last result without a filter, while the alerts and the muted setting stay: clearing a
+   * filter (esc) lists it again without filtering and grouping every alert anew.
+   */
+  readonly plain: Filtered;
 }
 
 /** Which alerts the filter let through, from which list, with which filter and muted setting. */
@@ -58,9 +63,20 @@ interface Filtered {
   readonly showMuted: boolean;
   readonly filter: AlertFilter;
   readonly shown: readonly Alert[];
+  /** `shown` grouped: kept with it, so a fold, an expand or a tick does not group 10,000 alerts. */
+  readonly groups: readonly AlertGroup[];
   /** Alerts of `from` that are neither silenced nor inhibited. */
   readonly unmuted: number;
 }
+
+const noneFiltered: Filtered = {
+  from: [],
+  showMuted: false,
+  filter: noFilter,
+  shown: [],
+  groups: [],
+  unmuted: 0,
+};
 
 export type InboxAction =
   | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
@@ -95,7 +111,8 @@ export const initialInbox: InboxState = {
   unfiltered: 0,
   editingFilter: false,
   showMuted: false,
-  filtered: { from: [], showMuted: false, filter: noFilter, shown: [], unmuted: 0 },
+  filtered: noneFiltered,
+  plain: noneFiltered,
 };
 
 const muted = new Set(['silenced', 'inhibited']);
@@ -128,26 +145,36 @@ function sameIncidentOrder(a: InboxState, b: InboxState): boolean {
   );
 }
 
-// The alerts the filter lets through. Typing on in a filter mostly narrows it (whatever has
-// "httpd" has "http"), so each keystroke filters what the last one let through (kept in the
-// state), not 10,000 alerts; the muted count is made once per alert list.
+// The alerts the filter lets through, grouped. Typing on in a filter mostly narrows it (whatever
+// has "httpd" has "http"), so each keystroke filters what the last one let through (kept in the
+// state), not 10,000 alerts; no filter lists the last unfiltered result while the alerts stay;
+// the muted count is made once per alert list.
 function filterAlerts(state: InboxState): Filtered {
   const last = state.filtered;
   const sameAlerts = last.from === state.alerts;
   const sameView = sameAlerts && last.showMuted === state.showMuted;
   if (sameView && last.filter === state.filter) return last;
+  const { plain } = state;
+  if (state.filter.empty && plain.from === state.alerts && plain.showMuted === state.showMuted) return plain;
   const source = sameView && filterNarrows(last.filter, state.filter) ? last.shown : state.alerts;
   const shown = source.filter(
     (a) => (state.showMuted || !muted.has(a.state)) && (state.filter.empty || passesFilter(state.filter, a)),
   );
   const unmuted = sameAlerts ? last.unmuted : state.alerts.filter((a) => !muted.has(a.state)).length;
-  return { from: state.alerts, showMuted: state.showMuted, filter: state.filter, shown, unmuted };
+  const groups = groupAlerts(shown);
+  return { from: state.alerts, showMuted: state.showMuted, filter: state.filter, shown, groups, unmuted };
 }
 
 /** Recomputes the rows; the cursor stays on the row it was on in `before`, where it still is. */
 function withRows(state: InboxState, before: InboxState = state): InboxState {
   const filtered = filterAlerts(state);
-  const rows = inboxRows(groupAlerts(filtered.shown), state.expanded);
+  // The unfiltered result is kept for this alert list only (an older one is let go).
+  const plain = state.filter.empty
+    ? filtered
+    : state.plain.from === state.alerts
+      ? state.plain
+      : noneFiltered;
+  const rows = inboxRows(filtered.groups, state.expanded);
   const current = selectedRow(before);
   const keys = [...state.incidents.map((i) => `incident:${i.id}`), ...rows.map(rowKey)];
   // Keep the cursor on the same row when new data arrives, if that row is still there; on an alert
@@ -164,6 +191,7 @@ function withRows(state: InboxState, before: InboxState = state): InboxState {
     rows,
     list,
     filtered,
+    plain,
     unfiltered: state.showMuted ? state.alerts.length : filtered.unmuted,
   };
 }
