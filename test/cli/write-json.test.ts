@@ -34,18 +34,59 @@ describe('writeJson', () => {
   });
 
   it('writes exactly what escaping the whole text gave, ASCII or not, at a terminal or through a pipe', () => {
-    fc.assert(
-      fc.property(
-        fc.dictionary(text, fc.oneof(text, fc.integer(), fc.array(text))),
-        fc.boolean(),
-        (doc, tty) => {
-          const document = { version: 1, alerts: [doc], sources: [] };
-          expect(written(tty, document)).toBe(`${stringifyForTerminal(document, tty ? 2 : 0)}\n`);
-        },
+    const leaf = fc.oneof(
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.date(),
+      fc.constant(() => 1),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 4 }),
       ),
-      { numRuns: 1000 },
+    }));
+    const documents = fc.oneof(
+      fc.dictionary(text, fc.oneof(value, fc.array(value, { maxLength: 6 })), { maxKeys: 5 }),
+      fc.record({
+        version: fc.constant(1),
+        alerts: fc.array(value, { maxLength: 6 }),
+        sources: fc.array(value),
+      }),
+      // Any value JSON can write (a document is never undefined or a function).
+      value.filter((v) => JSON.stringify(v) !== undefined),
+    );
+    fc.assert(
+      fc.property(documents, fc.boolean(), (document, tty) => {
+        expect(written(tty, document)).toBe(`${stringifyForTerminal(document, tty ? 2 : 0)}\n`);
+      }),
+      { numRuns: 2000 },
     );
     // The plain case: ASCII without DEL, written as bytes.
     expect(written(false, { name: 'web1', labels: { a: 'b' } })).toBe('{"name":"web1","labels":{"a":"b"}}\n');
+  });
+
+  it('writes a big document in several pieces that join into the same text', () => {
+    const alerts = Array.from({ length: 3000 }, (_, i) => ({
+      name: i % 7 === 0 ? `A\u009b${i}é` : `Alert${i}`,
+      labels: { instance: `web${i}`, note: 'x'.repeat(900), when: new Date(i * 1000) },
+      silencedBy: [],
+    }));
+    const document = { version: 1, alerts, sources: [{ ok: true, missing: undefined }] };
+    for (const tty of [false, true]) {
+      const writes: Buffer[] = [];
+      writeJson(
+        { stdout: { write: (chunk: string | Uint8Array) => writes.push(Buffer.from(chunk)), isTTY: tty } },
+        document,
+      );
+      expect(writes.length).toBeGreaterThan(2);
+      expect(Buffer.concat(writes).toString('utf8')).toBe(`${stringifyForTerminal(document, tty ? 2 : 0)}\n`);
+    }
   });
 });
