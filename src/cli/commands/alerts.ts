@@ -75,8 +75,9 @@ export const alertsCommand: Command = {
       shown.length === 0 && !filter.empty && answered ? await firingCount(config, muted) : undefined;
     // The table and the no-match words measure text in terminal cells (string-width, ~20 ms to
     // load): loaded only when needed, so `--json` never waits for them.
-    const noMatch = hidden ? (await import('../../core/alerts/no-match-text.js')).noMatchText : undefined;
-    const hiddenText = noMatch && hidden ? noMatch(filterTexts.join(' '), hidden) : undefined;
+    const hiddenText = hidden
+      ? (await import('../../core/alerts/no-match-text.js')).noMatchText(filterTexts.join(' '), hidden)
+      : undefined;
     if (config.output === 'json') {
       writeJson(context, alertsJson(shown, reports, now));
     } else if (shown.length === 0) {
