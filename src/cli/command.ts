@@ -1,9 +1,10 @@
 import type { GlobalValues } from './global-flags.js';
-import { stringifyForTerminal } from '../core/alerts/alert-json.js';
+import { writeJsonPieces } from './json-pieces.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CommandContext {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** Text, or UTF-8 bytes (writeJson writes a document as the bytes it already made). */
+  readonly stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -32,5 +33,5 @@ export interface Command {
  * a pipe (as amtool and `jq -c` do; at 10,000 alerts the indentation was a third of the output).
  */
 export function writeJson(context: Pick<CommandContext, 'stdout'>, document: unknown): void {
-  context.stdout.write(`${stringifyForTerminal(document, context.stdout.isTTY === true ? 2 : 0)}\n`);
+  writeJsonPieces(context.stdout, document, context.stdout.isTTY === true ? 2 : 0);
 }

@@ -1,6 +1,6 @@
 // Failures in words a person on call can act on: Node's TLS codes as what went wrong and the
 // config key that fixes it, and an HTML error page (a proxy's 502) as its visible words only.
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/sanitize-text.js';
 
 /**
  * Node's TLS error codes in words, with the config key that fixes each: the CA file, the client

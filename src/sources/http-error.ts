@@ -5,7 +5,7 @@ import { ShapeError } from '../core/alerts/shape.js';
 import { redactUrl } from '../core/config/source-url.js';
 import { formatDuration } from '../core/format/duration.js';
 import { errorMessage, UserError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/sanitize-text.js';
 import { htmlExcerpt, looksLikeHtml, tlsWords } from './error-words.js';
 
 /** The cause of a failed request, for code that reacts differently (retry, status line, exit code). */

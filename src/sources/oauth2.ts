@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import fetch from 'node-fetch';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import type { Secret } from '../core/config/config.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/sanitize-text.js';
 import type { Endpoint } from './http-client.js';
 import { SourceError, type SourceLabel } from './http-error.js';
 import { proxyAgents, type AgentFor } from './proxy.js';

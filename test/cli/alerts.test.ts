@@ -131,6 +131,10 @@ describe('sitrep alerts', () => {
     ]);
     const none = await runCli(['alerts', 'NoSuchAlert'], env);
     expect(none).toMatchObject({ code: 0, stdout: 'No alert matches `NoSuchAlert` (5 firing).\n' });
+    const noneJson = await runCli(['alerts', '--json', 'NoSuchAlert'], env);
+    expect(noneJson.code).toBe(0);
+    expect((JSON.parse(noneJson.stdout) as AlertsJson).alerts).toEqual([]);
+    expect(noneJson.stderr).toContain('sitrep: No alert matches `NoSuchAlert` (5 firing).\n');
   });
 
   it('reads space-separated matchers and bare words in one argument, with the screen’s parser', async () => {

@@ -1,11 +1,10 @@
 // `sitrep alerts` (and amtool's `sitrep alert query`): what is firing, from every configured
 // source, as a table or JSON.
 import { alertsJson } from '../../core/alerts/alert-json.js';
-import { alertTable } from '../../core/alerts/alert-table.js';
-import { noMatchText, passesFilter, type AlertFilter } from '../../core/alerts/filter.js';
+import { passesFilter, type AlertFilter } from '../../core/alerts/filter.js';
 import { selectAlerts } from '../../core/alerts/select.js';
 import { ExitCode } from '../../core/errors.js';
-import { sanitizeLine } from '../../core/sanitize.js';
+import { sanitizeLine } from '../../core/sanitize-text.js';
 import { fetchAllAlerts } from '../../sources/alert-sources.js';
 import { writeAlertNames } from '../../store/alert-names-cache.js';
 import { writeJson, type Command, type CommandContext } from '../command.js';
@@ -74,18 +73,23 @@ export const alertsCommand: Command = {
     const answered = reports.some((r) => r.error === undefined);
     const hidden =
       shown.length === 0 && !filter.empty && answered ? await firingCount(config, muted) : undefined;
+    // The table and the no-match words measure text in terminal cells (string-width, ~20 ms to
+    // load): loaded only when needed, so `--json` never waits for them.
+    const hiddenText = hidden
+      ? (await import('../../core/alerts/no-match-text.js')).noMatchText(filterTexts.join(' '), hidden)
+      : undefined;
     if (config.output === 'json') {
       writeJson(context, alertsJson(shown, reports, now));
     } else if (shown.length === 0) {
-      context.stdout.write(hidden ? `${noMatchText(filterTexts.join(' '), hidden)}\n` : 'No alerts.\n');
+      context.stdout.write(hiddenText ? `${hiddenText}\n` : 'No alerts.\n');
     } else {
+      const { alertTable } = await import('../../core/alerts/alert-table.js');
       const width = context.stdout.isTTY === true ? context.stdout.columns : undefined;
       context.stdout.write(
         `${alertTable(shown, { nowMs: now, extended: config.output === 'extended', width })}\n`,
       );
     }
-    if (hidden && config.output === 'json')
-      context.stderr.write(`sitrep: ${noMatchText(filterTexts.join(' '), hidden)}\n`);
+    if (hiddenText && config.output === 'json') context.stderr.write(`sitrep: ${hiddenText}\n`);
     if (shown.length === 0) hintSubcommandWords(filter, context);
     const failed = reportSources(reports, unconfigured, context);
     return failed ? ExitCode.failure : ExitCode.ok;

@@ -2,7 +2,7 @@
 // failed is a warning (and exit 1); a built-in default nobody configured that does not answer is
 // only a note; malformed items a source sent are summarised.
 import type { SourceReport } from '../../core/alerts/alert-json.js';
-import { sanitizeLine } from '../../core/sanitize.js';
+import { sanitizeLine } from '../../core/sanitize-text.js';
 import type { CommandContext } from '../command.js';
 
 /**

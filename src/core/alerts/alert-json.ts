@@ -103,7 +103,15 @@ export function stringifyForTerminal(
   indent = 2,
   replacer?: (key: string, value: unknown) => unknown,
 ): string {
-  return JSON.stringify(value, replacer, indent).replace(
+  return escapeForTerminal(JSON.stringify(value, replacer, indent));
+}
+
+/**
+ * JSON text from JSON.stringify made safe as stringifyForTerminal says. It changes only characters
+ * from DEL (U+007F) up: text that is ASCII without DEL comes back as it is.
+ */
+export function escapeForTerminal(json: string): string {
+  return json.replace(
     /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -1,7 +1,8 @@
 // Alertmanager API v2 responses (`/api/v2/alerts`, `/status`) read into the
 // domain model. Nothing in a response is trusted: a wrong top-level shape throws a ShapeError, a
 // single malformed alert is skipped and reported in `problems`.
-import type { Alert, AlertOrigin, AlertState } from './alert.js';
+import type { Alert, AlertOrigin } from './alert.js';
+import { alertmanagerState, readAlertQuickly } from './alertmanager-fast-path.js';
 import { makeAlert } from './make-alert.js';
 import {
   readArray,
@@ -24,8 +25,12 @@ export interface ParsedAlerts {
 
 /** Reads `GET /api/v2/alerts`. Throws ShapeError when the body is not a list. */
 export function parseAlertmanagerAlerts(json: unknown, origin: AlertOrigin): ParsedAlerts {
-  const { values, problems } = readEach(readArray(json, []), [], (item, path) =>
-    parseAlertmanagerAlert(item, path, origin),
+  // The quick reader takes the well-formed alerts; the careful one reads the rest and says why
+  // it skips one.
+  const { values, problems } = readEach(
+    readArray(json, []),
+    [],
+    (item, path) => readAlertQuickly(item, origin) ?? parseAlertmanagerAlert(item, path, origin),
   );
   return { alerts: values, problems };
 }
@@ -45,7 +50,7 @@ export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: A
     fingerprint: readString(object['fingerprint'], [...path, 'fingerprint']),
     labels: readStringMap(readObject(object['labels'], [...path, 'labels']), [...path, 'labels']),
     annotations: readStringMap(object['annotations'], [...path, 'annotations']),
-    state: stateOf(rawState, silencedBy),
+    state: alertmanagerState(rawState, silencedBy),
     startsAt: readTime(object['startsAt'], [...path, 'startsAt']),
     updatedAt:
       object['updatedAt'] === undefined || object['updatedAt'] === null
@@ -56,12 +61,6 @@ export function parseAlertmanagerAlert(json: unknown, path: ShapePath, origin: A
     generatorURL: readOptionalString(object['generatorURL'], [...path, 'generatorURL']),
     origin,
   });
-}
-
-// Alertmanager says `suppressed` for both silenced and inhibited alerts; the ids say which.
-function stateOf(state: 'active' | 'suppressed' | 'unprocessed', silencedBy: readonly string[]): AlertState {
-  if (state !== 'suppressed') return state;
-  return silencedBy.length > 0 ? 'silenced' : 'inhibited';
 }
 
 /** What `GET /api/v2/status` says about a running Alertmanager. */

@@ -6,7 +6,6 @@
 // alerts that mention "web". (amtool reads a bare word as an alertname; a search is what people
 // mean when they type one into a list, and `alertname=X` still says exactly that.)
 import { appendAll } from '../bounded.js';
-import { sanitizeLine } from '../sanitize.js';
 import type { Alert } from './alert.js';
 import { formatMatcher, MatcherError, matchesAll, parseMatchers, type Matcher } from './matchers.js';
 
@@ -129,16 +128,4 @@ export function filterNarrows(previous: AlertFilter, next: AlertFilter): boolean
     previous.matchers.every((m) => kept.has(formatMatcher(m))) &&
     previous.words.every((word) => next.words.some((longer) => longer.includes(word)))
   );
-}
-
-/** Longest filter text a message repeats. */
-const maxShownFilter = 200;
-
-/**
- * What to say when a filter hides every alert, the same on screen and in the CLI:
- * "No alert matches `severity=critical web` (12 firing)." The filter is shown as typed, sanitized.
- */
-export function noMatchText(filterText: string, firing: number): string {
-  const shown = sanitizeLine(filterText, maxShownFilter);
-  return `No alert matches \`${shown}\` (${firing.toLocaleString('en-US')} firing).`;
 }

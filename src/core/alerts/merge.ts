@@ -109,7 +109,9 @@ function reducedIndex(
   merged: ReadonlyMap<string, Alert>,
   prometheus: readonly AlertBatch[],
 ): { extra: ReadonlySet<string>; index: Map<string, string> } | undefined {
-  if (merged.size === 0 || prometheus.length === 0) return undefined;
+  // No Prometheus alert to join (a quiet Prometheus beside a big Alertmanager): without this, every
+  // label counted as extra and 10,000 reduced fingerprints were made for nothing (~25 ms).
+  if (merged.size === 0 || prometheus.every((b) => b.alerts.length === 0)) return undefined;
   const prometheusNames = new Set<string>();
   for (const batch of prometheus)
     for (const a of batch.alerts) for (const n of Object.keys(a.labels)) prometheusNames.add(n);

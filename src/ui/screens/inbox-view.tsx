@@ -10,7 +10,7 @@ import { visibleRange } from '../state/list-state.js';
 import { filterProblemText } from '../state/inbox-state.js';
 import type { InboxState } from '../state/inbox-state.js';
 import { emptyInboxText, type Coverage } from '../state/coverage.js';
-import { noMatchText } from '../../core/alerts/filter.js';
+import { noMatchText } from '../../core/alerts/no-match-text.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { Severity } from '../components/severity.js';
 import { RowText } from '../components/row-text.js';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  filterNarrows,
-  filterParts,
-  noMatchText,
-  parseFilter,
-  passesFilter,
-} from '../../../src/core/alerts/filter.js';
+import { filterNarrows, filterParts, parseFilter, passesFilter } from '../../../src/core/alerts/filter.js';
+import { noMatchText } from '../../../src/core/alerts/no-match-text.js';
 import { formatMatcher, MatcherError } from '../../../src/core/alerts/matchers.js';
 import { testAlert } from '../../helpers/alerts.js';
 

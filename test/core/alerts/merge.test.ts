@@ -30,6 +30,14 @@ describe('mergeAlerts', () => {
     ]);
   });
 
+  it('gives the Alertmanager alerts unchanged beside a Prometheus that has none', () => {
+    const batches = [am('am-1', [amAlert(haproxyLabels('web1')), amAlert(haproxyLabels('web2'))])];
+    const alone = mergeAlerts(batches);
+    const beside = mergeAlerts([...batches, prom('prom', [])]);
+    expect(beside).toEqual(alone);
+    expect(beside.map((a) => a.labels['server'])).toEqual(['web1', 'web2']);
+  });
+
   it('lets the most recently updated replica decide, wherever it is listed', () => {
     const silencedOld = amAlert(haproxyLabels('web1'), {
       state: 'suppressed',
