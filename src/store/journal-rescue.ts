@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encodeEvent } from '../core/timeline/journal-codec.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/sanitize-text.js';
 import { openJournals } from './journal.js';
 
 /** What one journal could not save. */

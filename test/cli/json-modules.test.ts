@@ -1,7 +1,7 @@
-// `sitrep alerts --json` is what scripts run, so it loads only what it needs: not the screen
-// (Ink, React) and not string-width, whose start alone (a grapheme segmenter and emoji regular
-// expressions) cost ~20 ms of a run. Checked on the built bundle, with a module hook that records
-// every file the process loads.
+// `sitrep alerts --json` and `sitrep export` are what scripts run, so they load only what they
+// need: not the screen (Ink, React) and not string-width, whose start alone (a grapheme segmenter
+// and emoji regular expressions) cost ~20 ms of a run. Checked on the built bundle, with a module
+// hook that records every file the process loads.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeEvent } from '../../src/core/timeline/journal-codec.js';
+import { sampleEvents } from '../core/timeline/sample-events.js';
 import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import { repoRoot } from '../helpers/stack.js';
@@ -38,32 +40,57 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
+/** The bundle's files a run of `sitrep …args` loaded, as text (the hook's log is reset first). */
+async function loadedBundle(args: readonly string[]): Promise<{ stdout: string; bundled: string }> {
+  const log = path.join(scratch, 'loaded.txt');
+  fs.rmSync(log, { force: true });
+  const env = {
+    PATH: process.env['PATH'],
+    XDG_DATA_HOME: path.join(scratch, 'data'),
+    XDG_CONFIG_HOME: path.join(scratch, 'config'),
+    XDG_CACHE_HOME: path.join(scratch, 'cache'),
+    SITREP_ALERTMANAGER_URL: server.url,
+    SITREP_PROMETHEUS_URL: server.url,
+  };
+  const node = ['--import', path.join(scratch, 'register.mjs'), path.join(repoRoot, 'dist', 'sitrep.js')];
+  const { stdout } = await promisify(execFile)(process.execPath, [...node, ...args], {
+    env,
+    timeout: 30_000,
+  });
+  const loaded = fs
+    .readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+  expect(loaded.length).toBeGreaterThan(1);
+  return { stdout, bundled: loaded.map((url) => fs.readFileSync(fileURLToPath(url), 'utf8')).join('\n') };
+}
+
+// esbuild marks where each bundled file starts: `// node_modules/ink/build/ink.js`.
+const marks = (name: string) => new RegExp(`^// (?:.*/)?${name}`, 'm');
+
+describe('sitrep export', () => {
+  it('loads neither the screen nor string-width', async () => {
+    const events = sampleEvents;
+    const opened = events.find((e) => e.type === 'incident-opened');
+    if (opened?.type !== 'incident-opened') throw new Error('the sample has no incident-opened event');
+    const dir = path.join(scratch, 'data', 'sitrep', 'incidents');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${opened.id}.jsonl`), events.map((e) => `${encodeEvent(e)}\n`).join(''));
+    const { stdout, bundled } = await loadedBundle(['export', opened.id, '--format', 'md']);
+    expect(stdout).toContain(opened.title);
+    expect(bundled).toMatch(marks('src/core/export/markdown\\.ts'));
+    expect(bundled).not.toMatch(marks('node_modules/string-width/'));
+    expect(bundled).not.toMatch(marks('node_modules/ink/'));
+    expect(bundled).not.toMatch(marks('node_modules/react/'));
+  });
+});
+
 describe('sitrep alerts --json', () => {
   it('loads neither the screen nor string-width', async () => {
-    const env = {
-      PATH: process.env['PATH'],
-      XDG_DATA_HOME: path.join(scratch, 'data'),
-      XDG_CONFIG_HOME: path.join(scratch, 'config'),
-      XDG_CACHE_HOME: path.join(scratch, 'cache'),
-      SITREP_ALERTMANAGER_URL: server.url,
-      SITREP_PROMETHEUS_URL: server.url,
-    };
-    const args = ['--import', path.join(scratch, 'register.mjs'), path.join(repoRoot, 'dist', 'sitrep.js')];
-    const { stdout } = await promisify(execFile)(process.execPath, [...args, 'alerts', '--json'], {
-      env,
-      timeout: 30_000,
-    });
+    const { stdout, bundled } = await loadedBundle(['alerts', '--json']);
     expect((JSON.parse(stdout) as { alerts: { name: string }[] }).alerts.map((a) => a.name)).toEqual([
       'HaproxyServerConnectionErrors',
     ]);
-    const loaded = fs
-      .readFileSync(path.join(scratch, 'loaded.txt'), 'utf8')
-      .split('\n')
-      .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
-    expect(loaded.length).toBeGreaterThan(1);
-    const bundled = loaded.map((url) => fs.readFileSync(fileURLToPath(url), 'utf8')).join('\n');
-    // esbuild marks where each bundled file starts: `// node_modules/ink/build/ink.js`.
-    const marks = (name: string) => new RegExp(`^// (?:.*/)?${name}`, 'm');
     expect(bundled).toMatch(marks('src/sources/alertmanager\\.ts'));
     expect(bundled).not.toMatch(marks('node_modules/string-width/'));
     expect(bundled).not.toMatch(marks('node_modules/ink/'));

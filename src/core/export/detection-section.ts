@@ -1,6 +1,7 @@
 // The postmortem's Detection section: which alert, when it fired and was opened, and the detection
 // lag from the alert expression's range data. Table and sentence are written from the same rows.
-import { formatDuration, formatLabels, formatSeconds } from '../format/index.js';
+import { formatDuration, formatSeconds } from '../format/duration.js';
+import { formatLabels } from '../format/labels.js';
 import { formatThreshold } from '../probe/threshold.js';
 import { incidentStart, type Incident } from '../timeline/incident.js';
 import {

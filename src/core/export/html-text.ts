@@ -1,6 +1,6 @@
 // Text in the HTML export: every piece of untrusted text (labels, notes, runbook steps, queries) is
 // escaped here before it lands in an element or an attribute.
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../sanitize-text.js';
 
 const entities: Readonly<Record<string, string>> = {
   '&': '&amp;',

@@ -2,7 +2,7 @@
 // `|` would break a table, `[x](javascript:…)` would become a link, `<img onerror>` raw HTML. Every
 // piece of such text reaches the document through one of these functions, which also strip
 // terminal escapes and redact secrets.
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../sanitize-text.js';
 import { redactSecrets } from './redact.js';
 import { largest } from '../bounded.js';
 

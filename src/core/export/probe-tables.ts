@@ -2,7 +2,8 @@
 import type { Threshold } from '../probe/probe-spec.js';
 import { crosses, formatThreshold } from '../probe/threshold.js';
 import type { ProbeResultRecord } from '../timeline/events.js';
-import { formatLabels, formatValue } from '../format/index.js';
+import { formatLabels } from '../format/labels.js';
+import { formatValue } from '../format/value.js';
 import { recordedVerdict } from '../probe/timeline-record.js';
 import { orderSeries } from '../probe/series-order.js';
 import { judgeValue, verdictText } from '../probe/verdict.js';

@@ -2,14 +2,12 @@
 // quoted and escaped as in JSON: `up{job="node", server="web1"}`. Label values are untrusted, so the
 // result is sanitized text, ready to draw.
 import type { LabelSet } from '../alerts/alert.js';
-import { sanitizeLine, type SafeText } from '../sanitize.js';
+import { sanitizeLine, type SafeText } from '../sanitize-text.js';
 
 /** Options for {@link formatLabels}. */
 export interface LabelFormatOptions {
   /** Label names left out (e.g. `alertname`, or labels every alert of a group shares). */
   readonly omit?: readonly string[];
-  /** Cut the text to this many characters, ending in `…`. */
-  readonly maxLength?: number;
 }
 
 /** `name{a="1", b="2"}`; `{}` for an empty set; `__name__` as the bare metric name in front. */
@@ -22,5 +20,5 @@ export function formatLabels(labels: LabelSet, options: LabelFormatOptions = {})
     .sort()
     .map((key) => `${key}=${JSON.stringify(rest[key])}`);
   const body = pairs.length > 0 || metric === '' ? `{${pairs.join(', ')}}` : '';
-  return sanitizeLine(`${metric}${body}`, options.maxLength);
+  return sanitizeLine(`${metric}${body}`);
 }

@@ -4,7 +4,7 @@
 import { describeZone, type LocalZone } from '../export/format.js';
 import { formatDuration } from '../format/duration.js';
 import { formatLabels } from '../format/labels.js';
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeLine } from '../sanitize-text.js';
 import type { FiringEpisode, HistoryReport } from './alert-history.js';
 import { formatMinuteOfDay } from './recurrence.js';
 

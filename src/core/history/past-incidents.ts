@@ -6,7 +6,7 @@ import { formatUtc } from '../export/format.js';
 import { formatDuration } from '../format/duration.js';
 import { incidentListItem } from '../timeline/incident-summary.js';
 import type { Incident } from '../timeline/incident.js';
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeLine } from '../sanitize-text.js';
 
 /** A recorded incident for the alert, in the facts "last time" needs. */
 export interface PastIncident {

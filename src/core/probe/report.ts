@@ -2,7 +2,7 @@
 // rather than draws). Every piece of text that came from a runbook, an alert or a server goes
 // through sanitizeLine: a label value must not be able to move the cursor or recolour the terminal.
 import { cellWidth, formatLabels, formatValue, padCells, padCellsStart } from '../format/index.js';
-import { sanitizeLine } from '../sanitize.js';
+import { cutText, sanitizeLine } from '../sanitize.js';
 import type { Probe } from './probe.js';
 import type { ProbeFailure, ProbeResult, SeriesResult } from './result.js';
 import { alignToWindow, sparkline } from './sparkline.js';
@@ -36,7 +36,7 @@ export function formatStepReport(
   const rows = results.map((result) =>
     // Already in the one order of series-order.ts: the series that decide the verdict first.
     result.series.slice(0, maxSeries).map((series) => ({
-      labels: formatLabels(series.labels, { maxLength: labelWidth }),
+      labels: cutText(formatLabels(series.labels), labelWidth),
       value:
         series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
       verdict: verdictText[series.verdict],

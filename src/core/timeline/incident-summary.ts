@@ -1,7 +1,7 @@
 // An incident in a few facts, for `sitrep incidents` (a table row or JSON) and `sitrep resume`.
 import { formatUtc } from '../export/format.js';
 import { formatDuration } from '../format/duration.js';
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeLine } from '../sanitize-text.js';
 import {
   incidentStart,
   stepProgress,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabels } from '../../../src/core/format/labels.js';
+import { cutText } from '../../../src/core/sanitize.js';
 
 describe('formatLabels', () => {
   it('writes the metric name bare and the labels sorted, quoted as JSON', () => {
@@ -15,7 +16,7 @@ describe('formatLabels', () => {
 
   it('strips what a terminal would act on and cuts a long value', () => {
     expect(formatLabels({ s: 'a\u009b2Jb\u202e\u200bc' })).toBe('{s="abc"}');
-    const long = formatLabels({ s: 'x'.repeat(10_000) }, { maxLength: 40 });
+    const long = cutText(formatLabels({ s: 'x'.repeat(10_000) }), 40);
     expect([...long]).toHaveLength(40);
     expect(long.endsWith('…')).toBe(true);
   });
