@@ -12,18 +12,13 @@ import { stepProgress } from '../core/timeline/incident.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
 import { runbookProxy } from '../sources/proxy.js';
-import { lookUpRunbook } from '../sources/runbook-lookup.js';
 import { IncidentStore } from '../store/incident-store.js';
 import { incidentsDir } from '../store/data-dir.js';
 import { authorName } from './author.js';
 import { openScreenFeed } from './screen-feed.js';
 import type { UiServices } from './services.js';
-import {
-  addToWorkspaceSession,
-  openWorkspaceSession,
-  resumeWorkspaceSession,
-  type SessionDeps,
-} from './workspace-session.js';
+import type * as WorkspaceSessions from './workspace-session.js';
+import type { SessionDeps } from './workspace-session.js';
 
 /** How often the focused step's probes re-run on their own unless configured (`r` re-runs now). */
 export const defaultProbeIntervalMs = 15_000;
@@ -48,6 +43,7 @@ export function realServices(
   const deps: SessionDeps = {
     store,
     findRunbook: async (alert: Alert) => {
+      const { lookUpRunbook } = await import('../sources/runbook-lookup.js');
       const found = await lookUpRunbook(
         {
           name: alert.name,
@@ -82,9 +78,11 @@ export function realServices(
     author,
     probeIntervalMs: config.probeIntervalMs ?? defaultProbeIntervalMs,
     cwd: context.cwd,
-    openIncident: (alerts) => openWorkspaceSession(alerts, deps),
-    addToIncident: (id, alerts) => addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
-    resumeIncident: (id) => resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
+    openIncident: async (alerts) => (await workspaceSessions()).openWorkspaceSession(alerts, deps),
+    addToIncident: async (id, alerts) =>
+      (await workspaceSessions()).addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
+    resumeIncident: async (id) =>
+      (await workspaceSessions()).resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
     openIncidents: async () => {
       const { incidents, warnings } = await store.list();
       const open = incidents
@@ -110,4 +108,12 @@ export function realServices(
       return { incidents: open, problems: warnings };
     },
   };
+}
+
+/**
+ * The incident workspace's code (runbooks, probes, exports, and the Markdown parser under them),
+ * loaded when an incident is first opened rather than before the inbox's first frame.
+ */
+function workspaceSessions(): Promise<typeof WorkspaceSessions> {
+  return import('./workspace-session.js');
 }
