@@ -57,6 +57,22 @@ const yogaBytes = {
   },
 };
 
+// string-width 8 (Ink's, and ours) sends any text that is not plain ASCII through a grapheme
+// segmenter; src/core/format/narrow-width.ts counts text whose characters are all one cell wide
+// (the inbox's "·", "…", "●") by its length and hands the rest to string-width. Imports of
+// string-width get it, but for its own and wrap-ansi's (which has string-width 7 of its own).
+const narrowWidth = {
+  name: 'narrow-width',
+  setup(b) {
+    const fast = path.join(repoRoot, 'src', 'core', 'format', 'narrow-width.ts');
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer === fast || /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer)
+        ? undefined
+        : { path: fast },
+    );
+  },
+};
+
 const release = process.argv.includes('--release');
 const sourcemap = !release || process.env.SITREP_SOURCEMAPS === '1' ? 'linked' : false;
 
@@ -87,7 +103,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
   },
-  plugins: [emptyDevtools, yogaBytes],
+  plugins: [emptyDevtools, yogaBytes, narrowWidth],
   logLevel: 'warning',
 });
 
