@@ -28,6 +28,51 @@ const emptyDevtools = {
   },
 };
 
+// Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL, which its loader reads with
+// fetch() whenever fetch exists, as it does on Node 20: that loads Node's own fetch (undici) and
+// decodes the URL in JavaScript before the screen can draw (about 20 ms of CPU and 60-130 ms of wall
+// time measured on the shared 2-core machine). Handing the loader the bytes (its wasmBinary option)
+// skips both. The build fails if Yoga's entry no longer reads as expected.
+const yogaBytes = {
+  name: 'yoga-wasm-bytes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => {
+      const entry = fs.readFileSync(args.path, 'utf8');
+      const dir = path.dirname(args.path);
+      const binaries = fs.readFileSync(path.join(dir, '..', 'binaries', 'yoga-wasm-base64-esm.js'), 'utf8');
+      const wasm = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(binaries);
+      if (!entry.includes('wrapAssembly(await loadYoga())') || !wasm)
+        throw new Error(
+          `yoga-layout changed: ${args.path} no longer loads its wasm as scripts/build.mjs expects`,
+        );
+      const contents = [
+        "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+        "import wrapAssembly from './wrapAssembly.js';",
+        `const wasmBinary = Buffer.from(${JSON.stringify(wasm[1])}, 'base64');`,
+        'export default wrapAssembly(await loadYoga({ wasmBinary }));',
+        "export * from './generated/YGEnums.js';",
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: dir };
+    });
+  },
+};
+
+// string-width 8 (Ink's, and ours) sends any text that is not plain ASCII through a grapheme
+// segmenter; src/core/format/narrow-width.ts counts text whose characters are all one cell wide
+// (the inbox's "·", "…", "●") by its length and hands the rest to string-width. Imports of
+// string-width get it, but for its own and wrap-ansi's (which has string-width 7 of its own).
+const narrowWidth = {
+  name: 'narrow-width',
+  setup(b) {
+    const fast = path.join(repoRoot, 'src', 'core', 'format', 'narrow-width.ts');
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer === fast || /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer)
+        ? undefined
+        : { path: fast },
+    );
+  },
+};
+
 const release = process.argv.includes('--release');
 const sourcemap = !release || process.env.SITREP_SOURCEMAPS === '1' ? 'linked' : false;
 
@@ -58,7 +103,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
   },
-  plugins: [emptyDevtools],
+  plugins: [emptyDevtools, yogaBytes, narrowWidth],
   logLevel: 'warning',
 });
 

@@ -2,30 +2,24 @@
 // user's data folder, runbooks from the runbook folders (or the alert's link, or the generic one),
 // probes against Prometheus, silences in the first Alertmanager.
 import type { Alert } from '../core/alerts/alert.js';
+import type { AlertFeed } from '../sources/alert-feed.js';
 import type { Config } from '../core/config/config.js';
 import { localZone } from '../core/export/local-zone.js';
 import { findAlertRule } from '../core/probe/alert-probe.js';
 import { fillProbeQuery } from '../core/promql/fill.js';
 import { alertIdentity, alertStatus } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
-import { openAlertFeed } from '../sources/alert-feed-mirror.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
 import { runbookProxy } from '../sources/proxy.js';
-import { lookUpRunbook } from '../sources/runbook-lookup.js';
 import { IncidentStore } from '../store/incident-store.js';
 import { incidentsDir } from '../store/data-dir.js';
 import { authorName } from './author.js';
+import { openScreenFeed } from './screen-feed.js';
 import type { UiServices } from './services.js';
-import {
-  addToWorkspaceSession,
-  openWorkspaceSession,
-  resumeWorkspaceSession,
-  type SessionDeps,
-} from './workspace-session.js';
+import type * as WorkspaceSessions from './workspace-session.js';
+import type { SessionDeps } from './workspace-session.js';
 
-/** How often the inbox refreshes on its own (`r` refreshes now). */
-const refreshIntervalMs = 10_000;
 /** How often the focused step's probes re-run on their own unless configured (`r` re-runs now). */
 export const defaultProbeIntervalMs = 15_000;
 
@@ -35,14 +29,21 @@ export interface AppEnvironment {
   readonly cwd: string;
 }
 
-/** Builds the real services from the resolved config and the command's environment. */
-export function realServices(config: Config, context: AppEnvironment): UiServices {
-  const feed = openAlertFeed(config, { intervalMs: refreshIntervalMs });
+/**
+ * Builds the real services from the resolved config and the command's environment, around the
+ * screen's feed when it was opened early (openScreenFeed).
+ */
+export function realServices(
+  config: Config,
+  context: AppEnvironment,
+  feed: AlertFeed = openScreenFeed(config),
+): UiServices {
   const store = new IncidentStore(incidentsDir(context.env));
   const prometheus = config.prometheus;
   const deps: SessionDeps = {
     store,
     findRunbook: async (alert: Alert) => {
+      const { lookUpRunbook } = await import('../sources/runbook-lookup.js');
       const found = await lookUpRunbook(
         {
           name: alert.name,
@@ -77,9 +78,11 @@ export function realServices(config: Config, context: AppEnvironment): UiService
     author,
     probeIntervalMs: config.probeIntervalMs ?? defaultProbeIntervalMs,
     cwd: context.cwd,
-    openIncident: (alerts) => openWorkspaceSession(alerts, deps),
-    addToIncident: (id, alerts) => addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
-    resumeIncident: (id) => resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
+    openIncident: async (alerts) => (await workspaceSessions()).openWorkspaceSession(alerts, deps),
+    addToIncident: async (id, alerts) =>
+      (await workspaceSessions()).addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
+    resumeIncident: async (id) =>
+      (await workspaceSessions()).resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
     openIncidents: async () => {
       const { incidents, warnings } = await store.list();
       const open = incidents
@@ -105,4 +108,12 @@ export function realServices(config: Config, context: AppEnvironment): UiService
       return { incidents: open, problems: warnings };
     },
   };
+}
+
+/**
+ * The incident workspace's code (runbooks, probes, exports, and the Markdown parser under them),
+ * loaded when an incident is first opened rather than before the inbox's first frame.
+ */
+function workspaceSessions(): Promise<typeof WorkspaceSessions> {
+  return import('./workspace-session.js');
 }

@@ -1,3 +1,4 @@
+import { openScreenFeed } from '../app/screen-feed.js';
 import type { Config } from '../core/config/config.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
@@ -19,17 +20,27 @@ export function requireTerminal(context: CommandContext, hint: string): void {
   }
 }
 
-/** Opens the full-screen interface (loaded lazily, so scripted commands never pay for React and Ink). */
+/**
+ * Opens the full-screen interface (loaded lazily, so scripted commands never pay for React and
+ * Ink). The alert feed asks its first question before that code loads, so the server works on its
+ * answer meanwhile; the screen stops the feed when it closes, and so does a failure to open it.
+ */
 export async function openScreen(
   config: Config,
   context: CommandContext,
   open: { resumeId?: string; alertname?: string },
 ): Promise<number> {
-  // https://no-color.org: Ink's colours come from chalk, which reads FORCE_COLOR (not NO_COLOR)
-  // when the screen's code loads, so say it before loading it.
-  if (context.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
-  const { runApp } = await import('../ui/run.js');
-  return runApp(config, context, open);
+  const feed = openScreenFeed(config);
+  feed.start();
+  try {
+    // https://no-color.org: Ink's colours come from chalk, which reads FORCE_COLOR (not NO_COLOR)
+    // when the screen's code loads, so say it before loading it.
+    if (context.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
+    const { runApp } = await import('../ui/run.js');
+    return await runApp(config, context, { ...open, feed });
+  } finally {
+    feed.stop();
+  }
 }
 
 /**

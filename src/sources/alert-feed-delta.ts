@@ -26,10 +26,13 @@ export interface FeedUpdate {
   readonly updatedAt: number | undefined;
 }
 
-/** Remembers what was sent of one list; each call returns the change to `next` (or undefined). */
-export function listTracker(): (next: readonly Alert[]) => ListDelta | undefined {
-  let sent = new Map<string, Alert>();
-  let order: readonly string[] = [];
+/**
+ * Remembers what was sent of one list; each call returns the change to `next` (or undefined).
+ * `known`: a list the other side already holds (a feed's seed), so it is never sent again.
+ */
+export function listTracker(known: readonly Alert[] = []): (next: readonly Alert[]) => ListDelta | undefined {
+  let sent = new Map(known.map((alert) => [alert.fingerprint, alert]));
+  let order: readonly string[] = known.map((alert) => alert.fingerprint);
   return (next) => {
     const now = new Map<string, Alert>();
     const set: Alert[] = [];
@@ -51,10 +54,11 @@ export function listTracker(): (next: readonly Alert[]) => ListDelta | undefined
 /**
  * Holds one list as the deltas describe it; each call applies a delta and returns the list: the
  * same array when the delta is undefined, so an unchanged list stays the same object for React.
+ * `known`: the list the tracker on the other side starts from.
  */
-export function listMirror(): (delta: ListDelta | undefined) => readonly Alert[] {
-  const byFingerprint = new Map<string, Alert>();
-  let list: readonly Alert[] = [];
+export function listMirror(known: readonly Alert[] = []): (delta: ListDelta | undefined) => readonly Alert[] {
+  const byFingerprint = new Map(known.map((alert) => [alert.fingerprint, alert]));
+  let list: readonly Alert[] = known;
   return (delta) => {
     if (delta === undefined) return list;
     for (const fingerprint of delta.removed) byFingerprint.delete(fingerprint);

@@ -1,4 +1,4 @@
-// The screen's alert feed when it runs in a worker thread (alert-feed-worker.ts): the same
+// The alert feed when it runs in a worker thread (alert-feed-worker.ts): the same
 // AlertFeed store, its snapshot rebuilt from the worker's deltas, so the screen's thread never
 // parses, merges or sorts ten thousand alerts. When the worker cannot start or dies, the feed
 // carries on in this thread (createAlertFeed) without a word on the terminal: nothing a worker
@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config/config.js';
-import { createAlertFeed, feedSources, type AlertFeed } from './alert-feed.js';
+import { createAlertFeed, feedSources, type AlertFeed, type FeedSeed } from './alert-feed.js';
 import { listMirror, type FeedUpdate } from './alert-feed-delta.js';
 import { emptySnapshot, snapshotStore } from './alert-feed-store.js';
 import { configuredSources } from './alert-sources.js';
@@ -16,6 +16,8 @@ import { initialStatus } from './feed-state.js';
 export interface FeedWorkerData {
   readonly config: Config;
   readonly intervalMs: number | undefined;
+  /** Where the screen's thread left off (createHybridAlertFeed); undefined: start afresh. */
+  readonly seed: FeedSeed | undefined;
 }
 
 /** The screen's thread to the worker. */
@@ -32,13 +34,6 @@ export type FeedWorkerReply = FeedUpdate | { readonly type: 'refreshed'; readonl
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 8 };
 
-/** How the screen's feed is made. */
-export interface OpenFeedOptions {
-  readonly intervalMs?: number;
-  /** The worker's script; default: the bundle's (feedWorkerUrl). Null polls in this thread. */
-  readonly workerUrl?: URL | null;
-}
-
 /**
  * The built worker next to the bundle (dist/alert-feed-worker.js, from dist/ or dist/chunks/), or
  * undefined when there is none: run from the TypeScript sources (tests), the feed polls in-thread.
@@ -51,24 +46,32 @@ export function feedWorkerUrl(): URL | undefined {
   return undefined;
 }
 
-/** The feed the screen uses: in a worker thread when its script is there, else in this thread. */
-export function openAlertFeed(config: Config, options: OpenFeedOptions = {}): AlertFeed {
-  const workerUrl = options.workerUrl === undefined ? feedWorkerUrl() : options.workerUrl;
-  return workerUrl
-    ? createWorkerAlertFeed(config, workerUrl, options.intervalMs)
-    : createAlertFeed({ sources: feedSources(config), intervalMs: options.intervalMs });
-}
+/** Where a feed polls: in a worker thread or in the screen's own. */
+export type FeedThread = 'worker' | 'this thread';
 
-const threads = new WeakMap<AlertFeed, () => 'worker' | 'this thread'>();
+const threads = new WeakMap<AlertFeed, () => FeedThread>();
 
 /** Where a feed from openAlertFeed polls right now (a worker that died leaves 'this thread'). */
-export function feedThread(feed: AlertFeed): 'worker' | 'this thread' {
+export function feedThread(feed: AlertFeed): FeedThread {
   return threads.get(feed)?.() ?? 'this thread';
 }
 
-/** A feed whose polling runs in a worker thread started from `workerUrl` (on start or refresh). */
-export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs?: number): AlertFeed {
-  const store = snapshotStore(emptySnapshot(configuredSources(config).map(initialStatus)));
+/** Tells feedThread where `feed` polls (`where` is asked each time). */
+export function trackFeedThread(feed: AlertFeed, where: () => FeedThread): void {
+  threads.set(feed, where);
+}
+
+/**
+ * A feed whose polling runs in a worker thread started from `workerUrl` (on start or refresh).
+ * With a `seed`, its first worker (or, when none starts, this thread) carries on from there.
+ */
+export function createWorkerAlertFeed(
+  config: Config,
+  workerUrl: URL,
+  intervalMs?: number,
+  seed?: FeedSeed,
+): AlertFeed {
+  const store = snapshotStore(seed?.snapshot ?? emptySnapshot(configuredSources(config).map(initialStatus)));
   const refreshes = new Map<number, () => void>();
   let worker: Worker | undefined;
   let inThread: AlertFeed | undefined;
@@ -76,6 +79,8 @@ export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs
   let nextId = 1;
   let alerts = listMirror();
   let staleAlerts = listMirror();
+  // Kept until a worker answers, so this thread carries on from it when that worker dies first.
+  let pendingSeed = seed;
 
   const settleRefreshes = () => {
     for (const resolve of refreshes.values()) resolve();
@@ -85,6 +90,7 @@ export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs
   const holdProcess = () => (refreshes.size > 0 ? worker?.ref() : worker?.unref());
 
   const onReply = (reply: FeedWorkerReply) => {
+    pendingSeed = undefined;
     if (reply.type === 'refreshed') {
       refreshes.get(reply.id)?.();
       refreshes.delete(reply.id);
@@ -102,7 +108,8 @@ export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs
 
   // The worker could not start or died: poll in this thread from now on, where it left off.
   const pollInThread = () => {
-    const own = createAlertFeed({ sources: feedSources(config), intervalMs });
+    const own = createAlertFeed({ sources: feedSources(config), intervalMs, seed: pendingSeed });
+    pendingSeed = undefined;
     inThread = own;
     own.subscribe(() => store.publish(own.getSnapshot()));
     if (running) own.start();
@@ -120,16 +127,16 @@ export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs
     if (worker) return worker;
     let started: Worker;
     try {
-      const workerData: FeedWorkerData = { config, intervalMs };
+      const workerData: FeedWorkerData = { config, intervalMs, seed: pendingSeed };
       started = new Worker(workerUrl, { workerData, stdout: true, stderr: true, resourceLimits });
     } catch {
       pollInThread();
       return undefined;
     }
     worker = started;
-    // A fresh worker sends every alert again.
-    alerts = listMirror();
-    staleAlerts = listMirror();
+    // A fresh worker sends every alert again, but for those its seed holds.
+    alerts = listMirror(pendingSeed?.snapshot.alerts);
+    staleAlerts = listMirror(pendingSeed?.snapshot.staleAlerts);
     started.stdout.resume();
     started.stderr.resume();
     started.on('message', onReply);
@@ -168,6 +175,6 @@ export function createWorkerAlertFeed(config: Config, workerUrl: URL, intervalMs
       if (store.getSnapshot().refreshing) store.publish({ refreshing: false });
     },
   };
-  threads.set(feed, () => (worker ? 'worker' : 'this thread'));
+  trackFeedThread(feed, () => (worker ? 'worker' : 'this thread'));
   return feed;
 }

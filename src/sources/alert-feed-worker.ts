@@ -11,10 +11,10 @@ import type { FeedWorkerData, FeedWorkerRequest } from './alert-feed-mirror.js';
 
 const port = parentPort;
 if (port === null) throw new Error('alert-feed-worker runs in a worker thread only');
-const { config, intervalMs } = workerData as FeedWorkerData;
-const feed = createAlertFeed({ sources: feedSources(config), intervalMs });
-const alerts = listTracker();
-const staleAlerts = listTracker();
+const { config, intervalMs, seed } = workerData as FeedWorkerData;
+const feed = createAlertFeed({ sources: feedSources(config), intervalMs, seed });
+const alerts = listTracker(seed?.snapshot.alerts);
+const staleAlerts = listTracker(seed?.snapshot.staleAlerts);
 
 feed.subscribe(() => {
   const snapshot = feed.getSnapshot();

@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
+import type { AlertFeed } from '../sources/alert-feed.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
 import { terminalClipboard } from '../app/clipboard.js';
@@ -15,6 +16,8 @@ export interface RunAppOptions {
   readonly resumeId?: string;
   /** Open the incident for this alertname as soon as it is seen firing. */
   readonly alertname?: string;
+  /** The alert feed, when it was opened (and started) before the screen's code loaded. */
+  readonly feed?: AlertFeed;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function runApp(
   options: RunAppOptions = {},
 ): Promise<number> {
   const services = {
-    ...realServices(config, context),
+    ...realServices(config, context, options.feed),
     copy: terminalClipboard(process.stdout, context.env),
     openUrl: platformOpener(process.platform, context.env),
     editFile: terminalEditor(context.env, screenSuspension()),

@@ -125,6 +125,17 @@ describe('mergeAlerts', () => {
       ['web3', undefined, 1],
     ]);
   });
+
+  it('joins across external labels after a Prometheus alert that no Alertmanager reported', () => {
+    const merged = mergeAlerts([
+      am('am-1', [amAlert({ ...haproxyLabels('web1'), cluster: 'eu' })]),
+      prom('prom', [{ labels: haproxyLabels('web3') }, { labels: haproxyLabels('web1') }]),
+    ]);
+    expect(merged.map((a) => [a.labels['server'], a.labels['cluster'], a.origins.length])).toEqual([
+      ['web1', 'eu', 2],
+      ['web3', undefined, 1],
+    ]);
+  });
 });
 
 describe('liveBatches', () => {

@@ -1,0 +1,22 @@
+// string-width with a fast path for text every character of which is one cell wide on its own and
+// never joins its neighbour into one grapheme: printable ASCII and Latin-1, general punctuation,
+// arrows, mathematical operators, box drawing, block elements, most geometric shapes. Such text
+// is as wide as it is long; anything else (emoji, CJK, combining marks, controls, escapes) goes to
+// string-width. The bundle gives Ink this function for string-width (scripts/build.mjs): Ink
+// measures every text node of every frame, and the inbox's "·", "…" and "●" sent each row through
+// string-width's grapheme segmenter (about a tenth of the first frame's CPU at 1,000 alerts).
+// test/core/format/narrow-width.test.ts checks every character of these ranges against
+// string-width.
+import stringWidth from 'string-width';
+
+/** The same options as string-width's. */
+export type WidthOptions = Parameters<typeof stringWidth>[1];
+
+const oneCellEach =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2200-\u22ff\u2500-\u25fc]*$/;
+
+/** Columns `text` takes in a terminal, as string-width counts them. */
+export default function narrowWidth(text: string, options?: WidthOptions): number {
+  if (options === undefined && typeof text === 'string' && oneCellEach.test(text)) return text.length;
+  return stringWidth(text, options);
+}
