@@ -118,10 +118,24 @@ export function syntheticAlerts(count, nowMs, seed = 42) {
   return alerts;
 }
 
+/**
+ * fetch, once more after a network error: the benchmark restarts Alertmanager on the same port
+ * between sizes, and fetch's pool may still hold a connection to the old one (EPIPE on the first
+ * write); the failed connection leaves the pool, and the second try opens a new one.
+ */
+async function fetchAgain(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return fetch(url, init);
+  }
+}
+
 /** Posts the alerts to Alertmanager in batches; resolves once all are accepted. */
 export async function loadAlerts(alertmanagerUrl, alerts, batchSize = 2000) {
   for (let i = 0; i < alerts.length; i += batchSize) {
-    const res = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
+    const res = await fetchAgain(`${alertmanagerUrl}/api/v2/alerts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(alerts.slice(i, i + batchSize)),
@@ -134,7 +148,7 @@ export async function loadAlerts(alertmanagerUrl, alerts, batchSize = 2000) {
 export async function silenceSome(alertmanagerUrl, nowMs, everyNth = 20) {
   const names = alertNames().filter((_, i) => i % everyNth === 0);
   for (const name of names) {
-    const res = await fetch(`${alertmanagerUrl}/api/v2/silences`, {
+    const res = await fetchAgain(`${alertmanagerUrl}/api/v2/silences`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -154,7 +168,7 @@ export async function silenceSome(alertmanagerUrl, nowMs, everyNth = 20) {
 export async function waitForAlerts(alertmanagerUrl, count, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${alertmanagerUrl}/api/v2/alerts`);
+    const res = await fetchAgain(`${alertmanagerUrl}/api/v2/alerts`);
     const listed = (await res.json()).length;
     if (listed >= count) return listed;
     if (Date.now() > deadline) throw new Error(`Alertmanager lists ${listed} of ${count} alerts`);
