@@ -43,7 +43,11 @@ export function startScreenTrace(
     expected = at + lagIntervalMs;
     if (lag >= 5) write({ kind: 'lag', ms: lag });
   }, lagIntervalMs);
-  const rssTimer = setInterval(() => write({ kind: 'rss', bytes: process.memoryUsage.rss() }), 1000);
+  // The whole process's RSS, and this thread's V8 heap (used and reserved) beside it.
+  const rssTimer = setInterval(() => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    write({ kind: 'rss', bytes: rss, heapUsed, heapTotal });
+  }, 1000);
   lagTimer.unref();
   rssTimer.unref();
 
@@ -63,8 +67,14 @@ export function startScreenTrace(
         lagP99Ms: histogram.percentile(99) / 1e6,
         lagMaxMs: histogram.max / 1e6,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        // Every thread's, the feed's worker included.
+        cpuMs: cpuMs(process.cpuUsage()),
       });
       closeSync(fd);
     },
   };
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
