@@ -73,6 +73,27 @@ const narrowWidth = {
   },
 };
 
+// Ink measures each text node through a cache keyed by the text that never shrinks: every text it
+// ever drew stays (the header's "updated 3 s ago" alone adds one a second, and scrolling through
+// 10,000 alerts one per row), so a screen left open for a shift grows without end. The cache is
+// emptied when it reaches 2,000 texts (a full screen holds a few hundred; measuring again is cheap).
+const boundedInkMeasureCache = {
+  name: 'bounded-ink-measure-cache',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]measure-text\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const store = 'cache.set(text, dimensions);';
+      if (!source.includes('const cache = new Map();') || !source.includes(store))
+        throw new Error(`ink changed: ${args.path} no longer caches as scripts/build.mjs expects`);
+      return {
+        contents: source.replace(store, `if (cache.size >= 2000) cache.clear();\n    ${store}`),
+        loader: 'js',
+        resolveDir: path.dirname(args.path),
+      };
+    });
+  },
+};
+
 const release = process.argv.includes('--release');
 const sourcemap = !release || process.env.SITREP_SOURCEMAPS === '1' ? 'linked' : false;
 
@@ -103,7 +124,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
   },
-  plugins: [emptyDevtools, yogaBytes, narrowWidth],
+  plugins: [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache],
   logLevel: 'warning',
 });
 
