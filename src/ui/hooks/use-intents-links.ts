@@ -85,10 +85,17 @@ export function editRunbook(ctx: IntentContext): void {
   const id = session.id;
   edit(file).then(
     ({ ok, problem }) => {
-      openSession(ctx, () => ctx.services.resumeIncident(id));
-      // The time makes this message (and so the first frame after the editor) differ from the last.
-      const said = `Runbook reloaded at ${formatUtc(new Date(ctx.services.now()).toISOString())}`;
-      ctx.dispatch(message(ok ? `${said}.` : `${said}; the editor: ${problem ?? 'failed'}.`));
+      // Said once the reopened incident shows the new text, not before: keys pressed on reading it
+      // (a search for the edited words) must find them.
+      openSession(
+        ctx,
+        () => ctx.services.resumeIncident(id),
+        () => {
+          // The time makes this message (and so the first frame after the editor) differ from the last.
+          const said = `Runbook reloaded at ${formatUtc(new Date(ctx.services.now()).toISOString())}`;
+          ctx.dispatch(message(ok ? `${said}.` : `${said}; the editor: ${problem ?? 'failed'}.`));
+        },
+      );
     },
     (error: unknown) => ctx.dispatch(message(`Editing failed: ${errorLine(error)}`)),
   );

@@ -55,14 +55,19 @@ export function loadIncidents(ctx: IntentContext): void {
 }
 
 /** Releases the current session and opens another; only the latest open is adopted. */
-export function openSession(ctx: IntentContext, open: () => Promise<WorkspaceSession>): void {
+export function openSession(
+  ctx: IntentContext,
+  open: () => Promise<WorkspaceSession>,
+  adopted?: () => void,
+): void {
   void releaseSession(ctx);
   ctx.ticket.current += 1;
   const mine = ctx.ticket.current;
   open().then(
     (opened) => {
-      if (mine !== ctx.ticket.current) void opened.close();
-      else adoptSession(ctx, opened);
+      if (mine !== ctx.ticket.current) return void opened.close();
+      adoptSession(ctx, opened);
+      adopted?.();
     },
     (error: unknown) => {
       if (mine === ctx.ticket.current)
