@@ -1,12 +1,14 @@
-// Reading an answer's body chunk by chunk (src/sources/response-body.ts) gives the same text and
+// Reading an answer's body into one Buffer (src/sources/response-body.ts) gives the same text and
 // the same failures as node-fetch's text(), which the client used before: a body of known length,
-// a chunked one, characters split across chunks, a BOM, bytes that are not UTF-8, a body at and
-// over the size cap, and bodies cut short or stalled.
+// a chunked one (its Buffer grown several times), a compressed one, characters split across
+// chunks, a BOM, bytes that are not UTF-8, a body at and over the size cap, and bodies cut short,
+// stalled or aborted.
 import type http from 'node:http';
+import zlib from 'node:zlib';
 import fetch from 'node-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, getText, type Endpoint } from '../../src/sources/http-client.js';
-import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+import { startFaultServer, type Behavior, type FaultServer } from '../helpers/fault-server.js';
 import { sourceFailure } from '../helpers/source-failure.js';
 
 let server: FaultServer;
@@ -58,12 +60,21 @@ const bytewise = [...tricky].map((byte) => Buffer.from([byte]));
 describe('reading a body', () => {
   it('gives the same text as before for a body of known length and a chunked one', async () => {
     const big = Buffer.from(JSON.stringify({ data: 'x€'.repeat(300_000) }));
-    const cases: Record<string, ReturnType<typeof piecewise>> = {
+    const cases: Record<string, Behavior> = {
       '/known-bytewise': piecewise(bytewise, true),
       '/chunked-bytewise': piecewise(bytewise, false),
       '/known-big': piecewise([big.subarray(0, 100_001), big.subarray(100_001)], true),
       '/chunked-big': piecewise([big.subarray(0, 333_333), big.subarray(333_333)], false),
       '/empty': piecewise([], true),
+      // Content-Length counts the compressed bytes; node-fetch gunzips them.
+      '/gzip-known': {
+        kind: 'handler',
+        handle: (_request, response) => {
+          const packed = zlib.gzipSync(big);
+          response.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Length': String(packed.length) });
+          response.end(packed);
+        },
+      },
     };
     for (const [path, behavior] of Object.entries(cases)) server.route(path, behavior);
     for (const path of Object.keys(cases)) {
@@ -71,7 +82,8 @@ describe('reading a body', () => {
       expect(now, path).toBe(await textBefore(path));
     }
     expect(await getText(endpoint(), '/known-bytewise')).toBe('{"summary":"é € 🔥 ok"} \uFFFDA\uFFFDA');
-    expect(await getJson(endpoint(), '/known-big')).toEqual({ data: 'x€'.repeat(300_000) });
+    for (const path of ['/known-big', '/chunked-big', '/gzip-known'])
+      expect(await getJson(endpoint(), path), path).toEqual({ data: 'x€'.repeat(300_000) });
     expect(await getText(endpoint(), '/empty')).toBe('');
   });
 
