@@ -17,7 +17,6 @@ import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
 import { oauth2Header } from './oauth2.js';
 import { proxyAgents } from './proxy.js';
-import { readBodyText } from './response-body.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
 export interface Endpoint extends SourceLabel {
@@ -194,7 +193,7 @@ async function attemptOnce(
       controller.abort();
       throw tooLarge(endpoint, url, maxBytes);
     }
-    const body = await readBodyText(response, maxBytes);
+    const body = await response.text();
     if (!response.ok) {
       const credentialsSent = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
       throw statusError(endpoint, url, response.status, response.statusText, body, { credentialsSent });

@@ -1,8 +1,9 @@
-// Reading an answer's body into one Buffer (src/sources/response-body.ts) gives the same text and
-// the same failures as node-fetch's text(), which the client used before: a body of known length,
-// a chunked one (its Buffer grown several times), a compressed one, characters split across
-// chunks, a BOM, bytes that are not UTF-8, a body at and over the size cap, and bodies cut short,
-// stalled or aborted.
+// How the HTTP client reads an answer's body (src/sources/http-client.ts), pinned for any change to
+// how it is read (issue #15 tried reading into one Buffer, and decoding chunk by chunk): the text
+// is node-fetch's own text() of the same answer for a body of known length, a chunked one, a
+// compressed one, characters split across chunks, a BOM and bytes that are not UTF-8; a body at
+// the size cap is taken and one byte more refused; bodies cut short, stalled or aborted fail as
+// before.
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import fetch from 'node-fetch';
