@@ -23,7 +23,10 @@ afterEach(() => ui?.unmount());
 describe('the inbox with wide characters', () => {
   it('keeps the columns aligned in cells and cuts only between characters', async () => {
     ui = renderUi(<App services={{ ...fakeServices(fakeFeed(alerts)).services, now }} />, { columns: 80 });
-    const frame = await ui.waitForText('磁盘已满');
+    // The first frame can be drawn at the test terminal's 100 columns, before it "resizes" to 80:
+    // wait for the one drawn for 80 (a frame that never fits 80 cells times out and fails).
+    const fits = (frame: string) => frame.split('\n').every((line) => cellWidth(line) <= 80);
+    const frame = await ui.waitForFrame((f) => f.includes('磁盘已满') && fits(f));
     const rows = frame.split('\n').filter((line) => line.includes('10 min'));
     expect(rows).toHaveLength(alerts.length);
     // Where "10 min" (every alert's age) starts, counted in cells.
@@ -33,6 +36,5 @@ describe('the inbox with wide characters', () => {
     expect(cellWidth(header.slice(0, header.indexOf('AGE')))).toBe(ageCells[0]);
     expect(frame).toMatch(/東京大阪[^\s]*…/);
     expect(frame).not.toMatch(/[\ud800-\udfff]|\ufffd/u);
-    for (const line of frame.split('\n')) expect(cellWidth(line)).toBeLessThanOrEqual(80);
   });
 });

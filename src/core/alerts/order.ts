@@ -34,7 +34,7 @@ function labelKey(alert: Alert): string {
 }
 
 /** Sorts after every real start time: an alert whose start cannot be read counts as the newest. */
-const unreadableStart = Number.MAX_SAFE_INTEGER;
+export const unreadableStartMs = Number.MAX_SAFE_INTEGER;
 
 /**
  * By severity, then oldest first, then by name, labels and fingerprint so the order is stable and
@@ -43,35 +43,45 @@ const unreadableStart = Number.MAX_SAFE_INTEGER;
  * unreadable start time counts as the newest.
  */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  const keyed = alerts.map((alert): Keyed => {
-    const startMs = Date.parse(alert.startsAt);
-    return {
-      alert,
-      rank: severityRank(alert.severity),
-      startMs: Number.isNaN(startMs) ? unreadableStart : startMs,
-      labels: undefined,
-    };
-  });
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      a.startMs - b.startMs ||
-      compare(a.alert.name, b.alert.name) ||
-      compare(labelsOf(a), labelsOf(b)) ||
-      compare(a.alert.fingerprint, b.alert.fingerprint),
-  );
-  return keyed.map((k) => k.alert);
+  return alerts
+    .map((alert) => alertSortKey(alert))
+    .sort(compareSortKeys)
+    .map((k) => k.alert);
 }
 
-interface Keyed {
+/** An alert with what the order compares, worked out once. */
+export interface AlertSortKey {
   readonly alert: Alert;
   readonly rank: number;
+  /** Its start in milliseconds; an unreadable start sorts as the newest. */
   readonly startMs: number;
   /** The label key, made the first time a tie needs it (most comparisons end before). */
   labels: string | undefined;
 }
 
-function labelsOf(keyed: Keyed): string {
+/** The keys sortAlerts compares, for callers that sort or check the order themselves. */
+export function alertSortKey(alert: Alert): AlertSortKey {
+  const startMs = Date.parse(alert.startsAt);
+  return {
+    alert,
+    rank: severityRank(alert.severity),
+    startMs: Number.isNaN(startMs) ? unreadableStartMs : startMs,
+    labels: undefined,
+  };
+}
+
+/** The order's comparison: negative when `a` comes first; 0 only for the same fingerprint and labels. */
+export function compareSortKeys(a: AlertSortKey, b: AlertSortKey): number {
+  return (
+    a.rank - b.rank ||
+    a.startMs - b.startMs ||
+    compare(a.alert.name, b.alert.name) ||
+    compare(labelsOf(a), labelsOf(b)) ||
+    compare(a.alert.fingerprint, b.alert.fingerprint)
+  );
+}
+
+function labelsOf(keyed: AlertSortKey): string {
   keyed.labels ??= labelKey(keyed.alert);
   return keyed.labels;
 }
