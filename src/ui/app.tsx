@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './components/text.js';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { Header } from './components/header.js';
@@ -32,7 +32,13 @@ export function App(props: {
   });
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
-  useEffect(() => dispatch({ type: 'clock', nowMs }), [nowMs]);
+  // The tick reaches the reducer in the render that reads it (as the feed's alerts do, use-feed.ts):
+  // from an effect, every second drew two frames.
+  const [clocked, setClocked] = useState<number | undefined>(undefined);
+  if (clocked !== nowMs) {
+    setClocked(nowMs);
+    dispatch({ type: 'clock', nowMs });
+  }
   const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
   useEffect(() => {

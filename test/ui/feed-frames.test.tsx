@@ -33,3 +33,23 @@ describe('a feed publish on the inbox', () => {
     expect(drawn[0]).toContain('BrandNewAlert');
   });
 });
+
+describe('a clock tick on the inbox', () => {
+  it('is drawn in one frame', async () => {
+    // The clock moves only when the test moves it; the screen reads it once a second.
+    let t = Date.parse('2026-11-26T03:10:00Z');
+    const feed = fakeFeed(sampleAlerts());
+    const instance = render(<App services={{ ...fakeServices(feed).services, now: () => t }} />);
+    unmount = () => instance.unmount();
+    const last = () => sanitizeText(instance.lastFrame() ?? '');
+    const first = await pollFor(last, (f) => f.includes('DiskFull'), wait);
+    t += 3_600_000;
+    const ticked = await pollFor(last, (f) => f !== first, wait);
+    // The next tick, a second later: by then every frame of the first one is drawn.
+    t += 3_600_000;
+    await pollFor(last, (f) => f !== ticked, wait);
+
+    // The tick used to reach the reducer from an effect: a second, identical frame after the first.
+    expect(instance.frames.filter((f) => sanitizeText(f) === ticked)).toHaveLength(1);
+  });
+});
