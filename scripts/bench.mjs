@@ -66,11 +66,11 @@ function stack(...args) {
 const log = (line) => console.error(`bench: ${line}`);
 const amtool = {
   label: 'amtool alert query -o json',
-  argv: ['amtool', `--alertmanager.url=${alertmanager}`, 'alert', 'query', '-o', 'json'],
+  argv: ['amtool', `--alertmanager.url=${alertmanager}`, '--timeout=120s', 'alert', 'query', '-o', 'json'],
 };
-// amtool waits 30 s for an answer by default; sitrep is given the same (its default is 5 s, which a
-// 50,000-alert Alertmanager on this machine does not always meet).
-const sitrepTimeout = ['--timeout', '30s'];
+// Both wait up to 120 s for an answer: a 50,000-alert Alertmanager on a busy 2-core machine took
+// over 30 s (amtool's default) and ended a run; sitrep's own default is 5 s.
+const sitrepTimeout = ['--timeout', '120s'];
 const sitrepAlerts = {
   label: 'sitrep alerts --json',
   argv: [sitrep, 'alerts', '--json', '--silenced', '--inhibited', ...sitrepTimeout],
@@ -104,6 +104,45 @@ function versions() {
   };
 }
 
+/** The figures of one size, into `figures` as they are measured. */
+async function measureSize(size, figures) {
+  if (wants('alerts')) {
+    log(`${size}: alerts --json vs amtool vs curl`);
+    figures.alerts = paired([amtool, sitrepAlerts, curl], { runs });
+  }
+  if (wants('screen')) {
+    log(`${size}: first frame with alerts vs amtool`);
+    const frame = [];
+    const tool = [];
+    const toolInTmux = [];
+    for (let i = 0; i <= runs; i += 1) {
+      const a = runOnce(amtool).ms;
+      const t = await wholeRunInTmux(amtool.argv, {});
+      const f = await firstAlertFrame([sitrep, ...sitrepTimeout], sitrepEnv);
+      if (i > 0) {
+        tool.push(a);
+        toolInTmux.push(t);
+        frame.push(f);
+      }
+    }
+    figures.firstFrame = {
+      sitrepMs: stats(frame),
+      amtoolMs: stats(tool),
+      amtoolInTmuxMs: stats(toolInTmux),
+      ratioToAmtool: stats(frame.map((f, i) => f / tool[i])).median,
+      ratioToAmtoolInTmux: stats(frame.map((f, i) => f / toolInTmux[i])).median,
+    };
+  }
+  if (wants('trace')) {
+    const soak = size === 10_000 ? soakSeconds : 25;
+    log(`${size}: traced screen session (${soak} s of refreshes)`);
+    figures.screen = await tracedSession([sitrep, ...sitrepTimeout], sitrepEnv, {
+      traceFile: path.join(scratch, `trace-${size}.jsonl`),
+      soakSeconds: soak,
+    });
+  }
+}
+
 const stopTmuxServer = keepTmuxServer();
 try {
   spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
@@ -116,40 +155,12 @@ try {
     const silencedNames = await silenceSome(alertmanager, now);
     await waitForAlerts(alertmanager, size);
     const figures = { silencedAlertNames: silencedNames };
-    if (wants('alerts')) {
-      log(`${size}: alerts --json vs amtool vs curl`);
-      figures.alerts = paired([amtool, sitrepAlerts, curl], { runs });
-    }
-    if (wants('screen')) {
-      log(`${size}: first frame with alerts vs amtool`);
-      const frame = [];
-      const tool = [];
-      const toolInTmux = [];
-      for (let i = 0; i <= runs; i += 1) {
-        const a = runOnce(amtool).ms;
-        const t = await wholeRunInTmux(amtool.argv, {});
-        const f = await firstAlertFrame([sitrep, ...sitrepTimeout], sitrepEnv);
-        if (i > 0) {
-          tool.push(a);
-          toolInTmux.push(t);
-          frame.push(f);
-        }
-      }
-      figures.firstFrame = {
-        sitrepMs: stats(frame),
-        amtoolMs: stats(tool),
-        amtoolInTmuxMs: stats(toolInTmux),
-        ratioToAmtool: stats(frame.map((f, i) => f / tool[i])).median,
-        ratioToAmtoolInTmux: stats(frame.map((f, i) => f / toolInTmux[i])).median,
-      };
-    }
-    if (wants('trace')) {
-      const soak = size === 10_000 ? soakSeconds : 25;
-      log(`${size}: traced screen session (${soak} s of refreshes)`);
-      figures.screen = await tracedSession([sitrep, ...sitrepTimeout], sitrepEnv, {
-        traceFile: path.join(scratch, `trace-${size}.jsonl`),
-        soakSeconds: soak,
-      });
+    // A size that fails (a timeout on a loaded machine) is recorded as failed; the others still count.
+    try {
+      await measureSize(size, figures);
+    } catch (error) {
+      figures.error = String(error?.message ?? error).split('\n')[0];
+      log(`${size}: failed: ${figures.error}`);
     }
     results.sizes[size] = figures;
     console.log(JSON.stringify({ size, ...figures }));

@@ -24,6 +24,7 @@ function rows(results) {
   for (const size of sizes) {
     const f = results.sizes[size];
     const label = `${size.toLocaleString('en-US')} alerts`;
+    if (f.error) lines.push([label, 'failed, figures after it missing', '', '', f.error]);
     if (f.alerts) {
       const [amtool, sitrep, curl] = f.alerts;
       lines.push([
