@@ -1,5 +1,7 @@
 // A large, realistic Alertmanager `/api/v2/alerts` body: about 700 bytes per alert, as a real
 // Alertmanager sends them, for the size-cap and performance checks.
+import type { Alert } from '../../src/core/alerts/alert.js';
+import { parseAlertmanagerAlerts } from '../../src/core/alerts/alertmanager-api.js';
 import { amAlert } from './api-fixtures.js';
 
 /** `count` distinct alerts as Alertmanager's JSON text. */
@@ -27,4 +29,12 @@ export function manyAlertsBody(count: number): string {
     );
   }
   return JSON.stringify(alerts);
+}
+
+/** The same alerts as manyAlertsBody, read as sitrep reads an Alertmanager's answer (source `am`). */
+export function manyAlerts(count: number): Alert[] {
+  return [
+    ...parseAlertmanagerAlerts(JSON.parse(manyAlertsBody(count)), { kind: 'alertmanager', source: 'am' })
+      .alerts,
+  ];
 }

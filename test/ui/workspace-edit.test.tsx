@@ -37,6 +37,24 @@ const runbook = [
   '',
 ].join('\n');
 
+/**
+ * Opening (and reopening) reads the runbook file again, as the real session does: a new
+ * runbook-opened event when its text changed.
+ */
+function rereading(file: string) {
+  return async (session: FakeSession) => {
+    const text = await fs.readFile(file, 'utf8');
+    const event = runbookOpenedEvent({
+      at: '2026-11-26T03:11:00.000Z',
+      runbook: parseRunbook(text, { fileName: file }),
+      source: { kind: 'file', path: file },
+      text,
+    });
+    if (session.incident().runbook?.textHash !== event.textHash) await session.record(event);
+    return Object.assign(session, { runbookFile: file });
+  };
+}
+
 describe('editing the runbook from the workspace', () => {
   it('hands the file to $EDITOR, then reloads the runbook keeping step states', async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sitrep-edit-'));
@@ -44,19 +62,7 @@ describe('editing the runbook from the workspace', () => {
     await fs.writeFile(file, runbook);
     const screen: string[] = [];
     const base = fakeServices(fakeFeed(alerts));
-    // Reopening reads the file again, as the real session does: a new runbook-opened when it changed.
-    const reread = async (session: FakeSession) => {
-      const text = await fs.readFile(file, 'utf8');
-      const parsed = parseRunbook(text, { fileName: file });
-      const event = runbookOpenedEvent({
-        at: '2026-11-26T03:11:00.000Z',
-        runbook: parsed,
-        source: { kind: 'file', path: file },
-        text,
-      });
-      if (session.incident().runbook?.textHash !== event.textHash) await session.record(event);
-      return Object.assign(session, { runbookFile: file });
-    };
+    const reread = rereading(file);
     const services: UiServices = {
       ...base.services,
       openIncident: (a) => base.services.openIncident(a).then((s) => reread(s as FakeSession)),
@@ -92,17 +98,7 @@ describe('editing the runbook from the workspace', () => {
     let reopen: () => void = () => undefined;
     let edited = false;
     const reopened = new Promise<void>((resolve) => (reopen = resolve));
-    const reread = async (session: FakeSession) => {
-      const text = await fs.readFile(file, 'utf8');
-      const event = runbookOpenedEvent({
-        at: '2026-11-26T03:11:00.000Z',
-        runbook: parseRunbook(text, { fileName: file }),
-        source: { kind: 'file', path: file },
-        text,
-      });
-      if (session.incident().runbook?.textHash !== event.textHash) await session.record(event);
-      return Object.assign(session, { runbookFile: file });
-    };
+    const reread = rereading(file);
     const services: UiServices = {
       ...base.services,
       openIncident: (a) => base.services.openIncident(a).then((s) => reread(s as FakeSession)),

@@ -1,40 +1,19 @@
 // The inbox filter narrows from the last keystroke's result while the user types on; every step
 // must list exactly what filtering all alerts afresh lists.
 import { describe, expect, it } from 'vitest';
-import { parseAlertmanagerAlerts } from '../../../src/core/alerts/alertmanager-api.js';
 import {
   inboxReducer,
   initialInbox,
-  rowKey,
   type InboxAction,
   type InboxState,
 } from '../../../src/ui/state/inbox-state.js';
-import { readFilter } from '../../../src/core/alerts/filter.js';
-import { manyAlertsBody } from '../../helpers/many-alerts.js';
+import { manyAlerts } from '../../helpers/many-alerts.js';
+import { describedRows, rowsAfresh } from './inbox-afresh.js';
 
-const alerts = parseAlertmanagerAlerts(JSON.parse(manyAlertsBody(300)), {
-  kind: 'alertmanager',
-  source: 'am',
-}).alerts;
+const alerts = manyAlerts(300);
 
-/** A row with the alerts behind it (a folded group's key alone would not show what it holds). */
-const described = (state: InboxState) =>
-  state.rows.map((row) => `${rowKey(row)} ${row.group.alerts.map((a) => a.fingerprint).join(',')}`);
-
-/** The rows of `state` computed from scratch: the same alerts in a new array, so nothing is reused. */
-function fresh(state: InboxState): string[] {
-  const start = inboxReducer(
-    {
-      ...initialInbox,
-      showMuted: state.showMuted,
-      filterText: state.filterText,
-      filter: readFilter(state.filterText).filter,
-      expanded: state.expanded,
-    },
-    { type: 'alerts', alerts: [...alerts] },
-  );
-  return described(start);
-}
+const described = describedRows;
+const fresh = (state: InboxState) => rowsAfresh(state, alerts);
 
 describe('the inbox filter while typing', () => {
   it('lists at every keystroke what filtering every alert afresh lists', () => {

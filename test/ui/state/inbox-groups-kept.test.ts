@@ -2,45 +2,20 @@
 // filter reuse them instead of grouping every alert again); each step must still list exactly
 // what deriving the rows afresh lists.
 import { describe, expect, it } from 'vitest';
-import { parseAlertmanagerAlerts } from '../../../src/core/alerts/alertmanager-api.js';
-import { readFilter } from '../../../src/core/alerts/filter.js';
 import {
   inboxReducer,
   initialInbox,
-  rowKey,
   type InboxAction,
   type InboxState,
 } from '../../../src/ui/state/inbox-state.js';
-import { manyAlertsBody } from '../../helpers/many-alerts.js';
+import { manyAlerts } from '../../helpers/many-alerts.js';
+import { describedRows, rowsAfresh } from './inbox-afresh.js';
 
 // Every tenth alert silenced, so showing the muted ones changes the list.
-const alerts = parseAlertmanagerAlerts(JSON.parse(manyAlertsBody(300)), {
-  kind: 'alertmanager',
-  source: 'am',
-}).alerts.map((a, i) => (i % 10 === 0 ? { ...a, state: 'silenced' as const } : a));
+const alerts = manyAlerts(300).map((a, i) => (i % 10 === 0 ? { ...a, state: 'silenced' as const } : a));
 
-/** Each row with the alerts behind it, and whether its group is open. */
-const described = (state: InboxState) =>
-  state.rows.map(
-    (row) =>
-      `${rowKey(row)} ${row.kind === 'group' && row.expanded ? 'open' : ''} ${row.group.alerts.map((a) => a.fingerprint).join(',')}`,
-  );
-
-/** The rows of `state` derived from scratch, from the same alerts in a new array. */
-function fresh(state: InboxState): string[] {
-  return described(
-    inboxReducer(
-      {
-        ...initialInbox,
-        showMuted: state.showMuted,
-        filterText: state.filterText,
-        filter: readFilter(state.filterText).filter,
-        expanded: state.expanded,
-      },
-      { type: 'alerts', alerts: [...alerts] },
-    ),
-  );
-}
+const described = describedRows;
+const fresh = (state: InboxState) => rowsAfresh(state, alerts);
 
 const typed = (text: string) => [...text].map((t): InboxAction => ({ type: 'filterType', text: t }));
 
