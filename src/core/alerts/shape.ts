@@ -1,5 +1,6 @@
 // Small readers for JSON and YAML whose shape we do not trust. Each takes the value and the path it
 // was found at, and either returns it typed or throws a ShapeError that says where and what.
+import { isCalendarUtcTime } from '../format/utc-time.js';
 
 /** Where a value sits in a document: `["data", "alerts", 3, "labels"]`. */
 export type ShapePath = readonly (string | number)[];
@@ -160,10 +161,7 @@ export function readTime(value: unknown, path: ShapePath): string {
   return new Date(ms).toISOString();
 }
 
-const canonicalTime =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
-/** True for a time already in the form readTime returns (`2024-05-01T10:00:00.000Z`). */
+/** True for a time already in the form readTime returns (`2024-05-01T10:00:00.000Z`), on a real day. */
 export function isCanonicalTime(text: string): boolean {
-  return canonicalTime.test(text);
+  return text.length === 24 && isCalendarUtcTime(text);
 }
