@@ -5,7 +5,7 @@ import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors
 import { exportJson } from '../../core/export/json-export.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import type { Command, CommandContext } from '../command.js';
-import { resolveSourceOptions } from '../source-options.js';
+import { resolveSourceOptionsLazily } from '../source-resolution.js';
 import { localZone } from '../../core/export/local-zone.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -58,7 +58,7 @@ export const exportCommand: Command = {
       // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
       const render =
         format === 'html' ? (await import('../../core/export/html.js')).exportHtml : exportMarkdown;
-      text = render(record.events, { zone, ...graphLinkBase(context), incident: record.incident });
+      text = render(record.events, { zone, ...(await graphLinkBase(context)), incident: record.incident });
     }
     if (values.output === undefined) {
       context.stdout.write(text);
@@ -82,9 +82,9 @@ export const exportCommand: Command = {
  * The Prometheus the probe links point at: the one configured by flag, environment or config file.
  * Without one (only the built-in localhost default) the export has no links rather than guessed ones.
  */
-function graphLinkBase(context: CommandContext): { prometheusUrl?: string } {
+async function graphLinkBase(context: CommandContext): Promise<{ prometheusUrl?: string }> {
   try {
-    const { config, unconfigured } = resolveSourceOptions({}, context);
+    const { config, unconfigured } = await resolveSourceOptionsLazily({}, context);
     const url = config.prometheus?.url;
     return url === undefined || unconfigured.has(url) ? {} : { prometheusUrl: url };
   } catch (error) {
