@@ -2,11 +2,10 @@
 // in it is never passed through: everything untrusted was escaped for Markdown, and micromark
 // escapes whatever HTML remains), with each Mermaid chart replaced by an inline SVG of the same
 // data. No scripts, no external resources (a Content-Security-Policy forbids them too).
-import { micromark } from 'micromark';
-import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { TimelineEvent } from '../timeline/events.js';
 import { fold } from '../timeline/fold.js';
 import { detectionInputFromIncident } from './detection-lag.js';
+import { renderMarkdown } from './html-render.js';
 import { escapeHtml } from './html-text.js';
 import { exportMarkdown, type MarkdownOptions } from './markdown.js';
 import { svgCharts } from './svg-chart.js';
@@ -26,7 +25,7 @@ export function exportHtml(events: readonly TimelineEvent[], options: MarkdownOp
   // The Mermaid blocks are top-level blocks: the text between them renders on its own.
   const pieces = markdown.split(/^```mermaid\n[\s\S]*?^```\n/m);
   const body = pieces
-    .map((piece, i) => `${render(piece)}${i < pieces.length - 1 ? `\n${charts[i] ?? ''}\n` : ''}`)
+    .map((piece, i) => `${renderMarkdown(piece)}${i < pieces.length - 1 ? `\n${charts[i] ?? ''}\n` : ''}`)
     .join('');
   const title = escapeHtml(`Postmortem: ${incident?.title ?? ''}`);
   return [
@@ -45,8 +44,4 @@ export function exportHtml(events: readonly TimelineEvent[], options: MarkdownOp
     '</html>',
     '',
   ].join('\n');
-}
-
-function render(markdown: string): string {
-  return micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 }
