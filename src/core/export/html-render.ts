@@ -69,10 +69,21 @@ function runEnd(lines: readonly string[], index: number, inRun: (line: string) =
   return end < lines.length && lines[end] !== '' ? -1 : end;
 }
 
-// Text with no Markdown meaning inline, nor in a table cell: no escapes, code, emphasis, links,
-// HTML, entities, strikethrough, pipes or URLs (a `www.` would be linked). It renders as itself.
-const plainText = /^[A-Za-z0-9 ,.;:()?+=#%{}-]*$/;
-const isPlain = (text: string) => plainText.test(text) && !/www\./i.test(text);
+// Text that renders as itself: characters with no inline meaning, and backslash escapes of those
+// that have one (as markdown-text.ts writes them), with nothing a URL or an address could start
+// (GFM links `www.`, `http://` and `a@b` without brackets). Latin letters with accents too.
+const literal = /^(?:[A-Za-z0-9\u00c0-\u024f ,.;:()?+=#%{}/'"$^-]|\\[\\`*_[\]<>|~&!])*$/;
+const linkish = /www\.|:\/\/|@/i;
+const entities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Inline Markdown as micromark renders it, when it is literal text; else undefined. */
+function literalHtml(markdown: string): string | undefined {
+  if (!literal.test(markdown) || linkish.test(markdown)) return undefined;
+  return markdown.replace(/\\(.)|["&<>]/g, (match, escaped?: string) => {
+    const char = escaped ?? match;
+    return entities[char] ?? char;
+  });
+}
 
 // A table: header and delimiter rows, then its rows. A row of plain cells is written directly;
 // the others are rendered by micromark some at a time under the same header.
@@ -106,11 +117,16 @@ function renderTable(lines: readonly string[]): string {
   return `${frame.prefix}${bodies.join('')}${frame.suffix}`;
 }
 
-/** The cells of a table row whose cells are all plain text (trimmed, not empty), or undefined. */
+/** The cells of a table row as HTML when all are literal text (trimmed, not empty), or undefined. */
 function plainCells(line: string): string[] | undefined {
   if (!line.startsWith('| ') || !line.endsWith(' |')) return undefined;
-  const cells = line.slice(2, -2).split(' | ');
-  return cells.every((cell) => cell !== '' && cell.trim() === cell && isPlain(cell)) ? cells : undefined;
+  const cells: string[] = [];
+  for (const cell of line.slice(2, -2).split(' | ')) {
+    const html = cell === '' || cell.trim() !== cell ? undefined : literalHtml(cell);
+    if (html === undefined) return undefined;
+    cells.push(html);
+  }
+  return cells;
 }
 
 function renderRowsInPieces(lines: readonly string[]): string {
@@ -122,8 +138,8 @@ function renderRowsInPieces(lines: readonly string[]): string {
   return joinPieces(pieces, '<tbody>\n', '</tbody>\n') ?? render(`${lines.join('\n')}\n`);
 }
 
-// A one-line list item of the notes: `- **time** rest` with plain text after the bold time.
-const plainItem = /^- \*\*([A-Za-z0-9 :-]+)\*\*([A-Za-z0-9 ,.;:()?+=#%{}-]*)$/;
+// A one-line list item of the notes: `- **time** rest`, the time in digits, letters and `:`.
+const plainItem = /^- \*\*([A-Za-z0-9 :-]+)\*\*(.*)$/;
 
 // A tight list (no blank line in it): a one-line item of plain text is written directly; the
 // others (and an item's indented continuation lines) are rendered by micromark some at a time.
@@ -153,12 +169,14 @@ function renderList(lines: readonly string[]): string {
   for (const item of items.slice(1)) {
     const match = item.length === 1 ? plainItem.exec(item[0] ?? '') : null;
     const rest = match?.[2] ?? '';
-    if (match === null || rest.trimEnd() !== rest || /www\./i.test(rest)) {
+    // Trailing spaces would be dropped (or make a line break): such an item goes to micromark.
+    const html = match === null || rest.trimEnd() !== rest ? undefined : literalHtml(rest);
+    if (match === null || html === undefined) {
       pending.push(item);
       continue;
     }
     if (!flush()) return renderItemsInPieces(items);
-    bodies.push(`<li><strong>${match[1] ?? ''}</strong>${rest}</li>\n`);
+    bodies.push(`<li><strong>${match[1] ?? ''}</strong>${html}</li>\n`);
   }
   if (!flush()) return renderItemsInPieces(items);
   return `${frame.prefix}${bodies.join('')}${frame.suffix}`;

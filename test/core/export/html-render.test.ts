@@ -34,6 +34,15 @@ const edgeTexts = [
   '1. numbered',
   '# heading',
   'emoji ✓ and accents é',
+  'restarted job_name on web1; rate(errors[5m]) > 0.5 and it\'s "down"',
+  'see /var/log/haproxy.log, not ftp://host or mailto:x',
+  'x < y && z != 1 | tee ~/out',
+  '![img](u) and <http://x> and [ref]',
+  '__dunder__ and **bold** and ~~struck~~',
+  'ends with a backslash \\',
+  '&copy; &#169; &#xA9;',
+  'Привет, 世界 and Ångström',
+  'tab\there and a\u00a0no-break space',
 ];
 
 function notes(count: number): TimelineEvent[] {
@@ -59,9 +68,7 @@ describe('renderMarkdown', () => {
     expect(html).toBe(whole(markdown));
     // Both ways were taken: rows written directly and rows rendered by micromark.
     expect(html).toContain('<a href="http://www.example.com">www.example.com</a>');
-    expect(html).toMatch(
-      /<li><strong>[^<]+<\/strong>: plain words, digits 123; \(parens\) \?\+=#%\{\}- \d+<\/li>/,
-    );
+    expect(html).toMatch(/<li><strong>[^<]+<\/strong>[^<]*: plain words, digits 123; \(parens\)/);
   });
 
   it('gives what one micromark call gives for a varied 1,000-event incident, in two zones', () => {
