@@ -85,6 +85,23 @@ describe('sitrep export', () => {
     // Without a config file there is no YAML to parse: the parser (a quarter of a megabyte) stays out.
     expect(bundled).not.toMatch(marks('node_modules/yaml/'));
   });
+
+  it('as JSON loads neither the Markdown renderer nor the config reader', async () => {
+    const opened = sampleEvents.find((e) => e.type === 'incident-opened');
+    if (opened?.type !== 'incident-opened') throw new Error('the sample has no incident-opened event');
+    const dir = path.join(scratch, 'data', 'sitrep', 'incidents');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, `${opened.id}.jsonl`),
+      sampleEvents.map((e) => `${encodeEvent(e)}\n`).join(''),
+    );
+    const { stdout, bundled } = await loadedBundle(['export', opened.id, '--format', 'json']);
+    expect((JSON.parse(stdout) as { incident: { id: string } }).incident.id).toBe(opened.id);
+    expect(bundled).toMatch(marks('src/core/export/json-export\\.ts'));
+    expect(bundled).not.toMatch(marks('src/core/export/markdown\\.ts'));
+    expect(bundled).not.toMatch(marks('src/cli/source-resolution\\.ts'));
+    expect(bundled).not.toMatch(marks('node_modules/yaml/'));
+  });
 });
 
 describe('sitrep alerts --json', () => {

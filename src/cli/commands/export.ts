@@ -2,11 +2,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
-import { exportJson } from '../../core/export/json-export.js';
-import { exportMarkdown } from '../../core/export/markdown.js';
+import type { IncidentRecord } from '../../store/incident-store.js';
 import type { Command, CommandContext } from '../command.js';
-import { resolveSourceOptionsLazily } from '../source-resolution.js';
-import { localZone } from '../../core/export/local-zone.js';
+import type { resolveSourceOptionsLazily } from '../source-resolution.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
@@ -44,22 +42,15 @@ export const exportCommand: Command = {
       throw new UsageError(`export: unknown format "${format}"`, 'Use --format md, json or html.');
     }
     const store = incidentStore(context);
+    // What this format needs is loaded while the journal is read (JSON needs neither the Markdown
+    // renderer nor the config), and awaited once the journal is in.
+    const loading = format === 'json' ? jsonWriter() : notesWriter(format);
+    loading.catch(() => undefined);
     const record = await store.read(
       await store.resolveId(incidentIdArgument('export', positionals), 'latest'),
     );
     warn(context, record.warnings);
-
-    let text: string;
-    if (format === 'json') {
-      text = exportJson(record.events, record.incident);
-    } else {
-      const { zone, warning } = localZone(context.env, record.incident.openedAt);
-      if (warning !== undefined) warn(context, [warning]);
-      // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
-      const render =
-        format === 'html' ? (await import('../../core/export/html.js')).exportHtml : exportMarkdown;
-      text = render(record.events, { zone, ...(await graphLinkBase(context)), incident: record.incident });
-    }
+    const text = await (await loading)(record, context);
     if (values.output === undefined) {
       context.stdout.write(text);
       return ExitCode.ok;
@@ -78,13 +69,41 @@ export const exportCommand: Command = {
   },
 };
 
+/** Turns an incident into the export's text (printing any warning on the way). */
+type Writer = (record: IncidentRecord, context: CommandContext) => Promise<string>;
+
+async function jsonWriter(): Promise<Writer> {
+  const { exportJson } = await import('../../core/export/json-export.js');
+  return (record) => Promise.resolve(exportJson(record.events, record.incident));
+}
+
+async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
+  const [render, { localZone }, { resolveSourceOptionsLazily }] = await Promise.all([
+    // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
+    format === 'html'
+      ? import('../../core/export/html.js').then((m) => m.exportHtml)
+      : import('../../core/export/markdown.js').then((m) => m.exportMarkdown),
+    import('../../core/export/local-zone.js'),
+    import('../source-resolution.js'),
+  ]);
+  return async (record, context) => {
+    const { zone, warning } = localZone(context.env, record.incident.openedAt);
+    if (warning !== undefined) warn(context, [warning]);
+    const links = await graphLinkBase(context, resolveSourceOptionsLazily);
+    return render(record.events, { zone, ...links, incident: record.incident });
+  };
+}
+
 /**
  * The Prometheus the probe links point at: the one configured by flag, environment or config file.
  * Without one (only the built-in localhost default) the export has no links rather than guessed ones.
  */
-async function graphLinkBase(context: CommandContext): Promise<{ prometheusUrl?: string }> {
+async function graphLinkBase(
+  context: CommandContext,
+  resolve: typeof resolveSourceOptionsLazily,
+): Promise<{ prometheusUrl?: string }> {
   try {
-    const { config, unconfigured } = await resolveSourceOptionsLazily({}, context);
+    const { config, unconfigured } = await resolve({}, context);
     const url = config.prometheus?.url;
     return url === undefined || unconfigured.has(url) ? {} : { prometheusUrl: url };
   } catch (error) {
