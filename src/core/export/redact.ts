@@ -35,8 +35,12 @@ const namedBeforeColon = /(?:token|key|secret|password|passwd|pwd|id|signature|s
 
 /** Removes credentials from text: passwords in URLs, token parameters, known token shapes. */
 export function redactSecrets(text: string): string {
-  if (!mayHoldSecret.test(text) && !namedBeforeColon.test(text)) return text;
-  return redactEveryRule(text);
+  return mayHideSecret(text) ? redactEveryRule(text) : text;
+}
+
+/** False when no rule of redactSecrets can match the text (it is returned as it is). */
+export function mayHideSecret(text: string): boolean {
+  return mayHoldSecret.test(text) || namedBeforeColon.test(text);
 }
 
 /** redactSecrets without the quick test: every rule run on the text (the tests' yardstick). */

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blockLines,
+  blockLinesInFull,
   cellText,
   codeText,
   inlineText,
+  inlineTextInFull,
+  isLiteral,
   oneSpace,
 } from '../../../src/core/export/markdown-text.js';
 
@@ -74,5 +77,65 @@ describe('oneSpace', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('the shortcut for literal text', () => {
+  // Built from letters, digits, spaces, every ASCII punctuation mark, secret-like words, times and
+  // a few characters the sanitizer removes, glued in random orders: wherever the shortcut is
+  // taken, the full path must give the same.
+  const pieces = [
+    'a',
+    'Z',
+    'note',
+    '1',
+    '2.',
+    '3)',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r',
+    '\u00a0',
+    '\u200b',
+    '\u001b[31m',
+    ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'.split(''),
+    'password: x',
+    'token',
+    'Bearer abcdefgh12',
+    'AKIA',
+    'eyJ',
+    'https://u:p@h',
+    '14:03:00',
+    'é',
+  ];
+  let seed = 7;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+
+  it('gives what the full path gives, for 20,000 texts', () => {
+    let literal = 0;
+    for (let i = 0; i < 20_000; i += 1) {
+      const count = 1 + Math.floor(next() * 6);
+      let text = '';
+      for (let j = 0; j < count; j += 1) text += pieces[Math.floor(next() * pieces.length)];
+      if (isLiteral(text)) literal += 1;
+      expect(inlineText(text), JSON.stringify(text)).toBe(inlineTextInFull(text));
+      expect(blockLines(text), JSON.stringify(text)).toEqual(blockLinesInFull(text));
+    }
+    // Enough of them took the shortcut for the comparison to mean something.
+    expect(literal).toBeGreaterThan(200);
+  });
+
+  it('is taken for everyday notes, and not for text that needs work', () => {
+    expect(isLiteral('benchmark note 12')).toBe(true);
+    expect(isLiteral('Restarted web1 at 14:03; errors down (5/s), see "dashboard"')).toBe(true);
+    for (const text of ['', '1. step', '- item', 'two  spaces', 'end ', 'password: x', 'a_b', 'a\tb']) {
+      expect(isLiteral(text), JSON.stringify(text)).toBe(false);
+    }
   });
 });
