@@ -124,7 +124,8 @@ export function notesSection(incident: Incident): string[] {
     else items.push(`${head}  `);
     for (let i = 1; i < lines.length; i += 1) items.push(`  ${lines[i]}${i < lines.length - 1 ? '  ' : ''}`);
   }
-  return section('Notes', items);
+  // One string (the same text): see the timeline in markdown.ts.
+  return section('Notes', [items.join('\n')]);
 }
 
 /** A `## title` section with its body lines and a blank line after. */
