@@ -3,6 +3,7 @@
 // incident, repeated at other times, plus notes with hostile text (escapes, Markdown, secrets,
 // several lines) and times written in forms other than sitrep's own (offsets, no milliseconds).
 import type { TimelineEvent } from '../../../src/core/timeline/events.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 import { sampleEvents } from '../timeline/sample-events.js';
 
 const noteTexts = [
@@ -29,23 +30,12 @@ const timeForms = [
   (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1999Z'),
 ];
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` events: the sample incident's first event, then events drawn from the sample incident
  * and from notes, each at a later time written in one of several ISO forms.
  */
 export function largeJournal(count: number, seed = 15): TimelineEvent[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const [opened, ...rest] = sampleEvents as [TimelineEvent, ...TimelineEvent[]];
   const events: TimelineEvent[] = [opened];

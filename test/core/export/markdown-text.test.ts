@@ -10,6 +10,7 @@ import {
   isLiteral,
   oneSpace,
 } from '../../../src/core/export/markdown-text.js';
+import { textsFrom } from '../../helpers/seeded-random.js';
 
 describe('inlineText', () => {
   it('escapes what would format, link, embed HTML or split a table, and folds lines', () => {
@@ -109,20 +110,10 @@ describe('the shortcut for literal text', () => {
     '14:03:00',
     'é',
   ];
-  let seed = 7;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
 
   it('gives what the full path gives, for 20,000 texts', () => {
     let literal = 0;
-    for (let i = 0; i < 20_000; i += 1) {
-      const count = 1 + Math.floor(next() * 6);
-      let text = '';
-      for (let j = 0; j < count; j += 1) text += pieces[Math.floor(next() * pieces.length)];
+    for (const text of textsFrom(pieces, 20_000, 6, 7)) {
       if (isLiteral(text)) literal += 1;
       expect(inlineText(text), JSON.stringify(text)).toBe(inlineTextInFull(text));
       expect(blockLines(text), JSON.stringify(text)).toEqual(blockLinesInFull(text));
