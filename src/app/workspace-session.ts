@@ -117,7 +117,15 @@ export async function resumeWorkspaceSession(
   currentAlerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
-  const journal = await deps.store.resume(id);
+  return resumeJournalSession(await deps.store.resume(id), currentAlerts, deps);
+}
+
+/** Opens an incident whose journal is already open (read while the screen loaded: `sitrep resume`). */
+export function resumeJournalSession(
+  journal: Journal,
+  currentAlerts: readonly Alert[],
+  deps: SessionDeps,
+): Promise<WorkspaceSession> {
   return buildSession(journal, liveAlerts(journal, currentAlerts), deps);
 }
 

@@ -30,6 +30,8 @@ export function useIntents(
   outbox: readonly Intent[],
   services: UiServices,
   dispatch: Dispatch<AppAction>,
+  /** Whether the screen starts on the inbox; when it starts on a workspace, the inbox's incidents are read on leaving it. */
+  startsOnInbox = true,
 ): void {
   const { exit } = useApp();
   const session = useRef<Held | undefined>(undefined);
@@ -42,8 +44,9 @@ export function useIntents(
     [services, dispatch],
   );
 
+  const listIncidents = useRef(startsOnInbox);
   useEffect(() => {
-    loadIncidents(ctx);
+    if (listIncidents.current) loadIncidents(ctx);
     return () => dropSession(ctx);
   }, [ctx]);
 
