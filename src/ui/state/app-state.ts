@@ -182,7 +182,10 @@ function workspace(state: AppState, action: WorkspaceAction): AppState {
   }
   // Once the incident is open, the first row's probes run at once: the alert's own expression.
   const first = next.workspace.items[next.workspace.list.cursor];
-  if (action.type === 'opened' && first !== undefined && next.workspace.probeSteps[first]) {
+  // The same when the probes follow the checklist (the alert rule answered late).
+  const planned =
+    action.type === 'opened' || (action.type === 'probePlan' && state.workspace.probesPending === true);
+  if (planned && first !== undefined && next.workspace.probeSteps[first]) {
     return send(next, { type: 'runProbes', stepId: first });
   }
   return next;
