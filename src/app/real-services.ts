@@ -41,10 +41,9 @@ export function realServices(
   resumed?: Journal,
 ): UiServices {
   const store = new IncidentStore(incidentsDir(context.env));
-  // `sitrep resume` opened its journal already: the first resume of that incident takes it, and
-  // the workspace's code starts loading now rather than once the first frame is drawn.
+  // `sitrep resume` opened its journal already (and started loading the workspace's code): the
+  // first resume of that incident takes it.
   let preopened = resumed;
-  if (preopened) void workspaceSessions().catch(() => undefined);
   const prometheus = config.prometheus;
   const deps: SessionDeps = {
     store,
@@ -58,7 +57,7 @@ export function realServices(
           generatorURL: alert.generatorURL,
         },
         context,
-        { proxyUrl: runbookProxy(config) },
+        { proxyUrl: runbookProxy(config), parseCache: true },
       );
       return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
     },

@@ -43,6 +43,11 @@ export async function openScreen(
     const screen = import('../ui/run.js');
     // A journal that fails to open ends the command before the screen's code is awaited.
     screen.catch(() => undefined);
+    // Resuming opens the workspace at once: its code (and the runbook lookup's) loads meanwhile too.
+    if (open.journal) {
+      import('../app/workspace-session.js').catch(() => undefined);
+      import('../sources/runbook-lookup.js').catch(() => undefined);
+    }
     journal = await open.journal;
     const { runApp } = await screen;
     const { journal: _, ...options } = open;
