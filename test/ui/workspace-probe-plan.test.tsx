@@ -73,6 +73,29 @@ describe('resume: the checklist first, the probes when the alert rule answers', 
     expect(session.probeRunCount).toBe(0);
   });
 
+  it('asks for the alert’s past only once the checklist is on screen', async () => {
+    const { services } = fakeServices(fakeFeed(alerts));
+    const session = fakeSession(web1);
+    const seenWhenAsked: string[] = [];
+    session.alertPast = () => {
+      seenWhenAsked.push(ui?.frame() ?? '');
+      return Promise.resolve({
+        history: 'Fired once in the last 7 days.',
+        report: undefined,
+        lastTime: undefined,
+      });
+    };
+    ui = renderUi(
+      <App
+        services={{ ...services, resumeIncident: () => Promise.resolve(session) }}
+        resumeId={session.id}
+      />,
+    );
+    await ui.waitForText('Fired once in the last 7 days.');
+    expect(seenWhenAsked).toHaveLength(1);
+    expect(seenWhenAsked[0]).toContain('D1 Check which servers refuse connections.');
+  });
+
   it('starts on the workspace and lists the incidents only when going back to the inbox', async () => {
     const { ui, listed } = resumeWithPendingRule();
     // The first frame, drawn as the screen mounts: the workspace opening, not the inbox.

@@ -5,7 +5,7 @@ import { errorLine } from '../../core/errors.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
 import type { WorkspaceAction } from '../state/workspace-state.js';
-import { loadPast } from './use-intents-alert.js';
+import { pastLoading } from './use-intents-alert.js';
 
 /** The open incident's session and its journal subscription. */
 export interface Held {
@@ -105,7 +105,7 @@ function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
       probesPending: opened.probePlan !== undefined,
     },
   });
-  loadPast(ctx, opened);
+  pastLoading(ctx, opened);
   loadProbePlan(ctx, opened);
 }
 

@@ -16,7 +16,7 @@ import {
   type Held,
   type IntentContext,
 } from './use-intents-session.js';
-import { loadAlertFacts, viewPastIncident } from './use-intents-alert.js';
+import { loadAlertFacts, loadPast, viewPastIncident } from './use-intents-alert.js';
 import { copyGraph, copyText, editRunbook, openLink, showLinks } from './use-intents-links.js';
 import { closeIncident, exportNotes, recordEvent, runProbes, silence } from './use-intents-work.js';
 
@@ -97,6 +97,8 @@ function carryOut(ctx: IntentContext, intent: Intent): void {
       return openLink(ctx, intent.url);
     case 'editRunbook':
       return editRunbook(ctx);
+    case 'loadPast':
+      return loadPast(ctx);
     case 'loadAlertFacts':
       return loadAlertFacts(ctx);
     case 'viewPastIncident':

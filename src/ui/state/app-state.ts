@@ -185,10 +185,12 @@ function workspace(state: AppState, action: WorkspaceAction): AppState {
   // The same when the probes follow the checklist (the alert rule answered late).
   const planned =
     action.type === 'opened' || (action.type === 'probePlan' && state.workspace.probesPending === true);
-  if (planned && first !== undefined && next.workspace.probeSteps[first]) {
-    return send(next, { type: 'runProbes', stepId: first });
-  }
-  return next;
+  const probes: Intent[] =
+    planned && first !== undefined && next.workspace.probeSteps[first]
+      ? [{ type: 'runProbes', stepId: first }]
+      : [];
+  // The alert's past is asked for once the opened workspace is drawn (intents run after the frame).
+  return send(next, ...(action.type === 'opened' ? [{ type: 'loadPast' } as const] : []), ...probes);
 }
 
 function send(state: AppState, ...intents: readonly Intent[]): AppState {
