@@ -13,6 +13,7 @@ import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
 import { runbookProxy } from '../sources/proxy.js';
 import { IncidentStore } from '../store/incident-store.js';
+import type { Journal } from '../store/journal.js';
 import { incidentsDir } from '../store/data-dir.js';
 import { authorName } from './author.js';
 import { openScreenFeed } from './screen-feed.js';
@@ -37,8 +38,12 @@ export function realServices(
   config: Config,
   context: AppEnvironment,
   feed: AlertFeed = openScreenFeed(config),
+  resumed?: Journal,
 ): UiServices {
   const store = new IncidentStore(incidentsDir(context.env));
+  // `sitrep resume` opened its journal already (and started loading the workspace's code): the
+  // first resume of that incident takes it.
+  let preopened = resumed;
   const prometheus = config.prometheus;
   const deps: SessionDeps = {
     store,
@@ -52,7 +57,7 @@ export function realServices(
           generatorURL: alert.generatorURL,
         },
         context,
-        { proxyUrl: runbookProxy(config) },
+        { proxyUrl: runbookProxy(config), parseCache: true },
       );
       return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
     },
@@ -81,8 +86,14 @@ export function realServices(
     openIncident: async (alerts) => (await workspaceSessions()).openWorkspaceSession(alerts, deps),
     addToIncident: async (id, alerts) =>
       (await workspaceSessions()).addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
-    resumeIncident: async (id) =>
-      (await workspaceSessions()).resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps),
+    resumeIncident: async (id) => {
+      const sessions = await workspaceSessions();
+      const journal = preopened?.incident()?.id === id ? preopened : undefined;
+      preopened = undefined;
+      return journal
+        ? sessions.resumeJournalSession(journal, feed.getSnapshot().alerts, deps)
+        : sessions.resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps);
+    },
     openIncidents: async () => {
       const { incidents, warnings } = await store.list();
       const open = incidents

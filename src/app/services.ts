@@ -42,6 +42,14 @@ export interface SilenceRequest {
   readonly comment: string;
 }
 
+/** The probes of a session that opened before its alert rule was known. */
+export interface ProbePlan {
+  readonly probeSteps: readonly ProbeStep[];
+  readonly volatileLabels: readonly string[];
+  /** Why the alert-expression probe is missing (the rule lookup failed), in words. */
+  readonly problems: readonly string[];
+}
+
 /** One incident being worked: its journal, its runbook, its probes, its silences. */
 export interface WorkspaceSession {
   readonly id: string;
@@ -52,6 +60,11 @@ export interface WorkspaceSession {
   readonly probeAlert: Alert;
   /** Labels whose value changes per evaluation (left out of silence matchers). */
   readonly volatileLabels: readonly string[];
+  /**
+   * Present when the session opened before the alert rule answered: probeSteps and volatileLabels
+   * are then empty until it resolves with them (and the rule lookup's problems, in words).
+   */
+  readonly probePlan?: Promise<ProbePlan>;
   /** The incident as recorded so far (the fold of its journal). */
   incident(): Incident;
   recording(): RecordingStatus;

@@ -5,8 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
 import { makeAlert } from '../core/alerts/make-alert.js';
-import { volatileLabels } from '../core/alerts/silence-matchers.js';
-import { errorLine, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import type { LocalZone } from '../core/export/format.js';
 import { exportJson } from '../core/export/json-export.js';
 import { exportMarkdown } from '../core/export/markdown.js';
@@ -14,7 +13,7 @@ import { exportHtml } from '../core/export/html.js';
 import { graphRange, graphUrl } from '../core/export/mermaid.js';
 import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
 import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
-import { planProbeStepsWithChecks } from './automatic-checks.js';
+import { lookUpRule, planSessionProbes, sessionRunbook, settling, type RuleLookup } from './session-plan.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
@@ -117,7 +116,15 @@ export async function resumeWorkspaceSession(
   currentAlerts: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
-  const journal = await deps.store.resume(id);
+  return resumeJournalSession(await deps.store.resume(id), currentAlerts, deps);
+}
+
+/** Opens an incident whose journal is already open (read while the screen loaded: `sitrep resume`). */
+export function resumeJournalSession(
+  journal: Journal,
+  currentAlerts: readonly Alert[],
+  deps: SessionDeps,
+): Promise<WorkspaceSession> {
   return buildSession(journal, liveAlerts(journal, currentAlerts), deps);
 }
 
@@ -143,6 +150,11 @@ function liveAlerts(journal: Journal, currentAlerts: readonly Alert[]): Alert[] 
   return [...live, ...alerts.filter((a) => !byFingerprint.has(a.fingerprint))];
 }
 
+/** An alert as the journal recorded it (no source lists it now): labels only, no annotations. */
+function isRecordedCopy(alert: Alert): boolean {
+  return alert.origins.includes(recordedOrigin);
+}
+
 /** A session over an open journal; the journal is closed again when building fails. */
 async function buildSession(
   journal: Journal,
@@ -159,20 +171,23 @@ async function buildSession(
 
 async function buildOpenSession(
   journal: Journal,
-  alerts: readonly Alert[],
+  opening: readonly Alert[],
   deps: SessionDeps,
 ): Promise<WorkspaceSession> {
-  const alert = alerts[0];
-  if (!alert) throw new Error('the incident has no alerts');
-  const [found, ruleLookup] = await Promise.all([
-    deps.findRunbook(alert),
-    deps.findRule(alert).then(
-      (rule) => ({ rule, problem: undefined }),
-      // Without the rule the alert-expression probe is missing: say why instead of dropping it.
-      (error: unknown) => ({ rule: undefined, problem: `Alert rule lookup failed: ${errorLine(error)}` }),
-    ),
-  ]);
-  const { rule } = ruleLookup;
+  const first = opening[0];
+  if (!first) throw new Error('the incident has no alerts');
+  // The rule is asked for at once, while the runbook is found; the checklist does not wait for it.
+  const rules = new Map<string, ReturnType<typeof settling<RuleLookup>>>();
+  const ruleOf = (a: Alert) => {
+    const known = rules.get(a.fingerprint) ?? settling(lookUpRule(deps, a));
+    rules.set(a.fingerprint, known);
+    return known;
+  };
+  ruleOf(first);
+  const { alerts, found } = await sessionRunbook(journal, opening, deps, isRecordedCopy, (current) =>
+    liveAlerts(journal, current),
+  );
+  const alert = alerts[0] ?? first;
   const hash = runbookTextHash(found.text);
   if (journal.incident()?.runbook?.textHash !== hash) {
     await journal.append(
@@ -184,20 +199,19 @@ async function buildOpenSession(
       }),
     );
   }
-  const startsAtMs = Date.parse(alert.startsAt);
-  const chosenRule = chooseAlertRule(rule, found.runbook);
-  const probeSteps = planProbeStepsWithChecks(
-    found.runbook,
-    chosenRule,
-    {
-      labels: alert.labels,
-      startsAtMs: Number.isNaN(startsAtMs) ? undefined : startsAtMs,
-      nowMs: deps.now(),
-    },
-    deps.renderProbeQuery,
-  );
+  // Usually the rule has answered by now (finding the runbook took longer): then the session opens
+  // with its probes, as it always did; otherwise they follow (probePlan) and the checklist shows first.
+  const rule = ruleOf(alert);
+  const answered = rule.value();
+  const ready = answered && planSessionProbes(answered, found, alert, deps);
+  const plan = ready
+    ? Promise.resolve(ready)
+    : rule.promise.then((l) => planSessionProbes(l, found, alert, deps));
+  // A planning failure is the probes' to report (runProbes, probePlan), never an unhandled rejection.
+  plan.catch(() => undefined);
+  const chosenRule = () => plan.then((p) => p.rule);
   const probeSession: ProbeSession | undefined = deps.probes ? createProbeSession(deps.probes) : undefined;
-  const runbook = workspaceRunbook(found, alert, ruleLookup.problem);
+  const runbook = workspaceRunbook(found, alert, ready?.problem);
   const id = journal.incident()?.id ?? '';
   const untrack = deps.feed ? trackAlertState(deps.feed, journal) : () => undefined;
   let closed = false;
@@ -210,9 +224,18 @@ async function buildOpenSession(
   return {
     id,
     runbook,
-    probeSteps,
+    probeSteps: ready?.probeSteps ?? [],
     probeAlert: alert,
-    volatileLabels: volatileLabels(rule?.labels ?? {}),
+    volatileLabels: ready?.volatileLabels ?? [],
+    ...(ready
+      ? {}
+      : {
+          probePlan: plan.then((p) => ({
+            probeSteps: p.probeSteps,
+            volatileLabels: p.volatileLabels,
+            problems: p.problem === undefined ? [] : [p.problem],
+          })),
+        }),
     incident: () => {
       const incident = journal.incident();
       if (!incident) throw new Error(`incident ${id} has no incident-opened event`);
@@ -227,7 +250,7 @@ async function buildOpenSession(
         // The first alert's rule is already known (Prometheus's, or the one pasted in the runbook).
         findRule: (a) =>
           a.fingerprint === alert.fingerprint
-            ? Promise.resolve(chosenRule)
+            ? chosenRule()
             : deps.findRule(a).then((other) => chooseAlertRule(other, found.runbook)),
         prometheus: deps.probes?.client,
         alertmanagers: deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []),
@@ -236,7 +259,7 @@ async function buildOpenSession(
     subscribe: (listener) => journal.subscribe(listener),
     record: append,
     runProbes: async (stepId, onResult) => {
-      const step = probeSteps.find((s) => s.id === stepId);
+      const step = (await plan).probeSteps.find((s) => s.id === stepId);
       if (!step) return [];
       if (!probeSession) {
         throw new UserError('no Prometheus configured', {
@@ -264,7 +287,7 @@ async function buildOpenSession(
               record: append,
               // A source lists it now, or the record says it fires (the feed may not have answered yet).
               firingNow: () =>
-                (alert.state !== 'pending' && !alert.origins.includes(recordedOrigin)) ||
+                (alert.state !== 'pending' && !isRecordedCopy(alert)) ||
                 journal.incident()?.alerts.find((a) => a.fingerprint === alert.fingerprint)?.state ===
                   'firing',
             },

@@ -1,5 +1,6 @@
 import { openScreenFeed } from '../app/screen-feed.js';
 import type { Config } from '../core/config/config.js';
+import type { Journal } from '../store/journal.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
@@ -24,22 +25,37 @@ export function requireTerminal(context: CommandContext, hint: string): void {
  * Opens the full-screen interface (loaded lazily, so scripted commands never pay for React and
  * Ink). The alert feed asks its first question before that code loads, so the server works on its
  * answer meanwhile; the screen stops the feed when it closes, and so does a failure to open it.
+ * `journal` (resume) is read while the screen's code loads, not after; it must be settled (its
+ * warnings printed, or its error thrown) before the screen takes the terminal.
  */
 export async function openScreen(
   config: Config,
   context: CommandContext,
-  open: { resumeId?: string; alertname?: string },
+  open: { resumeId?: string; alertname?: string; journal?: Promise<Journal> },
 ): Promise<number> {
   const feed = openScreenFeed(config);
   feed.start();
+  let journal: Journal | undefined;
   try {
     // https://no-color.org: Ink's colours come from chalk, which reads FORCE_COLOR (not NO_COLOR)
     // when the screen's code loads, so say it before loading it.
     if (context.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
-    const { runApp } = await import('../ui/run.js');
-    return await runApp(config, context, { ...open, feed });
+    const screen = import('../ui/run.js');
+    // A journal that fails to open ends the command before the screen's code is awaited.
+    screen.catch(() => undefined);
+    // Resuming opens the workspace at once: its code (and the runbook lookup's) loads meanwhile too.
+    if (open.journal) {
+      import('../app/workspace-session.js').catch(() => undefined);
+      import('../sources/runbook-lookup.js').catch(() => undefined);
+    }
+    journal = await open.journal;
+    const { runApp } = await screen;
+    const { journal: _, ...options } = open;
+    return await runApp(config, context, { ...options, feed, ...(journal ? { journal } : {}) });
   } finally {
     feed.stop();
+    // Closed here when the screen never took it (closing twice is harmless).
+    await journal?.close();
   }
 }
 

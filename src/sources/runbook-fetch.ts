@@ -10,6 +10,7 @@ import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runboo
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { readCachedRunbook, writeCachedRunbook } from '../store/runbook-cache.js';
+import type { RunbookParser } from '../store/runbook-parse-cache.js';
 import { getText } from './http-client.js';
 
 /** Limits for fetching a runbook URL. */
@@ -81,6 +82,8 @@ export interface ResolveOptions extends FetchRunbookOptions {
   readonly expression?: string | undefined;
   /** Replaces fetchRunbook (tests). */
   readonly fetch?: (url: string) => Promise<FetchedRunbook>;
+  /** Parses the URL's and the generic runbook's text: parseRunbook unless a cache is given. */
+  readonly parse?: RunbookParser | undefined;
 }
 
 /** Finds the runbook for an alert: library, then URL (cached), then the built-in generic runbook. */
@@ -95,6 +98,7 @@ export async function resolveRunbook(
   options: ResolveOptions,
 ): Promise<ResolvedRunbook> {
   const choice = chooseRunbook(alert, options.entries, { allowHttp: options.allowHttp ?? false });
+  const parse = options.parse ?? parseRunbook;
   const notes = [...choice.notes];
   switch (choice.kind) {
     case 'file':
@@ -117,7 +121,7 @@ export async function resolveRunbook(
             `could not fetch ${choice.url} (${fetched.fetchError ?? 'unknown error'}); showing the copy cached earlier`,
           );
         return {
-          runbook: parseRunbook(fetched.text, { fileName: fileNameOf(choice.url) }),
+          runbook: parse(fetched.text, { fileName: fileNameOf(choice.url) }),
           text: fetched.text,
           source: { kind: 'url', url: choice.url, cached: fetched.cached },
           matchedBy: 'annotation',
@@ -136,9 +140,11 @@ export async function resolveRunbook(
   }
   const expression = options.expression ?? expressionFromGeneratorUrl(alert.generatorURL);
   const generic = { name: alert.name, labels: alert.labels, expression };
+  const text = genericRunbookText(generic);
   return {
-    runbook: genericRunbook(generic),
-    text: genericRunbookText(generic),
+    // genericRunbook(generic), through the cache when there is one.
+    runbook: options.parse ? options.parse(text) : genericRunbook(generic),
+    text,
     source: { kind: 'builtin' },
     matchedBy: 'generic',
     notes,

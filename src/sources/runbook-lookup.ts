@@ -1,10 +1,14 @@
 // The runbook folders and the runbook lookup as the commands and the screen use them: folders
 // from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
 // URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LabelSet } from '../core/alerts/alert.js';
 import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
+import { cachedRunbookParser, parsedRunbookDir, type RunbookParser } from '../store/runbook-parse-cache.js';
 import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
 import { readFileSettings } from '../store/config-reader.js';
 
@@ -26,6 +30,23 @@ export interface LookupOptions {
   readonly expression?: string | undefined;
   /** Fetch runbook URLs through this proxy (the sources' http_config `proxy_url`). */
   readonly proxyUrl?: string | undefined;
+  /** Keep parsed runbooks under $XDG_CACHE_HOME (the screen, which opens the same ones again). */
+  readonly parseCache?: boolean;
+}
+
+/**
+ * The cached parser, keyed to this build of sitrep (its bundle file's size and time); run from
+ * source (tests, development) there is no build to key it to, so every text is parsed.
+ */
+function parserFor(context: LookupPlace): RunbookParser | undefined {
+  const file = fileURLToPath(import.meta.url);
+  if (!file.endsWith('.js')) return undefined;
+  try {
+    const { size, mtimeMs } = fs.statSync(file);
+    return cachedRunbookParser(parsedRunbookDir(context.env), `${path.basename(file)}:${size}:${mtimeMs}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The runbook folders of this environment, parsed (only those `mayServe` allows, when given). */
@@ -72,6 +93,7 @@ export async function lookUpRunbook(
     allowedHosts: allowedRunbookHosts(context, options.allowedHosts ?? []),
     expression: options.expression,
     proxyUrl: options.proxyUrl,
+    parse: options.parseCache ? parserFor(context) : undefined,
   });
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
 }

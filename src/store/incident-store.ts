@@ -88,9 +88,7 @@ export class IncidentStore {
     if (!(await this.exists(id))) throw noSuchIncident(id);
     const { record, warnings } = await this.load(id);
     if (record === undefined) {
-      throw new UserError(`the journal ${this.pathOf(id)} has no incident-opened event`, {
-        hint: warnings.length > 0 ? warnings.join('\n  ') : 'The file may be empty or from another program.',
-      });
+      throw noIncidentOpened(this.pathOf(id), warnings);
     }
     return record;
   }
@@ -191,6 +189,13 @@ export class IncidentStore {
   private fs() {
     return this.options.fs ?? nodeJournalFs;
   }
+}
+
+/** The error for a journal without its first event (`warnings`: what reading it set aside). */
+export function noIncidentOpened(file: string, warnings: readonly string[]): UserError {
+  return new UserError(`the journal ${file} has no incident-opened event`, {
+    hint: warnings.length > 0 ? warnings.join('\n  ') : 'The file may be empty or from another program.',
+  });
 }
 
 function noSuchIncident(id: string): UserError {

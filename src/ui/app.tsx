@@ -25,11 +25,12 @@ export function App(props: {
   openAlertname?: string | undefined;
 }) {
   const { services, resumeId, openAlertname } = props;
-  const [state, dispatch] = useReducer(appReducer, {
-    ...initialApp,
-    cwd: services.cwd,
-    pendingOpen: openAlertname,
-  });
+  // Resuming starts on the workspace (opening), so the first frame is not an inbox drawn for nothing.
+  const [state, dispatch] = useReducer(
+    appReducer,
+    { ...initialApp, cwd: services.cwd, pendingOpen: openAlertname },
+    (initial) => (resumeId === undefined ? initial : appReducer(initial, { type: 'resume', id: resumeId })),
+  );
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
   // The tick reaches the reducer in the render that reads it (as the feed's alerts do, use-feed.ts):
@@ -41,10 +42,7 @@ export function App(props: {
   }
   const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
-  useEffect(() => {
-    if (resumeId !== undefined) dispatch({ type: 'resume', id: resumeId });
-  }, [resumeId]);
-  useIntents(state.outbox, services, dispatch);
+  useIntents(state.outbox, services, dispatch, state.screen === 'inbox');
   useProbeRefresh(state.workspace, services.probeIntervalMs, services.now, dispatch);
   useEffect(() => {
     dispatch({ type: 'height', rows: rows - snapshot.sources.length, columns: columns - 1 });

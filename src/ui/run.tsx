@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
+import type { Journal } from '../store/journal.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
 import { terminalClipboard } from '../app/clipboard.js';
@@ -18,6 +19,8 @@ export interface RunAppOptions {
   readonly alertname?: string;
   /** The alert feed, when it was opened (and started) before the screen's code loaded. */
   readonly feed?: AlertFeed;
+  /** The journal of `resumeId`, opened while the screen's code loaded (closed by the caller). */
+  readonly journal?: Journal;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function runApp(
   options: RunAppOptions = {},
 ): Promise<number> {
   const services = {
-    ...realServices(config, context, options.feed),
+    ...realServices(config, context, options.feed, options.journal),
     copy: terminalClipboard(process.stdout, context.env),
     openUrl: platformOpener(process.platform, context.env),
     editFile: terminalEditor(context.env, screenSuspension()),

@@ -17,28 +17,31 @@ const utcZone: LocalZone = { name: 'UTC', offsetMinutes: 0 };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedRunbook = path.join(here, '..', 'fixtures', 'runbooks', 'seed-HaproxyServerConnectionErrors.md');
 
-/** A feed the test drives: `answer(alerts)` is one successful refresh of one Alertmanager. */
-export function scriptedFeed(startMs: number) {
+/**
+ * A feed the test drives: `answer(alerts)` is one successful refresh of one Alertmanager. With
+ * `loading`, that Alertmanager starts as asked but not answered yet (as the real feed starts).
+ */
+export function scriptedFeed(startMs: number, loading = false) {
   const listeners = new Set<() => void>();
-  let snapshot: AlertFeedSnapshot = {
-    alerts: [],
-    staleAlerts: [],
-    sources: [],
-    refreshing: false,
-    updatedAt: undefined,
-  };
   let clock = startMs;
-  const status = (health: 'ok' | 'stale', count: number) => ({
+  const status = (health: 'ok' | 'stale' | 'loading', count: number) => ({
     name: 'am',
     kind: 'alertmanager' as const,
     health,
-    lastSuccessAt: clock,
-    error: health === 'ok' ? undefined : 'refused',
-    consecutiveFailures: health === 'ok' ? 0 : 1,
+    lastSuccessAt: health === 'loading' ? undefined : clock,
+    error: health === 'stale' ? 'refused' : undefined,
+    consecutiveFailures: health === 'stale' ? 1 : 0,
     alertCount: count,
     problems: [],
     nextRefreshAt: undefined,
   });
+  let snapshot: AlertFeedSnapshot = {
+    alerts: [],
+    staleAlerts: [],
+    sources: loading ? [status('loading', 0)] : [],
+    refreshing: false,
+    updatedAt: undefined,
+  };
   return {
     subscribe: (listener: () => void) => {
       listeners.add(listener);
@@ -65,13 +68,13 @@ export function scriptedFeed(startMs: number) {
 /** Session deps over a store in `dir`; `value.current` is what Prometheus answers. */
 export function sessionDeps(
   dir: string,
-  options: { ruleFails?: Error; nowMs?: number; runbookFile?: string } = {},
+  options: { ruleFails?: Error; nowMs?: number; runbookFile?: string; feedLoading?: boolean } = {},
 ) {
   const runbookPath = options.runbookFile ?? seedRunbook;
   const value = { current: 152, queries: 0 };
   const nowMs = options.nowMs ?? Date.parse('2026-11-26T03:10:00Z');
   const text = fs.readFileSync(runbookPath, 'utf8');
-  const feed = scriptedFeed(nowMs);
+  const feed = scriptedFeed(nowMs, options.feedLoading);
   const deps: SessionDeps = {
     store: new IncidentStore(dir),
     findRunbook: () =>

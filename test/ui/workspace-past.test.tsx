@@ -72,10 +72,12 @@ const incidents: PastIncident[] = [
 /** The app whose session answers alertPast() when the test says. */
 function start() {
   const { services } = fakeServices(fakeFeed(alerts));
+  // One answer, whenever it is asked for: the screen asks once its first frame of the incident is drawn.
   let answer: (past: AlertPast) => void = () => undefined;
+  const answered = new Promise<AlertPast>((resolve) => (answer = resolve));
   services.openIncident = (chosen) => {
     const session = fakeSession(chosen);
-    session.alertPast = () => new Promise<AlertPast>((resolve) => (answer = resolve));
+    session.alertPast = () => answered;
     session.pastIncidentRows = (id) =>
       Promise.resolve(
         id === incidents[1]?.id

@@ -1,5 +1,6 @@
 // `sitrep resume`: back to an incident where it was left, in the interactive workspace. The
 // journal is replayed, so steps, notes, probe results and silences are as they were.
+import { noIncidentOpened } from '../../store/incident-store.js';
 import type { Command } from '../command.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { openScreen, requireTerminal } from '../interactive.js';
@@ -24,15 +25,25 @@ export const resumeCommand: Command = {
     const { positionals } = parseCommandArgs('resume', args, {});
     const { config, warnings } = resolveSourceOptions({}, context);
     const store = incidentStore(context);
-    const record = await store.read(
-      await store.resolveId(incidentIdArgument('resume', positionals), 'latest-open'),
-    );
-    requireTerminal(
-      context,
-      'In scripts, use `sitrep incidents`, `sitrep note`, `sitrep close` and `sitrep export`.',
-    );
-    warn(context, record.warnings);
-    printWarnings(warnings, context);
-    return openScreen(config, context, { resumeId: record.id });
+    const id = await store.resolveId(incidentIdArgument('resume', positionals), 'latest-open');
+    const hint = 'In scripts, use `sitrep incidents`, `sitrep note`, `sitrep close` and `sitrep export`.';
+    try {
+      requireTerminal(context, hint);
+    } catch (noTerminal) {
+      // A journal that cannot be used says so first, as it would on a terminal (read, not repaired).
+      await store.read(id);
+      throw noTerminal;
+    }
+    // Read once, while the screen's code loads; the screen resumes this very journal.
+    const journal = store.resume(id).then(async (opened) => {
+      if (opened.incident() === undefined) {
+        await opened.close();
+        throw noIncidentOpened(store.pathOf(id), opened.warnings);
+      }
+      warn(context, opened.warnings);
+      printWarnings(warnings, context);
+      return opened;
+    });
+    return openScreen(config, context, { resumeId: id, journal });
   },
 };

@@ -15,8 +15,21 @@ export type WidthOptions = Parameters<typeof stringWidth>[1];
 const oneCellEach =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2200-\u22ff\u2500-\u25fc]*$/;
 
+// Colour and style codes (SGR, `ESC [ … m`) take no cells; string-width strips them the same way.
+// eslint-disable-next-line no-control-regex
+const styleCodes = /\u001b\[[0-9;]*m/g;
+
 /** Columns `text` takes in a terminal, as string-width counts them. */
 export default function narrowWidth(text: string, options?: WidthOptions): number {
-  if (options === undefined && typeof text === 'string' && oneCellEach.test(text)) return text.length;
+  if (options === undefined && typeof text === 'string') {
+    if (oneCellEach.test(text)) return text.length;
+    // Ink measures styled text too (a dimmed "·", a red "critical"): without its style codes it
+    // is often one cell per character, and string-width's segmenter then costs its first-use set-up
+    // (about 5 ms, several times that on a busy machine) for nothing.
+    if (text.includes('\u001b')) {
+      const bare = text.replace(styleCodes, '');
+      if (oneCellEach.test(bare)) return bare.length;
+    }
+  }
   return stringWidth(text, options);
 }

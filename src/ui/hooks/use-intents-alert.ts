@@ -7,14 +7,19 @@ import type { AlertPast } from '../../app/alert-past.js';
 import type { WorkspaceSession } from '../../app/services.js';
 import { activeSession, type IntentContext } from './use-intents-session.js';
 
-/** Loads the alert's past for a session just adopted; a late answer for a session left is dropped. */
-export function loadPast(ctx: IntentContext, opened: WorkspaceSession): void {
-  if (!opened.alertPast) return;
-  const past = (value: AlertPast | 'loading') => {
+/** Says the alert's past is loading, for a session just adopted that has one (see loadPast). */
+export function pastLoading(ctx: IntentContext, opened: WorkspaceSession): void {
+  if (opened.alertPast) ctx.dispatch({ type: 'workspace', action: { type: 'past', past: 'loading' } });
+}
+
+/** Loads the open session's alert past; a late answer for a session left is dropped. */
+export function loadPast(ctx: IntentContext): void {
+  const opened = activeSession(ctx);
+  if (!opened?.alertPast) return;
+  const past = (value: AlertPast) => {
     if (ctx.session.current?.current === opened)
       ctx.dispatch({ type: 'workspace', action: { type: 'past', past: value } });
   };
-  past('loading');
   opened
     .alertPast()
     .then(past, (error: unknown) =>

@@ -4,7 +4,8 @@ import type { Dispatch, MutableRefObject } from 'react';
 import { errorLine } from '../../core/errors.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
 import type { AppAction } from '../state/app-state.js';
-import { loadPast } from './use-intents-alert.js';
+import type { WorkspaceAction } from '../state/workspace-state.js';
+import { pastLoading } from './use-intents-alert.js';
 
 /** The open incident's session and its journal subscription. */
 export interface Held {
@@ -101,9 +102,22 @@ function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
       volatileLabels: opened.volatileLabels,
       probeAlert: opened.probeAlert.fingerprint,
       events: opened.journalEvents?.(),
+      probesPending: opened.probePlan !== undefined,
     },
   });
-  loadPast(ctx, opened);
+  pastLoading(ctx, opened);
+  loadProbePlan(ctx, opened);
+}
+
+/** The probes of a session that opened before its alert rule answered; dropped for a session left. */
+function loadProbePlan(ctx: IntentContext, opened: WorkspaceSession): void {
+  const plan = (action: Omit<Extract<WorkspaceAction, { type: 'probePlan' }>, 'type'>) => {
+    if (ctx.session.current?.current === opened)
+      ctx.dispatch({ type: 'workspace', action: { type: 'probePlan', ...action } });
+  };
+  opened.probePlan?.then(plan, (error: unknown) =>
+    plan({ probeSteps: [], volatileLabels: [], problems: [`Probes: ${errorLine(error)}`] }),
+  );
 }
 
 /** Back to the inbox: the session is released (the incident stays open) and the list reloaded. */

@@ -16,7 +16,7 @@ import {
   type Held,
   type IntentContext,
 } from './use-intents-session.js';
-import { loadAlertFacts, viewPastIncident } from './use-intents-alert.js';
+import { loadAlertFacts, loadPast, viewPastIncident } from './use-intents-alert.js';
 import { copyGraph, copyText, editRunbook, openLink, showLinks } from './use-intents-links.js';
 import { closeIncident, exportNotes, recordEvent, runProbes, silence } from './use-intents-work.js';
 
@@ -30,6 +30,8 @@ export function useIntents(
   outbox: readonly Intent[],
   services: UiServices,
   dispatch: Dispatch<AppAction>,
+  /** Whether the screen starts on the inbox; when it starts on a workspace, the inbox's incidents are read on leaving it. */
+  startsOnInbox = true,
 ): void {
   const { exit } = useApp();
   const session = useRef<Held | undefined>(undefined);
@@ -42,8 +44,9 @@ export function useIntents(
     [services, dispatch],
   );
 
+  const listIncidents = useRef(startsOnInbox);
   useEffect(() => {
-    loadIncidents(ctx);
+    if (listIncidents.current) loadIncidents(ctx);
     return () => dropSession(ctx);
   }, [ctx]);
 
@@ -94,6 +97,8 @@ function carryOut(ctx: IntentContext, intent: Intent): void {
       return openLink(ctx, intent.url);
     case 'editRunbook':
       return editRunbook(ctx);
+    case 'loadPast':
+      return loadPast(ctx);
     case 'loadAlertFacts':
       return loadAlertFacts(ctx);
     case 'viewPastIncident':

@@ -115,6 +115,8 @@ export function WorkspaceView(props: {
         ) : null}
         {workspace.pane !== 'step' ? null : probeStep ? (
           <ProbeAge probes={workspace.probes[probeStep.id]} nowMs={nowMs} intervalMs={probeIntervalMs} />
+        ) : workspace.probesPending ? (
+          <Text dimColor>Probes: waiting for the alert rule from Prometheus…</Text>
         ) : focusedState ? (
           <Text dimColor>No probes on this step.</Text>
         ) : null}

@@ -182,10 +182,15 @@ function workspace(state: AppState, action: WorkspaceAction): AppState {
   }
   // Once the incident is open, the first row's probes run at once: the alert's own expression.
   const first = next.workspace.items[next.workspace.list.cursor];
-  if (action.type === 'opened' && first !== undefined && next.workspace.probeSteps[first]) {
-    return send(next, { type: 'runProbes', stepId: first });
-  }
-  return next;
+  // The same when the probes follow the checklist (the alert rule answered late).
+  const planned =
+    action.type === 'opened' || (action.type === 'probePlan' && state.workspace.probesPending === true);
+  const probes: Intent[] =
+    planned && first !== undefined && next.workspace.probeSteps[first]
+      ? [{ type: 'runProbes', stepId: first }]
+      : [];
+  // The alert's past is asked for once the opened workspace is drawn (intents run after the frame).
+  return send(next, ...(action.type === 'opened' ? [{ type: 'loadPast' } as const] : []), ...probes);
 }
 
 function send(state: AppState, ...intents: readonly Intent[]): AppState {

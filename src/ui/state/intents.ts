@@ -36,6 +36,11 @@ export type Intent =
   | { readonly type: 'openLink'; readonly url: string }
   /** Open the runbook file in $VISUAL/$EDITOR, then reload it. */
   | { readonly type: 'editRunbook' }
+  /**
+   * The open incident's alert past (history, past incidents), asked for once the frame that shows
+   * it opened is drawn: its first steps (the time zone, every journal read) cost the first frame.
+   */
+  | { readonly type: 'loadPast' }
   /** Look up what the alert's record lacks: its value at firing, who made its silences. */
   | { readonly type: 'loadAlertFacts' }
   /** Read a past incident's timeline (for the read-only view of it). */

@@ -73,6 +73,8 @@ export interface WorkspaceState {
   readonly incident: Incident | undefined;
   readonly recording: RecordingStatus;
   readonly probeSteps: Readonly<Record<string, ProbeStep>>;
+  /** The checklist shows, but the probes wait for the alert rule (Prometheus has not answered yet). */
+  readonly probesPending?: boolean;
   /** Checklist rows as step ids, the alert-expression pseudo-step first when there is one. */
   readonly items: readonly string[];
   readonly list: ListState;
@@ -124,6 +126,16 @@ export type WorkspaceAction =
       readonly volatileLabels: readonly string[];
       readonly probeAlert?: string;
       readonly events?: readonly TimelineEvent[] | undefined;
+      /** The probes follow in a probePlan action (the alert rule had not answered). */
+      readonly probesPending?: boolean;
+    }
+  /** The probes of a workspace that opened before its alert rule answered. */
+  | {
+      readonly type: 'probePlan';
+      readonly probeSteps: readonly ProbeStep[];
+      readonly volatileLabels: readonly string[];
+      /** Why the alert-expression probe is missing, in words (added to the runbook's problems). */
+      readonly problems: readonly string[];
     }
   | { readonly type: 'openFailed'; readonly error: string }
   | {
@@ -210,6 +222,7 @@ function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeSt
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   const next = reduce(state, action);
   return action.type === 'opened' ||
+    action.type === 'probePlan' ||
     action.type === 'incident' ||
     action.type === 'height' ||
     action.type === 'past'
@@ -242,9 +255,12 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
         volatileLabels: action.volatileLabels,
         probeAlert: action.probeAlert,
         events: action.events,
+        probesPending: action.probesPending === true,
         list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
       };
     }
+    case 'probePlan':
+      return withProbePlan(state, action);
     case 'openFailed':
       return { ...state, phase: 'failed', error: action.error };
     case 'incident': {
@@ -336,4 +352,33 @@ export function probeRefreshTarget(
 /** The step id under the cursor. */
 export function focusedStepId(state: WorkspaceState): string | undefined {
   return state.items[state.list.cursor];
+}
+
+/**
+ * The probes arrive after the checklist: the rows they add (the alert expression first) go in, the
+ * cursor stays on the step it was on, or on the first row when it had not moved (as at open).
+ */
+function withProbePlan(
+  state: WorkspaceState,
+  plan: Extract<WorkspaceAction, { type: 'probePlan' }>,
+): WorkspaceState {
+  if (!state.incident || !state.probesPending) return state;
+  const probeSteps = Object.fromEntries(plan.probeSteps.map((s) => [s.id, s]));
+  const items = itemsOf(state.incident, probeSteps);
+  const focused = state.items[state.list.cursor];
+  const at = state.list.cursor === 0 || focused === undefined ? 0 : Math.max(0, items.indexOf(focused));
+  const resized = listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height });
+  const runbook = state.runbook && {
+    ...state.runbook,
+    problems: [...plan.problems, ...state.runbook.problems],
+  };
+  return {
+    ...state,
+    runbook,
+    probeSteps,
+    items,
+    volatileLabels: plan.volatileLabels,
+    probesPending: false,
+    list: listReducer(resized, { type: 'jump', to: at }),
+  };
 }

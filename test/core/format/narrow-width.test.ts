@@ -41,4 +41,20 @@ describe('narrowWidth', () => {
     );
     expect(narrowWidth('…', { ambiguousIsNarrow: false })).toBe(2);
   });
+
+  it('counts styled text (colour and style codes around those characters) as string-width does', () => {
+    const samples = [
+      '25 \u001b[31mcritical\u001b[39m  ',
+      '\u001b[32m●\u001b[39m alertmanager 127.0.0.1:9093: ok, 100 alerts, updated 3 s ago',
+      'MemoryFlapping\u001b[2m · 2026-11-29-MemoryFlapping-5a25\u001b[22m',
+      '\u001b[1m\u001b[38;5;208m› ○ D2\u001b[39m\u001b[22m look…',
+      // Not only style codes, or not only one-cell characters: string-width decides.
+      '\u001b[31m日本\u001b[39m',
+      '\u001b[31m👩‍💻\u001b[39m',
+      '\u001b]8;;https://x\u0007link\u001b]8;;\u0007',
+      '\u001b[2Jcleared',
+      '\u001b[38:5:1mcolon\u001b[0m',
+    ];
+    for (const text of samples) expect([text, narrowWidth(text)]).toEqual([text, stringWidth(text)]);
+  });
 });

@@ -1,0 +1,74 @@
+// The parsed-runbook cache gives back exactly what the parser gives (the bundled runbooks, the
+// generic one, a runbook with problems), from disk in a new parser; a build of another version or a
+// damaged entry is parsed afresh, never trusted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { genericRunbookText } from '../../src/core/runbook/generic.js';
+import { parseRunbook } from '../../src/core/runbook/parse-runbook.js';
+import { cachedRunbookParser } from '../../src/store/runbook-parse-cache.js';
+import { tempDirs } from './temp-dir.js';
+
+const newDir = tempDirs();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bundled = path.join(here, '..', '..', 'runbooks', 'haproxy');
+
+/** Every text the test parses, with its parse options. */
+function texts(): { text: string; fileName?: string }[] {
+  const files = fs
+    .readdirSync(bundled)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ text: fs.readFileSync(path.join(bundled, name), 'utf8'), fileName: name }));
+  return [
+    ...files,
+    {
+      text: genericRunbookText({
+        name: 'ApiErrors',
+        labels: { job: 'api', instance: 'h:9' },
+        expression: 'up == 0',
+      }),
+    },
+    { text: '# Broken\n\n## Diagnosis\n\n1. ```promql warn="> x"\n   up\n   ```\n' },
+    { text: '' },
+  ];
+}
+
+describe('the parsed-runbook cache', () => {
+  it('reads back exactly what the parser returned, in a new process’s parser', () => {
+    const dir = newDir();
+    const all = texts();
+    expect(all.length).toBeGreaterThan(3);
+    for (const { text, fileName } of all) {
+      const options = fileName === undefined ? {} : { fileName };
+      const fresh = parseRunbook(text, options);
+      expect(cachedRunbookParser(dir, 'v1')(text, options)).toStrictEqual(fresh);
+      // A second parser (as in the next `sitrep resume`) reads the file the first one wrote.
+      expect(cachedRunbookParser(dir, 'v1')(text, options)).toStrictEqual(fresh);
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(all.length);
+  });
+
+  it('never reads an entry of another version, and parses again over a damaged one', () => {
+    const dir = newDir();
+    const text = fs.readFileSync(
+      path.join(bundled, fs.readdirSync(bundled).find((n) => n.endsWith('.md')) ?? ''),
+      'utf8',
+    );
+    cachedRunbookParser(dir, 'v1')(text);
+    const [entry] = fs.readdirSync(dir);
+    // Someone else's idea of the runbook under v1's name: v2 does not see it.
+    fs.writeFileSync(path.join(dir, entry ?? ''), JSON.stringify({ title: 'Forged', steps: [] }));
+    expect(cachedRunbookParser(dir, 'v2')(text)).toStrictEqual(parseRunbook(text));
+    fs.writeFileSync(path.join(dir, entry ?? ''), '{"title": "Half');
+    expect(cachedRunbookParser(dir, 'v1')(text)).toStrictEqual(parseRunbook(text));
+  });
+
+  it('still parses when the cache folder cannot be written', () => {
+    const dir = newDir();
+    const blocked = path.join(dir, 'file');
+    fs.writeFileSync(blocked, '');
+    const text = '# T\n\n## Diagnosis\n\n1. Look.\n';
+    expect(cachedRunbookParser(path.join(blocked, 'cache'), 'v1')(text)).toStrictEqual(parseRunbook(text));
+  });
+});
