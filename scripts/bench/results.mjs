@@ -107,7 +107,7 @@ function rows(results) {
     ]);
   }
   if (once.journal) {
-    const [bare, md, json] = once.journal.export;
+    const [bare, md, json, html] = once.journal.export;
     lines.push([
       'once',
       `export md, ${once.journal.events} events`,
@@ -122,6 +122,14 @@ function rows(results) {
       `${x(json.ratioToFirst)} bare read`,
       '',
     ]);
+    if (html)
+      lines.push([
+        'once',
+        `export html, ${once.journal.events} events`,
+        ms(html.wallMs.median),
+        `${x(html.ratioToFirst)} bare read`,
+        '',
+      ]);
     lines.push([
       'once',
       `resume to the workspace, ${once.journal.events} events`,

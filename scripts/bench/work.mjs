@@ -75,7 +75,7 @@ async function openIncident(sitrep, env) {
 
 /**
  * An incident of 10,000 events: opened in the real screen, one note added by `sitrep note`, then
- * that note's line repeated with other times and texts. Export (md, json) and resume are
+ * that note's line repeated with other times and texts. Export (md, json, html) and resume are
  * measured against a bare node script that reads and parses the same journal.
  */
 export async function journalBench({ sitrep, env, scratch, runs, events = 10_000 }) {
@@ -113,6 +113,11 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
       {
         label: 'sitrep export --format json',
         argv: [sitrep, 'export', id, '--format', 'json', '-o', '/dev/null'],
+        env,
+      },
+      {
+        label: 'sitrep export --format html',
+        argv: [sitrep, 'export', id, '--format', 'html', '-o', '/dev/null'],
         env,
       },
     ],
