@@ -13,7 +13,7 @@ const rssFile = path.join(os.tmpdir(), `sitrep-bench-rss-${process.pid}`);
 export function runOnce(command, { env = process.env, allowExit = [0] } = {}) {
   const [cmd, ...args] = command.argv;
   const start = process.hrtime.bigint();
-  const result = spawnSync(gnuTime, ['-f', '%M', '-o', rssFile, cmd, ...args], {
+  const result = spawnSync(gnuTime, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args], {
     env: { ...env, ...command.env },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -25,8 +25,15 @@ export function runOnce(command, { env = process.env, allowExit = [0] } = {}) {
       `${command.label} exited ${result.status}: ${(result.stderr ?? '').trim().slice(0, 400)}`,
     );
   }
-  const kib = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
-  return { ms, rssMiB: kib / 1024 };
+  // The last line is GNU time's (a killed child adds one before it): peak KiB, user and system CPU s.
+  const [kib, user, system] = fs
+    .readFileSync(rssFile, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)
+    .split(' ')
+    .map(Number);
+  return { ms, rssMiB: kib / 1024, cpuMs: (user + system) * 1000 };
 }
 
 /** Median, minimum and maximum of a list of numbers (no spread: lists may be long). */
@@ -42,24 +49,29 @@ export function stats(values) {
  * command is the reference: each other one gets the median of its per-round ratio to it.
  */
 export function paired(commands, { runs, warmup = 1, env }) {
-  const samples = commands.map(() => ({ ms: [], rss: [] }));
+  const samples = commands.map(() => ({ ms: [], rss: [], cpu: [] }));
   for (let round = 0; round < warmup + runs; round += 1) {
     for (let k = 0; k < commands.length; k += 1) {
       const index = (round + k) % commands.length;
-      const { ms, rssMiB } = runOnce(commands[index], { env, allowExit: commands[index].allowExit });
+      const { ms, rssMiB, cpuMs } = runOnce(commands[index], { env, allowExit: commands[index].allowExit });
       if (round >= warmup) {
         samples[index].ms.push(ms);
         samples[index].rss.push(rssMiB);
+        samples[index].cpu.push(cpuMs);
       }
     }
   }
   return commands.map((command, index) => {
     const ratios = samples[index].ms.map((ms, round) => ms / samples[0].ms[round]);
+    const cpuRatios = samples[index].cpu.map((cpu, round) => cpu / samples[0].cpu[round]);
     return {
       label: command.label,
       wallMs: stats(samples[index].ms),
       peakRssMiB: stats(samples[index].rss).max,
       ratioToFirst: stats(ratios).median,
+      // CPU seconds (user + system) hold better than wall time when the machine is busy.
+      cpuMs: stats(samples[index].cpu),
+      cpuRatioToFirst: stats(cpuRatios).median,
     };
   });
 }

@@ -32,7 +32,7 @@ function rows(results) {
         'sitrep alerts --json',
         ms(sitrep.wallMs.median),
         `${x(sitrep.ratioToFirst)} amtool`,
-        `${ms(amtool.wallMs.median)} amtool, ${ms(curl.wallMs.median)} curl (${x(curl.ratioToFirst)})`,
+        `${ms(amtool.wallMs.median)} amtool, ${ms(curl.wallMs.median)} curl (${x(curl.ratioToFirst)}); CPU ${ms(sitrep.cpuMs?.median)} vs amtool ${ms(amtool.cpuMs?.median)} (${x(sitrep.cpuRatioToFirst)})`,
       ]);
       lines.push([
         label,
@@ -113,14 +113,14 @@ function rows(results) {
       `export md, ${once.journal.events} events`,
       ms(md.wallMs.median),
       `${x(md.ratioToFirst)} bare read`,
-      `bare read and parse ${ms(bare.wallMs.median)}`,
+      `bare read and parse ${ms(bare.wallMs.median)}; CPU ${ms(md.cpuMs?.median)}, ${x(md.cpuRatioToFirst)} the bare read's ${ms(bare.cpuMs?.median)}`,
     ]);
     lines.push([
       'once',
       `export json, ${once.journal.events} events`,
       ms(json.wallMs.median),
       `${x(json.ratioToFirst)} bare read`,
-      '',
+      `CPU ${ms(json.cpuMs?.median)}, ${x(json.cpuRatioToFirst)} the bare read's`,
     ]);
     if (html)
       lines.push([
@@ -128,7 +128,7 @@ function rows(results) {
         `export html, ${once.journal.events} events`,
         ms(html.wallMs.median),
         `${x(html.ratioToFirst)} bare read`,
-        '',
+        `CPU ${ms(html.cpuMs?.median)}, ${x(html.cpuRatioToFirst)} the bare read's`,
       ]);
     lines.push([
       'once',
