@@ -5,28 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readFileConfig, type FileConfig } from '../core/config/config-file.js';
 import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-config.js';
+import { configFilePath } from './config-path.js';
 import { parseYamlConfig, readYamlConfig } from './yaml-file.js';
-import { sitrepDir } from './xdg-dirs.js';
+
+export { configDir, configFilePath } from './config-path.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * `$XDG_CONFIG_HOME/sitrep`, or `~/.config/sitrep` when XDG_CONFIG_HOME is unset or not absolute
- * (the XDG spec says to ignore relative values). Reads the given environment, not process.env.
- */
-export function configDir(env: Env): string {
-  return sitrepDir(env, 'config');
-}
-
-/**
- * The config file's path: SITREP_CONFIG_FILE when set (`--config.file` sets it for the command),
- * else config.yml in configDir().
- */
-export function configFilePath(env: Env): string {
-  const chosen = env['SITREP_CONFIG_FILE'];
-  if (chosen !== undefined && chosen !== '') return path.resolve(chosen);
-  return path.join(configDir(env), 'config.yml');
-}
 
 /** Checks a config document; paths in it are relative to the file's folder. Throws ShapeError. */
 export function checkConfigDocument(file: string, doc: unknown): FileConfig {
