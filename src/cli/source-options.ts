@@ -5,9 +5,9 @@
 import { readFileSettings, readHttpConfigFile } from '../store/config-reader.js';
 import type { CommandContext } from './command.js';
 import { globalFlagsHelp, globalOptions, type GlobalValues } from './global-flags.js';
-import { resolveSourcesWith, type ResolvedSources } from './source-resolution.js';
+import { resolveSourcesWith, type ResolvedSources } from './source-resolve.js';
 
-export type { ResolvedSources } from './source-resolution.js';
+export { printWarnings, type ResolvedSources } from './source-resolve.js';
 
 /**
  * The global flags' parseArgs options. main() takes these flags out of argv wherever they stand,
@@ -27,10 +27,5 @@ export type SourceOptionValues = GlobalValues;
  * throws UsageError or ConfigFileError (exit 2) when one is wrong.
  */
 export function resolveSourceOptions(own: SourceOptionValues, context: CommandContext): ResolvedSources {
-  return resolveSourcesWith(own, context, readFileSettings(context.env), readHttpConfigFile);
-}
-
-/** Prints resolution warnings (TLS verification off, credentials over http) on stderr. */
-export function printWarnings(warnings: readonly string[], context: CommandContext): void {
-  for (const warning of warnings) context.stderr.write(`sitrep: warning: ${warning}\n`);
+  return resolveSourcesWith(own, context, { readFileSettings, readHttpConfigFile });
 }

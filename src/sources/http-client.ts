@@ -15,8 +15,6 @@ import { defaults } from '../core/config/config.js';
 import { fetchFollowingSameHost } from './redirects.js';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
-import { oauth2Header } from './oauth2.js';
-import { proxyAgents } from './proxy.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
 export interface Endpoint extends SourceLabel {
@@ -167,12 +165,16 @@ async function attemptOnce(
     // also after a redirect.
     const agent =
       endpoint.tls && url.startsWith('https:') ? tlsAgent(endpoint, url, endpoint.tls) : undefined;
+    // The proxy agents (and the debug package they bring) and the OAuth 2.0 client are loaded only
+    // for a source that uses them: most requests go straight out, ~10 ms sooner at start-up.
     const proxied = endpoint.proxyUrl
-      ? proxyAgents(endpoint.proxyUrl, agent?.options, endpoint.tls)
+      ? (await import('./proxy.js')).proxyAgents(endpoint.proxyUrl, agent?.options, endpoint.tls)
       : undefined;
     const headers = {
       ...(await requestHeaders(endpoint, url, extras)),
-      ...(await oauth2Header(endpoint, timeoutMs, extras.signal)),
+      ...(endpoint.oauth2
+        ? await (await import('./oauth2.js')).oauth2Header(endpoint, timeoutMs, extras.signal)
+        : {}),
     };
     const init: RequestInit = {
       method,

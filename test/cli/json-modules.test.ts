@@ -99,7 +99,7 @@ describe('sitrep export', () => {
     expect((JSON.parse(stdout) as { incident: { id: string } }).incident.id).toBe(opened.id);
     expect(bundled).toMatch(marks('src/core/export/json-export\\.ts'));
     expect(bundled).not.toMatch(marks('src/core/export/markdown\\.ts'));
-    expect(bundled).not.toMatch(marks('src/cli/source-resolution\\.ts'));
+    expect(bundled).not.toMatch(marks('src/cli/source-resolve\\.ts'));
     expect(bundled).not.toMatch(marks('node_modules/yaml/'));
   });
 });
@@ -114,5 +114,22 @@ describe('sitrep alerts --json', () => {
     expect(bundled).not.toMatch(marks('node_modules/string-width/'));
     expect(bundled).not.toMatch(marks('node_modules/ink/'));
     expect(bundled).not.toMatch(marks('node_modules/react/'));
+    // No config file: the YAML parser is not needed; no proxy: neither are the proxy agents.
+    expect(bundled).not.toMatch(marks('node_modules/yaml/'));
+    expect(bundled).not.toMatch(marks('node_modules/http-proxy-agent/'));
+    expect(bundled).not.toMatch(marks('node_modules/debug/'));
+  });
+
+  it('loads the YAML parser when there is a config file to read', async () => {
+    const file = path.join(scratch, 'config', 'sitrep', 'config.yml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'timeout: 20s\n');
+    try {
+      const { stdout, bundled } = await loadedBundle(['alerts', '--json']);
+      expect((JSON.parse(stdout) as { alerts: unknown[] }).alerts).toHaveLength(1);
+      expect(bundled).toMatch(marks('node_modules/yaml/'));
+    } finally {
+      fs.rmSync(file);
+    }
   });
 });

@@ -89,4 +89,26 @@ describe('writeJson', () => {
       expect(Buffer.concat(writes).toString('utf8')).toBe(`${stringifyForTerminal(document, tty ? 2 : 0)}\n`);
     }
   });
+
+  it('writes lists longer than one batch as JSON.stringify does, items with toJSON among them', () => {
+    // toJSON sees the item's index in the whole list, as JSON.stringify gives it.
+    const indexed = { toJSON: (key: string) => `item ${key}` };
+    const item = fc.oneof(
+      fc.record({ name: text, n: fc.integer() }),
+      text,
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.constant(() => 1),
+      fc.date(),
+      fc.constant(indexed),
+      fc.array(text, { maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 95, maxLength: 320 }), fc.boolean(), (alerts, tty) => {
+        const document = { version: 1, alerts, sources: [] };
+        expect(written(tty, document)).toBe(`${stringifyForTerminal(document, tty ? 2 : 0)}\n`);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
 import type { Command, CommandContext } from '../command.js';
-import type { resolveSourceOptionsLazily } from '../source-resolution.js';
+import type { resolveSourceOptionsQuickly } from '../source-resolve.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
@@ -78,18 +78,18 @@ async function jsonWriter(): Promise<Writer> {
 }
 
 async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
-  const [render, { localZone }, { resolveSourceOptionsLazily }] = await Promise.all([
+  const [render, { localZone }, { resolveSourceOptionsQuickly }] = await Promise.all([
     // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
     format === 'html'
       ? import('../../core/export/html.js').then((m) => m.exportHtml)
       : import('../../core/export/markdown.js').then((m) => m.exportMarkdown),
     import('../../core/export/local-zone.js'),
-    import('../source-resolution.js'),
+    import('../source-resolve.js'),
   ]);
   return async (record, context) => {
     const { zone, warning } = localZone(context.env, record.incident.openedAt);
     if (warning !== undefined) warn(context, [warning]);
-    const links = await graphLinkBase(context, resolveSourceOptionsLazily);
+    const links = await graphLinkBase(context, resolveSourceOptionsQuickly);
     return render(record.events, { zone, ...links, incident: record.incident });
   };
 }
@@ -100,7 +100,7 @@ async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
  */
 async function graphLinkBase(
   context: CommandContext,
-  resolve: typeof resolveSourceOptionsLazily,
+  resolve: typeof resolveSourceOptionsQuickly,
 ): Promise<{ prometheusUrl?: string }> {
   try {
     const { config, unconfigured } = await resolve({}, context);

@@ -1,5 +1,5 @@
-// `sitrep export` resolves its sources without loading the YAML reader when there is no file for it
-// to read (resolveSourceOptionsLazily). It must give what resolveSourceOptions gives, values and
+// `sitrep alerts` and `sitrep export` resolve their sources without loading the YAML reader when
+// there is no file for them to read (resolveSourceOptionsQuickly). It must give what resolveSourceOptions gives, values and
 // errors alike, with and without a config file, an http config file, flags and the environment.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.js';
 import type { GlobalValues } from '../../src/cli/global-flags.js';
 import { resolveSourceOptions } from '../../src/cli/source-options.js';
-import { resolveSourceOptionsLazily } from '../../src/cli/source-resolution.js';
+import { resolveSourceOptionsQuickly } from '../../src/cli/source-resolve.js';
 
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-source-resolution-'));
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-source-resolve-'));
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 function context(env: Record<string, string>, globals: GlobalValues = {}): CommandContext {
@@ -29,7 +29,7 @@ function context(env: Record<string, string>, globals: GlobalValues = {}): Comma
 async function outcome(resolve: () => unknown): Promise<unknown> {
   try {
     const { config, warnings, unconfigured } = (await resolve()) as Awaited<
-      ReturnType<typeof resolveSourceOptionsLazily>
+      ReturnType<typeof resolveSourceOptionsQuickly>
     >;
     return { config, warnings, unconfigured: [...unconfigured] };
   } catch (error) {
@@ -43,7 +43,7 @@ const file = (name: string, text: string): string => {
   return where;
 };
 
-describe('resolveSourceOptionsLazily', () => {
+describe('resolveSourceOptionsQuickly', () => {
   const cases: { name: string; env: Record<string, string>; globals?: GlobalValues }[] = [
     { name: 'no config file', env: {} },
     {
@@ -92,7 +92,7 @@ describe('resolveSourceOptionsLazily', () => {
   it.each(cases)('gives what resolveSourceOptions gives: $name', async ({ env, globals }) => {
     const given = context(env, globals);
     const expected = await outcome(() => resolveSourceOptions({}, given));
-    expect(await outcome(() => resolveSourceOptionsLazily({}, given))).toEqual(expected);
+    expect(await outcome(() => resolveSourceOptionsQuickly({}, given))).toEqual(expected);
   });
 
   it('reads the default config file when there is one', async () => {
@@ -101,9 +101,9 @@ describe('resolveSourceOptionsLazily', () => {
       path.join(home, 'config', 'sitrep', 'config.yml'),
       'prometheus: http://default-file:9090\n',
     );
-    const lazily = await resolveSourceOptionsLazily({}, context({}));
+    const lazily = await resolveSourceOptionsQuickly({}, context({}));
     expect(lazily.config.prometheus?.url).toBe('http://default-file:9090');
-    expect(await outcome(() => resolveSourceOptionsLazily({}, context({})))).toEqual(
+    expect(await outcome(() => resolveSourceOptionsQuickly({}, context({})))).toEqual(
       await outcome(() => resolveSourceOptions({}, context({}))),
     );
   });
