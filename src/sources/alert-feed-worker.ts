@@ -12,12 +12,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAlertFeed, feedSources } from './alert-feed.js';
 import { listTracker, type FeedUpdate } from './alert-feed-delta.js';
 import type { FeedWorkerData, FeedWorkerRequest } from './alert-feed-mirror.js';
-import { fullCollection, tightenHeap } from './feed-heap.js';
+import { fullCollection, tightenHeap, traceWorkerHeap } from './feed-heap.js';
 
 const port = parentPort;
 if (port === null) throw new Error('alert-feed-worker runs in a worker thread only');
 const { config, intervalMs, seed } = workerData as FeedWorkerData;
 tightenHeap();
+traceWorkerHeap(process.env);
 const collect = fullCollection();
 const feed = createAlertFeed({ sources: feedSources(config), intervalMs, seed });
 const alerts = listTracker(seed?.snapshot.alerts);
