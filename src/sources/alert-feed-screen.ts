@@ -37,7 +37,9 @@ const handOffPauseMs = 1_000;
 /** A feed that polls in this thread until every source has answered once, then in a worker. */
 export function createHybridAlertFeed(config: Config, workerUrl: URL, intervalMs?: number): AlertFeed {
   // Dropped at the hand-over: its sources' answers would otherwise stay here beside the mirror's.
-  let opening: HandingFeed | undefined = createAlertFeed({ sources: feedSources(config), intervalMs });
+  // Its one poll need not remember each alert's text: the worker polls from then on.
+  const sources = feedSources(config, [], { reuse: false });
+  let opening: HandingFeed | undefined = createAlertFeed({ sources, intervalMs });
   const store = snapshotStore(opening.getSnapshot());
   let current: AlertFeed = opening;
   let unfollow = opening.subscribe(() => {

@@ -53,6 +53,19 @@ export async function getJson(
   return parseJson(endpoint, url, body);
 }
 
+/**
+ * GETs `path` under the endpoint as getJson does, but returns the body unparsed with the URL asked
+ * (parseJson turns it into what getJson returns). Throws SourceError.
+ */
+export function getJsonText(
+  endpoint: Endpoint,
+  path: string,
+  query?: QueryParams,
+  signal?: AbortSignal,
+): Promise<{ body: string; url: string }> {
+  return request(endpoint, 'GET', path, { query, signal, accept: 'application/json' });
+}
+
 /** GETs `path` under the endpoint as text (a runbook, a metrics page). Throws SourceError. */
 export async function getText(
   endpoint: Endpoint,
@@ -279,7 +292,8 @@ function tlsAgent(endpoint: Endpoint, url: string, tls: TlsConfig): https.Agent 
   return agent;
 }
 
-function parseJson(endpoint: Endpoint, url: string, body: string): unknown {
+/** Parses a JSON body from `url`, or throws the SourceError getJson throws for it. */
+export function parseJson(endpoint: Endpoint, url: string, body: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
