@@ -16,6 +16,7 @@ import { fetchFollowingSameHost } from './redirects.js';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
 import { oauth2Header } from './oauth2.js';
+import { readBodyText } from './response-text.js';
 import { proxyAgents } from './proxy.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
@@ -206,7 +207,7 @@ async function attemptOnce(
       controller.abort();
       throw tooLarge(endpoint, url, maxBytes);
     }
-    const body = await response.text();
+    const body = await readBodyText(response, maxBytes, () => tooLarge(endpoint, url, maxBytes));
     if (!response.ok) {
       const credentialsSent = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
       throw statusError(endpoint, url, response.status, response.statusText, body, { credentialsSent });
