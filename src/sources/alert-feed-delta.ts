@@ -73,6 +73,7 @@ export function listMirror(known: readonly Alert[] = []): (delta: ListDelta | un
 
 /** Whether two copies of an alert say the same in every field. */
 export function sameAlert(a: Alert, b: Alert): boolean {
+  if (a === b) return true;
   return (
     a.fingerprint === b.fingerprint &&
     a.name === b.name &&

@@ -5,9 +5,10 @@
 // moves to a worker thread (alert-feed-mirror.ts), handed the sources' state so that it carries on
 // from their next due time: the screen sees one feed, the same alerts, and no source asked twice.
 import type { Config } from '../core/config/config.js';
-import { createAlertFeed, feedSources, type AlertFeed } from './alert-feed.js';
+import { createAlertFeed, feedSources, type AlertFeed, type HandingFeed } from './alert-feed.js';
 import { createWorkerAlertFeed, feedThread, feedWorkerUrl, trackFeedThread } from './alert-feed-mirror.js';
 import { snapshotStore } from './alert-feed-store.js';
+import { fullCollection, tightenHeap } from './feed-heap.js';
 
 /** How the screen's feed is made. */
 export interface OpenFeedOptions {
@@ -35,11 +36,14 @@ const handOffPauseMs = 1_000;
 
 /** A feed that polls in this thread until every source has answered once, then in a worker. */
 export function createHybridAlertFeed(config: Config, workerUrl: URL, intervalMs?: number): AlertFeed {
-  const opening = createAlertFeed({ sources: feedSources(config), intervalMs });
+  // Dropped at the hand-over: its sources' answers would otherwise stay here beside the mirror's.
+  // Its one poll need not remember each alert's text: the worker polls from then on.
+  const sources = feedSources(config, [], { reuse: false });
+  let opening: HandingFeed | undefined = createAlertFeed({ sources, intervalMs });
   const store = snapshotStore(opening.getSnapshot());
   let current: AlertFeed = opening;
   let unfollow = opening.subscribe(() => {
-    store.publish(opening.getSnapshot());
+    if (opening) store.publish(opening.getSnapshot());
     handOffSoon();
   });
   let running = false;
@@ -47,8 +51,10 @@ export function createHybridAlertFeed(config: Config, workerUrl: URL, intervalMs
   let pending: NodeJS.Timeout | undefined;
 
   const answered = () => {
-    const { refreshing, sources } = opening.getSnapshot();
-    return !refreshing && sources.every((source) => source.health !== 'loading');
+    const snapshot = opening?.getSnapshot();
+    return (
+      snapshot !== undefined && !snapshot.refreshing && snapshot.sources.every((s) => s.health !== 'loading')
+    );
   };
   // Once the screen watches and every source has answered, after a pause in which the screen draws
   // that answer: starting the worker and copying the seed to it take the screen's thread for a
@@ -62,16 +68,18 @@ export function createHybridAlertFeed(config: Config, workerUrl: URL, intervalMs
   }
   const handOff = () => {
     pending = undefined;
-    if (current !== opening || !running) return;
+    if (opening === undefined || current !== opening || !running) return;
     // A refresh (`r`) still in flight: its answer's publish calls handOffSoon again.
     const seed = opening.handOff();
     if (seed === undefined) return;
     const next = createWorkerAlertFeed(config, workerUrl, intervalMs, seed);
     opening.stop();
     unfollow();
+    opening = undefined;
     current = next;
     unfollow = next.subscribe(() => store.publish(next.getSnapshot()));
     next.start();
+    collectOnce();
   };
 
   const feed: AlertFeed = {
@@ -96,6 +104,22 @@ export function createHybridAlertFeed(config: Config, workerUrl: URL, intervalMs
       current.stop();
     },
   };
-  trackFeedThread(feed, () => (current === opening ? 'this thread' : feedThread(current)));
+  trackFeedThread(feed, () => (opening !== undefined ? 'this thread' : feedThread(current)));
   return feed;
+}
+
+/**
+ * One full collection of this thread's heap, just after the hand-over, with the heap flags applied
+ * again (starting the worker put them back to V8's defaults; collected under those, it did not
+ * help). Until V8's first full collection of a heap its old generation may grow past 100 MiB: at
+ * 10,000 alerts the first poll's answer (text and parsed JSON) and every frame's leftovers piled
+ * up to ~125 MiB of heap (~60 MiB above the live size) before one came. After it, V8 sizes the
+ * heap from what is live and the flags keep it there.
+ */
+function collectOnce(): void {
+  const collect = fullCollection();
+  setImmediate(() => {
+    tightenHeap();
+    collect();
+  }).unref();
 }

@@ -6,18 +6,21 @@
 // publish, and { type: 'refreshed', id } once that refresh has settled (after its updates).
 //
 // Memory (feed-heap.ts): it sets the process's heap flags as it starts, and once no request is out
-// it collects its heap in full, so each refresh's response text and parsed JSON (~25 MiB at
-// 10,000 alerts) go at once instead of piling up until V8's next full collection.
+// it collects its heap in full, so each refresh's response text (8 MB at 10,000 alerts) and what
+// was parsed of it go at once instead of piling up until V8's next full collection. Only the
+// alerts whose text changed are parsed (alert-feed-slices.ts); with SITREP_TRACE_FILE set, its heap
+// goes to the screen's trace (traceWorkerHeap).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAlertFeed, feedSources } from './alert-feed.js';
 import { listTracker, type FeedUpdate } from './alert-feed-delta.js';
 import type { FeedWorkerData, FeedWorkerRequest } from './alert-feed-mirror.js';
-import { fullCollection, tightenHeap } from './feed-heap.js';
+import { fullCollection, tightenHeap, traceWorkerHeap } from './feed-heap.js';
 
 const port = parentPort;
 if (port === null) throw new Error('alert-feed-worker runs in a worker thread only');
 const { config, intervalMs, seed } = workerData as FeedWorkerData;
 tightenHeap();
+traceWorkerHeap(process.env);
 const collect = fullCollection();
 const feed = createAlertFeed({ sources: feedSources(config), intervalMs, seed });
 const alerts = listTracker(seed?.snapshot.alerts);

@@ -17,6 +17,7 @@ import type { Matcher } from '../core/alerts/matchers.js';
 import type { Config, SourceKind } from '../core/config/config.js';
 import { configuredSources, fetchSourceAlerts, type SourceAlerts } from './alert-sources.js';
 import { pollSource, pollTimer } from './alert-feed-poll.js';
+import { reusingAlertmanagerFetch } from './alert-feed-slices.js';
 import { emptySnapshot, snapshotStore } from './alert-feed-store.js';
 import { abortSource, mergedView, newSourceState, settle, type SourceState } from './feed-state.js';
 
@@ -125,12 +126,23 @@ const realClock: FeedClock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** Feed sources for every configured server, each asked with the same label matchers. */
-export function feedSources(config: Config, filter: readonly Matcher[] = []): FeedSource[] {
+/**
+ * Feed sources for every configured server, each asked with the same label matchers. An
+ * Alertmanager's alerts whose text did not change since its last answer are reused
+ * (alert-feed-slices.ts), unless `reuse` is false: a feed that polls once does not need to remember.
+ */
+export function feedSources(
+  config: Config,
+  filter: readonly Matcher[] = [],
+  { reuse = true }: { readonly reuse?: boolean } = {},
+): FeedSource[] {
   return configuredSources(config).map((source) => ({
     name: source.name,
     kind: source.kind,
-    fetch: (signal) => fetchSourceAlerts(source, filter, signal),
+    fetch:
+      reuse && source.kind === 'alertmanager'
+        ? reusingAlertmanagerFetch(source, filter)
+        : (signal) => fetchSourceAlerts(source, filter, signal),
   }));
 }
 

@@ -4,6 +4,8 @@
 // frame, so the screen's young generation grew to its 32 MiB maximum, and what it promoted piled
 // up in the old generation until a full collection (~30 → ~60 MiB); the worker's old generation
 // kept every refresh's response text and parsed JSON until V8 saw fit (~17 → ~50–80 MiB).
+import { appendFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -35,4 +37,21 @@ export function fullCollection(): () => void {
   } finally {
     setFlagsFromString('--no-expose-gc');
   }
+}
+
+/**
+ * With SITREP_TRACE_FILE set (the benchmark's screen trace, src/ui/trace.ts), appends this thread's
+ * heap figures to that file every `SITREP_TRACE_RSS_MS` (default 1,000) ms as `worker-heap` lines,
+ * so that the trace shows the feed's worker beside the screen's thread. Does nothing otherwise.
+ */
+export function traceWorkerHeap(env: Readonly<Record<string, string | undefined>>): void {
+  const file = env['SITREP_TRACE_FILE'];
+  if (file === undefined || file === '') return;
+  const sample = () => {
+    const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    const t = performance.timeOrigin + performance.now();
+    const line = { t, kind: 'worker-heap', heapUsed, heapTotal, external, arrayBuffers };
+    appendFileSync(file, `${JSON.stringify(line)}\n`);
+  };
+  setInterval(sample, Number(env['SITREP_TRACE_RSS_MS'] ?? 1000)).unref();
 }

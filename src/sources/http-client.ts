@@ -15,6 +15,7 @@ import { defaults } from '../core/config/config.js';
 import { fetchFollowingSameHost } from './redirects.js';
 import type { OAuth2Settings } from '../core/config/http-config.js';
 import { badJson, networkError, SourceError, statusError, tooLarge, type SourceLabel } from './http-error.js';
+import { readBodyText } from './response-text.js';
 
 /** Where to send requests and how. Only `name` and `url` are required. */
 export interface Endpoint extends SourceLabel {
@@ -49,6 +50,19 @@ export async function getJson(
 ): Promise<unknown> {
   const { body, url } = await request(endpoint, 'GET', path, { query, signal, accept: 'application/json' });
   return parseJson(endpoint, url, body);
+}
+
+/**
+ * GETs `path` under the endpoint as getJson does, but returns the body unparsed with the URL asked
+ * (parseJson turns it into what getJson returns). Throws SourceError.
+ */
+export function getJsonText(
+  endpoint: Endpoint,
+  path: string,
+  query?: QueryParams,
+  signal?: AbortSignal,
+): Promise<{ body: string; url: string }> {
+  return request(endpoint, 'GET', path, { query, signal, accept: 'application/json' });
 }
 
 /** GETs `path` under the endpoint as text (a runbook, a metrics page). Throws SourceError. */
@@ -195,7 +209,7 @@ async function attemptOnce(
       controller.abort();
       throw tooLarge(endpoint, url, maxBytes);
     }
-    const body = await response.text();
+    const body = await readBodyText(response, maxBytes, () => tooLarge(endpoint, url, maxBytes));
     if (!response.ok) {
       const credentialsSent = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
       throw statusError(endpoint, url, response.status, response.statusText, body, { credentialsSent });
@@ -281,7 +295,8 @@ function tlsAgent(endpoint: Endpoint, url: string, tls: TlsConfig): https.Agent 
   return agent;
 }
 
-function parseJson(endpoint: Endpoint, url: string, body: string): unknown {
+/** Parses a JSON body from `url`, or throws the SourceError getJson throws for it. */
+export function parseJson(endpoint: Endpoint, url: string, body: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {

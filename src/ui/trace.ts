@@ -43,11 +43,15 @@ export function startScreenTrace(
     expected = at + lagIntervalMs;
     if (lag >= 5) write({ kind: 'lag', ms: lag });
   }, lagIntervalMs);
-  // The whole process's RSS, and this thread's V8 heap (used and reserved) beside it.
-  const rssTimer = setInterval(() => {
-    const { rss, heapUsed, heapTotal } = process.memoryUsage();
-    write({ kind: 'rss', bytes: rss, heapUsed, heapTotal });
-  }, 1000);
+  // The whole process's RSS, and this thread's V8 heap (used and reserved) and memory outside it
+  // beside it; every second, or every SITREP_TRACE_RSS_MS.
+  const rssTimer = setInterval(
+    () => {
+      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      write({ kind: 'rss', bytes: rss, heapUsed, heapTotal, external, arrayBuffers });
+    },
+    Number(env['SITREP_TRACE_RSS_MS'] ?? 1000),
+  );
   lagTimer.unref();
   rssTimer.unref();
 

@@ -77,6 +77,17 @@ async function youngGenerationMiB(workerUrl: URL | 'none'): Promise<number> {
   return (JSON.parse(stdout) as { youngMiB: number }).youngMiB;
 }
 
+// src/sources/feed-heap.ts bundled on its own, for a child process to import.
+const buildFeedHeap = (outfile: string) =>
+  build({
+    entryPoints: [path.join(repoRoot, 'src', 'sources', 'feed-heap.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+
 describe('the feed worker heap settings', () => {
   it('keep the young generation small in every thread once the worker runs', async () => {
     // Without the worker, V8's default lets the same garbage grow it to its 32 MiB maximum.
@@ -100,14 +111,7 @@ describe('the feed worker heap settings', () => {
       console.log(JSON.stringify({ freedMiB: (before - after) / 1048576, gcGlobal: typeof globalThis.gc }));
       `,
     );
-    await build({
-      entryPoints: [path.join(repoRoot, 'src', 'sources', 'feed-heap.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'warning',
-    });
+    await buildFeedHeap(bundle);
     const { stdout, stderr } = await run(script);
     expect(stderr).toBe('');
     const result = JSON.parse(stdout) as { freedMiB: number; gcGlobal: string };
@@ -115,5 +119,39 @@ describe('the feed worker heap settings', () => {
     expect(result.freedMiB).toBeGreaterThan(20);
     // The collector is handed over, not left on every context's global object.
     expect(result.gcGlobal).toBe('undefined');
+  });
+
+  it("write the worker's heap to the screen's trace file only when there is one", async () => {
+    const script = path.join(dir, 'trace.mjs');
+    const bundle = path.join(dir, 'feed-heap-trace.mjs');
+    const traceFile = path.join(dir, 'trace.jsonl');
+    fs.writeFileSync(
+      script,
+      `
+      import fs from 'node:fs';
+      const { traceWorkerHeap } = await import(${JSON.stringify(new URL(`file://${bundle}`).href)});
+      const file = ${JSON.stringify(traceFile)};
+      // Without a trace file: nothing written, and no timer keeps the process alive.
+      traceWorkerHeap({});
+      traceWorkerHeap({ SITREP_TRACE_FILE: file, SITREP_TRACE_RSS_MS: '10' });
+      const lines = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\\n').filter(Boolean) : []);
+      const keep = setInterval(() => {
+        if (lines().length < 2) return;
+        clearInterval(keep);
+        console.log(JSON.stringify(lines().slice(0, 2).map((line) => JSON.parse(line))));
+        process.exit(0);
+      }, 5);
+      `,
+    );
+    await buildFeedHeap(bundle);
+    const { stdout, stderr } = await run(script);
+    expect(stderr).toBe('');
+    const lines = JSON.parse(stdout) as Record<string, unknown>[];
+    for (const line of lines) {
+      expect(line['kind']).toBe('worker-heap');
+      for (const field of ['t', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'])
+        expect(line[field]).toBeGreaterThan(0);
+    }
+    expect(lines[1]?.['t']).toBeGreaterThan(lines[0]?.['t'] as number);
   });
 });
