@@ -14,7 +14,8 @@ import { showsLastTime } from '../state/workspace-past.js';
 import { visibleRange } from '../state/list-state.js';
 import { workspaceLayout } from '../state/workspace-layout.js';
 import type { ProbeView } from '../state/probe-view.js';
-import { focusedStepId, type StepProbes, type WorkspaceState } from '../state/workspace-state.js';
+import type { StepProbes } from '../state/workspace-probes.js';
+import { focusedStepId, type WorkspaceState } from '../state/workspace-state.js';
 import { WorkspaceDialog } from './workspace-dialogs.js';
 import { smallest } from '../../core/bounded.js';
 

@@ -15,9 +15,9 @@ import {
 import { cellWidth } from '../../core/format/cells.js';
 import type { Intent } from './intents.js';
 import { workspaceKey } from './workspace-keys.js';
+import { probeRefreshTarget } from './workspace-probes.js';
 import {
   openingWorkspace,
-  probeRefreshTarget,
   workspaceReducer,
   type WorkspaceAction,
   type WorkspaceState,

@@ -20,7 +20,8 @@ import { textFieldKey } from './text-field.js';
 import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
 import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
 import { pastIncidentsAction, pastKey } from './workspace-past-keys.js';
-import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
+import type { WorkspaceMode } from './workspace-mode.js';
+import { fitChecklist, focusedStepId, type WorkspaceState } from './workspace-state.js';
 
 /** The next state and what to do. */
 export interface KeyOutcome {
