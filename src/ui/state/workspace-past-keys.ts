@@ -1,6 +1,6 @@
 // Keys of the alert's past incidents: `p` lists them (same identifying labels first), ↑/↓ pick
 // one, ⏎ shows its timeline read-only (the export's rows), esc goes back one level.
-import type { KeyOutcome } from './workspace-keys.js';
+import type { KeyOutcome } from './workspace-outcome.js';
 import { pastViewLines, pastViewRows } from './workspace-past.js';
 import type { WorkspaceMode } from './workspace-mode.js';
 import type { WorkspaceState } from './workspace-state.js';
