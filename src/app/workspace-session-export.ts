@@ -8,7 +8,7 @@ import { exportMarkdown } from '../core/export/markdown.js';
 import { graphRange, graphUrl } from '../core/export/mermaid.js';
 import type { Journal } from '../store/journal.js';
 import type { ExportFormat } from './services.js';
-import type { SessionDeps } from './workspace-session.js';
+import type { SessionDeps } from './workspace-session-deps.js';
 
 /** Writes the postmortem notes in `format` to `file`, times in the zone of the incident's opening. */
 export async function exportIncidentNotes(

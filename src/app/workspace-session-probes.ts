@@ -17,7 +17,7 @@ import {
   type RuleLookup,
   type SessionProbePlan,
 } from './session-plan.js';
-import type { FoundRunbookText, SessionDeps } from './workspace-session.js';
+import type { FoundRunbookText, SessionDeps } from './workspace-session-deps.js';
 
 /** An alert rule lookup under way, its answer readable once it has come. */
 export type RuleAnswer = ReturnType<typeof settling<RuleLookup>>;

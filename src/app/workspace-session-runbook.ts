@@ -4,7 +4,7 @@ import type { Alert } from '../core/alerts/alert.js';
 import { runbookOpenedEvent, runbookTextHash } from '../core/timeline/event-builders.js';
 import type { Journal } from '../store/journal.js';
 import type { WorkspaceRunbook } from './services.js';
-import type { FoundRunbookText, SessionDeps } from './workspace-session.js';
+import type { FoundRunbookText, SessionDeps } from './workspace-session-deps.js';
 
 /**
  * Records runbook-opened unless the incident already holds this very text (same hash): resuming

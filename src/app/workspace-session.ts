@@ -1,62 +1,28 @@
 // The real WorkspaceSession: one incident's journal (disk), its runbook, its probes (Prometheus)
 // and its silences (Alertmanager), put together for the screen. Everything it talks to is passed
-// in, so tests can build one over a temp folder and the fault server. This file holds which
-// incident opens and in what order a session is put together; its parts are in
-// workspace-session-alerts (the alerts of a resumed journal), workspace-session-probes (the rule
-// lookup the probes follow), workspace-session-runbook (the runbook recorded and shown) and
+// in (workspace-session-deps), so tests can build one over a temp folder and the fault server.
+// This file holds which incident opens and in what order a session is put together; its parts
+// are in workspace-session-alerts (the alerts of a resumed journal), workspace-session-probes (the
+// rule lookup the probes follow), workspace-session-runbook (the runbook recorded and shown) and
 // workspace-session-export (the notes and graph links made from the journal).
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
 import { UserError } from '../core/errors.js';
-import type { LocalZone } from '../core/export/format.js';
-import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
-import { chooseAlertRule, type RenderProbeQuery } from '../core/probe/plan.js';
-import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
+import { chooseAlertRule } from '../core/probe/plan.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
-import type { Endpoint } from '../sources/http-client.js';
-import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
-import type { IncidentStore } from '../store/incident-store.js';
 import { lookUpAlertFacts } from './alert-facts.js';
-import { trackAlertState, type TrackedFeed } from './alert-tracking.js';
-import { pastIncidentRows, sessionAlertPast, type SessionPastDeps } from './alert-past.js';
+import { trackAlertState } from './alert-tracking.js';
+import { pastIncidentRows, sessionAlertPast } from './alert-past.js';
 import type { RecordingStatus, WorkspaceSession } from './services.js';
 import { sessionRunbook } from './session-plan.js';
 import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 import { isRecordedCopy, liveAlerts } from './workspace-session-alerts.js';
+import type { SessionDeps } from './workspace-session-deps.js';
 import { exportIncidentNotes, incidentGraphLink } from './workspace-session-export.js';
 import { probeRuns, probeStepsOf, ruleLookups, sessionProbes } from './workspace-session-probes.js';
 import { recordRunbookOpened, workspaceRunbook } from './workspace-session-runbook.js';
-
-/** A runbook as found for an alert, with its text (hashed into the timeline). */
-export interface FoundRunbookText {
-  readonly runbook: Runbook;
-  readonly source: RunbookSource;
-  readonly text: string;
-  /** How it was found and what failed on the way (a URL that did not answer, a cached copy used). */
-  readonly notes?: readonly string[];
-}
-
-/** What a session is built from. */
-export interface SessionDeps {
-  readonly store: IncidentStore;
-  readonly findRunbook: (alert: Alert) => Promise<FoundRunbookText>;
-  readonly findRule: (alert: Alert) => Promise<AlertRuleInfo | undefined>;
-  readonly renderProbeQuery: RenderProbeQuery;
-  readonly probes: ProbeRunOptions | undefined;
-  readonly alertmanager: Endpoint | undefined;
-  /** Every configured Alertmanager, tried in order for silences; defaults to `alertmanager` alone. */
-  readonly alertmanagers?: readonly Endpoint[];
-  readonly zone: (at: string) => LocalZone;
-  /** Prometheus's URL (no credentials), for the export's graph links; undefined without Prometheus. */
-  readonly prometheusUrl?: string | undefined;
-  readonly now: () => number;
-  /** The alert feed, to record the incident's alerts firing and resolving while it is open. */
-  readonly feed?: TrackedFeed | undefined;
-  /** Where the alert's history comes from; without it the session offers no `alertPast()`. */
-  readonly past?: Pick<SessionPastDeps, 'prometheus' | 'windowSeconds'>;
-}
 
 /**
  * Opens the incident for these alerts: resumes an open incident that already holds every one of
