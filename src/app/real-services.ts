@@ -19,7 +19,7 @@ import { authorName } from './author.js';
 import { openScreenFeed } from './screen-feed.js';
 import type { UiServices } from './services.js';
 import type * as WorkspaceSessions from './workspace-session.js';
-import type { SessionDeps } from './workspace-session.js';
+import type { SessionDeps } from './workspace-session-deps.js';
 
 /** How often the focused step's probes re-run on their own unless configured (`r` re-runs now). */
 export const defaultProbeIntervalMs = 15_000;

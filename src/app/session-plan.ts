@@ -14,7 +14,7 @@ import { runbookTextHash } from '../core/timeline/event-builders.js';
 import type { Journal } from '../store/journal.js';
 import type { TrackedFeed } from './alert-tracking.js';
 import { planProbeStepsWithChecks } from './automatic-checks.js';
-import type { FoundRunbookText, SessionDeps } from './workspace-session.js';
+import type { FoundRunbookText, SessionDeps } from './workspace-session-deps.js';
 
 /** The alert rule as looked up: the rule, or why the lookup failed (in words). */
 export interface RuleLookup {

@@ -1,5 +1,7 @@
 // The one keymap: every binding's keys, its label in the footer and its line in the `?` help.
 // Key matching, hints and help are all generated from this table, so they cannot disagree.
+// (Over 300 lines because the table is most of it, one entry per binding: split, it would no
+// longer be the one place where a key is bound.)
 
 /**
  * Where a binding applies. `global` bindings work on every screen that does not capture text;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SessionDeps } from '../../src/app/workspace-session.js';
+import type { SessionDeps } from '../../src/app/workspace-session-deps.js';
 import type { Alert } from '../../src/core/alerts/alert.js';
 import type { LocalZone } from '../../src/core/export/format.js';
 import type { ProbeFailure } from '../../src/core/probe/result.js';

@@ -1,7 +1,8 @@
 // Reference links ("See also", "Additional resources"): each list item or paragraph is one entry,
-// with its words and its first link target.
-import type { Nodes } from 'mdast';
-import { startOf, walk } from './markdown.js';
+// with its words and its first link target. Also the targets of link reference definitions.
+import type { Nodes, Root } from 'mdast';
+import { plainText, startOf, walk } from './markdown.js';
+import type { Segment } from './outline.js';
 import type { RunbookLink } from './runbook.js';
 
 /** One link per entry (list item or paragraph), labelled with what introduced them. */
@@ -34,4 +35,30 @@ function wordsOf(node: Nodes): string {
     else if (child.type === 'paragraph' || child.type === 'break' || child.type === 'listItem') out += ' ';
   });
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A "References" / "See also" section: one link per list item or paragraph. */
+export function referenceLinks(segment: Segment): RunbookLink[] {
+  const label = segment.heading ? plainText(segment.heading) : 'Links';
+  const entries = segment.blocks.flatMap((block): Nodes[] =>
+    block.type === 'list' ? block.children : block.type === 'paragraph' ? [block] : [],
+  );
+  return linksOf(entries, label);
+}
+
+/**
+ * Link reference definitions (`[dr-guide]: https://…`, used as `[the guide][dr-guide]`): the
+ * targets of the text's reference links, listed as links. `[//]: # "…"` (a comment) is none.
+ */
+export function definitionLinks(tree: Root): RunbookLink[] {
+  const links: RunbookLink[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'definition') return true;
+    if (node.url !== '' && !node.url.startsWith('#')) {
+      const text = node.label ?? node.identifier;
+      links.push({ label: 'Link references', text, url: node.url, position: startOf(node) });
+    }
+    return false;
+  });
+  return links;
 }

@@ -4,11 +4,12 @@
 import type { Code, Nodes, Root } from 'mdast';
 import { blockText, isProbeBlock } from './block-text.js';
 import { emptyFrontMatter, readFrontMatter, tomlAsYaml, type FrontMatter } from './front-matter.js';
-import { linksOf } from './links.js';
+import { definitionLinks, referenceLinks } from './links.js';
 import { isFrontMatter, parseMarkdown, plainText, startOf, walk } from './markdown.js';
 import { outline, type Segment } from './outline.js';
 import { findPastedRule } from './pasted-rule.js';
 import type { AlertNamesFrom, Runbook, RunbookLink, RunbookProblem, SectionNote } from './runbook.js';
+import { checkBinary, checkSections, sortProblems } from './runbook-problems.js';
 import type { SectionKind } from './sections.js';
 import { readSection } from './steps.js';
 import { appendAll } from '../bounded.js';
@@ -224,107 +225,4 @@ function prose(
     }
   }
   return parts.length > 0 ? parts.join('\n\n') : undefined;
-}
-
-// A "References" / "See also" section: one link per list item or paragraph.
-function referenceLinks(segment: Segment): RunbookLink[] {
-  const label = segment.heading ? plainText(segment.heading) : 'Links';
-  const entries = segment.blocks.flatMap((block): Nodes[] =>
-    block.type === 'list' ? block.children : block.type === 'paragraph' ? [block] : [],
-  );
-  return linksOf(entries, label);
-}
-
-// Link reference definitions (`[dr-guide]: https://…`, used as `[the guide][dr-guide]`): the
-// targets of the text's reference links, listed as links. `[//]: # "…"` (a comment) is none.
-function definitionLinks(tree: Root): RunbookLink[] {
-  const links: RunbookLink[] = [];
-  walk(tree, (node) => {
-    if (node.type !== 'definition') return true;
-    if (node.url !== '' && !node.url.startsWith('#')) {
-      const text = node.label ?? node.identifier;
-      links.push({ label: 'Link references', text, url: node.url, position: startOf(node) });
-    }
-    return false;
-  });
-  return links;
-}
-
-interface SectionFacts {
-  readonly steps: Runbook['steps'];
-  readonly meaning: string | undefined;
-  readonly impact: string | undefined;
-  readonly segments: readonly Segment[];
-  readonly hasMitigation: boolean;
-}
-
-function checkSections(facts: SectionFacts, problems: RunbookProblem[]): void {
-  const heading = (kind: SectionKind) => facts.segments.find((s) => s.kind === kind)?.heading;
-  const at = (kind: SectionKind) => {
-    const node = heading(kind);
-    return node ? startOf(node) : { line: 1, column: 1 };
-  };
-  if (!facts.steps.some((step) => step.section === 'diagnosis')) {
-    // A runbook that says only what to do (Meaning, Impact, Mitigation) still serves the on-call
-    // engineer: a warning then. With no step at all it is an error.
-    const hasSteps = facts.steps.length > 0;
-    problems.push({
-      severity: hasSteps ? 'warning' : 'error',
-      message: heading('diagnosis')
-        ? 'the Diagnosis section has no steps: write one list item per thing to check'
-        : 'no diagnosis steps: add a `## Diagnosis` section with one list item per thing to check',
-      position: at('diagnosis'),
-    });
-  }
-  if (!facts.hasMitigation) {
-    problems.push({
-      severity: 'warning',
-      message: 'no Mitigation section',
-      position: { line: 1, column: 1 },
-    });
-  } else if (!facts.steps.some((step) => step.section === 'mitigation')) {
-    problems.push({
-      severity: 'warning',
-      message: 'the Mitigation section has no steps',
-      position: at('mitigation'),
-    });
-  }
-  if (facts.meaning === undefined) {
-    problems.push({
-      severity: 'warning',
-      message: heading('meaning')
-        ? 'the Meaning section is empty: nothing explains what the alert means'
-        : 'no Meaning section: nothing explains what the alert means',
-      position: at('meaning'),
-    });
-  }
-  if (facts.impact === undefined) {
-    problems.push({
-      severity: 'warning',
-      message: heading('impact') ? 'the Impact section is empty' : 'no Impact section',
-      position: at('impact'),
-    });
-  }
-}
-
-// NUL bytes never occur in text; many replacement characters mean bytes that were not UTF-8.
-function checkBinary(text: string, problems: RunbookProblem[]): void {
-  const sample = text.slice(0, 64 * 1024);
-  let odd = 0;
-  for (const char of sample) if (char === '\u0000' || char === '\ufffd') odd += 1;
-  if (sample.includes('\u0000') || odd > sample.length / 20) {
-    problems.push({
-      severity: 'error',
-      message: 'this looks like a binary file, not markdown text; sitrep read what text it could',
-      position: { line: 1, column: 1 },
-    });
-  }
-}
-
-function sortProblems(problems: readonly RunbookProblem[]): RunbookProblem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
-      (a.position?.column ?? 0) - (b.position?.column ?? 0),
-  );
 }

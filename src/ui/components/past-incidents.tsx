@@ -5,7 +5,8 @@ import { Text } from './text.js';
 import { describePastIncident, pastIncidentLine } from '../../core/history/past-incidents.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { pastViewLines, pastViewRows } from '../state/workspace-past.js';
-import type { WorkspaceMode, WorkspaceState } from '../state/workspace-state.js';
+import type { WorkspaceMode } from '../state/workspace-mode.js';
+import type { WorkspaceState } from '../state/workspace-state.js';
 
 type PastMode = Extract<WorkspaceMode, { kind: 'past-list' | 'past-view' }>;
 

@@ -9,7 +9,7 @@ import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
 import { verdictText, type Verdict } from '../../core/probe/verdict.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { StepProbes } from '../state/workspace-state.js';
+import type { StepProbes } from '../state/workspace-probes.js';
 
 const verdictColour: Record<Verdict, string | undefined> = {
   critical: 'red',

@@ -1,6 +1,7 @@
 import { useEffect, type Dispatch } from 'react';
 import type { AppAction } from '../state/app-state.js';
-import { probeRefreshTarget, type WorkspaceState } from '../state/workspace-state.js';
+import { probeRefreshTarget } from '../state/workspace-probes.js';
+import type { WorkspaceState } from '../state/workspace-state.js';
 
 /**
  * Re-runs the focused step's probes every `intervalMs` while it stays focused: one timer, armed

@@ -1,6 +1,9 @@
 // The whole screen's state: which screen is up, the inbox, the incident workspace, the help
 // overlay, and the outbox of intents for effects. Every key goes through here, one key at a time,
 // so a burst of keys behaves exactly like the same keys typed slowly.
+// (Over 300 lines because the inbox's keys and the reducer call each other, as opening an alert
+// shows the workspace through appReducer; and the inbox lists every action it leaves alone, so
+// a new action cannot be forgotten.)
 import type { Alert } from '../../core/alerts/alert.js';
 import { actionFor, type Action, type KeyScope } from '../keymap.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
@@ -15,9 +18,9 @@ import {
 import { cellWidth } from '../../core/format/cells.js';
 import type { Intent } from './intents.js';
 import { workspaceKey } from './workspace-keys.js';
+import { probeRefreshTarget } from './workspace-probes.js';
 import {
   openingWorkspace,
-  probeRefreshTarget,
   workspaceReducer,
   type WorkspaceAction,
   type WorkspaceState,

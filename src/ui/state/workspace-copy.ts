@@ -6,7 +6,7 @@ import type { Intent } from './intents.js';
 import { wrapText } from './workspace-text.js';
 import { focusedStepId, type WorkspaceLink, type WorkspaceState } from './workspace-state.js';
 
-/** The next state and what to do (as workspace-keys.ts's KeyOutcome). */
+/** The next state and what to do (as workspace-outcome.ts's KeyOutcome). */
 interface Outcome {
   readonly state: WorkspaceState;
   readonly intents: readonly Intent[];

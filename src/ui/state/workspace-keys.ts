@@ -1,9 +1,7 @@
 // Keys in the incident workspace, by mode. Each key yields the next workspace state and the
-// intents (record an event, run probes, silence, export) for the effect hook to carry out.
-import type { Matcher } from '../../core/alerts/matchers.js';
-import { identifyingMatchers, silenceMatchersFor } from '../../core/alerts/silence-matchers.js';
-import { formatSilenceMatchers, parseSilenceMatchers } from '../../core/alerts/silence-text.js';
-import { errorMessage } from '../../core/errors.js';
+// intents (record an event, run probes, silence, export) for the effect hook to carry out. The
+// checklist's keys are here; the dialogs' keys are in workspace-dialog-keys, the past's in
+// workspace-past-keys, and the cursor's moves in workspace-moves.
 import { actionFor, type Action } from '../keymap.js';
 import {
   copyCommand,
@@ -13,28 +11,13 @@ import {
   openChosenLink,
   toggleLinks,
 } from './workspace-copy.js';
-import type { Intent } from './intents.js';
-import { listReducer, type ListAction } from './list-state.js';
 import { nextProbeView } from './probe-view.js';
-import { textFieldKey } from './text-field.js';
-import { maxDetailScroll, workspaceLayout } from './workspace-layout.js';
-import { matchFrom, matchMessage, nextOpenStep, searchMatches } from './workspace-search.js';
+import { dialogKey } from './workspace-dialog-keys.js';
+import { maxDetailScroll } from './workspace-layout.js';
+import { focusedStep, move, nextMatch, stepEvent } from './workspace-moves.js';
+import { stay, withMode, type KeyOutcome } from './workspace-outcome.js';
 import { pastIncidentsAction, pastKey } from './workspace-past-keys.js';
-import { fitChecklist, focusedStepId, type WorkspaceMode, type WorkspaceState } from './workspace-state.js';
-
-/** The next state and what to do. */
-export interface KeyOutcome {
-  readonly state: WorkspaceState;
-  readonly intents: readonly Intent[];
-}
-
-import { exportFormats, silenceDurations } from './workspace-dialog.js';
-
-const stay = (state: WorkspaceState): KeyOutcome => ({ state, intents: [] });
-const withMode = (state: WorkspaceState, mode: WorkspaceMode, message?: string): KeyOutcome => ({
-  state: { ...state, mode, message },
-  intents: [],
-});
+import { fitChecklist, focusedStepId, type WorkspaceState } from './workspace-state.js';
 
 /** One key in the workspace. */
 export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
@@ -42,170 +25,25 @@ export function workspaceKey(state: WorkspaceState, key: string): KeyOutcome {
   switch (mode.kind) {
     case 'checklist':
       return checklistKey(state, key);
-    case 'note': {
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { kind: 'note', text: step.text });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (step.kind === 'submit') {
-        const text = step.text.trim();
-        if (text === '') return withMode(state, { kind: 'checklist' }, 'Empty note not recorded.');
-        return {
-          state: { ...state, mode: { kind: 'checklist' } },
-          intents: [{ type: 'record', event: { type: 'note-added', text } }],
-        };
-      }
-      return stay(state);
-    }
-    case 'silence-duration': {
-      const picked = menuKey(mode.index, silenceDurations.length, key);
-      if (picked.kind === 'move') return withMode(state, { ...mode, index: picked.index });
-      if (picked.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (picked.kind === 'pick') {
-        const durationMs = silenceDurations[mode.index]?.ms ?? silenceDurations[0].ms;
-        return withMode(state, { kind: 'silence-comment', durationMs, text: '' });
-      }
-      return stay(state);
-    }
-    case 'export-format': {
-      const picked = menuKey(mode.index, exportFormats.length, key);
-      if (picked.kind === 'move') return withMode(state, { ...mode, index: picked.index });
-      if (picked.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (picked.kind === 'pick') {
-        const format = exportFormats[mode.index]?.value ?? 'md';
-        const text = `${state.cwd.replace(/\/$/, '')}/${state.id ?? 'incident'}.${format}`;
-        return withMode(state, { kind: 'export-path', format, text });
-      }
-      return stay(state);
-    }
-    case 'silence-comment': {
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (step.kind === 'submit') {
-        const comment = step.text.trim();
-        if (comment === '') return withMode(state, mode, 'A silence needs a comment: say why.');
-        return withMode(state, silenceConfirm(state, mode.durationMs, comment, 'alerts'));
-      }
-      return stay(state);
-    }
-    case 'silence-confirm': {
-      if (key === 'tab' || key === 'shift+tab') {
-        const scope = mode.scope === 'alerts' ? 'group' : 'alerts';
-        return withMode(state, silenceConfirm(state, mode.durationMs, mode.comment, scope));
-      }
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text, error: undefined });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' }, 'Silence cancelled.');
-      if (step.kind !== 'submit') return stay(state);
-      let matchers: Matcher[];
-      try {
-        matchers = parseSilenceMatchers(step.text);
-      } catch (error) {
-        return withMode(state, { ...mode, error: errorMessage(error) });
-      }
-      const request = { matchers, durationMs: mode.durationMs, comment: mode.comment };
-      return {
-        state: { ...state, mode: { kind: 'checklist' }, message: 'Creating the silence…' },
-        intents: [{ type: 'silence', request }],
-      };
-    }
-    case 'export-path': {
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (step.kind === 'submit' && step.text.trim() !== '') {
-        return {
-          state: { ...state, mode: { kind: 'checklist' }, message: 'Exporting…' },
-          intents: [{ type: 'export', format: mode.format, path: step.text.trim() }],
-        };
-      }
-      return stay(state);
-    }
-    case 'search': {
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { kind: 'search', text: step.text });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' });
-      if (step.kind === 'submit')
-        return searchFor({ ...state, mode: { kind: 'checklist' } }, step.text.trim());
-      return stay(state);
-    }
-    case 'skip-reason': {
-      const step = textFieldKey(mode.text, key);
-      if (step.kind === 'edit') return withMode(state, { ...mode, text: step.text });
-      if (step.kind === 'cancel') return withMode(state, { kind: 'checklist' }, 'Not skipped.');
-      if (step.kind === 'submit') {
-        const reason = step.text.trim();
-        const event =
-          reason === ''
-            ? { type: 'step-skipped' as const, stepId: mode.stepId }
-            : { type: 'step-skipped' as const, stepId: mode.stepId, reason };
-        return toNextOpenStep({ ...state, mode: { kind: 'checklist' } }, { type: 'record', event });
-      }
-      return stay(state);
-    }
+    case 'note':
+    case 'silence-duration':
+    case 'export-format':
+    case 'silence-comment':
+    case 'silence-confirm':
+    case 'export-path':
+    case 'search':
+    case 'skip-reason':
+    case 'confirm-quit':
+    case 'confirm-close':
+      return dialogKey(state, mode, key);
     case 'past-list':
     case 'past-view':
       return pastKey(state, mode, key);
-    case 'confirm-quit':
-      if (key === 'y') return { state, intents: [{ type: 'quit' }] };
-      return withMode(state, { kind: 'checklist' });
-    case 'confirm-close': {
-      const closing = { ...state, mode: { kind: 'checklist' } as const, message: 'Closing the incident…' };
-      if (key === 'y')
-        return {
-          state: closing,
-          intents: [{ type: 'closeIncident', expireSilences: mode.activeSilences > 0 }],
-        };
-      if (key === 'k' && mode.activeSilences > 0) {
-        return { state: closing, intents: [{ type: 'closeIncident', expireSilences: false }] };
-      }
-      return withMode(state, { kind: 'checklist' }, 'The incident stays open.');
-    }
     default: {
       const unreachable: never = mode;
       return unreachable;
     }
   }
-}
-
-/**
- * The confirmation step of a silence, with its default matchers: the incident's alerts by their
- * identifying labels, or (a separate choice) every alert of the name the inbox shows.
- */
-export function silenceConfirm(
-  state: WorkspaceState,
-  durationMs: number,
-  comment: string,
-  scope: 'alerts' | 'group',
-): Extract<WorkspaceMode, { kind: 'silence-confirm' }> {
-  const own = state.incident?.alerts ?? state.alerts;
-  const name = state.incident?.alertname ?? state.alerts[0]?.name ?? '';
-  const group = state.groupAlerts.filter((a) => a.name === name);
-  const matchers =
-    scope === 'alerts'
-      ? identifyingMatchers(own, state.volatileLabels)
-      : group.length > 0
-        ? silenceMatchersFor(group)
-        : [{ name: 'alertname', op: '=' as const, value: name }];
-  return {
-    kind: 'silence-confirm',
-    durationMs,
-    comment,
-    scope,
-    text: formatSilenceMatchers(matchers),
-    error: undefined,
-  };
-}
-
-type MenuStep = { kind: 'move'; index: number } | { kind: 'pick' } | { kind: 'cancel' } | { kind: 'none' };
-
-/** Arrow keys move through a menu of `count` items; ⏎ picks; esc cancels. */
-function menuKey(index: number, count: number, key: string): MenuStep {
-  if (key === 'up' || key === 'k') return { kind: 'move', index: Math.max(0, index - 1) };
-  if (key === 'down' || key === 'j') return { kind: 'move', index: Math.min(count - 1, index + 1) };
-  if (key === 'return') return { kind: 'pick' };
-  if (key === 'escape') return { kind: 'cancel' };
-  return { kind: 'none' };
 }
 
 /** Lines one J or K scrolls by. */
@@ -214,86 +52,6 @@ const scrollStep = 3;
 function checklistKey(state: WorkspaceState, key: string): KeyOutcome {
   const action = actionFor(key, ['workspace', 'list', 'global']);
   return action === undefined ? stay(state) : checklistAction(state, action);
-}
-
-function move(state: WorkspaceState, listAction: ListAction): KeyOutcome {
-  const list = listReducer(state.list, listAction);
-  const moved = list.cursor !== state.list.cursor;
-  const next = {
-    ...state,
-    list,
-    message: undefined,
-    detailScroll: moved && state.pane !== 'timeline' ? 0 : state.detailScroll,
-    pane: moved && (state.pane === 'alert' || state.pane === 'links') ? ('step' as const) : state.pane,
-  };
-  const stepId = focusedStepId(next);
-  const wantsRun =
-    stepId !== undefined &&
-    stepId !== focusedStepId(state) &&
-    next.probeSteps[stepId] &&
-    !next.probes[stepId];
-  return { state: next, intents: wantsRun ? [{ type: 'runProbes', stepId }] : [] };
-}
-
-/** The focused row's step id, when the row is a checklist step (not the alert-expression row). */
-function focusedStep(state: WorkspaceState): string | undefined {
-  const stepId = focusedStepId(state);
-  return state.incident?.steps.some((s) => s.step.id === stepId) === true ? stepId : undefined;
-}
-
-function stepEvent(state: WorkspaceState, type: 'step-done' | 'step-skipped' | 'step-reopened'): KeyOutcome {
-  const stepId = focusedStep(state);
-  if (stepId === undefined) return withMode(state, state.mode, 'This row is not a checklist step.');
-  const record: Intent = { type: 'record', event: { type, stepId } };
-  if (type === 'step-done') return toNextOpenStep(state, record);
-  return { state: { ...state, message: undefined }, intents: [record] };
-}
-
-/** Records the step's end and moves the cursor to the next step still to do, when there is one. */
-function toNextOpenStep(state: WorkspaceState, record: Intent): KeyOutcome {
-  const next = nextOpenStep(state, state.list.cursor);
-  if (next === undefined) {
-    return { state: { ...state, message: 'Every other step is done or skipped.' }, intents: [record] };
-  }
-  const moved = move(state, { type: 'jump', to: next });
-  return { state: moved.state, intents: [record, ...moved.intents] };
-}
-
-/** Runs a search from the cursor: the first matching row at or after it, wrapping. */
-function searchFor(state: WorkspaceState, query: string): KeyOutcome {
-  if (query === '') return stay({ ...state, search: undefined, message: 'Search cleared.' });
-  const matches = searchMatches(state, query);
-  const first = matchFrom(matches, state.list.cursor, 1, true);
-  if (first === undefined) {
-    return stay({ ...state, search: undefined, message: `No step matches “${query}”.` });
-  }
-  return jumpTo({ ...state, search: query }, first, matches);
-}
-
-function nextMatch(state: WorkspaceState, query: string, direction: 1 | -1): KeyOutcome {
-  const matches = searchMatches(state, query);
-  const target = matchFrom(matches, state.list.cursor, direction);
-  if (target === undefined) return stay({ ...state, message: `No step matches “${query}”.` });
-  return jumpTo(state, target, matches);
-}
-
-function jumpTo(state: WorkspaceState, index: number, matches: readonly number[]): KeyOutcome {
-  const moved = move(state, { type: 'jump', to: index });
-  const query = state.search ?? '';
-  // Scroll the step's text so its first matching line is in view.
-  const wanted = query.toLowerCase();
-  const lines = workspaceLayout({ ...moved.state, pane: 'step' }).lines;
-  const line = Math.max(
-    0,
-    lines.findIndex((l) => l.toLowerCase().includes(wanted)),
-  );
-  const next = {
-    ...moved.state,
-    pane: 'step' as const,
-    detailScroll: line,
-    message: matchMessage(matches, index, query),
-  };
-  return { state: next, intents: moved.intents };
 }
 
 function checklistAction(state: WorkspaceState, action: Action): KeyOutcome {

@@ -1,8 +1,9 @@
 // Keys of the alert's past incidents: `p` lists them (same identifying labels first), ↑/↓ pick
 // one, ⏎ shows its timeline read-only (the export's rows), esc goes back one level.
-import type { KeyOutcome } from './workspace-keys.js';
+import type { KeyOutcome } from './workspace-outcome.js';
 import { pastViewLines, pastViewRows } from './workspace-past.js';
-import type { WorkspaceMode, WorkspaceState } from './workspace-state.js';
+import type { WorkspaceMode } from './workspace-mode.js';
+import type { WorkspaceState } from './workspace-state.js';
 
 type PastMode = Extract<WorkspaceMode, { kind: 'past-list' | 'past-view' }>;
 

@@ -1,9 +1,10 @@
 // How many rows the alert's past takes in the workspace: none until the session offers it, one
 // while it loads, then the history line and the "Last time" line. On a short terminal (under 30
 // rows) only the history line shows while Meaning/Impact are folded, so the checklist keeps its
-// rows; `m` (the context toggle) shows the "Last time" line with the rest of the context.
+// rows; `m` (the context toggle) shows the "Last time" line with the rest of the context. And the
+// workspace reducer's part for the past: it, or a past incident's timeline, arriving.
 import type { AlertPast } from '../../app/alert-past.js';
-import type { ScreenSize, WorkspaceState } from './workspace-state.js';
+import type { ScreenSize, WorkspaceAction, WorkspaceState } from './workspace-state.js';
 import { appChrome, wrapText } from './workspace-text.js';
 
 /** The alert's past as the workspace holds it. */
@@ -48,4 +49,21 @@ export function pastViewRows(size: ScreenSize): number {
 /** A past incident's timeline rows wrapped to the screen (empty while loading). */
 export function pastViewLines(lines: readonly string[] | undefined, width: number): string[] {
   return (lines ?? []).flatMap((line) => wrapText(line, width));
+}
+
+/** The next state when the alert's past, or one past incident's timeline, arrives. */
+export function pastReducer(
+  state: WorkspaceState,
+  action: Extract<WorkspaceAction, { type: 'past' | 'pastIncident' }>,
+): WorkspaceState {
+  if (action.type === 'past') {
+    return {
+      ...state,
+      past: action.past === 'loading' ? { kind: 'loading' } : { kind: 'loaded', past: action.past },
+    };
+  }
+  // A timeline that arrives after its view was left (or another one opened) is dropped.
+  return state.mode.kind === 'past-view' && state.mode.id === action.id
+    ? { ...state, mode: { ...state.mode, lines: action.lines } }
+    : state;
 }

@@ -1,61 +1,22 @@
 // The incident workspace: the runbook checklist, the focused step's probes, and the dialogs for
-// notes, silences and export. Pure: keys come in, the next state and intents come out.
+// notes, silences and export. Pure: keys come in, the next state and intents come out. This file
+// holds the state's shape and the reducer for what the session sends; keys are handled in
+// workspace-keys, the dialogs' modes are in workspace-mode, probe runs and the probe plan that
+// follows a late alert rule in workspace-probes, and the alert's past in workspace-past.
 import type { Alert } from '../../core/alerts/alert.js';
 import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import type { AlertFacts } from '../../app/alert-facts.js';
-import type { ExportFormat, RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
+import type { AlertPast } from '../../app/alert-past.js';
+import type { RecordingStatus, WorkspaceRunbook } from '../../app/services.js';
 import { emptyList, listReducer, type ListState } from './list-state.js';
 import type { ProbeView } from './probe-view.js';
+import type { WorkspaceMode } from './workspace-mode.js';
+import { pastReducer, pastRows, type PastState } from './workspace-past.js';
+import { checklistItems, probeRunReducer, withProbePlan, type StepProbes } from './workspace-probes.js';
 import { checklistRows, contextLines } from './workspace-text.js';
-import { pastRows, type PastState } from './workspace-past.js';
-import type { AlertPast } from '../../app/alert-past.js';
-
-/** What the workspace is doing with the keyboard. */
-export type WorkspaceMode =
-  | { readonly kind: 'checklist' }
-  | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'silence-duration'; readonly index: number }
-  | { readonly kind: 'silence-comment'; readonly durationMs: number; readonly text: string }
-  | {
-      readonly kind: 'silence-confirm';
-      readonly durationMs: number;
-      readonly comment: string;
-      /** The incident's own alerts (by identifying labels), or every alert of the name. */
-      readonly scope: 'alerts' | 'group';
-      /** The matchers as an editable line, escaped so every character shows. */
-      readonly text: string;
-      /** Why the edited line cannot be used, when it cannot. */
-      readonly error: string | undefined;
-    }
-  | { readonly kind: 'export-format'; readonly index: number }
-  | { readonly kind: 'export-path'; readonly format: ExportFormat; readonly text: string }
-  | { readonly kind: 'search'; readonly text: string }
-  | { readonly kind: 'skip-reason'; readonly stepId: string; readonly text: string }
-  | { readonly kind: 'confirm-quit' }
-  /** The list of past incidents of the alert, `index` selected. */
-  | { readonly kind: 'past-list'; readonly index: number }
-  /** One past incident's timeline, read-only: undefined lines while loading. */
-  | {
-      readonly kind: 'past-view';
-      readonly index: number;
-      readonly id: string;
-      readonly lines: readonly string[] | undefined;
-      readonly scroll: number;
-    }
-  | { readonly kind: 'confirm-close'; readonly activeSilences: number };
-
-/** The focused step's probes: running, and the results so far. */
-export interface StepProbes {
-  readonly running: boolean;
-  readonly results: readonly ProbeResult[];
-  /** When the last run ended (ms since the epoch), to schedule the next one. */
-  readonly finishedAt?: number;
-  /** Runs ended so far: each one arms the refresh timer anew, even at the same clock reading. */
-  readonly runs?: number;
-}
 
 export interface WorkspaceState {
   /** The alerts chosen when opening (empty while resuming); the incident's own list is in `incident`. */
@@ -212,12 +173,6 @@ export function openingWorkspace(
   };
 }
 
-function itemsOf(incident: Incident, probeSteps: Readonly<Record<string, ProbeStep>>): string[] {
-  const steps = incident.steps.map((s) => s.step.id);
-  const pseudo = Object.keys(probeSteps).filter((id) => !steps.includes(id));
-  return [...pseudo, ...steps];
-}
-
 /** The next workspace state for data arriving from the session. Keys are handled in workspace-keys.ts. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   const next = reduce(state, action);
@@ -242,7 +197,7 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
   switch (action.type) {
     case 'opened': {
       const probeSteps = Object.fromEntries(action.probeSteps.map((s) => [s.id, s]));
-      const items = itemsOf(action.incident, probeSteps);
+      const items = checklistItems(action.incident, probeSteps);
       return {
         ...state,
         phase: 'ready',
@@ -264,7 +219,7 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     case 'openFailed':
       return { ...state, phase: 'failed', error: action.error };
     case 'incident': {
-      const items = itemsOf(action.incident, state.probeSteps);
+      const items = checklistItems(action.incident, state.probeSteps);
       const list = listReducer(state.list, {
         type: 'resize',
         count: items.length,
@@ -283,42 +238,18 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
       const name = state.incident?.alertname ?? state.alerts[0]?.name;
       return { ...state, groupAlerts: action.alerts.filter((a) => a.name === name) };
     }
-    case 'probeStarted': {
-      // A re-run keeps showing the last values (with their age) until the new ones arrive.
-      const previous = state.probes[action.stepId];
-      const probes = { ...previous, running: true, results: previous?.results ?? [] };
-      return { ...state, probes: { ...state.probes, [action.stepId]: probes } };
-    }
+    case 'probeStarted':
     case 'probeDue':
-      return state;
-    case 'probeResult': {
-      const previous = state.probes[action.stepId] ?? { running: true, results: [] };
-      const results = [
-        ...previous.results.filter((r) => r.probe.id !== action.result.probe.id),
-        action.result,
-      ];
-      return { ...state, probes: { ...state.probes, [action.stepId]: { ...previous, results } } };
-    }
-    case 'probeFinished': {
-      const previous = state.probes[action.stepId];
-      // A cancelled run keeps what it had and stops spinning; the step runs again when focused.
-      const results = action.results ?? previous?.results ?? [];
-      const finished = { running: false, results, finishedAt: action.at, runs: (previous?.runs ?? 0) + 1 };
-      return { ...state, probes: { ...state.probes, [action.stepId]: finished } };
-    }
+    case 'probeResult':
+    case 'probeFinished':
+      return probeRunReducer(state, action);
     case 'message':
       return { ...state, message: action.text };
     case 'alertFacts':
       return { ...state, facts: action.facts };
     case 'pastIncident':
-      return state.mode.kind === 'past-view' && state.mode.id === action.id
-        ? { ...state, mode: { ...state.mode, lines: action.lines } }
-        : state;
     case 'past':
-      return {
-        ...state,
-        past: action.past === 'loading' ? { kind: 'loading' } : { kind: 'loaded', past: action.past },
-      };
+      return pastReducer(state, action);
     case 'links':
       return { ...state, links: action.links, linkCursor: 0, pane: 'links', detailScroll: 0 };
     case 'height':
@@ -334,51 +265,7 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
   }
 }
 
-/**
- * The focused step whose probes are waiting for their next automatic run: the workspace is ready,
- * no dialog is open (the refresh pauses under one), and the step's last run has ended.
- */
-export function probeRefreshTarget(
-  state: WorkspaceState,
-): { readonly stepId: string; readonly finishedAt: number; readonly runs: number } | undefined {
-  if (state.phase !== 'ready' || state.mode.kind !== 'checklist') return undefined;
-  const stepId = focusedStepId(state);
-  if (stepId === undefined || !state.probeSteps[stepId]) return undefined;
-  const probes = state.probes[stepId];
-  if (!probes || probes.running || probes.finishedAt === undefined) return undefined;
-  return { stepId, finishedAt: probes.finishedAt, runs: probes.runs ?? 0 };
-}
-
 /** The step id under the cursor. */
 export function focusedStepId(state: WorkspaceState): string | undefined {
   return state.items[state.list.cursor];
-}
-
-/**
- * The probes arrive after the checklist: the rows they add (the alert expression first) go in, the
- * cursor stays on the step it was on, or on the first row when it had not moved (as at open).
- */
-function withProbePlan(
-  state: WorkspaceState,
-  plan: Extract<WorkspaceAction, { type: 'probePlan' }>,
-): WorkspaceState {
-  if (!state.incident || !state.probesPending) return state;
-  const probeSteps = Object.fromEntries(plan.probeSteps.map((s) => [s.id, s]));
-  const items = itemsOf(state.incident, probeSteps);
-  const focused = state.items[state.list.cursor];
-  const at = state.list.cursor === 0 || focused === undefined ? 0 : Math.max(0, items.indexOf(focused));
-  const resized = listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height });
-  const runbook = state.runbook && {
-    ...state.runbook,
-    problems: [...plan.problems, ...state.runbook.problems],
-  };
-  return {
-    ...state,
-    runbook,
-    probeSteps,
-    items,
-    volatileLabels: plan.volatileLabels,
-    probesPending: false,
-    list: listReducer(resized, { type: 'jump', to: at }),
-  };
 }

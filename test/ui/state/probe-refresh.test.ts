@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appReducer, initialApp, type AppState } from '../../../src/ui/state/app-state.js';
-import { probeRefreshTarget } from '../../../src/ui/state/workspace-state.js';
+import { probeRefreshTarget } from '../../../src/ui/state/workspace-probes.js';
 import { alertProbe, fakeSession } from '../../helpers/fake-session.js';
 import { sampleAlerts } from '../../helpers/alerts.js';
 
