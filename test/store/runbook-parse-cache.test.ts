@@ -86,6 +86,13 @@ describe('the parsed-runbook cache with hostile runbook text', () => {
       '---',
       '# Hostile',
       '',
+      '```yaml',
+      '- alert: Hostile',
+      '  expr: up == 0',
+      '  labels:',
+      '    team: "\\0sitrep:undefined"',
+      '```',
+      '',
       '## Diagnosis',
       '',
       '1. Look at it.',
@@ -96,6 +103,7 @@ describe('the parsed-runbook cache with hostile runbook text', () => {
     ].join('\n');
     const fresh = parseRunbook(text);
     expect(fresh.owner).toBe('\u0000sitrep:Infinity');
+    expect(fresh.rule?.labels['team']).toBe('\u0000sitrep:undefined');
     expect(cachedRunbookParser(dir, 'v1')(text)).toStrictEqual(fresh);
     expect(cachedRunbookParser(dir, 'v1')(text)).toStrictEqual(fresh);
   });
