@@ -5,14 +5,15 @@ import fs from 'node:fs';
 import type { FileConfig } from '../core/config/config-file.js';
 import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-config.js';
 import { checkConfigDocument, configFilePath, type Env } from './config-path.js';
-import { parseYamlConfig, readYamlConfig } from './yaml-file.js';
+import { readYamlConfig } from './yaml-file.js';
 
 export { checkConfigDocument, configDir, configFilePath } from './config-path.js';
 
 /** The config file as written (empty when there is none), already checked. Throws ConfigFileError. */
 export function readConfigDocument(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};
-  const value = parseYamlConfig(fs.readFileSync(file, 'utf8'), file, (doc) => {
+  // Read by readYamlConfig: a file there that cannot be read (a folder) is an error naming it.
+  const value = readYamlConfig(file, (doc) => {
     checkConfigDocument(file, doc);
     return doc;
   });

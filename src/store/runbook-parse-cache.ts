@@ -38,19 +38,24 @@ export function cachedRunbookParser(dir: string, version: string): RunbookParser
   };
 }
 
-// JSON has no undefined, NaN or Infinity: they are written as tagged values and read back as such,
-// so a runbook read from the cache is the very value the parser returned.
+// JSON has no undefined, NaN, Infinity or -0: they are written as tagged strings and read back as
+// such, so a runbook read from the cache is the very value the parser returned. A string of the
+// runbook's own that starts with the tag (YAML front matter can hold a NUL) is tagged too, so it
+// reads back as the same string, never as a number or undefined.
 const tag = '\u0000sitrep:';
 
 function encode(_key: string, value: unknown): unknown {
   if (value === undefined) return `${tag}undefined`;
-  if (typeof value === 'number' && !Number.isFinite(value)) return `${tag}${String(value)}`;
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))
+    return `${tag}${Object.is(value, -0) ? '-0' : String(value)}`;
+  if (typeof value === 'string' && value.startsWith(tag)) return `${tag}string:${value}`;
   return value;
 }
 
 function decode(value: unknown): unknown {
   if (typeof value === 'string' && value.startsWith(tag)) {
     const name = value.slice(tag.length);
+    if (name.startsWith('string:')) return name.slice('string:'.length);
     return name === 'undefined' ? undefined : Number(name);
   }
   if (Array.isArray(value)) return value.map(decode);

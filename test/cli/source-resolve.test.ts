@@ -95,6 +95,18 @@ describe('resolveSourceOptionsQuickly', () => {
     expect(await outcome(() => resolveSourceOptionsQuickly({}, given))).toEqual(expected);
   });
 
+  it('says a config file that cannot be read (a folder) is unusable, naming it, both ways', async () => {
+    const folder = path.join(home, 'folder.yml');
+    fs.mkdirSync(folder, { recursive: true });
+    const given = context({ SITREP_CONFIG_FILE: folder });
+    const expected = await outcome(() => resolveSourceOptions({}, given));
+    expect(expected).toMatchObject({
+      name: 'ConfigFileError',
+      error: expect.stringContaining(folder) as unknown,
+    });
+    expect(await outcome(() => resolveSourceOptionsQuickly({}, given))).toEqual(expected);
+  });
+
   it('reads the default config file when there is one', async () => {
     fs.mkdirSync(path.join(home, 'config', 'sitrep'), { recursive: true });
     fs.writeFileSync(

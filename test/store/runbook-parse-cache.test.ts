@@ -72,3 +72,39 @@ describe('the parsed-runbook cache', () => {
     expect(cachedRunbookParser(path.join(blocked, 'cache'), 'v1')(text)).toStrictEqual(parseRunbook(text));
   });
 });
+
+describe('the parsed-runbook cache with hostile runbook text', () => {
+  it('reads back strings that look like its own tags, and negative zero, as the parser gave them', () => {
+    const dir = newDir();
+    // A runbook's front matter is YAML: "\0" is a NUL there, and the parser keeps it.
+    const text = [
+      '---',
+      'alert: Hostile',
+      'owner: "\\0sitrep:Infinity"',
+      'severity: "\\0sitrep:undefined"',
+      'tags: ["\\0sitrep:NaN", "\\0sitrep:"]',
+      '---',
+      '# Hostile',
+      '',
+      '```yaml',
+      '- alert: Hostile',
+      '  expr: up == 0',
+      '  labels:',
+      '    team: "\\0sitrep:undefined"',
+      '```',
+      '',
+      '## Diagnosis',
+      '',
+      '1. Look at it.',
+      '   ```promql warn="> -0"',
+      '   up',
+      '   ```',
+      '',
+    ].join('\n');
+    const fresh = parseRunbook(text);
+    expect(fresh.owner).toBe('\u0000sitrep:Infinity');
+    expect(fresh.rule?.labels['team']).toBe('\u0000sitrep:undefined');
+    expect(cachedRunbookParser(dir, 'v1')(text)).toStrictEqual(fresh);
+    expect(cachedRunbookParser(dir, 'v1')(text)).toStrictEqual(fresh);
+  });
+});
