@@ -108,4 +108,34 @@ describe('resume: the checklist first, the probes when the alert rule answers', 
     await ui.waitForText('DiskFull');
     await expect.poll(listed).toBe(1);
   });
+
+  it('drops the rule’s volatile labels from a silence drawn before the rule answered, unless edited', async () => {
+    // The dialog's line of matchers (the probe rows show the alert's labels too).
+    const matchers = (frame: string) => frame.split('\n').find((l) => l.includes('alertname="')) ?? '';
+    const confirmBeforeRule = async () => {
+      const started = resumeWithPendingRule();
+      await started.ui.waitForText('D1 Check which servers refuse connections.');
+      started.ui.press('S');
+      await started.ui.waitForText('Silence for how long?');
+      started.ui.press(keys.enter);
+      await started.ui.waitForText('Why silence it?');
+      started.ui.press('draining web1', keys.enter);
+      expect(matchers(await started.ui.waitForText('Create this silence'))).toContain('server="web1"');
+      return started;
+    };
+    // `server` stands for a label templated from the value: the default line loses it.
+    const untouched = await confirmBeforeRule();
+    untouched.answer({ probeSteps: [alertProbe(152).step], volatileLabels: ['server'], problems: [] });
+    await untouched.ui.waitForText('Alert expression');
+    await expect.poll(() => matchers(untouched.ui.frame())).not.toContain('server="web1"');
+    expect(matchers(untouched.ui.frame())).toContain('alertname="HaproxyServerConnectionErrors"');
+    untouched.ui.unmount();
+    // A line the user typed into is theirs: it stays as they left it.
+    const edited = await confirmBeforeRule();
+    edited.ui.press(',');
+    await edited.ui.waitForText('server="web1",');
+    edited.answer({ probeSteps: [alertProbe(152).step], volatileLabels: ['server'], problems: [] });
+    await edited.ui.waitForText('Alert expression');
+    expect(matchers(edited.ui.frame())).toContain('server="web1",');
+  });
 });

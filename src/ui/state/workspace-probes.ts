@@ -5,6 +5,7 @@ import type { ProbeStep } from '../../core/probe/probe.js';
 import type { ProbeResult } from '../../core/probe/result.js';
 import type { Incident } from '../../core/timeline/incident.js';
 import { listReducer } from './list-state.js';
+import { silenceConfirm } from './workspace-dialog-keys.js';
 import type { WorkspaceAction, WorkspaceState } from './workspace-state.js';
 
 /** The focused step's probes: running, and the results so far. */
@@ -71,7 +72,10 @@ export function probeRunReducer(state: WorkspaceState, action: ProbeRunAction): 
 
 /**
  * The probes arrive after the checklist: the rows they add (the alert expression first) go in, the
- * cursor stays on the step it was on, or on the first row when it had not moved (as at open).
+ * cursor stays on the step it was on, or on the first row when it had not moved (as at open). The
+ * rule also names the labels that change with each evaluation: a silence being confirmed on its
+ * default matchers, drawn before they were known, gets them again without those labels (else it
+ * would stop matching at the alert's next evaluation); a line the user edited stays theirs.
  */
 export function withProbePlan(
   state: WorkspaceState,
@@ -87,7 +91,7 @@ export function withProbePlan(
     ...state.runbook,
     problems: [...plan.problems, ...state.runbook.problems],
   };
-  return {
+  const next: WorkspaceState = {
     ...state,
     runbook,
     probeSteps,
@@ -96,6 +100,11 @@ export function withProbePlan(
     probesPending: false,
     list: listReducer(resized, { type: 'jump', to: at }),
   };
+  const mode = state.mode;
+  if (mode.kind !== 'silence-confirm' || mode.scope !== 'alerts') return next;
+  const drawn = silenceConfirm(state, mode.durationMs, mode.comment, mode.scope);
+  if (mode.text !== drawn.text) return next;
+  return { ...next, mode: silenceConfirm(next, mode.durationMs, mode.comment, mode.scope) };
 }
 
 /**
