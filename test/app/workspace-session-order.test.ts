@@ -143,7 +143,8 @@ describe('resuming before the feed has answered', () => {
   const findRunbook = (alert: typeof live) =>
     resolveRunbook(alert, { entries: [], cacheDir: newDir() }).then((r) => ({ ...r, notes: [] }));
 
-  it('keeps the recorded runbook: no second runbook-opened, the live alert’s text', async () => {
+  /** Opens an incident on `live`, closes it, and resumes it before the feed answers with `answer`. */
+  async function resumeBeforeFeed(answer: readonly (typeof live)[]) {
     const dir = newDir();
     const first = sessionDeps(dir);
     const opened = await openWorkspaceSession([live], { ...first.deps, findRunbook });
@@ -152,8 +153,12 @@ describe('resuming before the feed has answered', () => {
     const resuming = resumeWorkspaceSession(opened.id, [], { ...deps, findRunbook });
     // The recorded copy found another runbook text: the session waits for the feed's answer.
     await expect.poll(() => feed.listenerCount()).toBeGreaterThan(0);
-    feed.answer([live]);
-    const session = track(await resuming);
+    feed.answer([...answer]);
+    return { dir, opened, session: track(await resuming) };
+  }
+
+  it('keeps the recorded runbook: no second runbook-opened, the live alert’s text', async () => {
+    const { dir, opened, session } = await resumeBeforeFeed([live]);
     expect(session.probeAlert.generatorURL).toBe(live.generatorURL);
     const runbooks = onDisk(dir, opened.id).filter((e) => e.type === 'runbook-opened');
     expect(runbooks).toHaveLength(1);
@@ -161,15 +166,7 @@ describe('resuming before the feed has answered', () => {
   });
 
   it('opens on the recorded copy when the feed answers without the alert', async () => {
-    const dir = newDir();
-    const first = sessionDeps(dir);
-    const opened = await openWorkspaceSession([live], { ...first.deps, findRunbook });
-    await opened.close();
-    const { deps, feed } = sessionDeps(dir, { feedLoading: true });
-    const resuming = resumeWorkspaceSession(opened.id, [], { ...deps, findRunbook });
-    await expect.poll(() => feed.listenerCount()).toBeGreaterThan(0);
-    feed.answer([]);
-    const session = track(await resuming);
+    const { session } = await resumeBeforeFeed([]);
     expect(session.probeAlert.generatorURL).toBeUndefined();
     expect(session.incident().alerts[0]?.fingerprint).toBe(live.fingerprint);
   });
