@@ -120,6 +120,20 @@ describe('sitrep alerts --json', () => {
     expect(bundled).not.toMatch(marks('node_modules/debug/'));
   });
 
+  it('reads the answer through node-fetch without the web streams polyfill', async () => {
+    // fetch-blob's streams.cjs would bring in web-streams-polyfill when Node has no ReadableStream;
+    // Node 20 has one, so the build leaves both out (scripts/build.mjs, noStreamsPolyfill) and the
+    // body is still read whole.
+    const { stdout, bundled } = await loadedBundle(['alerts', '--json']);
+    expect(
+      (JSON.parse(stdout) as { alerts: { labels: Record<string, string> }[] }).alerts[0]?.labels,
+    ).toMatchObject(haproxyLabels('web1'));
+    expect(bundled).toMatch(marks('node_modules/node-fetch/'));
+    expect(bundled).toMatch(marks('node_modules/fetch-blob/index\\.js'));
+    expect(bundled).not.toMatch(marks('node_modules/web-streams-polyfill/'));
+    expect(bundled).not.toMatch(marks('node_modules/fetch-blob/streams\\.cjs'));
+  });
+
   it('loads the YAML parser when there is a config file to read', async () => {
     const file = path.join(scratch, 'config', 'sitrep', 'config.yml');
     fs.mkdirSync(path.dirname(file), { recursive: true });
