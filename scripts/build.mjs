@@ -94,6 +94,28 @@ const boundedInkMeasureCache = {
   },
 };
 
+// node-fetch's Blob (fetch-blob) imports fetch-blob/streams.cjs for what it does: when
+// globalThis.ReadableStream is missing, it brings in web-streams-polyfill (200 KB of source, bundled
+// and evaluated on every HTTP command), and when Blob has no stream() it adds one. Node 20 has both,
+// so the file does nothing there but cost its load: it is replaced by an empty module. The build
+// fails if the file no longer reads as expected.
+const noStreamsPolyfill = {
+  name: 'no-web-streams-polyfill',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]fetch-blob[\\/]streams\.cjs$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      const expected = [
+        'if (!globalThis.ReadableStream) {',
+        "require('web-streams-polyfill/dist/ponyfill.es2018.js')",
+        'if (Blob && !Blob.prototype.stream) {',
+      ];
+      if (!expected.every((line) => source.includes(line)) || /\bexports\b/.test(source))
+        throw new Error(`fetch-blob changed: ${args.path} no longer reads as scripts/build.mjs expects`);
+      return { contents: '', loader: 'js' };
+    });
+  },
+};
+
 const release = process.argv.includes('--release');
 const sourcemap = !release || process.env.SITREP_SOURCEMAPS === '1' ? 'linked' : false;
 
@@ -124,7 +146,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
   },
-  plugins: [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache],
+  plugins: [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache, noStreamsPolyfill],
   logLevel: 'warning',
 });
 

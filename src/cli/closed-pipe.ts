@@ -1,6 +1,7 @@
 // `sitrep alerts | head -1`: the reader closing the pipe is the normal end of a pipeline, not an
 // error. Like `git log | head`, sitrep then stops quietly; unlike it, with exit 0 (not 141), so a
 // script's `set -o pipefail` does not fail on a `head`.
+import fs from 'node:fs';
 
 /** A stream that reports a closed pipe as an 'error' event (process.stdout, process.stderr). */
 interface EventStream {
@@ -12,11 +13,80 @@ interface EventStream {
  * nowhere left to say anything). Any other stream error is rethrown as before.
  */
 export function endQuietlyOnClosedPipe(stdout: EventStream, stderr: EventStream, exit: () => void): void {
-  stdout.on('error', (error) => {
+  onClosedPipe(stdout, exit);
+  onClosedPipe(stderr, () => undefined);
+}
+
+function onClosedPipe(stream: EventStream, closed: () => void): void {
+  stream.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
-    exit();
+    closed();
   });
-  stderr.on('error', (error) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+}
+
+/** What a command writes to (CommandContext's stdout and stderr). */
+export interface Output {
+  write(chunk: string | Uint8Array): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/** Past this many bytes an output goes through Node's stream (process.stdout), as it always did. */
+export const directLimit = 64 * 1024;
+
+/**
+ * process.stdout or process.stderr as a command writes to it, with a closed pipe handled as
+ * endQuietlyOnClosedPipe says. Node builds process.stdout the first time it is touched, and on a
+ * pipe or a socket that loads its stream and net modules (2-3 ms of CPU): a command that prints a
+ * little (`--version`, an error, a short list) writes its first `directLimit` bytes straight to the
+ * file descriptor instead, and Node's stream is made only when the output grows past that, or when
+ * the descriptor would block (a non-blocking pipe). A terminal (or any character device) gets
+ * Node's stream at once, as before: the screen and the table's width need it.
+ */
+export function processOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void): Output {
+  if (mayBeTerminal(fd)) {
+    const real = stream();
+    onClosedPipe(real, closed);
+    return real;
+  }
+  let real: NodeJS.WriteStream | undefined;
+  let ended = false;
+  let written = 0;
+  const viaStream = (): NodeJS.WriteStream => {
+    if (!real) {
+      real = stream();
+      onClosedPipe(real, closed);
+    }
+    return real;
+  };
+  return {
+    write(chunk: string | Uint8Array): boolean {
+      if (ended) return false;
+      if (real || written + chunk.length > directLimit) return viaStream().write(chunk);
+      let bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      written += bytes.length;
+      try {
+        while (bytes.length > 0) bytes = bytes.subarray(fs.writeSync(fd, bytes));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'EAGAIN') return viaStream().write(bytes);
+        if (code !== 'EPIPE') throw error;
+        ended = true;
+        closed();
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * Whether the descriptor may be a terminal: a character device, or one that cannot be examined
+ * (closed). Asking Node's own isatty would load the modules this file spares.
+ */
+export function mayBeTerminal(fd: 0 | 1 | 2): boolean {
+  try {
+    return fs.fstatSync(fd).isCharacterDevice();
+  } catch {
+    return true;
+  }
 }

@@ -4,7 +4,7 @@ import type { Journal } from '../store/journal.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
-import { printWarnings, resolveSourceOptions } from './source-options.js';
+import { printWarnings, resolveSourceOptionsQuickly } from './source-resolve.js';
 
 const options = { alert: { type: 'string' } } as const;
 
@@ -66,7 +66,7 @@ export async function openScreen(
 export async function runInteractive(args: readonly string[], context: CommandContext): Promise<number> {
   // The same server flags as every command; a wrong one fails here, before the screen opens.
   const { values } = parseCommandArgs('', args, options, false);
-  const { config, warnings } = resolveSourceOptions({}, context);
+  const { config, warnings } = await resolveSourceOptionsQuickly({}, context);
   requireTerminal(
     context,
     'In scripts, use the non-interactive commands: sitrep alerts, probe, runbook, export (see sitrep --help).',

@@ -22,6 +22,14 @@ beforeAll(async () => {
   server = await startFaultServer({
     '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] },
     '/api/v1/alerts': { kind: 'json', body: { status: 'success', data: { alerts: [] } } },
+    '/api/v1/query': {
+      kind: 'json',
+      body: { status: 'success', data: { resultType: 'vector', result: [] } },
+    },
+    '/api/v1/query_range': {
+      kind: 'json',
+      body: { status: 'success', data: { resultType: 'matrix', result: [] } },
+    },
   });
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-json-modules-'));
   const log = path.join(scratch, 'loaded.txt');
@@ -42,6 +50,15 @@ afterAll(async () => {
 
 /** The bundle's files a run of `sitrep …args` loaded, as text (the hook's log is reset first). */
 async function loadedBundle(args: readonly string[]): Promise<{ stdout: string; bundled: string }> {
+  const { stdout, stderr, code, bundled } = await loadedBundleOrError(args);
+  if (code !== 0) throw new Error(`sitrep ${args.join(' ')} ended with ${code}: ${stderr}`);
+  return { stdout, bundled };
+}
+
+/** loadedBundle for a run that may fail: its stderr and exit code too. */
+async function loadedBundleOrError(
+  args: readonly string[],
+): Promise<{ stdout: string; stderr: string; code: number; bundled: string }> {
   const log = path.join(scratch, 'loaded.txt');
   fs.rmSync(log, { force: true });
   const env = {
@@ -53,16 +70,20 @@ async function loadedBundle(args: readonly string[]): Promise<{ stdout: string; 
     SITREP_PROMETHEUS_URL: server.url,
   };
   const node = ['--import', path.join(scratch, 'register.mjs'), path.join(repoRoot, 'dist', 'sitrep.js')];
-  const { stdout } = await promisify(execFile)(process.execPath, [...node, ...args], {
+  const { stdout, stderr, code } = await promisify(execFile)(process.execPath, [...node, ...args], {
     env,
     timeout: 30_000,
-  });
+  }).then(
+    (done) => ({ ...done, code: 0 }),
+    (error: { stdout: string; stderr: string; code: number }) => error,
+  );
   const loaded = fs
     .readFileSync(log, 'utf8')
     .split('\n')
     .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
   expect(loaded.length).toBeGreaterThan(1);
-  return { stdout, bundled: loaded.map((url) => fs.readFileSync(fileURLToPath(url), 'utf8')).join('\n') };
+  const bundled = loaded.map((url) => fs.readFileSync(fileURLToPath(url), 'utf8')).join('\n');
+  return { stdout, stderr, code, bundled };
 }
 
 // esbuild marks where each bundled file starts: `// node_modules/ink/build/ink.js`.
@@ -120,6 +141,20 @@ describe('sitrep alerts --json', () => {
     expect(bundled).not.toMatch(marks('node_modules/debug/'));
   });
 
+  it('reads the answer through node-fetch without the web streams polyfill', async () => {
+    // fetch-blob's streams.cjs would bring in web-streams-polyfill when Node has no ReadableStream;
+    // Node 20 has one, so the build leaves both out (scripts/build.mjs, noStreamsPolyfill) and the
+    // body is still read whole.
+    const { stdout, bundled } = await loadedBundle(['alerts', '--json']);
+    expect(
+      (JSON.parse(stdout) as { alerts: { labels: Record<string, string> }[] }).alerts[0]?.labels,
+    ).toMatchObject(haproxyLabels('web1'));
+    expect(bundled).toMatch(marks('node_modules/node-fetch/'));
+    expect(bundled).toMatch(marks('node_modules/fetch-blob/index\\.js'));
+    expect(bundled).not.toMatch(marks('node_modules/web-streams-polyfill/'));
+    expect(bundled).not.toMatch(marks('node_modules/fetch-blob/streams\\.cjs'));
+  });
+
   it('loads the YAML parser when there is a config file to read', async () => {
     const file = path.join(scratch, 'config', 'sitrep', 'config.yml');
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -128,6 +163,45 @@ describe('sitrep alerts --json', () => {
       const { stdout, bundled } = await loadedBundle(['alerts', '--json']);
       expect((JSON.parse(stdout) as { alerts: unknown[] }).alerts).toHaveLength(1);
       expect(bundled).toMatch(marks('node_modules/yaml/'));
+    } finally {
+      fs.rmSync(file);
+    }
+  });
+});
+
+// Without a config file, these read no YAML either (src/cli/source-resolve.ts,
+// resolveSourceOptionsQuickly); with one, they read it as before and name it when it is wrong.
+describe('history, resume and the screen', () => {
+  const yaml = marks('node_modules/yaml/');
+
+  it('load no YAML parser without a config file', async () => {
+    const history = await loadedBundle(['history', 'HaproxyServerConnectionErrors', '--json']);
+    expect((JSON.parse(history.stdout) as { alert: { name: string } }).alert.name).toBe(
+      'HaproxyServerConnectionErrors',
+    );
+    expect(history.bundled).toMatch(marks('src/cli/commands/history\\.ts'));
+    expect(history.bundled).not.toMatch(yaml);
+    // No terminal here: each ends with its own words, having resolved the sources first.
+    const resume = await loadedBundleOrError(['resume']);
+    expect(resume.stderr).toMatch(/^sitrep: there is no open incident\n/);
+    expect(resume.bundled).toMatch(marks('src/cli/commands/resume\\.ts'));
+    expect(resume.bundled).not.toMatch(yaml);
+    const screen = await loadedBundleOrError([]);
+    expect(screen.stderr).toMatch(/^sitrep: the interactive screen needs a terminal/);
+    expect(screen.bundled).not.toMatch(yaml);
+  });
+
+  it('read a config file when there is one, and name it when it is wrong', async () => {
+    const file = path.join(scratch, 'config', 'sitrep', 'config.yml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'timeout: [\n');
+    try {
+      for (const args of [['history', 'HaproxyServerConnectionErrors'], ['resume'], []]) {
+        const run = await loadedBundleOrError(args);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`sitrep: ${file}:2: not valid YAML`);
+        expect(run.bundled).toMatch(yaml);
+      }
     } finally {
       fs.rmSync(file);
     }

@@ -10,7 +10,9 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import { defaultHistorySeconds, fetchAlertHistory } from '../../sources/alert-history.js';
 import { writeJson, type Command } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { printWarnings, resolveSourceOptions, sourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { globalFlagsHelp as sourceOptionsHelp, globalOptions as sourceOptions } from '../global-flags.js';
+// Not source-options.js: without a config file the YAML reader stays out (resolveSourceOptionsQuickly).
+import { printWarnings, resolveSourceOptionsQuickly } from '../source-resolve.js';
 import { parseLabelFlags } from './probe-target.js';
 import { pastIncidentsSection } from './history-incidents.js';
 import { appendAll } from '../../core/bounded.js';
@@ -57,7 +59,7 @@ export const historyCommand: Command = {
       );
     const labels = parseLabelFlags('history', values.label ?? []);
     const windowSeconds = parseWindow(values.window);
-    const { config, warnings } = resolveSourceOptions(values, context);
+    const { config, warnings } = await resolveSourceOptionsQuickly(values, context);
     printWarnings(warnings, context);
     const now = Date.now();
     const { zone, warning } = localZone(context.env, new Date(now).toISOString());

@@ -5,7 +5,9 @@ import type { Command } from '../command.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { openScreen, requireTerminal } from '../interactive.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
+import { globalFlagsHelp as sourceOptionsHelp } from '../global-flags.js';
+// Not source-options.js: without a config file the YAML reader stays out (resolveSourceOptionsQuickly).
+import { printWarnings, resolveSourceOptionsQuickly } from '../source-resolve.js';
 
 const help = `Usage: sitrep resume [ID]
 
@@ -23,7 +25,7 @@ export const resumeCommand: Command = {
   help,
   async run(args, context) {
     const { positionals } = parseCommandArgs('resume', args, {});
-    const { config, warnings } = resolveSourceOptions({}, context);
+    const { config, warnings } = await resolveSourceOptionsQuickly({}, context);
     const store = incidentStore(context);
     const id = await store.resolveId(incidentIdArgument('resume', positionals), 'latest-open');
     const hint = 'In scripts, use `sitrep incidents`, `sitrep note`, `sitrep close` and `sitrep export`.';
