@@ -148,4 +148,28 @@ describe('incident workspace', () => {
     expect(session?.expired).toEqual(['silence-123']);
     expect(session?.events.map((e) => e.type).slice(-2)).toEqual(['silence-expired', 'incident-closed']);
   });
+
+  it('asks before quitting with events not on disk, and quits as asked once they are written', async () => {
+    const { ui, opened } = start();
+    await openWeb1(ui);
+    const session = opened[0];
+    if (!session) throw new Error('no session opened');
+    let pending = 2;
+    session.recording = () => ({
+      ok: pending === 0,
+      pending,
+      error: pending === 0 ? undefined : 'disk full',
+    });
+    const note = (text: string) =>
+      session.record({ type: 'note-added', at: '2026-11-26T03:10:00.000Z', text });
+    await note('first');
+    ui.press('q');
+    await ui.waitForText('2 events are not on disk yet. Quit anyway and lose them?');
+    expect(session.closed).toBe(false);
+    // The writes go through: nothing is lost by quitting now, and no dialog asks about 0 events.
+    pending = 0;
+    await note('second');
+    await expect.poll(() => session.closed).toBe(true);
+    expect(ui.frame()).not.toContain('0 events are not on disk yet');
+  });
 });

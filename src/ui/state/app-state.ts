@@ -177,6 +177,10 @@ function inbox(state: AppState, action: InboxAction): AppState {
 function workspace(state: AppState, action: WorkspaceAction): AppState {
   if (!state.workspace) return state;
   const next = { ...state, workspace: workspaceReducer(state.workspace, action) };
+  // `q` waited on events not yet on disk: once they are, nothing is lost and it quits as asked
+  // (the dialog would otherwise go on asking about "0 events").
+  if (next.workspace.mode.kind === 'confirm-quit' && next.workspace.recording.pending === 0)
+    return send({ ...next, workspace: { ...next.workspace, mode: { kind: 'checklist' } } }, { type: 'quit' });
   // The refresh timer says a step is due; it runs only if it is still the one waiting (focused, idle,
   // no dialog open), so a timer that fired just as things changed does nothing.
   if (action.type === 'probeDue') {
