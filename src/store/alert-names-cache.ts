@@ -19,12 +19,23 @@ export function alertNamesFile(env: Env): string {
 export function writeAlertNames(env: Env, names: Iterable<string>): void {
   const valid = [...new Set(names)].filter((n) => /^[A-Za-z_:][A-Za-z0-9_:]*$/.test(n)).sort();
   const file = alertNamesFile(env);
+  const text = valid.map((n) => `${n}\n`).join('');
+  // Most runs list the same names as the last: reading is cheaper than a new file and a rename.
+  if (readOrUndefined(file) === text) return;
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, valid.map((n) => `${n}\n`).join(''));
+    fs.writeFileSync(temporary, text);
     fs.renameSync(temporary, file);
   } catch {
     fs.rmSync(temporary, { force: true });
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }
