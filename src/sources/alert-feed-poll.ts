@@ -6,11 +6,12 @@ import { earliestDue, type SourceState } from './feed-state.js';
 
 /**
  * Asks one source unless it has a request in flight (then returns that one). `settled` gets the
- * outcome, unless the request was aborted meanwhile (stop()): such a late answer is dropped.
+ * outcome, unless the request was aborted meanwhile (stop()): such a late answer is dropped. The
+ * poll ends when what `settled` returns does; `signal` tells it of a stop() meanwhile.
  */
 export function pollSource(
   state: SourceState,
-  settled: (result: PromiseSettledResult<SourceAlerts>) => void,
+  settled: (result: PromiseSettledResult<SourceAlerts>, signal: AbortSignal) => void | Promise<void>,
 ): Promise<void> {
   if (state.inFlight) return state.inFlight;
   const controller = new AbortController();
@@ -26,7 +27,8 @@ export function pollSource(
         state.inFlight = undefined;
         state.controller = undefined;
       }
-      if (!controller.signal.aborted) settled(result);
+      if (!controller.signal.aborted) return settled(result, controller.signal);
+      return undefined;
     });
   state.inFlight = done;
   return done;

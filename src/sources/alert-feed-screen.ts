@@ -1,31 +1,38 @@
-// The screen's alert feed. Its first poll runs in this thread: started before the screen's code
-// loads (src/cli/interactive.ts), Alertmanager works out its answer while React and Ink load, and
-// the answer reaches the screen without a worker to start first or ten thousand alerts to copy
-// across threads. Once every source has answered and the screen watches the feed, the polling
-// moves to a worker thread (alert-feed-mirror.ts), handed the sources' state so that it carries on
-// from their next due time: the screen sees one feed, the same alerts, and no source asked twice.
+// The screen's alert feed. It polls in the screen's own thread (createOneThreadFeed): started
+// before the screen's code loads (src/cli/interactive.ts), Alertmanager works out its answer while
+// React and Ink load. Each later answer is read in slices of a few ms with the event loop let run
+// between them, only the alerts whose text changed are parsed, an answer that changed nothing is
+// neither merged nor sorted, and a re-sent list keeps its order without a sort (alert-feed-slices.ts,
+// feed-state.ts). Measured at 10,000 alerts against the earlier hand-over to a worker thread
+// (createHybridAlertFeed, still there for a caller that passes a workerUrl): peak RSS ~125 MiB
+// instead of ~210–240 (no second isolate, no worker's copy of every alert), the longest stall
+// around a refresh ~50–80 ms instead of ~150–300 (the worker's deltas still cost the screen).
 import type { Config } from '../core/config/config.js';
 import { createAlertFeed, feedSources, type AlertFeed, type HandingFeed } from './alert-feed.js';
-import { createWorkerAlertFeed, feedThread, feedWorkerUrl, trackFeedThread } from './alert-feed-mirror.js';
+import { createWorkerAlertFeed, feedThread, trackFeedThread } from './alert-feed-mirror.js';
 import { snapshotStore } from './alert-feed-store.js';
 import { fullCollection, tightenHeap } from './feed-heap.js';
+import { nextTurn } from './alert-feed-slices.js';
 
 /** How the screen's feed is made. */
 export interface OpenFeedOptions {
   readonly intervalMs?: number;
-  /** The worker's script; default: the bundle's (feedWorkerUrl). Null polls in this thread. */
+  /**
+   * A worker's script (e.g. feedWorkerUrl()): the first poll in this thread, then in that worker.
+   * Default (or null): in this thread throughout (createOneThreadFeed).
+   */
   readonly workerUrl?: URL | null;
   /** Where the first poll runs when there is a worker: this thread (the default) or the worker. */
   readonly firstPoll?: 'this thread' | 'worker';
 }
 
 /**
- * The feed the screen uses: its first poll in this thread, then in a worker thread when its script
- * is there; without one, in this thread throughout.
+ * The feed the screen uses: in this thread throughout, or, given a worker's script, its first poll
+ * in this thread and then in that worker.
  */
 export function openAlertFeed(config: Config, options: OpenFeedOptions = {}): AlertFeed {
-  const workerUrl = options.workerUrl === undefined ? feedWorkerUrl() : options.workerUrl;
-  if (!workerUrl) return createAlertFeed({ sources: feedSources(config), intervalMs: options.intervalMs });
+  const { workerUrl } = options;
+  if (!workerUrl) return createOneThreadFeed(config, options.intervalMs);
   return options.firstPoll === 'worker'
     ? createWorkerAlertFeed(config, workerUrl, options.intervalMs)
     : createHybridAlertFeed(config, workerUrl, options.intervalMs);
@@ -122,4 +129,26 @@ function collectOnce(): void {
     tightenHeap();
     collect();
   }).unref();
+}
+
+/**
+ * The feed polling in this thread throughout, its heap held close to its live size: the heap flags
+ * are set from the start (no worker thread comes to reset them; at 10,000 alerts this took the
+ * peak RSS from ~160–180 to ~125 MiB), and once every source has answered and the screen had a
+ * moment to draw it, the heap is collected in full once (see collectOnce). Merged answers are
+ * published a turn of the event loop after the merge, so a key or frame can come between.
+ */
+export function createOneThreadFeed(config: Config, intervalMs?: number): AlertFeed {
+  tightenHeap();
+  const feed = createAlertFeed({ sources: feedSources(config), intervalMs, pause: nextTurn });
+  let pending: NodeJS.Timeout | undefined;
+  const unfollow = feed.subscribe(() => {
+    const snapshot = feed.getSnapshot();
+    if (pending || snapshot.refreshing || snapshot.sources.some((s) => s.health === 'loading')) return;
+    unfollow();
+    const pauseMs = intervalMs === undefined ? handOffPauseMs : Math.min(handOffPauseMs, intervalMs / 2);
+    pending = setTimeout(collectOnce, pauseMs);
+    pending.unref();
+  });
+  return feed;
 }

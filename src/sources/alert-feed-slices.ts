@@ -5,6 +5,7 @@
 // once. What the cut cannot vouch for (not an array of objects, an item the quick reader doubts)
 // goes the usual way, whole, so errors and skipped items read as getAlerts reports them.
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Alert, AlertOrigin } from '../core/alerts/alert.js';
 import { parseAlertmanagerAlerts } from '../core/alerts/alertmanager-api.js';
 import { readAlertQuickly } from '../core/alerts/alertmanager-fast-path.js';
@@ -15,13 +16,26 @@ import { responseError } from './http-error.js';
 
 const path = '/api/v2/alerts';
 
+/** How long the reader works before it lets the event loop run (keys, frames, timers). */
+export const sliceMs = 4;
+
+/** Lets the event loop run, then resolves: what the reader awaits between two slices of work. */
+export type Pause = () => Promise<void>;
+
+/** The event loop's next check phase: timers and I/O (a key, a frame) run before it. */
+export const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * A fetch of one Alertmanager's alerts in every state (as fetchSourceAlerts asks), that remembers
  * the alerts of its last answer by the digest of their text and reuses those whose text is the same.
+ * An answer whose alerts are all the same objects, in the same order, gives the same array as the
+ * last one, so the feed can tell that nothing changed without looking further. The answer is read
+ * in slices of about `sliceMs`, with `pause` between them, so a big one never holds the thread long.
  */
 export function reusingAlertmanagerFetch(
   source: Endpoint,
   filter: readonly Matcher[] = [],
+  pause: Pause = nextTurn,
 ): (signal: AbortSignal) => Promise<SourceAlerts> {
   const query = {
     active: true,
@@ -32,14 +46,12 @@ export function reusingAlertmanagerFetch(
   };
   const origin: AlertOrigin = { kind: 'alertmanager', source: source.name };
   let known = new Map<string, Alert>();
-  return async (signal) => {
-    const { body, url } = await getJsonText(source, path, query, signal);
-    const reused = readReusing(body, origin, known);
-    if (reused !== undefined) {
-      known = reused.known;
-      return { kind: 'alertmanager', alerts: reused.alerts, problems: [] };
-    }
+  let last: readonly Alert[] = [];
+  // The digests of an answer read whole, worked out after it was handed on.
+  let learning: Promise<void> | undefined;
+  const whole = (body: string, url: string): SourceAlerts => {
     known = new Map();
+    last = [];
     const json = parseJson(source, url, body);
     try {
       return { kind: 'alertmanager', ...parseAlertmanagerAlerts(json, origin) };
@@ -47,6 +59,64 @@ export function reusingAlertmanagerFetch(
       throw responseError(source, endpointUrl(source, path, query), error);
     }
   };
+  return async (signal) => {
+    const { body, url } = await getJsonText(source, path, query, signal);
+    await learning;
+    if (known.size === 0) {
+      // Nothing to reuse (the first answer): one JSON.parse of the whole is quicker than the cut
+      // and an item-by-item parse, and the screen waits for this one. Each item's digest is
+      // worked out afterwards, in slices, for the next answer.
+      const read = whole(body, url);
+      if (read.problems.length === 0) {
+        const alerts = read.alerts;
+        const own = digestsOf(body, alerts, pause).then((digests) => {
+          if (learning === own && digests !== undefined) {
+            known = digests;
+            last = alerts;
+          }
+          learning = undefined;
+        });
+        learning = own;
+      }
+      return read;
+    }
+    const reused = await readReusingInSlices(body, origin, known, pause);
+    signal.throwIfAborted();
+    if (reused === undefined) return whole(body, url);
+    known = reused.known;
+    last = sameItems(last, reused.alerts) ? last : reused.alerts;
+    return { kind: 'alertmanager', alerts: last, problems: [] };
+  };
+}
+
+// Each item's digest with its alert (`alerts`, read from `body` with nothing skipped, in order);
+// undefined when the cut does not find as many items.
+async function digestsOf(
+  body: string,
+  alerts: readonly Alert[],
+  pause: Pause,
+): Promise<Map<string, Alert> | undefined> {
+  const next = arrayCutter(body);
+  const digests = new Map<string, Alert>();
+  let until = performance.now() + sliceMs;
+  for (let index = 0; ; index += 1) {
+    if (index % 32 === 0 && performance.now() > until) {
+      await pause();
+      until = performance.now() + sliceMs;
+    }
+    const item = next();
+    if (item === undefined) return undefined;
+    if (item === done) return index === alerts.length ? digests : undefined;
+    const alert = alerts[index];
+    if (alert === undefined) return undefined;
+    digests.set(createHash('sha1').update(item).digest('base64'), alert);
+  }
+}
+
+function sameItems(a: readonly Alert[], b: readonly Alert[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -58,27 +128,58 @@ export function readReusing(
   origin: AlertOrigin,
   known: ReadonlyMap<string, Alert>,
 ): { readonly alerts: Alert[]; readonly known: Map<string, Alert> } | undefined {
-  const items = jsonArrayItems(body);
-  if (items === undefined) return undefined;
-  const next = new Map<string, Alert>();
-  const alerts: Alert[] = [];
-  for (const item of items) {
-    const digest = createHash('sha1').update(item).digest('base64');
-    let alert = next.get(digest) ?? known.get(digest);
-    if (alert === undefined) {
-      let json: unknown;
-      try {
-        json = JSON.parse(item);
-      } catch {
-        return undefined;
-      }
-      alert = readAlertQuickly(json, origin);
-      if (alert === undefined) return undefined;
-    }
-    next.set(digest, alert);
-    alerts.push(alert);
+  const reader = reusingReader(body, origin, known);
+  for (;;) {
+    const step = reader.step(Number.POSITIVE_INFINITY);
+    if (step !== 'more') return step;
   }
-  return { alerts, known: next };
+}
+
+/** readReusing's answer, cut, hashed and parsed in slices of about `sliceMs` with `pause` between. */
+export async function readReusingInSlices(
+  body: string,
+  origin: AlertOrigin,
+  known: ReadonlyMap<string, Alert>,
+  pause: Pause = nextTurn,
+): Promise<{ readonly alerts: Alert[]; readonly known: Map<string, Alert> } | undefined> {
+  const reader = reusingReader(body, origin, known);
+  for (;;) {
+    const step = reader.step(performance.now() + sliceMs);
+    if (step !== 'more') return step;
+    await pause();
+  }
+}
+
+// Reads items until `until` (performance.now()) passes, checked every few items.
+function reusingReader(body: string, origin: AlertOrigin, known: ReadonlyMap<string, Alert>) {
+  const next = arrayCutter(body);
+  const seen = new Map<string, Alert>();
+  const alerts: Alert[] = [];
+  const step = (
+    until: number,
+  ): { readonly alerts: Alert[]; readonly known: Map<string, Alert> } | undefined | 'more' => {
+    for (let count = 1; ; count += 1) {
+      if (count % 32 === 0 && performance.now() > until) return 'more';
+      const item = next();
+      if (item === undefined) return undefined;
+      if (item === done) return { alerts, known: seen };
+      const digest = createHash('sha1').update(item).digest('base64');
+      let alert = seen.get(digest) ?? known.get(digest);
+      if (alert === undefined) {
+        let json: unknown;
+        try {
+          json = JSON.parse(item);
+        } catch {
+          return undefined;
+        }
+        alert = readAlertQuickly(json, origin);
+        if (alert === undefined) return undefined;
+      }
+      seen.set(digest, alert);
+      alerts.push(alert);
+    }
+  };
+  return { step };
 }
 
 /**
@@ -88,22 +189,54 @@ export function readReusing(
  */
 export function jsonArrayItems(text: string): string[] | undefined {
   const items: string[] = [];
-  let at = skipSpace(text, 0);
-  if (text.charCodeAt(at) !== openBracket) return undefined;
-  at = skipSpace(text, at + 1);
-  if (text.charCodeAt(at) === closeBracket)
-    return skipSpace(text, at + 1) === text.length ? items : undefined;
+  const next = arrayCutter(text);
   for (;;) {
-    if (text.charCodeAt(at) !== openBrace) return undefined;
+    const item = next();
+    if (item === undefined) return undefined;
+    if (item === done) return items;
+    items.push(item);
+  }
+}
+
+const done = Symbol('end of the array');
+
+// Each call gives the next item's text, `done` after the last, or undefined once the text is not
+// an array of objects (and from then on).
+function arrayCutter(text: string): () => string | typeof done | undefined {
+  let at = skipSpace(text, 0);
+  let state: 'first' | 'item' | 'over' | 'bad' = 'first';
+  if (text.charCodeAt(at) !== openBracket) state = 'bad';
+  else at = skipSpace(text, at + 1);
+  return () => {
+    if (state === 'bad') return undefined;
+    if (state === 'over') return done;
+    if (state === 'first') {
+      state = 'item';
+      if (text.charCodeAt(at) === closeBracket) {
+        state = skipSpace(text, at + 1) === text.length ? 'over' : 'bad';
+        return state === 'over' ? done : undefined;
+      }
+    }
+    if (text.charCodeAt(at) !== openBrace) {
+      state = 'bad';
+      return undefined;
+    }
     const end = objectEnd(text, at);
-    if (end === undefined) return undefined;
-    items.push(text.slice(at, end));
+    if (end === undefined) {
+      state = 'bad';
+      return undefined;
+    }
+    const item = text.slice(at, end);
     at = skipSpace(text, end);
     const separator = text.charCodeAt(at);
     at = skipSpace(text, at + 1);
-    if (separator === closeBracket) return at === text.length ? items : undefined;
-    if (separator !== comma) return undefined;
-  }
+    if (separator === closeBracket && at === text.length) state = 'over';
+    else if (separator !== comma) {
+      state = 'bad';
+      return undefined;
+    }
+    return item;
+  };
 }
 
 const openBracket = 0x5b;

@@ -84,6 +84,12 @@ export interface AlertFeedOptions {
    * due instead of asking every source at once.
    */
   readonly seed?: FeedSeed | undefined;
+  /**
+   * When an answer changed the list, awaited between merging it and publishing it, so that the
+   * screen's keys and frames are served between the two (the feed polling in the screen's thread
+   * passes nextTurn); by default the list is published at once.
+   */
+  readonly pause?: (() => Promise<void>) | undefined;
 }
 
 /** One source as a feed hands it over: plain data, so it can cross to a worker thread. */
@@ -163,6 +169,8 @@ export function createAlertFeed(options: AlertFeedOptions): HandingFeed {
   // A seeded feed's first start() carries on the seed's schedule rather than asking every source.
   let carryOn = seed !== undefined;
   let manual: Promise<void> | undefined;
+  // The last merged view and what it was made from: an answer that changed nothing reuses it.
+  let view: ReturnType<typeof mergedView> | undefined;
 
   // Every publish carries the sources' statuses and whether a request is out.
   const publish = (next: Partial<AlertFeedSnapshot>) =>
@@ -174,11 +182,18 @@ export function createAlertFeed(options: AlertFeedOptions): HandingFeed {
 
   // One source's answer (or failure) is taken in and shown as soon as it lands.
   const poll = (state: SourceState): Promise<void> =>
-    pollSource(state, (result) => {
+    pollSource(state, async (result, signal) => {
       const now = clock.now();
       settle(state, result, now, intervalMs, maxBackoffMs);
+      const before = view;
+      view = mergedView(states, now, intervalMs, view && { view, inputs: view.inputs });
+      if (options.pause && view.alerts !== before?.alerts) {
+        await options.pause();
+        if (signal.aborted) return;
+      }
       publish({
-        ...mergedView(states, now, intervalMs),
+        alerts: view.alerts,
+        staleAlerts: view.staleAlerts,
         ...(result.status === 'fulfilled' ? { updatedAt: now } : {}),
       });
       timer.schedule();

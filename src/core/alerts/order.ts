@@ -89,3 +89,33 @@ function labelsOf(keyed: AlertSortKey): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The same order as sortAlerts, reusing `previous` (an earlier sortAlerts answer) when `alerts`
+ * holds the same fingerprints and each alert has the same keys (severity, start, name, labels) as
+ * its namesake there: the usual refresh, where Alertmanager re-sends every alert with a new update
+ * time. Then the new alerts are put in the old order, without sorting; otherwise sorts afresh.
+ */
+export function sortAlertsLike(previous: readonly Alert[], alerts: readonly Alert[]): Alert[] {
+  if (previous.length !== alerts.length) return sortAlerts(alerts);
+  const byFingerprint = new Map<string, Alert>();
+  for (const alert of alerts) byFingerprint.set(alert.fingerprint, alert);
+  if (byFingerprint.size !== alerts.length) return sortAlerts(alerts);
+  const ordered: Alert[] = [];
+  for (const before of previous) {
+    const alert = byFingerprint.get(before.fingerprint);
+    if (alert === undefined || !sameSortKeys(before, alert)) return sortAlerts(alerts);
+    ordered.push(alert);
+  }
+  return ordered;
+}
+
+function sameSortKeys(a: Alert, b: Alert): boolean {
+  if (a === b) return true;
+  if (a.severity !== b.severity || a.startsAt !== b.startsAt || a.name !== b.name) return false;
+  if (a.labels === b.labels) return true;
+  const names = Object.keys(a.labels);
+  if (names.length !== Object.keys(b.labels).length) return false;
+  for (const name of names) if (a.labels[name] !== b.labels[name]) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { severityRank, sortAlerts } from '../../../src/core/alerts/order.js';
+import { severityRank, sortAlerts, sortAlertsLike } from '../../../src/core/alerts/order.js';
 import { testAlert } from '../../helpers/alerts.js';
 
 const at = (time: string) => ({ startsAt: `2026-11-26T${time}Z` });
@@ -57,5 +57,33 @@ describe('sortAlerts', () => {
     );
     const once = sortAlerts(alerts);
     expect(sortAlerts([...alerts].reverse())).toEqual(once);
+  });
+});
+
+describe('sortAlertsLike', () => {
+  it('gives the order sortAlerts gives, reusing the last one only when no sort key changed', () => {
+    const base = [
+      testAlert({ alertname: 'A', severity: 'warning', server: 'a' }, at('03:00:00')),
+      testAlert({ alertname: 'B', severity: 'critical', server: 'b' }, at('04:00:00')),
+      testAlert({ alertname: 'C', severity: 'critical', server: 'c' }, at('02:00:00')),
+      testAlert({ alertname: 'D', severity: 'info', server: 'd' }, at('01:00:00')),
+    ];
+    const previous = sortAlerts(base);
+    const resent = base.map((a) => ({ ...a, updatedAt: '2026-11-26T05:00:00Z' })).reverse();
+    const changes = [
+      resent,
+      resent.map((a) => (a.name === 'D' ? { ...a, severity: 'critical' } : a)),
+      resent.map((a) => (a.name === 'A' ? { ...a, startsAt: '2026-11-26T00:00:00Z' } : a)),
+      resent.map((a) => (a.name === 'B' ? { ...a, labels: { ...a.labels, server: 'z' } } : a)),
+      resent.map((a) => (a.name === 'C' ? { ...a, fingerprint: 'other' } : a)),
+      resent.slice(1),
+      [...resent, testAlert({ alertname: 'E', severity: 'critical' }, at('00:00:00'))],
+    ];
+    for (const alerts of changes) {
+      const ordered = sortAlertsLike(previous, alerts);
+      expect(ordered).toEqual(sortAlerts(alerts));
+      expect(new Set(ordered)).toEqual(new Set(alerts));
+    }
+    expect(sortAlertsLike(previous, resent).map((a) => a.name)).toEqual(['C', 'B', 'A', 'D']);
   });
 });
