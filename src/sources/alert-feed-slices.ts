@@ -19,6 +19,9 @@ const path = '/api/v2/alerts';
 /** How long the reader works before it lets the event loop run (keys, frames, timers). */
 export const sliceMs = 4;
 
+/** How long after an answer read whole its digests are worked out (the screen draws it first). */
+const learnAfterMs = 1_000;
+
 /** Lets the event loop run, then resolves: what the reader awaits between two slices of work. */
 export type Pause = () => Promise<void>;
 
@@ -47,8 +50,17 @@ export function reusingAlertmanagerFetch(
   const origin: AlertOrigin = { kind: 'alertmanager', source: source.name };
   let known = new Map<string, Alert>();
   let last: readonly Alert[] = [];
-  // The digests of an answer read whole, worked out after it was handed on.
-  let learning: Promise<void> | undefined;
+  // The digests of an answer read whole, worked out a while after it was handed on (the screen
+  // draws it meanwhile), or at once when the next answer comes first.
+  let learning: { readonly timer: NodeJS.Timeout; readonly learn: () => Promise<void> } | undefined;
+  let learned: Promise<void> | undefined;
+  const learnNow = () => {
+    if (learning === undefined) return learned;
+    clearTimeout(learning.timer);
+    learned = learning.learn();
+    learning = undefined;
+    return learned;
+  };
   const whole = (body: string, url: string): SourceAlerts => {
     known = new Map();
     last = [];
@@ -61,22 +73,23 @@ export function reusingAlertmanagerFetch(
   };
   return async (signal) => {
     const { body, url } = await getJsonText(source, path, query, signal);
-    await learning;
+    await learnNow();
     if (known.size === 0) {
       // Nothing to reuse (the first answer): one JSON.parse of the whole is quicker than the cut
       // and an item-by-item parse, and the screen waits for this one. Each item's digest is
-      // worked out afterwards, in slices, for the next answer.
+      // worked out later, in slices, for the next answer.
       const read = whole(body, url);
       if (read.problems.length === 0) {
         const alerts = read.alerts;
-        const own = digestsOf(body, alerts, pause).then((digests) => {
-          if (learning === own && digests !== undefined) {
+        const learn = () =>
+          digestsOf(body, alerts, pause).then((digests) => {
+            if (digests === undefined) return;
             known = digests;
             last = alerts;
-          }
-          learning = undefined;
-        });
-        learning = own;
+          });
+        const timer = setTimeout(() => void learnNow(), learnAfterMs);
+        timer.unref();
+        learning = { timer, learn };
       }
       return read;
     }
