@@ -121,12 +121,7 @@ const sourcemap = !release || process.env.SITREP_SOURCEMAPS === '1' ? 'linked' :
 
 fs.rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
 const result = await build({
-  // The alert feed's worker thread is an entry of its own (dist/alert-feed-worker.js), found next
-  // to the bundle at run time (src/sources/alert-feed-mirror.ts, feedWorkerUrl).
-  entryPoints: {
-    sitrep: path.join(repoRoot, 'src', 'cli', 'entry.ts'),
-    'alert-feed-worker': path.join(repoRoot, 'src', 'sources', 'alert-feed-worker.ts'),
-  },
+  entryPoints: { sitrep: path.join(repoRoot, 'src', 'cli', 'entry.ts') },
   outdir: path.join(repoRoot, 'dist'),
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',

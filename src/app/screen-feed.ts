@@ -12,5 +12,5 @@ export const refreshIntervalMs = 10_000;
  * (useFeed's own start() is then a no-op).
  */
 export function openScreenFeed(config: Config): AlertFeed {
-  return openAlertFeed(config, { intervalMs: refreshIntervalMs });
+  return openAlertFeed(config, refreshIntervalMs);
 }

@@ -1,7 +1,7 @@
 // The feed's Alertmanager reader that parses only what changed. Each refresh's answer (8 MB at
 // 10,000 alerts) is cut into the text of each alert, and an alert whose text is the same as in
 // the last answer is the same Alert object as then: no parsed JSON tree of the whole answer
-// (~11 MiB), no new objects, no validation for it, and the worker's delta finds it unchanged at
+// (~11 MiB), no new objects, no validation for it, and the feed finds it unchanged at
 // once. What the cut cannot vouch for (not an array of objects, an item the quick reader doubts)
 // goes the usual way, whole, so errors and skipped items read as getAlerts reports them.
 import { createHash } from 'node:crypto';

@@ -1,6 +1,5 @@
-// The alert feed's snapshot and its listeners, shared by the in-thread feed and the mirror of a
-// feed that runs in a worker thread: publishing makes a new snapshot object and tells every
-// listener, so useSyncExternalStore sees a change exactly when something changed.
+// The alert feed's snapshot and its listeners: publishing makes a new snapshot object and tells
+// every listener, so useSyncExternalStore sees a change exactly when something changed.
 import type { AlertFeedSnapshot } from './alert-feed.js';
 
 /** A snapshot with subscribers. Its functions do not use `this`. */

@@ -80,35 +80,11 @@ export interface AlertFeedOptions {
   readonly maxBackoffMs?: number;
   readonly clock?: FeedClock;
   /**
-   * Where another feed left off (its handOff()): start() then polls each source only when it falls
-   * due instead of asking every source at once.
-   */
-  readonly seed?: FeedSeed | undefined;
-  /**
    * When an answer changed the list, awaited between merging it and publishing it, so that the
    * screen's keys and frames are served between the two (the feed polling in the screen's thread
    * passes nextTurn); by default the list is published at once.
    */
   readonly pause?: (() => Promise<void>) | undefined;
-}
-
-/** One source as a feed hands it over: plain data, so it can cross to a worker thread. */
-export interface SourceSeed {
-  readonly status: FeedSourceStatus;
-  readonly data: SourceAlerts | undefined;
-  readonly dueAt: number;
-}
-
-/** Everything a feed needs to carry on where another stopped, in the order of its sources. */
-export interface FeedSeed {
-  readonly sources: readonly SourceSeed[];
-  readonly snapshot: AlertFeedSnapshot;
-}
-
-/** A feed in this thread, which can hand its state over to another (see alert-feed-hybrid.ts). */
-export interface HandingFeed extends AlertFeed {
-  /** Its sources and snapshot, or undefined while a request is in flight. */
-  readonly handOff: () => FeedSeed | undefined;
 }
 
 /** The store. Its functions do not use `this`, so `feed.subscribe` can be passed around as is. */
@@ -158,16 +134,13 @@ export function defaultMaxBackoffMs(intervalMs: number): number {
 }
 
 /** Creates a stopped feed that polls in this thread; call start(). See openAlertFeed for the screen's. */
-export function createAlertFeed(options: AlertFeedOptions): HandingFeed {
+export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   const clock = options.clock ?? realClock;
   const intervalMs = options.intervalMs ?? 15_000;
   const maxBackoffMs = options.maxBackoffMs ?? defaultMaxBackoffMs(intervalMs);
-  const { seed } = options;
-  const states = options.sources.map((source, index) => seededState(source, seed?.sources[index]));
-  const store = snapshotStore(seed?.snapshot ?? emptySnapshot(states.map((s) => s.status)));
+  const states = options.sources.map(newSourceState);
+  const store = snapshotStore(emptySnapshot(states.map((s) => s.status)));
   let running = false;
-  // A seeded feed's first start() carries on the seed's schedule rather than asking every source.
-  let carryOn = seed !== undefined;
   let manual: Promise<void> | undefined;
   // The last merged view and what it was made from: an answer that changed nothing reuses it.
   let view: ReturnType<typeof mergedView> | undefined;
@@ -222,9 +195,7 @@ export function createAlertFeed(options: AlertFeedOptions): HandingFeed {
     start: () => {
       if (running) return;
       running = true;
-      if (carryOn) timer.schedule();
-      else void refreshAll();
-      carryOn = false;
+      void refreshAll();
     },
     refresh: refreshAll,
     stop: () => {
@@ -234,19 +205,5 @@ export function createAlertFeed(options: AlertFeedOptions): HandingFeed {
       timer.cancel();
       if (store.getSnapshot().refreshing) publish({});
     },
-    handOff: () =>
-      states.some((s) => s.inFlight !== undefined)
-        ? undefined
-        : {
-            sources: states.map(({ status, data, dueAt }) => ({ status, data, dueAt })),
-            snapshot: store.getSnapshot(),
-          },
   };
-}
-
-// A source as the seed left it, or not yet asked.
-function seededState(source: FeedSource, seed: SourceSeed | undefined): SourceState {
-  const state = newSourceState(source);
-  if (seed === undefined) return state;
-  return { ...state, status: seed.status, data: seed.data, dueAt: seed.dueAt };
 }

@@ -4,7 +4,7 @@ import { liveBatches, mergeAlerts } from '../core/alerts/merge.js';
 import { sortAlerts, sortAlertsLike } from '../core/alerts/order.js';
 import type { AlertFeedSnapshot, FeedSource, FeedSourceStatus } from './alert-feed.js';
 import type { SourceAlerts } from './alert-sources.js';
-import { sameAlert } from './alert-feed-delta.js';
+import { sameAlert } from '../core/alerts/same-alert.js';
 import type { Alert } from '../core/alerts/alert.js';
 import { errorLine } from '../core/errors.js';
 import { SourceError } from './http-error.js';

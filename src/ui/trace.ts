@@ -71,7 +71,7 @@ export function startScreenTrace(
         lagP99Ms: histogram.percentile(99) / 1e6,
         lagMaxMs: histogram.max / 1e6,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        // Every thread's, the feed's worker included.
+        // Every thread's of the process.
         cpuMs: cpuMs(process.cpuUsage()),
       });
       closeSync(fd);

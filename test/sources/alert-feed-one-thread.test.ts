@@ -1,4 +1,4 @@
-// The feed as the screen's thread runs it (src/sources/alert-feed-screen.ts, createOneThreadFeed):
+// The feed as the screen's thread runs it (src/sources/alert-feed-screen.ts, openAlertFeed):
 // Alertmanager answers read by the reusing reader in slices, an unchanged answer reusing the last
 // merged list, a re-sent one reusing the last order, and a pause between merging and publishing.
 // On the same answers from fault servers it shows what the plain feed (every answer read whole,

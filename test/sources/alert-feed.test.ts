@@ -113,38 +113,6 @@ describe('createAlertFeed', () => {
     expect(pending()).toEqual([10_000]);
   });
 
-  it('hands its state to a seeded feed that shows the same and asks nothing until the next due time', async () => {
-    const { clock, advance, pending } = fakeClock();
-    const a = controlledSource('am-1');
-    const b = controlledSource('am-2');
-    const first = createAlertFeed({ sources: [a.source, b.source], clock, intervalMs: 10_000 });
-    first.start();
-    await a.succeed('web1', 'web2');
-    expect(first.handOff()).toBeUndefined(); // am-2 is still being asked
-    advance(2_000);
-    await b.fail();
-    const seed = first.handOff();
-    first.stop();
-    expect(seed?.snapshot).toBe(first.getSnapshot());
-
-    const next = createAlertFeed({ sources: [a.source, b.source], clock, intervalMs: 10_000, seed });
-    stopFeed = next.stop;
-    expect(next.getSnapshot()).toBe(seed?.snapshot);
-    expect(next.getSnapshot().alerts.map((x) => x.labels['server'])).toEqual(['web1', 'web2']);
-    next.start();
-    expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
-    expect(next.getSnapshot().refreshing).toBe(false);
-    expect(pending()).toEqual([8_000]); // am-1 falls due 10 s after its answer; am-2 backs off longer
-    advance(8_000);
-    expect([a.calls.length, b.calls.length]).toEqual([2, 1]);
-    await a.succeed('web3');
-    expect(next.getSnapshot().alerts.map((x) => x.labels['server'])).toEqual(['web3']);
-    expect(next.getSnapshot().sources.map((s) => [s.health, s.consecutiveFailures])).toEqual([
-      ['ok', 0],
-      ['failing', 1],
-    ]);
-  });
-
   it('never runs two refreshes at once', async () => {
     const { clock } = fakeClock();
     const a = controlledSource('am-1');

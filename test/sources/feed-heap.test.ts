@@ -1,7 +1,7 @@
-// The screen's process keeps its heaps near what they hold (src/sources/feed-heap.ts): once the
-// feed's worker runs, no thread's young generation grows to V8's 32 MiB, and the worker's full
-// collection frees what was dropped. V8's flags are process-wide, so each case runs in a child
-// `node` of its own (never in the test runner), against the worker built from the sources.
+// The screen's process keeps its heap near what it holds (src/sources/feed-heap.ts): with the
+// feed's heap flags the young generation does not grow to V8's 32 MiB under a screen's frame
+// garbage, and the full collection frees what was dropped. V8's flags are process-wide, so each case
+// runs in a child `node` of its own (never in the test runner), with feed-heap.ts bundled for it.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -9,73 +9,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/core/config/config.js';
-import type { FeedWorkerData } from '../../src/sources/alert-feed-mirror.js';
-import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
-import { buildFeedWorker } from '../helpers/feed-worker-build.js';
-import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
-import { plainSource } from '../helpers/source-config.js';
 import { repoRoot } from '../helpers/stack.js';
 
-let worker: Awaited<ReturnType<typeof buildFeedWorker>>;
-let server: FaultServer;
 let dir: string;
-beforeAll(async () => {
-  worker = await buildFeedWorker();
-  server = await startFaultServer({
-    '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] },
-  });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-feed-heap-'));
 });
-afterAll(async () => {
-  worker.remove();
-  await server.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-// Starts the feed's worker (or not), waits for its first update, then makes 1 GiB of short-lived
-// garbage the way a screen's frames do and prints the young generation's size in MiB.
-const youngGenerationScript = `
-import { Worker } from 'node:worker_threads';
-import { getHeapSpaceStatistics } from 'node:v8';
-const [workerUrl, data] = process.argv.slice(2);
-if (workerUrl !== 'none') {
-  const worker = new Worker(new URL(workerUrl), { workerData: JSON.parse(data), stdout: true });
-  await new Promise((resolve, reject) => {
-    worker.on('message', (m) => m.type === 'update' && m.alerts !== undefined && resolve());
-    worker.on('error', reject);
-    worker.postMessage({ type: 'start' });
-  });
-  worker.unref();
-}
-let kept = [];
-for (let i = 0; i < 1000; i += 1) {
-  const frame = [];
-  for (let j = 0; j < 5000; j += 1) frame.push({ type: 'char', value: ' ', styles: [] });
-  kept = frame;
-}
-const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-console.log(JSON.stringify({ youngMiB: young.space_size / 1048576, kept: kept.length }));
-process.exit(0);
-`;
-
-// Async: the fault server answering the worker runs in this process.
 const run = (script: string, args: readonly string[] = []) =>
   promisify(execFile)(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 60_000 });
-
-async function youngGenerationMiB(workerUrl: URL | 'none'): Promise<number> {
-  const script = path.join(dir, 'young.mjs');
-  fs.writeFileSync(script, youngGenerationScript);
-  const config: Config = {
-    alertmanagers: [plainSource('alertmanager', 'am', server.url, 5_000)],
-    prometheus: undefined,
-    output: 'simple',
-  };
-  const data: FeedWorkerData = { config, intervalMs: 60_000, seed: undefined };
-  const { stdout, stderr } = await run(script, [String(workerUrl), JSON.stringify(data)]);
-  expect(stderr).toBe('');
-  return (JSON.parse(stdout) as { youngMiB: number }).youngMiB;
-}
 
 // src/sources/feed-heap.ts bundled on its own, for a child process to import.
 const buildFeedHeap = (outfile: string) =>
@@ -88,14 +31,41 @@ const buildFeedHeap = (outfile: string) =>
     logLevel: 'warning',
   });
 
-describe('the feed worker heap settings', () => {
-  it('keep the young generation small in every thread once the worker runs', async () => {
-    // Without the worker, V8's default lets the same garbage grow it to its 32 MiB maximum.
-    expect(await youngGenerationMiB('none')).toBeGreaterThanOrEqual(16);
-    expect(await youngGenerationMiB(worker.url)).toBeLessThanOrEqual(4);
+// With the flags set (or not), makes 1 GiB of short-lived garbage the way a screen's frames do and
+// prints the young generation's size in MiB.
+async function youngGenerationMiB(tighten: boolean): Promise<number> {
+  const script = path.join(dir, 'young.mjs');
+  const bundle = path.join(dir, 'feed-heap-young.mjs');
+  fs.writeFileSync(
+    script,
+    `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    const { tightenHeap } = await import(${JSON.stringify(new URL(`file://${bundle}`).href)});
+    if (process.argv[2] === 'tighten') tightenHeap();
+    let kept = [];
+    for (let i = 0; i < 1000; i += 1) {
+      const frame = [];
+      for (let j = 0; j < 5000; j += 1) frame.push({ type: 'char', value: ' ', styles: [] });
+      kept = frame;
+    }
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    console.log(JSON.stringify({ youngMiB: young.space_size / 1048576, kept: kept.length }));
+    `,
+  );
+  await buildFeedHeap(bundle);
+  const { stdout, stderr } = await run(script, [tighten ? 'tighten' : 'default']);
+  expect(stderr).toBe('');
+  return (JSON.parse(stdout) as { youngMiB: number }).youngMiB;
+}
+
+describe('the feed heap settings', () => {
+  it("keep the young generation small under a screen's frame garbage", async () => {
+    // Without them, V8's default lets the same garbage grow it to its 32 MiB maximum.
+    expect(await youngGenerationMiB(false)).toBeGreaterThanOrEqual(16);
+    expect(await youngGenerationMiB(true)).toBeLessThanOrEqual(4);
   });
 
-  it('give the worker a full collection that frees what it dropped', async () => {
+  it("give the screen's thread a full collection that frees what it dropped", async () => {
     const script = path.join(dir, 'collect.mjs');
     const bundle = path.join(dir, 'feed-heap.mjs');
     fs.writeFileSync(
@@ -119,39 +89,5 @@ describe('the feed worker heap settings', () => {
     expect(result.freedMiB).toBeGreaterThan(20);
     // The collector is handed over, not left on every context's global object.
     expect(result.gcGlobal).toBe('undefined');
-  });
-
-  it("write the worker's heap to the screen's trace file only when there is one", async () => {
-    const script = path.join(dir, 'trace.mjs');
-    const bundle = path.join(dir, 'feed-heap-trace.mjs');
-    const traceFile = path.join(dir, 'trace.jsonl');
-    fs.writeFileSync(
-      script,
-      `
-      import fs from 'node:fs';
-      const { traceWorkerHeap } = await import(${JSON.stringify(new URL(`file://${bundle}`).href)});
-      const file = ${JSON.stringify(traceFile)};
-      // Without a trace file: nothing written, and no timer keeps the process alive.
-      traceWorkerHeap({});
-      traceWorkerHeap({ SITREP_TRACE_FILE: file, SITREP_TRACE_RSS_MS: '10' });
-      const lines = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\\n').filter(Boolean) : []);
-      const keep = setInterval(() => {
-        if (lines().length < 2) return;
-        clearInterval(keep);
-        console.log(JSON.stringify(lines().slice(0, 2).map((line) => JSON.parse(line))));
-        process.exit(0);
-      }, 5);
-      `,
-    );
-    await buildFeedHeap(bundle);
-    const { stdout, stderr } = await run(script);
-    expect(stderr).toBe('');
-    const lines = JSON.parse(stdout) as Record<string, unknown>[];
-    for (const line of lines) {
-      expect(line['kind']).toBe('worker-heap');
-      for (const field of ['t', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'])
-        expect(line[field]).toBeGreaterThan(0);
-    }
-    expect(lines[1]?.['t']).toBeGreaterThan(lines[0]?.['t'] as number);
   });
 });
