@@ -19,6 +19,15 @@ export function describeWindow(seconds: number): string {
   return plural(Math.round(seconds / 60), 'minute');
 }
 
+/**
+ * How long it fired, as far as samples one query step apart can tell: a time shorter than a step
+ * (one sample of a short or just-started episode counts as 0 s) says `under` the step.
+ */
+export function firingTotal(firingSeconds: number, stepSeconds: number): string {
+  if (firingSeconds < stepSeconds) return `under ${formatDuration(stepSeconds * 1000)}`;
+  return formatDuration(firingSeconds * 1000);
+}
+
 /** The first line: `Fired 3 times in the last 7 days, 42m 10s in all.` (or why it can not say). */
 export function historyHeadline(report: HistoryReport): string {
   const { history } = report;
@@ -29,7 +38,7 @@ export function historyHeadline(report: HistoryReport): string {
   const count = history.episodes.length;
   if (count === 0) return `Did not fire in the last ${window}.`;
   const times = count === 1 ? 'once' : `${count} times`;
-  return `Fired ${times} in the last ${window}, ${formatDuration(history.firingSeconds * 1000)} in all.`;
+  return `Fired ${times} in the last ${window}, ${firingTotal(history.firingSeconds, history.window.stepSeconds)} in all.`;
 }
 
 /** Every line: headline, limits, recurrence, then the newest episodes (times in `zone`). */
@@ -52,7 +61,7 @@ export function describeHistory(report: HistoryReport, zone: LocalZone): string[
   if (shown.length < history.episodes.length) {
     lines.push(`The newest ${shown.length}:`);
   }
-  for (const episode of shown) lines.push(`  ${episodeLine(episode, zone)}`);
+  for (const episode of shown) lines.push(`  ${episodeLine(episode, zone, history.window.stepSeconds)}`);
   if (history.episodes.length > 0) {
     lines.push(
       `Times are to within ${formatDuration(history.window.stepSeconds * 1000)} (the query's step).`,
@@ -62,9 +71,9 @@ export function describeHistory(report: HistoryReport, zone: LocalZone): string[
 }
 
 /** `2026-11-28 03:02:10  12m 30s  {server="web1"}`, with `still firing` or `already firing at the window's start`. */
-export function episodeLine(episode: FiringEpisode, zone: LocalZone): string {
+function episodeLine(episode: FiringEpisode, zone: LocalZone, stepSeconds: number): string {
   const when = formatTime(episode.start, zone);
-  const length = formatDuration((episode.lastSeen - episode.start) * 1000);
+  const length = firingTotal(episode.lastSeen - episode.start, stepSeconds);
   const state = episode.ongoing ? ', still firing' : '';
   const before = episode.startedBefore ? ' (or earlier)' : '';
   const labels = formatLabels(withoutName(episode.labels));

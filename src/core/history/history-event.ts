@@ -2,9 +2,8 @@
 // words: the event keeps the window, each episode's start and end, the count and the recurring
 // hour, so the postmortem can show them after Prometheus has dropped the data.
 import type { AlertHistoryEvent } from '../timeline/events.js';
-import { formatDuration } from '../format/duration.js';
 import type { HistoryReport } from './alert-history.js';
-import { describeWindow } from './describe.js';
+import { describeWindow, firingTotal } from './describe.js';
 
 /** At most this many episodes are recorded (the newest); `count` covers all of them. */
 export const recordedEpisodes = 20;
@@ -54,5 +53,5 @@ export function historyCount(event: AlertHistoryEvent): string {
   if (!event.alertsSeriesFound) return `unknown (no ALERTS series in ${window})`;
   if (event.count === 0) return `did not fire in ${window}`;
   const times = event.count === 1 ? 'once' : `${event.count} times`;
-  return `fired ${times} in ${window}, ${formatDuration(event.firingSeconds * 1000)} in all`;
+  return `fired ${times} in ${window}, ${firingTotal(event.firingSeconds, event.stepSeconds)} in all`;
 }

@@ -7,6 +7,7 @@ import {
   type HistoryReport,
 } from '../../../src/core/history/alert-history.js';
 import { describeHistory, historyHeadline } from '../../../src/core/history/describe.js';
+import { alertHistoryEvent, historyCount } from '../../../src/core/history/history-event.js';
 import { recurrence } from '../../../src/core/history/recurrence.js';
 import { readStorageRetention, retentionSeconds } from '../../../src/core/history/retention.js';
 import { findSyntaxError } from '../../../src/core/promql/parse.js';
@@ -181,5 +182,18 @@ describe('withCurrentFiring', () => {
       { labels, start: 36_000, lastSeen: 36_000, ongoing: true, startedBefore: false },
     ]);
     expect(historyHeadline(report(now, { requestedSeconds: 36_000 }))).toMatch(/^Fired once/);
+  });
+});
+
+describe('a firing shorter than the query step', () => {
+  it('says it fired for under a step, not 0 s, in the headline, the episode and the journal line', () => {
+    // One sample: an alert that had just started when the history was asked for.
+    const history = analyseHistory([{ metric, points: [{ timestamp: 35_990, value: 1 }] }], window);
+    expect(history.firingSeconds).toBe(0);
+    const lines = describeHistory(report(history), utcZone);
+    expect(lines[0]).toBe('Fired once in the last 10 hours, under 1 min in all.');
+    expect(lines[1]).toMatch(/ {2}for under 1 min, still firing {2}\{server="web1"\}$/);
+    const event = alertHistoryEvent(report(history), '2026-11-23T14:01:30.000Z', 0);
+    expect(historyCount(event)).toBe('fired once in 10 hours, under 1 min in all');
   });
 });
