@@ -77,6 +77,11 @@ const sitrepAlerts = {
   env: sitrepEnv,
 };
 const curl = { label: 'curl /api/v2/alerts', argv: ['curl', '-sf', `${alertmanager}/api/v2/alerts`] };
+// Node's floor: the same request, parsed and printed whole and nothing more (scripts/bench/floor-alerts.mjs).
+const nodeFloor = {
+  label: 'node: fetch, JSON.parse, JSON.stringify',
+  argv: [process.execPath, path.join(repoRoot, 'scripts', 'bench', 'floor-alerts.mjs'), alertmanager],
+};
 
 const results = {
   machine: {
@@ -107,8 +112,8 @@ function versions() {
 /** The figures of one size, into `figures` as they are measured. */
 async function measureSize(size, figures) {
   if (wants('alerts')) {
-    log(`${size}: alerts --json vs amtool vs curl`);
-    figures.alerts = paired([amtool, sitrepAlerts, curl], { runs });
+    log(`${size}: alerts --json vs amtool vs curl vs node's floor`);
+    figures.alerts = paired([amtool, sitrepAlerts, curl, nodeFloor], { runs });
   }
   if (wants('screen')) {
     log(`${size}: first frame with alerts vs amtool`);

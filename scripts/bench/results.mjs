@@ -26,13 +26,14 @@ function rows(results) {
     const label = `${size.toLocaleString('en-US')} alerts`;
     if (f.error) lines.push([label, 'failed, figures after it missing', '', '', f.error]);
     if (f.alerts) {
-      const [amtool, sitrep, curl] = f.alerts;
+      const [amtool, sitrep, curl, floor] = f.alerts;
+      const floorText = floor ? `, node's floor ${ms(floor.wallMs.median)} (${x(floor.ratioToFirst)})` : '';
       lines.push([
         label,
         'sitrep alerts --json',
         ms(sitrep.wallMs.median),
         `${x(sitrep.ratioToFirst)} amtool`,
-        `${ms(amtool.wallMs.median)} amtool, ${ms(curl.wallMs.median)} curl (${x(curl.ratioToFirst)}); CPU ${ms(sitrep.cpuMs?.median)} vs amtool ${ms(amtool.cpuMs?.median)} (${x(sitrep.cpuRatioToFirst)})`,
+        `${ms(amtool.wallMs.median)} amtool, ${ms(curl.wallMs.median)} curl (${x(curl.ratioToFirst)})${floorText}; CPU ${ms(sitrep.cpuMs?.median)} vs amtool ${ms(amtool.cpuMs?.median)} (${x(sitrep.cpuRatioToFirst)})`,
       ]);
       lines.push([
         label,
@@ -137,6 +138,15 @@ function rows(results) {
       `${x(once.journal.resume.ratioToBareReadInTmux)} bare read in tmux`,
       `until the checklist shows; the bare read in tmux ${ms(once.journal.resume.bareReadInTmuxMs?.median)} (sitrep ${x(once.journal.resume.ratioToBareRead)} the bare read run bare)`,
     ]);
+    const resume = once.journal.resume;
+    if (resume.inkFloorMs)
+      lines.push([
+        'once',
+        'Ink floor: read the journal, draw a line',
+        ms(resume.inkFloorMs.median),
+        `${x(resume.inkFloorRatioToBareReadInTmux)} bare read in tmux`,
+        `React, Ink and Yoga as sitrep loads them; sitrep's resume ${x(resume.ratioToInkFloor)} this`,
+      ]);
   }
   if (once.startup) {
     const [node, version] = once.startup;

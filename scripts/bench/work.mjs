@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { paired, runOnce, stats } from './measure.mjs';
 import { killSession, screenText, sendKeys, startInTmux, waitForScreen, wholeRunInTmux } from './screen.mjs';
+import { buildInkFloor } from './ink-floor-build.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,9 +128,12 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
   const resume = [];
   const read = [];
   const readInTmux = [];
+  const floor = [];
+  const inkFloor = await buildInkFloor(path.join(scratch, 'ink-floor'));
   for (let i = 0; i <= runs; i += 1) {
     const r = runOnce(bareRead).ms;
     const t = await wholeRunInTmux(bareRead.argv, {});
+    const f = await untilD1([process.execPath, inkFloor, file], {}, 'ink-floor', i);
     const name = `sitrep-bench-resume-${process.pid}-${i}`;
     const begin = process.hrtime.bigint();
     startInTmux(name, [sitrep, 'resume', id], env);
@@ -139,6 +143,7 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
         resume.push(ms);
         read.push(r);
         readInTmux.push(t);
+        floor.push(f);
       }
     } catch (error) {
       throw new Error(`resume never showed the workspace: ${error.message}\n${screenText(name)}`);
@@ -155,6 +160,23 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
       bareReadInTmuxMs: stats(readInTmux),
       ratioToBareRead: stats(resume.map((m, i) => m / read[i])).median,
       ratioToBareReadInTmux: stats(resume.map((m, i) => m / readInTmux[i])).median,
+      inkFloorMs: stats(floor),
+      inkFloorRatioToBareReadInTmux: stats(floor.map((m, i) => m / readInTmux[i])).median,
+      ratioToInkFloor: stats(resume.map((m, i) => m / floor[i])).median,
     },
   };
+}
+
+// Ms from starting `argv` in a tmux pane until it shows the word D1 (the Ink floor's one line).
+async function untilD1(argv, env, label, round) {
+  const name = `sitrep-bench-${label}-${process.pid}-${round}`;
+  const begin = process.hrtime.bigint();
+  startInTmux(name, argv, env, { after: '; sleep 60' });
+  try {
+    return await waitForScreen(name, (text) => /\bD1\b/.test(text), begin);
+  } catch (error) {
+    throw new Error(`${label} never drew its line: ${error.message}\n${screenText(name)}`);
+  } finally {
+    killSession(name);
+  }
 }
