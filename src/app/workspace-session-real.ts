@@ -1,17 +1,16 @@
 // What the real screen's workspace sessions are built from (SessionDeps): the incident store, the
 // runbook lookup, the alert rule from Prometheus, probes against it, silences in the configured
-// Alertmanagers. Loaded with the workspace's code, not with the screen's first chunk: the PromQL
-// parser and the proxy agents under these parts are not needed to draw the inbox, and `sitrep
-// resume` builds its session from here while the screen's code still loads (cli/interactive.ts).
+// Alertmanagers. Loaded with the workspace's code, not with the screen's first chunk: the proxy
+// agents under these parts are not needed to draw the inbox, nor the PromQL parser, which loads
+// with the alert rule and the probes' plan. `sitrep resume` builds its session from here while the
+// screen's code still loads (cli/interactive.ts).
 import type { Alert } from '../core/alerts/alert.js';
 import type { Config } from '../core/config/config.js';
 import { localZone } from '../core/export/local-zone.js';
-import { findAlertRule } from '../core/probe/alert-probe.js';
-import { fillProbeQuery } from '../core/promql/fill.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
 import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
 import { getRules } from '../sources/prometheus.js';
-import { runbookProxy } from '../sources/proxy.js';
+import { runbookProxy } from '../sources/runbook-proxy.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { SessionDeps } from './workspace-session-deps.js';
 
@@ -45,11 +44,13 @@ export function realSessionDeps(
       );
       return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
     },
-    findRule: async (alert) =>
-      prometheus
-        ? findAlertRule((await getRules(prometheus, { type: 'alert' })).groups, alert.name, alert.labels)
-        : undefined,
-    renderProbeQuery: fillProbeQuery,
+    findRule: async (alert) => {
+      if (!prometheus) return undefined;
+      const { groups } = await getRules(prometheus, { type: 'alert' });
+      // Loaded once Prometheus has answered: the PromQL parser under it is for the probes only.
+      const { findAlertRule } = await import('../core/probe/alert-probe.js');
+      return findAlertRule(groups, alert.name, alert.labels);
+    },
     probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
     prometheusUrl: prometheus?.url,
     alertmanager: config.alertmanagers[0],
