@@ -1,23 +1,16 @@
 // The real services behind `sitrep`: the alert feed over the configured sources, incidents in the
 // user's data folder, runbooks from the runbook folders (or the alert's link, or the generic one),
 // probes against Prometheus, silences in the first Alertmanager.
-import type { Alert } from '../core/alerts/alert.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
 import type { Config } from '../core/config/config.js';
-import { localZone } from '../core/export/local-zone.js';
-import { findAlertRule } from '../core/probe/alert-probe.js';
-import { fillProbeQuery } from '../core/promql/fill.js';
 import { alertIdentity, alertStatus } from '../core/timeline/alert-status.js';
 import { stepProgress } from '../core/timeline/incident.js';
-import { prometheusProbeClient } from '../sources/prometheus-probe-client.js';
-import { getRules } from '../sources/prometheus.js';
-import { runbookProxy } from '../sources/proxy.js';
 import { IncidentStore } from '../store/incident-store.js';
 import type { Journal } from '../store/journal.js';
 import { incidentsDir } from '../store/data-dir.js';
 import { authorName } from './author.js';
 import { openScreenFeed } from './screen-feed.js';
-import type { UiServices } from './services.js';
+import type { UiServices, WorkspaceSession } from './services.js';
 import type * as WorkspaceSessions from './workspace-session.js';
 import type { SessionDeps } from './workspace-session-deps.js';
 
@@ -39,42 +32,20 @@ export function realServices(
   context: AppEnvironment,
   feed: AlertFeed = openScreenFeed(config),
   resumed?: Journal,
+  resumedSession?: Promise<WorkspaceSession>,
 ): UiServices {
   const store = new IncidentStore(incidentsDir(context.env));
   // `sitrep resume` opened its journal already (and started loading the workspace's code): the
   // first resume of that incident takes it.
   let preopened = resumed;
-  const prometheus = config.prometheus;
-  const deps: SessionDeps = {
-    store,
-    findRunbook: async (alert: Alert) => {
-      const { lookUpRunbook } = await import('../sources/runbook-lookup.js');
-      const found = await lookUpRunbook(
-        {
-          name: alert.name,
-          labels: alert.labels,
-          runbookUrl: alert.runbookUrl,
-          generatorURL: alert.generatorURL,
-        },
-        context,
-        { proxyUrl: runbookProxy(config), parseCache: true },
-      );
-      return { runbook: found.runbook, source: found.source, text: found.text, notes: found.notes };
-    },
-    findRule: async (alert) =>
-      prometheus
-        ? findAlertRule((await getRules(prometheus, { type: 'alert' })).groups, alert.name, alert.labels)
-        : undefined,
-    renderProbeQuery: fillProbeQuery,
-    probes: prometheus ? { client: prometheusProbeClient(prometheus) } : undefined,
-    prometheusUrl: prometheus?.url,
-    alertmanager: config.alertmanagers[0],
-    alertmanagers: config.alertmanagers,
-    zone: (at) => localZone(context.env, at).zone,
-    now: () => Date.now(),
-    feed,
-    past: { prometheus },
-  };
+  // And it may have started that incident's session too (while the screen's code loaded).
+  let started = resumedSession;
+  // The sessions' parts load with the workspace's code (the first open), not with the screen's.
+  let deps: Promise<SessionDeps> | undefined;
+  const sessionDeps = () =>
+    (deps ??= import('./workspace-session-real.js').then((real) =>
+      real.realSessionDeps(config, context, feed, store),
+    ));
   const author = authorName(context.env) ?? 'sitrep';
   return {
     feed,
@@ -83,13 +54,24 @@ export function realServices(
     author,
     probeIntervalMs: config.probeIntervalMs ?? defaultProbeIntervalMs,
     cwd: context.cwd,
-    openIncident: async (alerts) => (await workspaceSessions()).openWorkspaceSession(alerts, deps),
+    openIncident: async (alerts) =>
+      (await workspaceSessions()).openWorkspaceSession(alerts, await sessionDeps()),
     addToIncident: async (id, alerts) =>
-      (await workspaceSessions()).addToWorkspaceSession(id, alerts, author, feed.getSnapshot().alerts, deps),
+      (await workspaceSessions()).addToWorkspaceSession(
+        id,
+        alerts,
+        author,
+        feed.getSnapshot().alerts,
+        await sessionDeps(),
+      ),
     resumeIncident: async (id) => {
       const sessions = await workspaceSessions();
       const journal = preopened?.incident()?.id === id ? preopened : undefined;
       preopened = undefined;
+      const session = journal ? started : undefined;
+      started = undefined;
+      if (session) return session;
+      const deps = await sessionDeps();
       return journal
         ? sessions.resumeJournalSession(journal, feed.getSnapshot().alerts, deps)
         : sessions.resumeWorkspaceSession(id, feed.getSnapshot().alerts, deps);

@@ -3,32 +3,19 @@
 // a rule that is slow to answer never holds the checklist back: the probes follow when it answers.
 // And a resumed incident whose alert the feed has not listed yet is looked up from its recorded
 // copy, which lacks the annotations and generator URL that chose its runbook: when that finds
-// another runbook than the one recorded, the feed's first answer decides.
+// another runbook than the one recorded, the feed's first answer decides. The probes' plan itself
+// is in workspace-session-plan.ts, loaded when there is a rule to plan from.
 import type { Alert } from '../core/alerts/alert.js';
-import { volatileLabels } from '../core/alerts/silence-matchers.js';
 import { errorLine } from '../core/errors.js';
-import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
-import type { ProbeStep } from '../core/probe/probe.js';
-import { chooseAlertRule } from '../core/probe/plan.js';
 import { runbookTextHash } from '../core/timeline/event-builders.js';
 import type { Journal } from '../store/journal.js';
 import type { TrackedFeed } from './alert-tracking.js';
-import { planProbeStepsWithChecks } from './automatic-checks.js';
 import type { FoundRunbookText, SessionDeps } from './workspace-session-deps.js';
+import type { AlertRuleInfo } from '../core/probe/alert-probe.js';
 
 /** The alert rule as looked up: the rule, or why the lookup failed (in words). */
 export interface RuleLookup {
   readonly rule: AlertRuleInfo | undefined;
-  readonly problem: string | undefined;
-}
-
-/** The probes of a session, planned once the alert rule is known. */
-export interface SessionProbePlan {
-  /** The rule the probes use: Prometheus's, or the one pasted in the runbook. */
-  readonly rule: AlertRuleInfo | undefined;
-  readonly probeSteps: readonly ProbeStep[];
-  readonly volatileLabels: readonly string[];
-  /** Why the alert-expression probe is missing, when the lookup failed. */
   readonly problem: string | undefined;
 }
 
@@ -39,33 +26,6 @@ export function lookUpRule(deps: Pick<SessionDeps, 'findRule'>, alert: Alert): P
     // Without the rule the alert-expression probe is missing: say why instead of dropping it.
     (error: unknown) => ({ rule: undefined, problem: `Alert rule lookup failed: ${errorLine(error)}` }),
   );
-}
-
-/** The probe steps for the alert, its runbook and its rule. */
-export function planSessionProbes(
-  lookup: RuleLookup,
-  found: FoundRunbookText,
-  alert: Alert,
-  deps: Pick<SessionDeps, 'now' | 'renderProbeQuery'>,
-): SessionProbePlan {
-  const rule = chooseAlertRule(lookup.rule, found.runbook);
-  const startsAtMs = Date.parse(alert.startsAt);
-  const probeSteps = planProbeStepsWithChecks(
-    found.runbook,
-    rule,
-    {
-      labels: alert.labels,
-      startsAtMs: Number.isNaN(startsAtMs) ? undefined : startsAtMs,
-      nowMs: deps.now(),
-    },
-    deps.renderProbeQuery,
-  );
-  return {
-    rule,
-    probeSteps,
-    volatileLabels: volatileLabels(lookup.rule?.labels ?? {}),
-    problem: lookup.problem,
-  };
 }
 
 /** A promise with its value readable once it has settled (undefined before). */

@@ -27,7 +27,8 @@ export interface SessionDeps {
   readonly store: IncidentStore;
   readonly findRunbook: (alert: Alert) => Promise<FoundRunbookText>;
   readonly findRule: (alert: Alert) => Promise<AlertRuleInfo | undefined>;
-  readonly renderProbeQuery: RenderProbeQuery;
+  /** How probe queries are filled in; fillProbeQuery (loaded with the probes' plan) unless given. */
+  readonly renderProbeQuery?: RenderProbeQuery;
   readonly probes: ProbeRunOptions | undefined;
   readonly alertmanager: Endpoint | undefined;
   /** Every configured Alertmanager, tried in order for silences; defaults to `alertmanager` alone. */

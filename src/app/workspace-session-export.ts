@@ -2,9 +2,6 @@
 // file, and links to Prometheus's graph page over the incident's time range.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { exportHtml } from '../core/export/html.js';
-import { exportJson } from '../core/export/json-export.js';
-import { exportMarkdown } from '../core/export/markdown.js';
 import { graphRange, graphUrl } from '../core/export/mermaid.js';
 import type { Journal } from '../store/journal.js';
 import type { ExportFormat } from './services.js';
@@ -23,12 +20,13 @@ export async function exportIncidentNotes(
     zone: deps.zone(openedAt),
     ...(deps.prometheusUrl === undefined ? {} : { prometheusUrl: deps.prometheusUrl }),
   };
+  // Each exporter loads when asked for (the HTML one holds a Markdown renderer), not as a session opens.
   const text =
     format === 'json'
-      ? exportJson(events)
+      ? (await import('../core/export/json-export.js')).exportJson(events)
       : format === 'html'
-        ? exportHtml(events, options)
-        : exportMarkdown(events, options);
+        ? (await import('../core/export/html.js')).exportHtml(events, options)
+        : (await import('../core/export/markdown.js')).exportMarkdown(events, options);
   const target = path.resolve(file);
   await fs.writeFile(target, text);
   return target;

@@ -7,16 +7,13 @@ import { UserError } from '../core/errors.js';
 import { probeRunEvent } from '../core/probe/timeline-record.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import { lastProbeRun, probeRunChanged } from '../core/timeline/probe-change.js';
-import { createProbeSession } from '../sources/probe-session.js';
+import type { ProbeSession } from '../sources/probe-session.js';
+import type { ProbeRunOptions } from '../sources/probe-runner.js';
 import type { Journal } from '../store/journal.js';
 import type { WorkspaceSession } from './services.js';
-import {
-  lookUpRule,
-  planSessionProbes,
-  settling,
-  type RuleLookup,
-  type SessionProbePlan,
-} from './session-plan.js';
+import { lookUpRule, settling, type RuleLookup } from './session-plan.js';
+import type * as Planner from './workspace-session-plan.js';
+import type { SessionProbePlan } from './workspace-session-plan.js';
 import type { FoundRunbookText, SessionDeps } from './workspace-session-deps.js';
 
 /** An alert rule lookup under way, its answer readable once it has come. */
@@ -38,18 +35,32 @@ export interface SessionProbes {
   readonly plan: Promise<SessionProbePlan>;
 }
 
-/** Plans the probes now if the rule has answered, else once it does. */
+let planner: typeof Planner | undefined;
+
+/** The probes' planner (and the PromQL parser under it), loaded when a rule is there to plan from. */
+export async function loadPlanner(): Promise<typeof Planner> {
+  planner ??= await import('./workspace-session-plan.js');
+  return planner;
+}
+
+/**
+ * Plans the probes now if the rule has answered, else once it does. `loaded` is the planner when
+ * the rule had answered (buildOpenSession loads it then, so the session opens with its probes).
+ */
 export function sessionProbes(
   rule: RuleAnswer,
   found: FoundRunbookText,
   alert: Alert,
   deps: Pick<SessionDeps, 'now' | 'renderProbeQuery'>,
+  loaded: typeof Planner | undefined = planner,
 ): SessionProbes {
   const answered = rule.value();
-  const ready = answered && planSessionProbes(answered, found, alert, deps);
+  const ready = answered && loaded?.planSessionProbes(answered, found, alert, deps);
   const plan = ready
     ? Promise.resolve(ready)
-    : rule.promise.then((lookup) => planSessionProbes(lookup, found, alert, deps));
+    : rule.promise.then(async (lookup) =>
+        (await loadPlanner()).planSessionProbes(lookup, found, alert, deps),
+      );
   // A planning failure is the probes' to report (runProbes, probePlan), never an unhandled rejection.
   plan.catch(() => undefined);
   return { ready, plan };
@@ -90,17 +101,24 @@ export function probeRuns(
   deps: Pick<SessionDeps, 'probes' | 'now'>,
   { journal, closed, append }: ProbeRunJournal,
 ): Pick<WorkspaceSession, 'runProbes' | 'cancelProbes'> {
-  const probeSession = deps.probes ? createProbeSession(deps.probes) : undefined;
+  const { probes } = deps;
+  // Made at the first run: the probe runner (and the PromQL parser under its variants) loads then.
+  let created: ProbeSession | undefined;
+  let creating: Promise<ProbeSession> | undefined;
+  const probeSession = (options: ProbeRunOptions) =>
+    (creating ??= import('../sources/probe-session.js').then(
+      ({ createProbeSession }) => (created = createProbeSession(options)),
+    ));
   return {
     runProbes: async (stepId, onResult) => {
       const step = (await plan).probeSteps.find((s) => s.id === stepId);
       if (!step) return [];
-      if (!probeSession) {
+      if (!probes) {
         throw new UserError('no Prometheus configured', {
           hint: 'Pass --prometheus.url or run `sitrep config set prometheus.url URL`.',
         });
       }
-      const run = await probeSession.run(step, onResult);
+      const run = await (await probeSession(probes)).run(step, onResult);
       if (!run || closed()) return run?.results;
       // Journal a run only when a value or verdict changed since the step's last recorded run.
       const event = { ...probeRunEvent(stepId, run.results, deps.now()), alert: alert.fingerprint };
@@ -108,6 +126,6 @@ export function probeRuns(
       if (incident && probeRunChanged(lastProbeRun(incident, event.stepId), event)) await append(event);
       return run.results;
     },
-    cancelProbes: () => probeSession?.cancel(),
+    cancelProbes: () => created?.cancel(),
   };
 }

@@ -8,11 +8,9 @@
 import path from 'node:path';
 import type { Alert } from '../core/alerts/alert.js';
 import { UserError } from '../core/errors.js';
-import { chooseAlertRule } from '../core/probe/plan.js';
 import type { TimelineEvent } from '../core/timeline/events.js';
 import type { Incident } from '../core/timeline/incident.js';
 import type { Journal } from '../store/journal.js';
-import { lookUpAlertFacts } from './alert-facts.js';
 import { trackAlertState } from './alert-tracking.js';
 import { pastIncidentRows, sessionAlertPast } from './alert-past.js';
 import type { RecordingStatus, WorkspaceSession } from './services.js';
@@ -21,7 +19,13 @@ import { createAndRecordSilence, expireIncidentSilences } from './silences.js';
 import { isRecordedCopy, liveAlerts } from './workspace-session-alerts.js';
 import type { SessionDeps } from './workspace-session-deps.js';
 import { exportIncidentNotes, incidentGraphLink } from './workspace-session-export.js';
-import { probeRuns, probeStepsOf, ruleLookups, sessionProbes } from './workspace-session-probes.js';
+import {
+  loadPlanner,
+  probeRuns,
+  probeStepsOf,
+  ruleLookups,
+  sessionProbes,
+} from './workspace-session-probes.js';
 import { recordRunbookOpened, workspaceRunbook } from './workspace-session-runbook.js';
 
 /**
@@ -120,7 +124,8 @@ async function buildOpenSession(
   await recordRunbookOpened(journal, found, deps);
   // Usually the rule has answered by now (finding the runbook took longer): then the session opens
   // with its probes, as it always did; otherwise they follow (probePlan) and the checklist shows first.
-  const probes = sessionProbes(ruleOf(alert), found, alert, deps);
+  const rule = ruleOf(alert);
+  const probes = sessionProbes(rule, found, alert, deps, rule.value() ? await loadPlanner() : undefined);
   const chosenRule = () => probes.plan.then((p) => p.rule);
   let closed = false;
   const closing = new AbortController();
@@ -148,15 +153,20 @@ async function buildOpenSession(
     alertFacts: () => {
       const alerts = liveAlerts(journal, deps.feed?.getSnapshot().alerts ?? []);
       const known = new Set(journal.incident()?.silences.map((s) => s.id));
-      return lookUpAlertFacts(alerts, known, {
-        // The first alert's rule is already known (Prometheus's, or the one pasted in the runbook).
-        findRule: (a) =>
-          a.fingerprint === alert.fingerprint
-            ? chosenRule()
-            : deps.findRule(a).then((other) => chooseAlertRule(other, found.runbook)),
-        prometheus: deps.probes?.client,
-        alertmanagers: deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []),
-      });
+      // Looked up when the alert pane opens; its code (and the PromQL parser under it) loads then.
+      return import('./alert-facts.js').then(({ lookUpAlertFacts }) =>
+        lookUpAlertFacts(alerts, known, {
+          // The first alert's rule is already known (Prometheus's, or the one pasted in the runbook).
+          findRule: (a) =>
+            a.fingerprint === alert.fingerprint
+              ? chosenRule()
+              : Promise.all([deps.findRule(a), import('../core/probe/plan.js')]).then(([other, plan]) =>
+                  plan.chooseAlertRule(other, found.runbook),
+                ),
+          prometheus: deps.probes?.client,
+          alertmanagers: deps.alertmanagers ?? (deps.alertmanager ? [deps.alertmanager] : []),
+        }),
+      );
     },
     subscribe: (listener) => journal.subscribe(listener),
     record: append,

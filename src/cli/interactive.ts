@@ -1,6 +1,10 @@
 import { openScreenFeed } from '../app/screen-feed.js';
 import type { Config } from '../core/config/config.js';
 import type { Journal } from '../store/journal.js';
+import type { WorkspaceSession } from '../app/services.js';
+import type { AlertFeed } from '../sources/alert-feed.js';
+import { incidentsDir } from '../store/data-dir.js';
+import { IncidentStore } from '../store/incident-store.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
@@ -26,16 +30,18 @@ export function requireTerminal(context: CommandContext, hint: string): void {
  * Ink). The alert feed asks its first question before that code loads, so the server works on its
  * answer meanwhile; the screen stops the feed when it closes, and so does a failure to open it.
  * `journal` (resume) is read while the screen's code loads, not after; it must be settled (its
- * warnings printed, or its error thrown) before the screen takes the terminal.
+ * warnings printed, or its error thrown) before the screen takes the terminal. Its session (the
+ * runbook, the probes' plan) is built meanwhile too, so that the first frame can hold the checklist.
  */
 export async function openScreen(
   config: Config,
   context: CommandContext,
-  open: { resumeId?: string; alertname?: string; journal?: Promise<Journal> },
+  open: { resumeId?: string; alertname?: string; journal?: Promise<Journal>; store?: IncidentStore },
 ): Promise<number> {
   const feed = openScreenFeed(config);
   feed.start();
   let journal: Journal | undefined;
+  let session: Promise<WorkspaceSession> | undefined;
   try {
     // https://no-color.org: Ink's colours come from chalk, which reads FORCE_COLOR (not NO_COLOR)
     // when the screen's code loads, so say it before loading it.
@@ -45,18 +51,46 @@ export async function openScreen(
     screen.catch(() => undefined);
     // Resuming opens the workspace at once: its code (and the runbook lookup's) loads meanwhile too.
     if (open.journal) {
-      import('../app/workspace-session.js').catch(() => undefined);
       import('../sources/runbook-lookup.js').catch(() => undefined);
+      session = startSession(open.journal, config, context, feed, open.store);
+      // Its failure is the workspace's to show (runApp hands it on); a journal's is thrown below.
+      session.catch(() => undefined);
     }
     journal = await open.journal;
     const { runApp } = await screen;
-    const { journal: _, ...options } = open;
-    return await runApp(config, context, { ...options, feed, ...(journal ? { journal } : {}) });
+    const { journal: _, store: __, ...options } = open;
+    return await runApp(config, context, {
+      ...options,
+      feed,
+      ...(journal ? { journal } : {}),
+      ...(session ? { session } : {}),
+    });
   } finally {
     feed.stop();
     // Closed here when the screen never took it (closing twice is harmless).
+    void session?.then(
+      (opened) => opened.close(),
+      () => undefined,
+    );
     await journal?.close();
   }
+}
+
+/** The resumed incident's session, built once its journal is read and the workspace's code loaded. */
+async function startSession(
+  opening: Promise<Journal>,
+  config: Config,
+  context: CommandContext,
+  feed: AlertFeed,
+  store: IncidentStore = new IncidentStore(incidentsDir(context.env)),
+): Promise<WorkspaceSession> {
+  const [sessions, real, journal] = await Promise.all([
+    import('../app/workspace-session.js'),
+    import('../app/workspace-session-real.js'),
+    opening,
+  ]);
+  const deps = real.realSessionDeps(config, context, feed, store);
+  return sessions.resumeJournalSession(journal, feed.getSnapshot().alerts, deps);
 }
 
 /**

@@ -7,7 +7,7 @@ import type https from 'node:https';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { Config, TlsConfig } from '../core/config/config.js';
+import type { TlsConfig } from '../core/config/config.js';
 
 // https-proxy-agent takes the target's TLS options from the request, which node-fetch does not fill
 // in (and its constructor's options are for the connection to the proxy itself), so they are added
@@ -57,10 +57,4 @@ export function proxyAgents(
   return agentFor;
 }
 
-/**
- * The proxy runbook URLs are fetched through: Prometheus's `proxy_url`, else the first
- * Alertmanager's with one (a runbook wiki sits behind the same proxy as the servers).
- */
-export function runbookProxy(config: Config): string | undefined {
-  return [config.prometheus, ...config.alertmanagers].find((s) => s?.proxyUrl !== undefined)?.proxyUrl;
-}
+export { runbookProxy } from './runbook-proxy.js';

@@ -5,12 +5,11 @@
 import type { LabelSet } from '../core/alerts/alert.js';
 import { isAllowedRunbookHost, runbookHostOf } from '../core/config/runbook-hosts.js';
 import { errorMessage } from '../core/errors.js';
-import { expressionFromGeneratorUrl, genericRunbook, genericRunbookText } from '../core/runbook/generic.js';
+import { expressionFromGeneratorUrl, genericRunbookText } from '../core/runbook/generic-text.js';
 import { chooseRunbook, type LibraryEntry, type MatchedBy } from '../core/runbook/match.js';
-import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook, RunbookSource } from '../core/runbook/runbook.js';
 import { readCachedRunbook, writeCachedRunbook } from '../store/runbook-cache.js';
-import type { RunbookParser } from '../store/runbook-parse-cache.js';
+import { loadRunbookParser, type RunbookParser } from '../store/runbook-parse-cache.js';
 import { getText } from './http-client.js';
 
 /** Limits for fetching a runbook URL. */
@@ -82,7 +81,7 @@ export interface ResolveOptions extends FetchRunbookOptions {
   readonly expression?: string | undefined;
   /** Replaces fetchRunbook (tests). */
   readonly fetch?: (url: string) => Promise<FetchedRunbook>;
-  /** Parses the URL's and the generic runbook's text: parseRunbook unless a cache is given. */
+  /** Parses the URL's and the generic runbook's text: parseRunbook (loaded when first needed) unless a cache is given. */
   readonly parse?: RunbookParser | undefined;
 }
 
@@ -98,7 +97,8 @@ export async function resolveRunbook(
   options: ResolveOptions,
 ): Promise<ResolvedRunbook> {
   const choice = chooseRunbook(alert, options.entries, { allowHttp: options.allowHttp ?? false });
-  const parse = options.parse ?? parseRunbook;
+  const parse: RunbookParser =
+    options.parse ?? (async (text, parseOptions) => (await loadRunbookParser())(text, parseOptions));
   const notes = [...choice.notes];
   switch (choice.kind) {
     case 'file':
@@ -121,7 +121,7 @@ export async function resolveRunbook(
             `could not fetch ${choice.url} (${fetched.fetchError ?? 'unknown error'}); showing the copy cached earlier`,
           );
         return {
-          runbook: parse(fetched.text, { fileName: fileNameOf(choice.url) }),
+          runbook: await parse(fetched.text, { fileName: fileNameOf(choice.url) }),
           text: fetched.text,
           source: { kind: 'url', url: choice.url, cached: fetched.cached },
           matchedBy: 'annotation',
@@ -143,7 +143,7 @@ export async function resolveRunbook(
   const text = genericRunbookText(generic);
   return {
     // genericRunbook(generic), through the cache when there is one.
-    runbook: options.parse ? options.parse(text) : genericRunbook(generic),
+    runbook: await parse(text),
     text,
     source: { kind: 'builtin' },
     matchedBy: 'generic',

@@ -1,16 +1,20 @@
-// The runbook folders and the runbook lookup as the commands and the screen use them: folders
-// from --runbooks.dir, SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set,
-// URLs cached under $XDG_CACHE_HOME/sitrep/runbooks.
+// The runbook lookup as the commands and the screen use it: folders from --runbooks.dir,
+// SITREP_RUNBOOK_DIRS, the config file's `runbooks.dirs` and the bundled set, URLs cached under
+// $XDG_CACHE_HOME/sitrep/runbooks. What it needs to parse (Markdown, and YAML for the config file)
+// is loaded only when there is something to parse: resuming an incident whose runbook's parse is
+// cached loads neither (runbook-library-open.ts opens the folders for the commands that list them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabelSet } from '../core/alerts/alert.js';
+import type { FileConfig } from '../core/config/config-file.js';
 import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
+import { configFilePath } from '../store/config-path.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { cachedRunbookParser, parsedRunbookDir, type RunbookParser } from '../store/runbook-parse-cache.js';
-import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
-import { readFileSettings } from '../store/config-reader.js';
+import { runbookFolders, scanFolders, type RunbookFolder } from '../store/runbook-files.js';
+import type * as Library from '../store/runbook-library.js';
 
 /** Where a lookup runs: its environment (XDG dirs, SITREP_RUNBOOK_DIRS) and working folder. */
 export interface LookupPlace {
@@ -49,18 +53,6 @@ function parserFor(context: LookupPlace): RunbookParser | undefined {
   }
 }
 
-/** The runbook folders of this environment, parsed (only those `mayServe` allows, when given). */
-export function openRunbookLibrary(
-  context: LookupPlace,
-  flagDirs: readonly string[] = [],
-  mayServe?: (relativePath: string, text: string) => boolean,
-): RunbookLibrary {
-  return loadLibrary(
-    runbookFolders({ env: context.env, cwd: context.cwd, flagDirs, configDirs: configuredDirs(context) }),
-    mayServe,
-  );
-}
-
 /**
  * Whether a runbook file can serve this alert at all: a runbook names its alert in its text (front
  * matter, pasted rule, heading) or in its file name, and an annotation may point at its path. A
@@ -85,12 +77,23 @@ export async function lookUpRunbook(
   context: LookupPlace,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {
-  const library = openRunbookLibrary(context, options.flagDirs, mayServeAlert(alert));
+  const settings = await fileSettings(context.env);
+  const folders = runbookFolders({
+    env: context.env,
+    cwd: context.cwd,
+    flagDirs: options.flagDirs ?? [],
+    configDirs: settings.runbookDirs ?? [],
+  });
+  const library = await libraryFor(folders, mayServeAlert(alert));
   const resolved = await resolveRunbook(alert, {
     entries: library.entries,
     cacheDir: runbookCacheDir(context.env),
     allowHttp: options.allowHttp ?? false,
-    allowedHosts: allowedRunbookHosts(context, options.allowedHosts ?? []),
+    allowedHosts: [
+      ...(options.allowedHosts ?? []),
+      ...splitHostList(context.env['SITREP_RUNBOOK_ALLOWED_HOSTS']),
+      ...(settings.runbookAllowedHosts ?? []),
+    ],
     expression: options.expression,
     proxyUrl: options.proxyUrl,
     parse: options.parseCache ? parserFor(context) : undefined,
@@ -98,27 +101,38 @@ export async function lookUpRunbook(
   return { ...resolved, notes: [...library.warnings, ...resolved.notes] };
 }
 
+// The library module, once a lookup has loaded it: from then on it answers every lookup, as its
+// parsed files (kept while unchanged) may serve any alert.
+let library: typeof Library | undefined;
+
 /**
- * The hosts remote runbooks may come from: the flag's, SITREP_RUNBOOK_ALLOWED_HOSTS (comma
- * separated) and the config file's `runbooks.allowed_hosts`, together.
+ * The runbooks of `folders` that may serve the alert, parsed: loadLibrary, loaded with the parser
+ * when a file is wanted; without one (the usual case for an alert with no runbook of its own),
+ * no entries and the same warnings, and nothing loaded.
  */
-export function allowedRunbookHosts(context: LookupPlace, flagHosts: readonly string[] = []): string[] {
-  let fromFile: readonly string[] = [];
-  try {
-    fromFile = readFileSettings(context.env).runbookAllowedHosts ?? [];
-  } catch {
-    // reported by the commands that need the file
+async function libraryFor(
+  folders: readonly RunbookFolder[],
+  mayServe: ((relativePath: string, text: string) => boolean) | undefined,
+): Promise<Pick<Library.RunbookLibrary, 'entries' | 'warnings'>> {
+  if (library === undefined && mayServe !== undefined) {
+    const scan = scanFolders(folders, mayServe);
+    if (!scan.wanted) return { entries: [], warnings: scan.warnings };
   }
-  return [...flagHosts, ...splitHostList(context.env['SITREP_RUNBOOK_ALLOWED_HOSTS']), ...fromFile];
+  library ??= await import('../store/runbook-library.js');
+  return library.loadLibrary(folders, mayServe);
 }
 
-// `runbooks.dirs` in the config file (checked, relative folders already resolved against the file).
-// A config file that can not be read is reported by the commands that need it; the runbook folders
-// then come from flags and the environment only.
-function configuredDirs(context: LookupPlace): readonly string[] {
+/**
+ * The config file's settings as the lookup uses them (`runbooks.dirs`, `runbooks.allowed_hosts`):
+ * the YAML reader is loaded only when there is a file. A file that can not be read is reported by
+ * the commands that need it; the lookup then goes by flags and the environment only.
+ */
+async function fileSettings(env: LookupPlace['env']): Promise<FileConfig> {
+  if (!fs.existsSync(configFilePath(env))) return {};
   try {
-    return readFileSettings(context.env).runbookDirs ?? [];
+    const { readFileSettings } = await import('../store/config-reader.js');
+    return readFileSettings(env);
   } catch {
-    return [];
+    return {};
   }
 }

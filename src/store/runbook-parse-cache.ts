@@ -7,12 +7,27 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseRunbook, type ParseRunbookOptions } from '../core/runbook/parse-runbook.js';
+import type { ParseRunbookOptions } from '../core/runbook/parse-runbook.js';
 import type { Runbook } from '../core/runbook/runbook.js';
 import { sitrepDir } from './xdg-dirs.js';
 
-/** Parses a runbook's text (parseRunbook, or the cache in front of it). */
-export type RunbookParser = (text: string, options?: ParseRunbookOptions) => Runbook;
+/**
+ * Parses a runbook's text (parseRunbook, or the cache in front of it): at once when the parse is
+ * at hand, or once the parser has loaded.
+ */
+export type RunbookParser = (text: string, options?: ParseRunbookOptions) => Runbook | Promise<Runbook>;
+
+type Parse = (text: string, options?: ParseRunbookOptions) => Runbook;
+let parser: Parse | undefined;
+
+/**
+ * parseRunbook, loaded on first use: the Markdown parser, YAML and the PromQL parser under it are
+ * most of the code a runbook lookup loads, and a lookup whose parse is cached needs none of it.
+ */
+export async function loadRunbookParser(): Promise<Parse> {
+  parser ??= (await import('../core/runbook/parse-runbook.js')).parseRunbook;
+  return parser;
+}
 
 /** `$XDG_CACHE_HOME/sitrep/parsed-runbooks` (or under `~/.cache`). */
 export function parsedRunbookDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -21,7 +36,8 @@ export function parsedRunbookDir(env: Readonly<Record<string, string | undefined
 
 /**
  * parseRunbook behind a disk cache in `dir`. `version` names the parser (a build of sitrep): a
- * parse by another version is never read back.
+ * parse by another version is never read back. A text found in the cache is given at once; any
+ * other once the parser has loaded and parsed it.
  */
 export function cachedRunbookParser(dir: string, version: string): RunbookParser {
   return (text, options = {}) => {
@@ -32,9 +48,11 @@ export function cachedRunbookParser(dir: string, version: string): RunbookParser
     const file = path.join(dir, `${key}.json`);
     const cached = readParsed(file);
     if (cached) return cached;
-    const runbook = parseRunbook(text, options);
-    writeParsed(dir, file, runbook);
-    return runbook;
+    return loadRunbookParser().then((parse) => {
+      const runbook = parse(text, options);
+      writeParsed(dir, file, runbook);
+      return runbook;
+    });
   };
 }
 

@@ -13,8 +13,9 @@ import { useProbeRefresh } from './hooks/use-probe-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { FilterProblem, InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
-import type { UiServices } from '../app/services.js';
-import { appReducer, initialApp, scopesFor } from './state/app-state.js';
+import type { UiServices, WorkspaceSession } from '../app/services.js';
+import { appReducer, initialApp, scopesFor, type AppState } from './state/app-state.js';
+import { openedAction } from './hooks/use-intents-session.js';
 import { coverageOf } from './state/coverage.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */
@@ -23,13 +24,25 @@ export function App(props: {
   resumeId?: string | undefined;
   /** Open the incident for this alertname as soon as it is seen firing (`sitrep --alert NAME`). */
   openAlertname?: string | undefined;
+  /** The session of `resumeId`, opened already: the first frame holds its checklist. */
+  resumed?: WorkspaceSession | undefined;
 }) {
-  const { services, resumeId, openAlertname } = props;
-  // Resuming starts on the workspace (opening), so the first frame is not an inbox drawn for nothing.
+  const { services, resumeId, openAlertname, resumed } = props;
+  const { rows, columns } = useTerminalSize();
+  // Resuming starts on the workspace (opening), so the first frame is not an inbox drawn for nothing;
+  // with its session opened already, on the workspace as it is once opened.
+  const [shown] = useState(() =>
+    resumed ? { session: resumed, events: resumed.journalEvents?.() } : undefined,
+  );
   const [state, dispatch] = useReducer(
     appReducer,
     { ...initialApp, cwd: services.cwd, pendingOpen: openAlertname },
-    (initial) => (resumeId === undefined ? initial : appReducer(initial, { type: 'resume', id: resumeId })),
+    (initial) => {
+      if (resumeId === undefined) return initial;
+      if (shown === undefined) return appReducer(initial, { type: 'resume', id: resumeId });
+      const sources = services.feed.getSnapshot().sources.length;
+      return openedState(initial, resumeId, shown.session, { rows: rows - sources, columns: columns - 1 });
+    },
   );
   const snapshot = useFeed(services.feed, dispatch);
   const nowMs = useNow(services.now);
@@ -40,9 +53,8 @@ export function App(props: {
     setClocked(nowMs);
     dispatch({ type: 'clock', nowMs });
   }
-  const { rows, columns } = useTerminalSize();
   useAppInput(dispatch);
-  useIntents(state.outbox, services, dispatch, state.screen === 'inbox');
+  useIntents(state.outbox, services, dispatch, state.screen === 'inbox', shown);
   useProbeRefresh(state.workspace, services.probeIntervalMs, services.now, dispatch);
   useEffect(() => {
     dispatch({ type: 'height', rows: rows - snapshot.sources.length, columns: columns - 1 });
@@ -87,6 +99,26 @@ export function App(props: {
       <KeyHints scopes={scopes} />
     </Box>
   );
+}
+
+/**
+ * The state of a screen resumed with its session opened already: sized for the terminal (as the
+ * first effect would size it), opening the incident, then opened, as adoptSession would tell it;
+ * the session is not asked for again.
+ */
+function openedState(
+  initial: AppState,
+  id: string,
+  session: WorkspaceSession,
+  size: { rows: number; columns: number },
+): AppState {
+  const sized = appReducer(initial, { type: 'height', ...size });
+  const opening = appReducer(sized, { type: 'resume', id });
+  const asked = { ...opening, outbox: opening.outbox.filter((intent) => intent.type !== 'resumeIncident') };
+  const opened = appReducer(asked, openedAction(session));
+  return session.alertPast
+    ? appReducer(opened, { type: 'workspace', action: { type: 'past', past: 'loading' } })
+    : opened;
 }
 
 /** Under the inbox: its last word, and incident journals that could not be read (never dropped). */

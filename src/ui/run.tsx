@@ -3,6 +3,7 @@ import type { AppEnvironment } from '../app/real-services.js';
 import type { Config } from '../core/config/config.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
 import type { Journal } from '../store/journal.js';
+import type { WorkspaceSession } from '../app/services.js';
 import { App } from './app.js';
 import { realServices } from '../app/real-services.js';
 import { terminalClipboard } from '../app/clipboard.js';
@@ -21,6 +22,8 @@ export interface RunAppOptions {
   readonly feed?: AlertFeed;
   /** The journal of `resumeId`, opened while the screen's code loaded (closed by the caller). */
   readonly journal?: Journal;
+  /** The session of that journal, started while the screen's code loaded. */
+  readonly session?: Promise<WorkspaceSession>;
 }
 
 /**
@@ -33,8 +36,13 @@ export async function runApp(
   context: AppEnvironment,
   options: RunAppOptions = {},
 ): Promise<number> {
+  // A session built by now is on the first frame: the checklist without a frame that says
+  // "opening" first. One still being built (a runbook URL to fetch) opens as any other does.
+  const resumed = options.session && (await settledValue(options.session));
+  // Otherwise the first resume takes the journal and the session under way from the services.
+  const handedOn = resumed ? {} : options;
   const services = {
-    ...realServices(config, context, options.feed, options.journal),
+    ...realServices(config, context, options.feed, handedOn.journal, handedOn.session),
     copy: terminalClipboard(process.stdout, context.env),
     openUrl: platformOpener(process.platform, context.env),
     editFile: terminalEditor(context.env, screenSuspension()),
@@ -60,7 +68,12 @@ export async function runApp(
   });
   try {
     const instance = render(
-      <App services={services} resumeId={options.resumeId} openAlertname={options.alertname} />,
+      <App
+        services={services}
+        resumeId={options.resumeId}
+        openAlertname={options.alertname}
+        resumed={resumed}
+      />,
       // No frame rate cap (Ink's default is 30 a second): a key that comes just after a frame (the
       // clock's, or the feed's) would wait up to a frame's interval for its own, and frames here come
       // from keys, the 1 s clock and refreshes, never in a flood. Measured at 10,000 alerts, key to
@@ -76,6 +89,23 @@ export async function runApp(
   }
   // `q` or Ctrl-C: one more attempt for anything still unwritten, reported on the user's screen.
   return (await rescue()) ? 0 : 1;
+}
+
+/**
+ * The value of a promise that has already fulfilled; undefined when it is still pending or
+ * failed. Waits for nothing that is not already settled: only for the reactions already queued.
+ */
+async function settledValue<T>(promise: Promise<T>): Promise<T | undefined> {
+  let value: T | undefined;
+  promise.then(
+    (v) => {
+      value = v;
+    },
+    () => undefined,
+  );
+  // A fulfilled promise's reaction is queued at once, so it has run when this await resumes.
+  await Promise.resolve();
+  return value;
 }
 
 /**

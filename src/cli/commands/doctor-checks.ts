@@ -10,7 +10,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import { getStatus } from '../../sources/alertmanager.js';
 import { SourceError } from '../../sources/http-error.js';
 import { getBuildInfo, getRules } from '../../sources/prometheus.js';
-import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
+import { openRunbookLibrary } from '../../sources/runbook-library-open.js';
 import type { CommandContext } from '../command.js';
 
 /** One finding: fine, worth knowing, or wrong (exit 1). */

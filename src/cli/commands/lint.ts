@@ -17,7 +17,7 @@ import {
 import { writeJson, type Command, type CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { openRunbookLibrary } from '../../sources/runbook-lookup.js';
+import { openRunbookLibrary } from '../../sources/runbook-library-open.js';
 import { appendAll } from '../../core/bounded.js';
 
 const options = {

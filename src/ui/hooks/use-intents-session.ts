@@ -3,6 +3,7 @@
 import type { Dispatch, MutableRefObject } from 'react';
 import { errorLine } from '../../core/errors.js';
 import type { UiServices, WorkspaceSession } from '../../app/services.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { AppAction } from '../state/app-state.js';
 import type { WorkspaceAction } from '../state/workspace-state.js';
 import { pastLoading } from './use-intents-alert.js';
@@ -78,19 +79,15 @@ export function openSession(
 }
 
 function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
-  const { dispatch } = ctx;
-  const sync = () =>
-    dispatch({
-      type: 'workspace',
-      action: {
-        type: 'incident',
-        incident: opened.incident(),
-        recording: opened.recording(),
-        events: opened.journalEvents?.(),
-      },
-    });
-  ctx.session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
-  dispatch({
+  holdSession(ctx, opened);
+  ctx.dispatch(openedAction(opened));
+  pastLoading(ctx, opened);
+  loadProbePlan(ctx, opened);
+}
+
+/** What the reducer is told when a session opens (adoptSession, or the first frame's state). */
+export function openedAction(opened: WorkspaceSession): AppAction {
+  return {
     type: 'workspace',
     action: {
       type: 'opened',
@@ -104,8 +101,37 @@ function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
       events: opened.journalEvents?.(),
       probesPending: opened.probePlan !== undefined,
     },
-  });
-  pastLoading(ctx, opened);
+  };
+}
+
+/** Holds the session and follows its journal: each change reaches the reducer. */
+function holdSession(ctx: IntentContext, opened: WorkspaceSession): () => void {
+  const sync = () =>
+    ctx.dispatch({
+      type: 'workspace',
+      action: {
+        type: 'incident',
+        incident: opened.incident(),
+        recording: opened.recording(),
+        events: opened.journalEvents?.(),
+      },
+    });
+  ctx.session.current = { current: opened, unsubscribe: opened.subscribe(sync) };
+  return sync;
+}
+
+/**
+ * Adopts a session that the screen's state opened with (its `opened` action was in the first
+ * frame's state, see App): held as adoptSession holds it, its probes' plan followed. `shown` is
+ * the journal's events as that state has them; a journal that changed since is shown as it is now.
+ */
+export function adoptShownSession(
+  ctx: IntentContext,
+  opened: WorkspaceSession,
+  shown: readonly TimelineEvent[] | undefined,
+): void {
+  const sync = holdSession(ctx, opened);
+  if (opened.journalEvents?.() !== shown) sync();
   loadProbePlan(ctx, opened);
 }
 

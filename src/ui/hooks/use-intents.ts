@@ -4,10 +4,12 @@
 // and facts).
 import { useApp } from 'ink';
 import { useEffect, useMemo, useRef, type Dispatch } from 'react';
-import type { UiServices } from '../../app/services.js';
+import type { UiServices, WorkspaceSession } from '../../app/services.js';
+import type { TimelineEvent } from '../../core/timeline/events.js';
 import type { AppAction } from '../state/app-state.js';
 import type { Intent } from '../state/intents.js';
 import {
+  adoptShownSession,
   dropSession,
   leaveWorkspace,
   loadIncidents,
@@ -32,6 +34,8 @@ export function useIntents(
   dispatch: Dispatch<AppAction>,
   /** Whether the screen starts on the inbox; when it starts on a workspace, the inbox's incidents are read on leaving it. */
   startsOnInbox = true,
+  /** A session the state opened with (App's first frame), with the journal's events it showed. */
+  shown?: { readonly session: WorkspaceSession; readonly events: readonly TimelineEvent[] | undefined },
 ): void {
   const { exit } = useApp();
   const session = useRef<Held | undefined>(undefined);
@@ -45,8 +49,12 @@ export function useIntents(
   );
 
   const listIncidents = useRef(startsOnInbox);
+  // Held before the first intents run: those of its `opened` action (its past, its first probes).
+  const adopt = useRef(shown);
   useEffect(() => {
     if (listIncidents.current) loadIncidents(ctx);
+    if (adopt.current) adoptShownSession(ctx, adopt.current.session, adopt.current.events);
+    adopt.current = undefined;
     return () => dropSession(ctx);
   }, [ctx]);
 
