@@ -1,5 +1,5 @@
 // `sitrep export`: the postmortem notes of an incident, as Markdown, JSON or HTML.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
@@ -50,14 +50,14 @@ export const exportCommand: Command = {
       await store.resolveId(incidentIdArgument('export', positionals), 'latest'),
     );
     warn(context, record.warnings);
-    const text = await (await loading)(record, context);
+    const pieces = await (await loading)(record, context);
     if (values.output === undefined) {
-      context.stdout.write(text);
+      context.stdout.write(pieces.join(''));
       return ExitCode.ok;
     }
     const file = path.resolve(context.cwd, values.output);
     try {
-      await fs.writeFile(file, text);
+      writePieces(file, pieces);
     } catch (error) {
       throw new UserError(`could not write ${file}: ${errorMessage(error)}`, {
         cause: error,
@@ -69,12 +69,30 @@ export const exportCommand: Command = {
   },
 };
 
-/** Turns an incident into the export's text (printing any warning on the way). */
-type Writer = (record: IncidentRecord, context: CommandContext) => Promise<string>;
+/**
+ * Writes the pieces of text one after the other to a new (or emptied) file, as writeFile would
+ * write them joined: a 10,000-event export is not first copied into one string, and one
+ * non-ASCII character does not double the size of every other piece on the way.
+ */
+function writePieces(file: string, pieces: readonly string[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const piece of pieces) {
+      // A pipe or a device may take part of a write: the rest follows until all is written.
+      let bytes = Buffer.from(piece);
+      while (bytes.length > 0) bytes = bytes.subarray(fs.writeSync(fd, bytes));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Turns an incident into the export's text, in pieces (printing any warning on the way). */
+type Writer = (record: IncidentRecord, context: CommandContext) => Promise<readonly string[]>;
 
 async function jsonWriter(): Promise<Writer> {
   const { exportJson } = await import('../../core/export/json-export.js');
-  return (record) => Promise.resolve(exportJson(record.events, record.incident));
+  return (record) => Promise.resolve([exportJson(record.events, record.incident)]);
 }
 
 async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
@@ -82,7 +100,7 @@ async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
     // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
     format === 'html'
       ? import('../../core/export/html.js').then((m) => m.exportHtml)
-      : import('../../core/export/markdown.js').then((m) => m.exportMarkdown),
+      : import('../../core/export/markdown.js').then((m) => m.exportMarkdownPieces),
     import('../../core/export/local-zone.js'),
     import('../source-resolve.js'),
   ]);
@@ -90,7 +108,8 @@ async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
     const { zone, warning } = localZone(context.env, record.incident.openedAt);
     if (warning !== undefined) warn(context, [warning]);
     const links = await graphLinkBase(context, resolveSourceOptionsQuickly);
-    return render(record.events, { zone, ...links, incident: record.incident });
+    const text = render(record.events, { zone, ...links, incident: record.incident });
+    return typeof text === 'string' ? [text] : text;
   };
 }
 
