@@ -52,17 +52,11 @@ export const exportCommand: Command = {
     warn(context, record.warnings);
     const pieces = await (await loading)(record, context);
     if (values.output === undefined) {
-      context.stdout.write(pieces.join(''));
+      context.stdout.write([...pieces].join(''));
       return ExitCode.ok;
     }
     const file = path.resolve(context.cwd, values.output);
-    try {
-      writePieces(file, pieces);
-    } catch (error) {
-      throw new UserError(`could not write ${file}: ${errorMessage(error)}`, {
-        cause: error,
-      });
-    }
+    writePieces(file, pieces);
     const count = record.events.length;
     context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);
     return ExitCode.ok;
@@ -70,25 +64,54 @@ export const exportCommand: Command = {
 };
 
 /**
- * Writes the pieces of text one after the other to a new (or emptied) file, as writeFile would
- * write them joined: a 10,000-event export is not first copied into one string, and one
- * non-ASCII character does not double the size of every other piece on the way.
+ * Writes the pieces of text to a new (or emptied) file as they are made, as writeFile would write
+ * them joined: a 10,000-event export is never held whole, as one string or as its pieces. A file
+ * that cannot be written is a UserError; an error in making the text is left as it is (a bug).
  */
-function writePieces(file: string, pieces: readonly string[]): void {
-  const fd = fs.openSync(file, 'w');
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = onDisk(file, () => fs.openSync(file, 'w'));
   try {
+    let batch = '';
     for (const piece of pieces) {
-      // A pipe or a device may take part of a write: the rest follows until all is written.
-      let bytes = Buffer.from(piece);
-      while (bytes.length > 0) bytes = bytes.subarray(fs.writeSync(fd, bytes));
+      // Small pieces (a heading, a blank line) go out together.
+      batch += piece;
+      if (batch.length < batchLength) continue;
+      const text = batch;
+      onDisk(file, () => writeAll(fd, text));
+      batch = '';
     }
-  } finally {
-    fs.closeSync(fd);
+    onDisk(file, () => writeAll(fd, batch));
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // The first error is the one to report.
+    }
+    throw error;
+  }
+  onDisk(file, () => fs.closeSync(fd));
+}
+
+const batchLength = 64 * 1024;
+
+function writeAll(fd: number, text: string): void {
+  const written = fs.writeSync(fd, text);
+  if (written === Buffer.byteLength(text)) return;
+  // A pipe or a device may take part of a write: the rest follows until all is written.
+  let rest = Buffer.from(text).subarray(written);
+  while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
+}
+
+function onDisk<T>(file: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new UserError(`could not write ${file}: ${errorMessage(error)}`, { cause: error });
   }
 }
 
 /** Turns an incident into the export's text, in pieces (printing any warning on the way). */
-type Writer = (record: IncidentRecord, context: CommandContext) => Promise<readonly string[]>;
+type Writer = (record: IncidentRecord, context: CommandContext) => Promise<Iterable<string>>;
 
 async function jsonWriter(): Promise<Writer> {
   const { exportJson } = await import('../../core/export/json-export.js');

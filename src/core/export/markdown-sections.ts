@@ -1,7 +1,7 @@
 // The postmortem's sections about what happened: the runbook's steps with their probe
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
 import type { Incident, IncidentNote, StepState } from '../timeline/incident.js';
-import { linesInBlocks } from './document-pieces.js';
+import { linesInBlocks, streamedSection } from './document-pieces.js';
 import { formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
 import { probeLines } from './probe-tables.js';
@@ -103,8 +103,8 @@ function matcherOp(isEqual: boolean, isRegex: boolean): string {
   return isEqual ? '=' : '!=';
 }
 
-/** Every note in full, in the order recorded, with its time and author. */
-export function notesSection(incident: Incident): string[] {
+/** Every note in full, in the order recorded, with its time and author (made as it is read). */
+export function notesSection(incident: Incident): Iterable<string> {
   if (incident.notes.length === 0) return section('Notes', ['_No notes were recorded._']);
   // One author writes many notes: each name is escaped once.
   const authors = new Map<string, string>();
@@ -125,7 +125,7 @@ export function notesSection(incident: Incident): string[] {
     const rest = lines.slice(1).map((line, j) => `  ${line}${j < lines.length - 2 ? '  ' : ''}`);
     return [`${head}  `, ...rest].join('\n');
   });
-  return section('Notes', items);
+  return streamedSection('Notes', [], items);
 }
 
 /** A `## title` section with its body lines and a blank line after. */

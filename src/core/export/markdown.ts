@@ -17,7 +17,7 @@ import {
 } from './markdown-sections.js';
 import { chartSection } from './mermaid.js';
 import { eventRow, timelineOrder, type TimelineRow } from './timeline-rows.js';
-import { documentPieces, linesInBlocks } from './document-pieces.js';
+import { documentPieces, linesInBlocks, streamedSection } from './document-pieces.js';
 import { alertsSection } from './alerts-section.js';
 import { historySection } from './history-section.js';
 
@@ -37,17 +37,20 @@ const toFill = '_To be filled in by the team._';
 
 /** The postmortem notes for a journal's events. Throws if there is no incident-opened event. */
 export function exportMarkdown(events: readonly TimelineEvent[], options: MarkdownOptions): string {
-  return exportMarkdownPieces(events, options).join('');
+  return [...exportMarkdownPieces(events, options)].join('');
 }
 
 /**
- * exportMarkdown as consecutive pieces of text (joined, they are exactly its text), for writing
- * a long document out without first joining it.
+ * exportMarkdown as consecutive pieces of text (joined, they are exactly its text), the long
+ * timeline and notes made as they are read: for writing a long document out as it is made.
  */
-export function exportMarkdownPieces(events: readonly TimelineEvent[], options: MarkdownOptions): string[] {
+export function exportMarkdownPieces(
+  events: readonly TimelineEvent[],
+  options: MarkdownOptions,
+): Iterable<string> {
   const incident = options.incident ?? fold(events);
   if (incident === undefined) throw new Error('exportMarkdown: the events have no incident-opened event');
-  const sections = [
+  const sections: Iterable<string>[] = [
     header(incident),
     alertsSection(incident),
     section('Summary', paragraph(incident.summary, '_Not written yet._')),
@@ -65,7 +68,11 @@ export function exportMarkdownPieces(events: readonly TimelineEvent[], options: 
     section('Lessons learned', [toFill]),
     footer(incident),
   ];
-  return documentPieces(sections.flat());
+  return documentPieces(flatten(sections));
+}
+
+function* flatten(sections: readonly Iterable<string>[]): Generator<string> {
+  for (const lines of sections) yield* lines;
 }
 
 function paragraph(text: string | undefined, empty: string): string[] {
@@ -115,7 +122,11 @@ function describeSource(incident: Incident): string {
   }
 }
 
-function timelineSection(incident: Incident, events: readonly TimelineEvent[], zone: LocalZone): string[] {
+function timelineSection(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  zone: LocalZone,
+): Iterable<string> {
   const order = timelineOrder(incident, events);
   const rows = linesInBlocks(order.length, (i) => {
     const entry = order[i] as TimelineRow | number;
@@ -126,7 +137,7 @@ function timelineSection(incident: Incident, events: readonly TimelineEvent[], z
     return `| ${utc} | ${local} | ${row.text} |`;
   });
   const table = [`| Time (UTC) | Time (${inlineText(describeZone(zone))}) | Event |`, '| --- | --- | --- |'];
-  return section('Timeline', [...table, ...rows]);
+  return streamedSection('Timeline', table, rows);
 }
 
 function footer(incident: Incident): string[] {
