@@ -88,4 +88,14 @@ describe('sitrep export of a 10,000-event incident', () => {
     const zone = { name: 'Europe/Berlin', offsetMinutes: 60 };
     expect(fs.readFileSync(file, 'utf8')).toBe(exportMarkdown(events, { zone }));
   });
+
+  it('reads no config for an incident without probe runs: it has no probe links to make', async () => {
+    const broken = path.join(home, 'broken.yml');
+    fs.writeFileSync(broken, 'timeout: [\n');
+    const id = '2026-11-23-HaproxyServerConnectionErrors-b0b0';
+    const result = await runCli(['export', id], { ...env, SITREP_CONFIG_FILE: broken });
+    expect(result.stderr).toBe('');
+    expect(sha256(result.stdout)).toBe(before['b0b0']?.['md']);
+    // With probe runs, the same broken config is read and reported (test/cli/incident-commands.test.ts).
+  });
 });

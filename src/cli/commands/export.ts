@@ -4,7 +4,6 @@ import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
 import type { Command, CommandContext } from '../command.js';
-import type { resolveSourceOptionsQuickly } from '../source-resolve.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
@@ -119,18 +118,19 @@ async function jsonWriter(): Promise<Writer> {
 }
 
 async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
-  const [render, { localZone }, { resolveSourceOptionsQuickly }] = await Promise.all([
+  const [render, { localZone }] = await Promise.all([
     // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
     format === 'html'
       ? import('../../core/export/html.js').then((m) => m.exportHtml)
       : import('../../core/export/markdown.js').then((m) => m.exportMarkdownPieces),
     import('../../core/export/local-zone.js'),
-    import('../source-resolve.js'),
   ]);
   return async (record, context) => {
     const { zone, warning } = localZone(context.env, record.incident.openedAt);
     if (warning !== undefined) warn(context, [warning]);
-    const links = await graphLinkBase(context, resolveSourceOptionsQuickly);
+    // Only probes get links: an incident without probe runs needs no Prometheus, and its export
+    // loads and reads no config (eight modules of the bundle).
+    const links = record.incident.probeRuns.length === 0 ? {} : await graphLinkBase(context);
     const text = render(record.events, { zone, ...links, incident: record.incident });
     return typeof text === 'string' ? [text] : text;
   };
@@ -140,12 +140,10 @@ async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
  * The Prometheus the probe links point at: the one configured by flag, environment or config file.
  * Without one (only the built-in localhost default) the export has no links rather than guessed ones.
  */
-async function graphLinkBase(
-  context: CommandContext,
-  resolve: typeof resolveSourceOptionsQuickly,
-): Promise<{ prometheusUrl?: string }> {
+async function graphLinkBase(context: CommandContext): Promise<{ prometheusUrl?: string }> {
   try {
-    const { config, unconfigured } = await resolve({}, context);
+    const { resolveSourceOptionsQuickly } = await import('../source-resolve.js');
+    const { config, unconfigured } = await resolveSourceOptionsQuickly({}, context);
     const url = config.prometheus?.url;
     return url === undefined || unconfigured.has(url) ? {} : { prometheusUrl: url };
   } catch (error) {
