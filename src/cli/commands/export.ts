@@ -113,8 +113,8 @@ function onDisk<T>(file: string, action: () => T): T {
 type Writer = (record: IncidentRecord, context: CommandContext) => Promise<Iterable<string>>;
 
 async function jsonWriter(): Promise<Writer> {
-  const { exportJson } = await import('../../core/export/json-export.js');
-  return (record) => Promise.resolve([exportJson(record.events, record.incident)]);
+  const { exportJsonPieces } = await import('../../core/export/json-export.js');
+  return (record) => Promise.resolve(exportJsonPieces(record.events, record.incident));
 }
 
 async function notesWriter(format: 'md' | 'html'): Promise<Writer> {

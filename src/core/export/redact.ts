@@ -43,6 +43,22 @@ export function mayHideSecret(text: string): boolean {
   return mayHoldSecret.test(text) || namedBeforeColon.test(text);
 }
 
+// namedBeforeColon as it reads in JSON text: a `"` in a string is written `\"`, and a tab, newline,
+// carriage return, form feed or vertical tab as `\t`, `\n`, `\r`, `\f`, `\u000b` (other
+// whitespace is written as it is). A key (`"id": `) never matches: its quote is not escaped.
+const namedBeforeColonInJson =
+  /(?:token|key|secret|password|passwd|pwd|id|signature|sig)(?:\\"|')?(?:\s|\\[tnrf]|\\u000b)*:/i;
+
+/**
+ * False when no string in this JSON text (as JSON.stringify writes it) may hide a secret: every
+ * string in it would come back from redactSecrets as it is. Keys count too (so it may say true
+ * when only a key looks like a secret, never false when a string may hide one).
+ */
+export function jsonMayHideSecret(json: string): boolean {
+  // The letters, digits, `@`, `=`, `_` and `-` mayHoldSecret looks for are never escaped in JSON.
+  return mayHoldSecret.test(json) || namedBeforeColonInJson.test(json);
+}
+
 /** redactSecrets without the quick test: every rule run on the text (the tests' yardstick). */
 export function redactEveryRule(text: string): string {
   return rules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
