@@ -123,6 +123,21 @@ describe('sitrep export', () => {
     expect(bundled).not.toMatch(marks('src/cli/source-resolve\\.ts'));
     expect(bundled).not.toMatch(marks('node_modules/yaml/'));
   });
+  it('as Markdown of an incident without probe runs loads no config resolution', async () => {
+    const opened = sampleEvents.find((e) => e.type === 'incident-opened');
+    if (opened?.type !== 'incident-opened') throw new Error('the sample has no incident-opened event');
+    const id = opened.id.replace(/-[0-9a-f]{4}$/, '-d0d0');
+    const dir = path.join(scratch, 'data', 'sitrep', 'incidents');
+    fs.mkdirSync(dir, { recursive: true });
+    // Closed, as the sample is: the tests below count on there being no open incident.
+    const kept = new Set(['note-added', 'incident-resolved', 'incident-closed']);
+    const events = [{ ...opened, id }, ...sampleEvents.filter((e) => kept.has(e.type))];
+    fs.writeFileSync(path.join(dir, `${id}.jsonl`), events.map((e) => `${encodeEvent(e)}\n`).join(''));
+    const { stdout, bundled } = await loadedBundle(['export', id, '--format', 'md']);
+    expect(stdout).toContain('## Notes');
+    expect(bundled).toMatch(marks('src/core/export/markdown\\.ts'));
+    expect(bundled).not.toMatch(marks('src/cli/source-resolve\\.ts'));
+  });
 });
 
 describe('sitrep alerts --json', () => {

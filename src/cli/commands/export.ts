@@ -1,10 +1,9 @@
 // `sitrep export`: the postmortem notes of an incident, as Markdown, JSON or HTML.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
 import type { Command, CommandContext } from '../command.js';
-import type { resolveSourceOptionsQuickly } from '../source-resolve.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
 
@@ -50,47 +49,90 @@ export const exportCommand: Command = {
       await store.resolveId(incidentIdArgument('export', positionals), 'latest'),
     );
     warn(context, record.warnings);
-    const text = await (await loading)(record, context);
+    const pieces = await (await loading)(record, context);
     if (values.output === undefined) {
-      context.stdout.write(text);
+      context.stdout.write([...pieces].join(''));
       return ExitCode.ok;
     }
     const file = path.resolve(context.cwd, values.output);
-    try {
-      await fs.writeFile(file, text);
-    } catch (error) {
-      throw new UserError(`could not write ${file}: ${errorMessage(error)}`, {
-        cause: error,
-      });
-    }
+    writePieces(file, pieces);
     const count = record.events.length;
     context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);
     return ExitCode.ok;
   },
 };
 
-/** Turns an incident into the export's text (printing any warning on the way). */
-type Writer = (record: IncidentRecord, context: CommandContext) => Promise<string>;
+/**
+ * Writes the pieces of text to a new (or emptied) file as they are made, as writeFile would write
+ * them joined: a 10,000-event export is never held whole, as one string or as its pieces. A file
+ * that cannot be written is a UserError; an error in making the text is left as it is (a bug).
+ */
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = onDisk(file, () => fs.openSync(file, 'w'));
+  try {
+    let batch = '';
+    for (const piece of pieces) {
+      // Small pieces (a heading, a blank line) go out together.
+      batch += piece;
+      if (batch.length < batchLength) continue;
+      const text = batch;
+      onDisk(file, () => writeAll(fd, text));
+      batch = '';
+    }
+    onDisk(file, () => writeAll(fd, batch));
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // The first error is the one to report.
+    }
+    throw error;
+  }
+  onDisk(file, () => fs.closeSync(fd));
+}
+
+const batchLength = 64 * 1024;
+
+function writeAll(fd: number, text: string): void {
+  const written = fs.writeSync(fd, text);
+  if (written === Buffer.byteLength(text)) return;
+  // A pipe or a device may take part of a write: the rest follows until all is written.
+  let rest = Buffer.from(text).subarray(written);
+  while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
+}
+
+function onDisk<T>(file: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new UserError(`could not write ${file}: ${errorMessage(error)}`, { cause: error });
+  }
+}
+
+/** Turns an incident into the export's text, in pieces (printing any warning on the way). */
+type Writer = (record: IncidentRecord, context: CommandContext) => Promise<Iterable<string>>;
 
 async function jsonWriter(): Promise<Writer> {
-  const { exportJson } = await import('../../core/export/json-export.js');
-  return (record) => Promise.resolve(exportJson(record.events, record.incident));
+  const { exportJsonPieces } = await import('../../core/export/json-export.js');
+  return (record) => Promise.resolve(exportJsonPieces(record.events, record.incident));
 }
 
 async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
-  const [render, { localZone }, { resolveSourceOptionsQuickly }] = await Promise.all([
+  const [render, { localZone }] = await Promise.all([
     // The HTML renderer (micromark, a quarter of a megabyte) is loaded only for --format html.
     format === 'html'
       ? import('../../core/export/html.js').then((m) => m.exportHtml)
-      : import('../../core/export/markdown.js').then((m) => m.exportMarkdown),
+      : import('../../core/export/markdown.js').then((m) => m.exportMarkdownPieces),
     import('../../core/export/local-zone.js'),
-    import('../source-resolve.js'),
   ]);
   return async (record, context) => {
     const { zone, warning } = localZone(context.env, record.incident.openedAt);
     if (warning !== undefined) warn(context, [warning]);
-    const links = await graphLinkBase(context, resolveSourceOptionsQuickly);
-    return render(record.events, { zone, ...links, incident: record.incident });
+    // Only probes get links: an incident without probe runs needs no Prometheus, and its export
+    // loads and reads no config (eight modules of the bundle).
+    const links = record.incident.probeRuns.length === 0 ? {} : await graphLinkBase(context);
+    const text = render(record.events, { zone, ...links, incident: record.incident });
+    return typeof text === 'string' ? [text] : text;
   };
 }
 
@@ -98,12 +140,10 @@ async function notesWriter(format: 'md' | 'html'): Promise<Writer> {
  * The Prometheus the probe links point at: the one configured by flag, environment or config file.
  * Without one (only the built-in localhost default) the export has no links rather than guessed ones.
  */
-async function graphLinkBase(
-  context: CommandContext,
-  resolve: typeof resolveSourceOptionsQuickly,
-): Promise<{ prometheusUrl?: string }> {
+async function graphLinkBase(context: CommandContext): Promise<{ prometheusUrl?: string }> {
   try {
-    const { config, unconfigured } = await resolve({}, context);
+    const { resolveSourceOptionsQuickly } = await import('../source-resolve.js');
+    const { config, unconfigured } = await resolveSourceOptionsQuickly({}, context);
     const url = config.prometheus?.url;
     return url === undefined || unconfigured.has(url) ? {} : { prometheusUrl: url };
   } catch (error) {

@@ -1,6 +1,7 @@
 // The postmortem's sections about what happened: the runbook's steps with their probe
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
-import type { Incident, StepState } from '../timeline/incident.js';
+import type { Incident, IncidentNote, StepState } from '../timeline/incident.js';
+import { linesInBlocks, streamedSection } from './document-pieces.js';
 import { formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
 import { probeLines } from './probe-tables.js';
@@ -102,10 +103,9 @@ function matcherOp(isEqual: boolean, isRegex: boolean): string {
   return isEqual ? '=' : '!=';
 }
 
-/** Every note in full, in the order recorded, with its time and author. */
-export function notesSection(incident: Incident): string[] {
+/** Every note in full, in the order recorded, with its time and author (made as it is read). */
+export function notesSection(incident: Incident): Iterable<string> {
   if (incident.notes.length === 0) return section('Notes', ['_No notes were recorded._']);
-  const items: string[] = [];
   // One author writes many notes: each name is escaped once.
   const authors = new Map<string, string>();
   const byAuthor = (name: string): string => {
@@ -115,17 +115,17 @@ export function notesSection(incident: Incident): string[] {
     authors.set(name, text);
     return text;
   };
-  for (const note of incident.notes) {
+  const items = linesInBlocks(incident.notes.length, (i) => {
+    const note = incident.notes[i] as IncidentNote;
     const lines = blockLines(note.text);
     const by = note.author === undefined ? '' : byAuthor(note.author);
     const head = `- **${formatUtc(note.at)} UTC**${by}: ${lines[0] ?? ''}`;
+    if (lines.length <= 1) return head;
     // Indented continuation lines stay in the item; two trailing spaces keep each line break.
-    if (lines.length <= 1) items.push(head);
-    else items.push(`${head}  `);
-    for (let i = 1; i < lines.length; i += 1) items.push(`  ${lines[i]}${i < lines.length - 1 ? '  ' : ''}`);
-  }
-  // One string (the same text): see the timeline in markdown.ts.
-  return section('Notes', [items.join('\n')]);
+    const rest = lines.slice(1).map((line, j) => `  ${line}${j < lines.length - 2 ? '  ' : ''}`);
+    return [`${head}  `, ...rest].join('\n');
+  });
+  return streamedSection('Notes', [], items);
 }
 
 /** A `## title` section with its body lines and a blank line after. */

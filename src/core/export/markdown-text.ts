@@ -3,7 +3,7 @@
 // piece of such text reaches the document through one of these functions, which also strip
 // terminal escapes and redact secrets.
 import { sanitizeText } from '../sanitize-text.js';
-import { mayHideSecret, redactSecrets } from './redact.js';
+import { matchingWithoutSecret, redactSecrets, secretBeforeColon } from './redact.js';
 import { largest } from '../bounded.js';
 
 // Backslash-escapes every character with inline meaning: emphasis, code, links, images, HTML,
@@ -23,11 +23,13 @@ export function inlineTextInFull(text: string): string {
 // Most notes are words, digits and everyday punctuation: such text is its own inline text and its
 // own single block line (one test instead of the eight of cleaning, folding and escaping, for the
 // 20,000 texts of a 10,000-note export). It starts with a letter, so it cannot start a block.
-const literalText = /^[A-Za-z][A-Za-z0-9 ,.;:()?+%'"/$-]*$/;
+// One test for all of it: the characters, no space at the end or two in a row, nothing a secret
+// rule looks for (the rules that need a `:` are tested only when there is one).
+const literalText = matchingWithoutSecret(`[A-Za-z][A-Za-z0-9 ,.;:()?+%'"/$-]*`, ' $|  ');
 
 /** True when inlineText and blockLines give the text back as it is (as one line). */
 export function isLiteral(text: string): boolean {
-  return literalText.test(text) && !text.endsWith(' ') && !text.includes('  ') && !mayHideSecret(text);
+  return literalText.test(text) && !(text.includes(':') && secretBeforeColon(text));
 }
 
 /** Untrusted text for a table cell: one line, literal, pipes escaped; `—` when empty. */

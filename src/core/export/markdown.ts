@@ -16,7 +16,8 @@ import {
   silencesSection,
 } from './markdown-sections.js';
 import { chartSection } from './mermaid.js';
-import { timelineRows } from './timeline-rows.js';
+import { eventRow, timelineOrder, type TimelineRow } from './timeline-rows.js';
+import { documentPieces, linesInBlocks, streamedSection } from './document-pieces.js';
 import { alertsSection } from './alerts-section.js';
 import { historySection } from './history-section.js';
 
@@ -36,9 +37,20 @@ const toFill = '_To be filled in by the team._';
 
 /** The postmortem notes for a journal's events. Throws if there is no incident-opened event. */
 export function exportMarkdown(events: readonly TimelineEvent[], options: MarkdownOptions): string {
+  return [...exportMarkdownPieces(events, options)].join('');
+}
+
+/**
+ * exportMarkdown as consecutive pieces of text (joined, they are exactly its text), the long
+ * timeline and notes made as they are read: for writing a long document out as it is made.
+ */
+export function exportMarkdownPieces(
+  events: readonly TimelineEvent[],
+  options: MarkdownOptions,
+): Iterable<string> {
   const incident = options.incident ?? fold(events);
   if (incident === undefined) throw new Error('exportMarkdown: the events have no incident-opened event');
-  const sections = [
+  const sections: Iterable<string>[] = [
     header(incident),
     alertsSection(incident),
     section('Summary', paragraph(incident.summary, '_Not written yet._')),
@@ -56,11 +68,11 @@ export function exportMarkdown(events: readonly TimelineEvent[], options: Markdo
     section('Lessons learned', [toFill]),
     footer(incident),
   ];
-  return `${sections
-    .flat()
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  return documentPieces(flatten(sections));
+}
+
+function* flatten(sections: readonly Iterable<string>[]): Generator<string> {
+  for (const lines of sections) yield* lines;
 }
 
 function paragraph(text: string | undefined, empty: string): string[] {
@@ -110,17 +122,22 @@ function describeSource(incident: Incident): string {
   }
 }
 
-function timelineSection(incident: Incident, events: readonly TimelineEvent[], zone: LocalZone): string[] {
-  const rows = timelineRows(incident, events).map((row) => {
+function timelineSection(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  zone: LocalZone,
+): Iterable<string> {
+  const order = timelineOrder(incident, events);
+  const rows = linesInBlocks(order.length, (i) => {
+    const entry = order[i] as TimelineRow | number;
+    const row = typeof entry === 'number' ? eventRow(incident, events[entry] as TimelineEvent) : entry;
     const utc = formatUtc(row.at);
     // In UTC (the zone of most servers) both columns read the same: format the time once.
     const local = zone.offsetMinutes === 0 ? utc : formatInZone(row.at, zone);
     return `| ${utc} | ${local} | ${row.text} |`;
   });
   const table = [`| Time (UTC) | Time (${inlineText(describeZone(zone))}) | Event |`, '| --- | --- | --- |'];
-  // Joined here, into one string: the rows' pieces are garbage at once instead of being carried
-  // through every collection until the document is joined (the same text either way).
-  return section('Timeline', [table.concat(rows).join('\n')]);
+  return streamedSection('Timeline', table, rows);
 }
 
 function footer(incident: Incident): string[] {

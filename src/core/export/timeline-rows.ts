@@ -20,22 +20,68 @@ export interface TimelineRow {
  * (rows at the same time keep journal order, so the result is stable).
  */
 export function timelineRows(incident: Incident, events: readonly TimelineEvent[]): TimelineRow[] {
+  return timelineOrder(incident, events).map((row) =>
+    typeof row === 'number' ? eventRow(incident, events[row] as TimelineEvent) : row,
+  );
+}
+
+/**
+ * timelineRows with each event's row left as its index in `events`, to be described as it is
+ * written (so 10,000 rows are not all held at once); the alert-start rows are whole.
+ */
+export function timelineOrder(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+): (TimelineRow | number)[] {
   const opened = events.find((e) => e.type === 'incident-opened');
   const firing = (opened?.alerts ?? []).map((alert) => ({
     at: alert.startsAt,
     text: `Alert ${codeText(alertLabels(incident, alert.labels), true)} started firing`,
   }));
-  const rows = [
-    ...firing,
-    ...events.map((event) => ({ at: event.at, text: describeEvent(incident, event) })),
-  ];
+  // A journal is written in time order, and the few alert-start rows go in front: when the events
+  // are in order, those few are sorted and merged in (the order the full sort below gives).
+  const merged = mergeInOrder(firing, events);
+  if (merged !== undefined) return merged;
+  return sortedRows([...firing, ...events.map((event) => eventRow(incident, event))]);
+}
+
+/** An event's row of the timeline. */
+export function eventRow(incident: Incident, event: TimelineEvent): TimelineRow {
+  return { at: event.at, text: describeEvent(incident, event) };
+}
+
+/** The rows ordered by time, rows at the same time in the given order (also when times are bad). */
+function sortedRows(rows: readonly TimelineRow[]): TimelineRow[] {
   const ms = rows.map((row) => Date.parse(row.at));
-  // A journal is written in time order: when the rows already are, there is nothing to sort.
-  if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return rows;
+  if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return [...rows];
   return rows
     .map((row, index) => ({ row, index, ms: ms[index] ?? NaN }))
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map((entry) => entry.row);
+}
+
+/**
+ * The order `sortedRows` gives the alert-start rows `first` followed by the events' rows, as rows
+ * and event indices, when the events are already in time order and every time reads as a time;
+ * undefined otherwise (a bad time makes the sort's order its own, so it is left to it).
+ */
+function mergeInOrder(
+  first: readonly TimelineRow[],
+  events: readonly TimelineEvent[],
+): (TimelineRow | number)[] | undefined {
+  const ms = events.map((event) => Date.parse(event.at));
+  for (let i = 0; i < ms.length; i += 1) if (!((ms[i] ?? NaN) >= (ms[i - 1] ?? -Infinity))) return undefined;
+  const head = sortedRows(first);
+  const headMs = head.map((row) => Date.parse(row.at));
+  if (headMs.some(Number.isNaN)) return undefined;
+  const out: (TimelineRow | number)[] = [];
+  let h = 0;
+  for (let i = 0; i < ms.length; i += 1) {
+    while (h < head.length && (headMs[h] ?? 0) <= (ms[i] ?? 0)) out.push(head[h++] as TimelineRow);
+    out.push(i);
+  }
+  while (h < head.length) out.push(head[h++] as TimelineRow);
+  return out;
 }
 
 /** The labels that tell the incident's alerts apart (all but alertname/severity for one alert). */

@@ -53,31 +53,28 @@ export function parseJournal(text: string): ParsedJournal {
   const events: TimelineEvent[] = [];
   const rejected: RejectedLine[] = [];
   const warnings: string[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenRecords();
   let duplicates = 0;
 
   const readLine = (whole: string, line: number): boolean => {
     const first = readRecord(whole);
     // The usual line: one whole record.
     if (typeof first !== 'string') {
-      if (seen.has(whole)) duplicates += 1;
-      else {
-        seen.add(whole);
-        events.push(first);
-      }
+      if (seen.add(whole, first.at)) events.push(first);
+      else duplicates += 1;
       return true;
     }
     let allRead = true;
     for (const record of splitRecords(whole)) {
       const result = readRecord(record);
-      if (seen.has(record)) {
-        duplicates += 1;
-      } else if (typeof result === 'string') {
+      // Only records read are remembered, so one that cannot be read was never seen.
+      if (typeof result === 'string') {
         rejected.push({ line, text: record, reason: result });
         allRead = false;
-      } else {
-        seen.add(record);
+      } else if (seen.add(record, result.at)) {
         events.push(result);
+      } else {
+        duplicates += 1;
       }
     }
     return allRead;
@@ -96,6 +93,31 @@ export function parseJournal(text: string): ParsedJournal {
   }
   if (duplicates > 0) warnings.push(`skipped ${duplicates} duplicate line(s) left by a retried write`);
   return { events, rejected, tornTail, duplicates, warnings };
+}
+
+/**
+ * The records read so far, to skip one written twice (a write retried after an unclear failure):
+ * a copy has the same text, so the same time. While each record's time sorts after every earlier
+ * one (as a journal is written), none can be a copy and the texts are only kept; the first that
+ * does not puts them all in a set, which then answers for the rest.
+ */
+class SeenRecords {
+  private readonly kept: string[] = [];
+  private latest = '';
+  private set: Set<string> | undefined;
+
+  /** Remembers a record read from `text` with time `at`: false if the same text was seen before. */
+  add(text: string, at: string): boolean {
+    if (this.set === undefined && (this.kept.length === 0 || at > this.latest)) {
+      this.kept.push(text);
+      this.latest = at;
+      return true;
+    }
+    this.set ??= new Set(this.kept);
+    if (this.set.has(text)) return false;
+    this.set.add(text);
+    return true;
+  }
 }
 
 /** A line normally holds one record; after a torn write it may hold a fragment and then a record. */

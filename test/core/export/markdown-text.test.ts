@@ -10,6 +10,7 @@ import {
   isLiteral,
   oneSpace,
 } from '../../../src/core/export/markdown-text.js';
+import { mayHideSecret } from '../../../src/core/export/redact.js';
 import { textsFrom } from '../../helpers/seeded-random.js';
 
 describe('inlineText', () => {
@@ -120,6 +121,23 @@ describe('the shortcut for literal text', () => {
     }
     // Enough of them took the shortcut for the comparison to mean something.
     expect(literal).toBeGreaterThan(200);
+  });
+
+  it('is the four tests it was before, made one (issue #15)', () => {
+    const before = (text: string) =>
+      /^[A-Za-z][A-Za-z0-9 ,.;:()?+%'"/$-]*$/.test(text) &&
+      !text.endsWith(' ') &&
+      !text.includes('  ') &&
+      !mayHideSecret(text);
+    const texts = [
+      ...textsFrom(pieces, 20_000, 6, 7),
+      'a glpat-x',
+      'Basic b',
+      'a -----BEGIN',
+      'key :x',
+      'Pwd: 1',
+    ];
+    for (const text of texts) expect(isLiteral(text), JSON.stringify(text)).toBe(before(text));
   });
 
   it('is taken for everyday notes, and not for text that needs work', () => {

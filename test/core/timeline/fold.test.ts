@@ -191,6 +191,19 @@ describe('fold over a long journal', () => {
     expect(folded?.problems).toHaveLength(1);
   });
 
+  it('adds notes in place with the same fields, in the same order, as applyEvent', () => {
+    const withAuthors = events.map((e, i) =>
+      e.type === 'note-added' && i % 2 === 0 ? { ...e, author: `author ${i % 3}` } : e,
+    );
+    const [first, ...rest] = withAuthors;
+    const stepwise = rest.reduce(
+      applyEvent,
+      fold([first as TimelineEvent]) as NonNullable<ReturnType<typeof fold>>,
+    );
+    // Byte for byte, as the JSON export writes the incident: key order included.
+    expect(JSON.stringify(fold(withAuthors))).toBe(JSON.stringify(stepwise));
+  });
+
   it('never changes a state applyEvent was given', () => {
     const before = fold(events.slice(0, 5)) as NonNullable<ReturnType<typeof fold>>;
     const notesBefore = before.notes.length;

@@ -156,3 +156,83 @@ describe('parseJournal', () => {
     );
   });
 });
+
+describe('parseJournal on long journals (issue #15)', () => {
+  // A few times, some shared by different events, so copies and look-alikes both occur.
+  const times = ['2026-11-23T14:00:00.000Z', '2026-11-23T14:00:01.000Z', '2026-11-23T13:59:00.000Z'];
+  const note = fc
+    .tuple(
+      fc.constantFrom(...times),
+      fc.constantFrom('a', 'b', 'c'),
+      fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
+    )
+    .map(([at, text, author]): TimelineEvent =>
+      author === undefined ? { at, type: 'note-added', text } : { at, type: 'note-added', text, author },
+    );
+  const line = fc.oneof(
+    { weight: 6, arbitrary: note.map(encodeEvent) },
+    { weight: 1, arbitrary: fc.constantFrom(...sampleEvents.map(encodeEvent)) },
+    // Notes with a field of the wrong kind: set aside with the reason the field readers give.
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '{"v":1,"at":"not a time","type":"note-added","text":"t"}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":5}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":"t","author":7}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":"t","author":null}',
+      ),
+    },
+  );
+
+  it('keeps the first of each line written twice, wherever the copy is, and reads notes as the field readers do', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const parsed = parseJournal(lines.map((l) => `${l}\n`).join(''));
+        // The yardstick: every line read on its own, then copies of a line read before dropped.
+        const seen = new Set<string>();
+        const expected: TimelineEvent[] = [];
+        let duplicates = 0;
+        const reasons: string[] = [];
+        for (const l of lines) {
+          const alone = parseJournal(`${l}\n`);
+          reasons.push(...alone.rejected.map((r) => r.reason));
+          if (alone.events.length === 0) continue;
+          if (seen.has(l)) duplicates += 1;
+          else {
+            seen.add(l);
+            expected.push(...alone.events);
+          }
+        }
+        expect(parsed.events).toEqual(expected);
+        expect(JSON.stringify(parsed.events)).toBe(JSON.stringify(expected));
+        expect(parsed.duplicates).toBe(duplicates);
+        expect(parsed.rejected.map((r) => r.reason)).toEqual(reasons);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads a note as the field readers do: a null author is no author, a wrong field is named', () => {
+    const parsed = parseJournal(
+      [
+        '{"v":1,"at":"not a time","type":"note-added","text":"t"}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":5}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":"t","author":7}',
+        '{"v":1,"at":"2026-11-23T14:00:00.000Z","type":"note-added","text":"t","author":null}',
+        '{"v":1,"at":"2026-11-23T14:00:01.000Z","type":"note-added","text":"u","author":"al"}',
+        '',
+      ].join('\n'),
+    );
+    expect(parsed.rejected.map((r) => r.reason)).toEqual([
+      'note-added.at: expected an ISO time',
+      'note-added.text: expected a string',
+      'note-added.author: expected a string',
+    ]);
+    expect(JSON.stringify(parsed.events)).toBe(
+      JSON.stringify([
+        { at: '2026-11-23T14:00:00.000Z', type: 'note-added', text: 't' },
+        { at: '2026-11-23T14:00:01.000Z', type: 'note-added', text: 'u', author: 'al' },
+      ]),
+    );
+  });
+});
