@@ -30,12 +30,6 @@ import {
 /** Reads a typed event from a parsed JSON value; throws a FieldError naming the bad field. */
 export function decodeEvent(value: unknown): TimelineEvent {
   const o = objectAt(value, 'event');
-  // Most of a long journal is notes: one read without the field readers' checks on every field
-  // by name (the general path below gives the same event, or the error, for anything else).
-  if (o.type === 'note-added') {
-    const note = noteAdded(o);
-    if (note !== undefined) return note;
-  }
   const type = str(o, 'type', 'event');
   const p = type;
   const at = time(o, 'at', p);
@@ -127,14 +121,6 @@ export function decodeEvent(value: unknown): TimelineEvent {
     default:
       throw new FieldError('event.type', 'a known event type');
   }
-}
-
-/** A well-formed note-added event's fields, read directly; undefined for anything else. */
-function noteAdded(o: JsonObject): TimelineEvent | undefined {
-  const { at, text, author } = o;
-  if (typeof at !== 'string' || typeof text !== 'string' || Number.isNaN(Date.parse(at))) return undefined;
-  if (author === undefined || author === null) return { at, type: 'note-added', text };
-  return typeof author === 'string' ? { at, type: 'note-added', text, author } : undefined;
 }
 
 function alertRecord(value: unknown, path: string): AlertRecord {
