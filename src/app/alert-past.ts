@@ -84,7 +84,7 @@ async function loadHistory(
       report = { ...report, history };
     }
     const recurring = report.history.recurrence;
-    const headline = historyHeadline(report);
+    const headline = historyHeadline(report, deps.zone);
     const line = recurring
       ? `${headline.replace(/\.$/, '')}; tends to start around ${formatMinuteOfDay(recurring.minuteOfDay)}.`
       : headline;

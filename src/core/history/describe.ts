@@ -28,8 +28,13 @@ export function firingTotal(firingSeconds: number, stepSeconds: number): string 
   return formatDuration(firingSeconds * 1000);
 }
 
-/** The first line: `Fired 3 times in the last 7 days, 42m 10s in all.` (or why it can not say). */
-export function historyHeadline(report: HistoryReport): string {
+/**
+ * The first line: `Fired 3 times in the last 7 days, 42m 10s in all.` (or why it can not say).
+ * While an episode is still firing the total grows after it was measured (the workspace shows the
+ * line for as long as it stays open, beside a header whose "firing since" keeps counting), so it
+ * says when it was measured, at the clock time in `zone` (`… in all as of 14:03:10.`).
+ */
+export function historyHeadline(report: HistoryReport, zone: LocalZone): string {
   const { history } = report;
   const window = describeWindow(history.window.end - history.window.start);
   if (!report.alertsSeriesFound) {
@@ -38,13 +43,17 @@ export function historyHeadline(report: HistoryReport): string {
   const count = history.episodes.length;
   if (count === 0) return `Did not fire in the last ${window}.`;
   const times = count === 1 ? 'once' : `${count} times`;
-  return `Fired ${times} in the last ${window}, ${firingTotal(history.firingSeconds, history.window.stepSeconds)} in all.`;
+  const total = firingTotal(history.firingSeconds, history.window.stepSeconds);
+  if (!history.episodes.some((e) => e.ongoing))
+    return `Fired ${times} in the last ${window}, ${total} in all.`;
+  const asOf = formatTime(history.window.end, zone).slice(11);
+  return `Fired ${times} in the last ${window}, ${total} in all as of ${asOf}.`;
 }
 
 /** Every line: headline, limits, recurrence, then the newest episodes (times in `zone`). */
 export function describeHistory(report: HistoryReport, zone: LocalZone): string[] {
   const { history } = report;
-  const lines = [historyHeadline(report)];
+  const lines = [historyHeadline(report, zone)];
   const span = history.window.end - history.window.start;
   if (span < report.requestedSeconds) {
     lines.push(

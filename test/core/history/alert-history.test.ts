@@ -81,7 +81,7 @@ describe('analyseHistory', () => {
   it('no series: no episodes', () => {
     const history = analyseHistory([], window);
     expect(history.episodes).toEqual([]);
-    expect(historyHeadline(report(history))).toBe('Did not fire in the last 10 hours.');
+    expect(historyHeadline(report(history), utcZone)).toBe('Did not fire in the last 10 hours.');
   });
 });
 
@@ -129,22 +129,22 @@ describe('history text and query', () => {
     );
     const lines = describeHistory(report(history, { requestedSeconds: 7 * 86_400 }), utcZone);
     expect(lines).toEqual([
-      'Fired 2 times in the last 10 hours, 1 h 50 min in all.',
+      'Fired 2 times in the last 10 hours, 1 h 50 min in all as of 10:00:00.',
       'Prometheus keeps 10 hours of data, so the 7 days asked for are cut to that.',
       '  1970-01-01 00:10:00  for 10 min  {server="web1"}',
       '  1970-01-01 08:20:00  for 1 h 40 min, still firing  {server="web1"}',
       "Times are to within 1 min (the query's step).",
     ]);
-    expect(historyHeadline(report(analyseHistory([], window), { alertsSeriesFound: false }))).toMatch(
-      /^No history: Prometheus has no ALERTS series in the last 10 hours .* unknown\.$/,
-    );
+    expect(
+      historyHeadline(report(analyseHistory([], window), { alertsSeriesFound: false }), utcZone),
+    ).toMatch(/^No history: Prometheus has no ALERTS series in the last 10 hours .* unknown\.$/);
   });
 });
 
 describe('withCurrentFiring', () => {
   const labels = { alertname: 'A', server: 'web1' };
   const describe1 = (history: ReturnType<typeof analyseHistory>) =>
-    historyHeadline(report(history, { requestedSeconds: 36_000 }));
+    historyHeadline(report(history, { requestedSeconds: 36_000 }), utcZone);
 
   it('counts an alert firing since just now that ALERTS does not show yet (seen: "did not fire")', () => {
     const empty = analyseHistory([], window);
@@ -181,7 +181,7 @@ describe('withCurrentFiring', () => {
     expect(now.episodes).toEqual([
       { labels, start: 36_000, lastSeen: 36_000, ongoing: true, startedBefore: false },
     ]);
-    expect(historyHeadline(report(now, { requestedSeconds: 36_000 }))).toMatch(/^Fired once/);
+    expect(historyHeadline(report(now, { requestedSeconds: 36_000 }), utcZone)).toMatch(/^Fired once/);
   });
 });
 
@@ -191,9 +191,23 @@ describe('a firing shorter than the query step', () => {
     const history = analyseHistory([{ metric, points: [{ timestamp: 35_990, value: 1 }] }], window);
     expect(history.firingSeconds).toBe(0);
     const lines = describeHistory(report(history), utcZone);
-    expect(lines[0]).toBe('Fired once in the last 10 hours, under 1 min in all.');
+    expect(lines[0]).toBe('Fired once in the last 10 hours, under 1 min in all as of 10:00:00.');
     expect(lines[1]).toMatch(/ {2}for under 1 min, still firing {2}\{server="web1"\}$/);
     const event = alertHistoryEvent(report(history), '2026-11-23T14:01:30.000Z', 0);
     expect(historyCount(event)).toBe('fired once in 10 hours, under 1 min in all');
+  });
+});
+
+describe('the headline of a history with an episode still firing', () => {
+  it('says when its total was measured, in the reader’s zone, and only while an episode is still firing', () => {
+    // Firing until the window's end: the total grows after it was measured.
+    const firing = analyseHistory([{ metric, points: points(30_000, 36_000) }], window);
+    expect(historyHeadline(report(firing), { ...utcZone, offsetMinutes: 90 })).toBe(
+      'Fired once in the last 10 hours, 1 h 40 min in all as of 11:30:00.',
+    );
+    // Over before the window's end: the total is final, and says no time.
+    const over = analyseHistory([{ metric, points: points(600, 1200) }], window);
+    expect(over.episodes.some((e) => e.ongoing)).toBe(false);
+    expect(historyHeadline(report(over), utcZone)).toBe('Fired once in the last 10 hours, 10 min in all.');
   });
 });
