@@ -88,7 +88,7 @@ let ui: Rendered | undefined;
 afterEach(() => ui?.unmount());
 
 /** Opens the incident; the first run is 40 s old, each re-run is fresh. */
-async function open(): Promise<Rendered> {
+async function open(columns?: number): Promise<Rendered> {
   const { services } = fakeServices(fakeFeed(alerts));
   services.openIncident = (chosen) => {
     const session = fakeSession(chosen);
@@ -104,7 +104,7 @@ async function open(): Promise<Rendered> {
     });
     return Promise.resolve(session);
   };
-  ui = renderUi(<App services={services} />);
+  ui = renderUi(<App services={services} />, columns === undefined ? {} : { columns });
   await ui.waitForText('HaproxyServerConnectionErrors');
   ui.press(keys.enter);
   await ui.waitForText('Connection errors');
@@ -116,13 +116,21 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 describe('probes in the workspace', () => {
   it('shows when each probe ran, and the new time after a re-run', async () => {
     const ui = await open();
-    let frame = await ui.waitForText('Connection errors · ran 40 s ago');
+    let frame = await ui.waitForText('Connection errors (crit > 100) · ran 40 s ago');
     // The series that decides the verdict first, though it came last in the data.
     const rows = frame.split('\n').filter((line) => line.includes('server="'));
     expect(rows[0]).toMatch(/critical\s+250 req\/s.*server="web3"/);
     ui.press('r');
-    frame = await ui.waitForText('Connection errors · ran 0 s ago');
+    frame = await ui.waitForText('Connection errors (crit > 100) · ran 0 s ago');
     expect(frame).not.toContain('ran 40 s ago');
+  });
+
+  it('on a narrow terminal the line is cut after the thresholds, not before them', async () => {
+    const ui = await open(52);
+    const frame = await ui.waitForText('Connection errors (crit > 100)');
+    const header = frame.split('\n').find((line) => line.includes('Connection errors (')) ?? '';
+    expect(header).not.toContain('ran 40 s ago');
+    expect(header.endsWith('…')).toBe(true);
   });
 
   it('Q shows each final query whole and sanitized, in place of the step text; Q again hides them', async () => {
@@ -168,7 +176,7 @@ describe('probes in the workspace', () => {
     await ui.waitForText('Chart 1 of 2');
     ui.press(keys.escape);
     frame = await ui.waitForFrame((f) => !f.includes('Chart 1 of 2'));
-    expect(frame).toMatch(/critical\s+Connection errors · ran/);
+    expect(frame).toMatch(/critical\s+Connection errors \(crit > 100\) · ran/);
   });
 
   // An 80×24 terminal with one source line: the workspace gets 23 rows and 79 columns, of which the

@@ -42,7 +42,7 @@ describe('incident workspace', () => {
     expect(frame).toContain('Impact: Requests routed to the server fail.');
     expect(frame).toContain('Diagnosis 0/2 · Mitigation 0/1');
     expect(frame).toContain('D1 Check which servers refuse connections.');
-    expect(frame).toMatch(/critical\s+Alert expression · ran 0 s ago \(crit > 100\)/);
+    expect(frame).toMatch(/critical\s+Alert expression \(crit > 100\) · ran 0 s ago/);
     expect(frame).toMatch(/[▁▂▃▄▅▆▇█]{3,}/);
     // The checklist is windowed to the terminal: the last step scrolls into view.
     ui.press('G');

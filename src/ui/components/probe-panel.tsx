@@ -81,8 +81,10 @@ function resultLines(result: ProbeResult, width: number, nowMs: number | undefin
     <Text key={`${probe.id}:h`} wrap="truncate">
       <VerdictMark verdict={result.verdict} />
       <Text bold>{sanitizeLine(probe.title)}</Text>
-      {nowMs === undefined ? null : <Text dimColor> · {ranAgo(result, nowMs)}</Text>}
+      {/* The thresholds before the age: on a narrow terminal the line is cut at its end, and the
+          verdict's limits matter more than how long ago the probe ran. */}
       {limits ? <Text dimColor> ({limits})</Text> : null}
+      {nowMs === undefined ? null : <Text dimColor> · {ranAgo(result, nowMs)}</Text>}
     </Text>,
   ];
   const variant = describeVariant(probe);
