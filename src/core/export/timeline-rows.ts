@@ -51,7 +51,7 @@ export function eventRow(incident: Incident, event: TimelineEvent): TimelineRow 
 }
 
 /** The rows ordered by time, rows at the same time in the given order (also when times are bad). */
-function sortedRows(rows: readonly TimelineRow[]): TimelineRow[] {
+export function sortedRows(rows: readonly TimelineRow[]): TimelineRow[] {
   const ms = rows.map((row) => Date.parse(row.at));
   if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return [...rows];
   return rows

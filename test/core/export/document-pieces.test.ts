@@ -8,9 +8,9 @@ import { codeText } from '../../../src/core/export/markdown-text.js';
 import {
   alertLabels,
   eventRow,
+  sortedRows,
   timelineOrder,
   timelineRows,
-  type TimelineRow,
 } from '../../../src/core/export/timeline-rows.js';
 import { fold } from '../../../src/core/timeline/fold.js';
 import type { AlertRecord, IncidentOpenedEvent, TimelineEvent } from '../../../src/core/timeline/events.js';
@@ -23,16 +23,6 @@ const oneString = (pieces: readonly string[]) =>
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
-
-/** The timeline's order before the merge: every row, sorted by time, ties in journal order. */
-function fullSort(rows: readonly TimelineRow[]): TimelineRow[] {
-  const ms = rows.map((row) => Date.parse(row.at));
-  if (ms.every((t, i) => i === 0 || t >= (ms[i - 1] ?? t))) return [...rows];
-  return rows
-    .map((row, index) => ({ row, index, ms: ms[index] ?? NaN }))
-    .sort((a, b) => a.ms - b.ms || a.index - b.index)
-    .map((entry) => entry.row);
-}
 
 describe('documentPieces', () => {
   it('joins to the text of the one-string assembly, for any pieces', () => {
@@ -67,7 +57,7 @@ describe('timelineRows', () => {
   /** What timelineRows gave before the merge: every row made, then the full sort. */
   const before = (events: readonly TimelineEvent[]) => {
     const first = events.find((e): e is IncidentOpenedEvent => e.type === 'incident-opened');
-    return fullSort([
+    return sortedRows([
       ...(first?.alerts ?? []).map((a) => ({
         at: a.startsAt,
         text: `Alert ${codeText(alertLabels(incident, a.labels), true)} started firing`,
