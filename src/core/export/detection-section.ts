@@ -47,7 +47,7 @@ function detectionLag(incident: Incident, explicit: DetectionInput | undefined):
       time(r.firingAt),
       lagText(r.risingToFiring ?? r.crossedToFiring),
       lagText(r.crossedToFiring),
-      r.firingAt === undefined ? '—' : formatDuration(between(r.firingAt, r.openedAt)),
+      r.firingAt === undefined ? '—' : openedLagCell(between(r.firingAt, r.openedAt)),
     ];
     return `| ${cells.join(' | ')} |`;
   });
@@ -90,7 +90,7 @@ function detectionSentence(rows: readonly DetectionRow[], threshold: string): st
   if (first.firingAt === undefined || first.crossedToFiring === undefined) {
     return `${series} crossed ${threshold} ${crossedText(first.crossed)} UTC, but no alert of this incident carries its labels, so the detection lag is unknown.`;
   }
-  const opened = `the incident was opened ${formatDuration(between(first.firingAt, first.openedAt))} after the alert fired.`;
+  const opened = openedLagWords(between(first.firingAt, first.openedAt));
   if (first.crossed.after === undefined) {
     const already = `The expression was already past ${threshold} when the range that was queried begins`;
     return first.crossedToFiring.min === 0
@@ -103,6 +103,19 @@ function detectionSentence(rows: readonly DetectionRow[], threshold: string): st
       ? ''
       : `${lagText(first.risingToFiring)} after ${series} started rising and `;
   return `The alert fired ${rising}${crossed}; ${opened}`;
+}
+
+// An incident opened before the alert's current firing began (it resolved and fired again, or the
+// incident was opened from another alert) has no "opened after it fired" lag: it says so, never a
+// negative duration.
+function openedLagCell(ms: number): string {
+  return ms < 0 ? `opened ${formatDuration(-ms)} before` : formatDuration(ms);
+}
+
+function openedLagWords(ms: number): string {
+  return ms < 0
+    ? `the incident was already open, ${formatDuration(-ms)} before the alert fired.`
+    : `the incident was opened ${formatDuration(ms)} after the alert fired.`;
 }
 
 /** `2026-11-23 04:18:24`, `between 2026-11-23 04:18:20 and 04:18:24`, or `at or before …`. */

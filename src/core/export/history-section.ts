@@ -4,7 +4,7 @@
 import { formatDuration } from '../format/duration.js';
 import { formatLabels } from '../format/labels.js';
 import { formatMinuteOfDay } from '../history/recurrence.js';
-import { describeWindow } from '../history/describe.js';
+import { describeWindow, firingTotal } from '../history/describe.js';
 import { historyCount, historyWindow } from '../history/history-event.js';
 import type { Incident } from '../timeline/incident.js';
 import { between, describeZone, formatUtc } from './format.js';
@@ -38,7 +38,7 @@ export function historySection(incident: Incident): string[] {
     lines.push('', `| Started (UTC)${listed} | Lasted | Labels |`, '| --- | --- | --- |');
     for (const e of history.episodes) {
       const started = `${formatUtc(e.start)}${e.startedBefore ? ' or earlier' : ''}`;
-      const lasted = `${formatDuration(between(e.start, e.end))}${e.ongoing ? ', still firing' : ''}`;
+      const lasted = `${firingTotal(between(e.start, e.end) / 1000, history.stepSeconds)}${e.ongoing ? ', still firing' : ''}`;
       const { alertname: _name, ...labels } = e.labels;
       lines.push(`| ${started} | ${lasted} | ${labelCell(formatLabels(labels))} |`);
     }

@@ -12,6 +12,8 @@ import { recurrence } from '../../../src/core/history/recurrence.js';
 import { readStorageRetention, retentionSeconds } from '../../../src/core/history/retention.js';
 import { findSyntaxError } from '../../../src/core/promql/parse.js';
 import type { LocalZone } from '../../../src/core/export/format.js';
+import { exportMarkdown } from '../../../src/core/export/markdown.js';
+import { sampleEvents } from '../timeline/sample-events.js';
 
 const utcZone: LocalZone = { name: 'UTC', offsetMinutes: 0 };
 
@@ -195,6 +197,10 @@ describe('a firing shorter than the query step', () => {
     expect(lines[1]).toMatch(/ {2}for under 1 min, still firing {2}\{server="web1"\}$/);
     const event = alertHistoryEvent(report(history), '2026-11-23T14:01:30.000Z', 0);
     expect(historyCount(event)).toBe('fired once in 10 hours, under 1 min in all');
+    // The export's table of episodes says the same (it said "0 s, still firing").
+    const markdown = exportMarkdown([...sampleEvents, event], { zone: utcZone });
+    expect(markdown).toMatch(/\| under 1 min, still firing \| `\{server="web1"\}` \|/);
+    expect(markdown).not.toMatch(/\| 0 s, still firing/);
   });
 });
 
