@@ -4,8 +4,26 @@
 /** What replaces a secret. Plain letters, so Markdown escaping leaves it readable. */
 export const redacted = 'REDACTED';
 
-const secretName =
-  '(?:access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|token|api[_-]?key|apikey|secret|client[_-]?secret|password|passwd|pwd|private[_-]?key|session[_-]?id|signature|sig)';
+/** The names a secret goes by, as patterns (`[_-]?`: with or without a separator). */
+export const secretNames: readonly string[] = [
+  'access[_-]?token',
+  'auth[_-]?token',
+  'refresh[_-]?token',
+  'id[_-]?token',
+  'token',
+  'api[_-]?key',
+  'apikey',
+  'secret',
+  'client[_-]?secret',
+  'password',
+  'passwd',
+  'pwd',
+  'private[_-]?key',
+  'session[_-]?id',
+  'signature',
+  'sig',
+];
+const secretName = `(?:${secretNames.join('|')})`;
 
 const rules: ReadonlyArray<readonly [RegExp, string]> = [
   // https://user:pass@host/… and https://token@host/… → https://host/…
@@ -31,7 +49,10 @@ const rules: ReadonlyArray<readonly [RegExp, string]> = [
 // nine. A `:` alone is not enough: every time in a journal has two.
 const mayHoldSecret =
   /[@=]|Bearer|Basic|Token|-----BEGIN|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA|eyJ/;
-const namedBeforeColon = /(?:token|key|secret|password|passwd|pwd|id|signature|sig)["']?\s*:/i;
+// The words every secretName ends in: the quick tests below are built from this one list, so a
+// name added to secretName needs its ending here, and the test of every name in secretName says so.
+const secretEndings = '(?:token|key|secret|password|passwd|pwd|id|signature|sig)';
+const namedBeforeColon = new RegExp(`${secretEndings}["']?\\s*:`, 'i');
 
 /** Removes credentials from text: passwords in URLs, token parameters, known token shapes. */
 export function redactSecrets(text: string): string {
@@ -61,8 +82,7 @@ export function mayHideSecret(text: string): boolean {
 // namedBeforeColon as it reads in JSON text: a `"` in a string is written `\"`, and a tab, newline,
 // carriage return, form feed or vertical tab as `\t`, `\n`, `\r`, `\f`, `\u000b` (other
 // whitespace is written as it is). A key (`"id": `) never matches: its quote is not escaped.
-const namedBeforeColonInJson =
-  /(?:token|key|secret|password|passwd|pwd|id|signature|sig)(?:\\"|')?(?:\s|\\[tnrf]|\\u000b)*:/i;
+const namedBeforeColonInJson = new RegExp(`${secretEndings}(?:\\\\"|')?(?:\\s|\\\\[tnrf]|\\\\u000b)*:`, 'i');
 
 /**
  * False when no string in this JSON text (as JSON.stringify writes it) may hide a secret: every

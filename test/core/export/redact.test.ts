@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { redactEveryRule, redactSecrets } from '../../../src/core/export/redact.js';
+import {
+  jsonMayHideSecret,
+  mayHideSecret,
+  redactEveryRule,
+  redactSecrets,
+  secretNames,
+} from '../../../src/core/export/redact.js';
 import { textsFrom } from '../../helpers/seeded-random.js';
 
 describe('redactSecrets', () => {
@@ -118,5 +124,19 @@ describe('the quick test before the rules', () => {
     }
     expect(redactSecrets('DB Password : hunter2')).toBe('DB Password : REDACTED');
     expect(redactSecrets("session_id': abc")).toBe("session_id': REDACTED");
+  });
+});
+
+describe('the quick tests know every secret name', () => {
+  it('each name before a colon is redacted, and both quick tests (text and JSON) let it through', () => {
+    for (const pattern of secretNames) {
+      for (const name of [pattern.replace('[_-]?', ''), pattern.replace('[_-]?', '_')]) {
+        const text = `note: ${name.toUpperCase()}: hunter2`;
+        expect(redactEveryRule(text), name).toBe(`note: ${name.toUpperCase()}: REDACTED`);
+        expect(mayHideSecret(text), name).toBe(true);
+        expect(jsonMayHideSecret(JSON.stringify({ text })), name).toBe(true);
+        expect(redactSecrets(text), name).toBe(`note: ${name.toUpperCase()}: REDACTED`);
+      }
+    }
   });
 });
