@@ -109,8 +109,12 @@ export function probeRuns(
     (creating ??= import('../sources/probe-session.js').then(
       ({ createProbeSession }) => (created = createProbeSession(options)),
     ));
+  // Bumped by each cancel: a run asked for before it, still waiting for the plan or the runner's
+  // code, does not start (there is nothing yet for the runner to cancel).
+  let cancels = 0;
   return {
     runProbes: async (stepId, onResult) => {
+      const asked = cancels;
       const step = (await plan).probeSteps.find((s) => s.id === stepId);
       if (!step) return [];
       if (!probes) {
@@ -118,7 +122,9 @@ export function probeRuns(
           hint: 'Pass --prometheus.url or run `sitrep config set prometheus.url URL`.',
         });
       }
-      const run = await (await probeSession(probes)).run(step, onResult);
+      const session = await probeSession(probes);
+      if (closed() || cancels !== asked) return [];
+      const run = await session.run(step, onResult);
       if (!run || closed()) return run?.results;
       // Journal a run only when a value or verdict changed since the step's last recorded run.
       const event = { ...probeRunEvent(stepId, run.results, deps.now()), alert: alert.fingerprint };
@@ -126,6 +132,9 @@ export function probeRuns(
       if (incident && probeRunChanged(lastProbeRun(incident, event.stepId), event)) await append(event);
       return run.results;
     },
-    cancelProbes: () => created?.cancel(),
+    cancelProbes: () => {
+      cancels += 1;
+      created?.cancel();
+    },
   };
 }
