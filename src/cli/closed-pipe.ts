@@ -8,15 +8,7 @@ interface EventStream {
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
 }
 
-/**
- * Ends the process with `exit` when stdout's reader goes away; a closed stderr is ignored (there is
- * nowhere left to say anything). Any other stream error is rethrown as before.
- */
-export function endQuietlyOnClosedPipe(stdout: EventStream, stderr: EventStream, exit: () => void): void {
-  onClosedPipe(stdout, exit);
-  onClosedPipe(stderr, () => undefined);
-}
-
+// Calls `closed` when the stream's reader goes away; any other stream error is rethrown as before.
 function onClosedPipe(stream: EventStream, closed: () => void): void {
   stream.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
@@ -36,7 +28,7 @@ export const directLimit = 64 * 1024;
 
 /**
  * process.stdout or process.stderr as a command writes to it, with a closed pipe handled as
- * endQuietlyOnClosedPipe says. Node builds process.stdout the first time it is touched, and on a
+ * the header says (stdout ends the process, a closed stderr is ignored). Node builds process.stdout the first time it is touched, and on a
  * pipe or a socket that loads its stream and net modules (2-3 ms of CPU): a command that prints a
  * little (`--version`, an error, a short list) writes its first `directLimit` bytes straight to the
  * file descriptor instead, and Node's stream is made only when the output grows past that, or when

@@ -16,7 +16,8 @@ export const tightHeapFlags = ['--semi-space-growth-factor=1', '--heap-growing-p
 
 /**
  * Applies tightHeapFlags to the whole process (V8's flags are process-wide). Starting a worker
- * thread puts them back to their defaults (measured on Node 20), so call it after any worker starts.
+ * thread puts them back to their defaults (measured on Node 20): a worker added later must call it
+ * again once started.
  */
 export function tightenHeap(): void {
   for (const flag of tightHeapFlags) setFlagsFromString(flag);

@@ -57,4 +57,3 @@ export function proxyAgents(
   return agentFor;
 }
 
-export { runbookProxy } from './runbook-proxy.js';

@@ -18,7 +18,7 @@ import { getRules } from '../../sources/prometheus.js';
 import { runProbeStep } from '../../sources/probe-runner.js';
 import { writeJson, type Command, type CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { runbookProxy } from '../../sources/proxy.js';
+import { runbookProxy } from '../../sources/runbook-proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
 import { findProbeTarget, parseLabelFlags } from './probe-target.js';

@@ -8,7 +8,7 @@ import type { Command, CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { RunbookReadError, readRunbookText } from '../../store/runbook-library.js';
-import { runbookProxy } from '../../sources/proxy.js';
+import { runbookProxy } from '../../sources/runbook-proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { resolveSourceOptions } from '../source-options.js';
 import { parseLabelFlags } from './probe-target.js';

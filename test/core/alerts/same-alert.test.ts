@@ -21,4 +21,19 @@ describe('sameAlert', () => {
     expect(sameAlert(a, { ...a, origins: [...a.origins, { kind: 'prometheus', source: 'p' }] })).toBe(false);
     expect(sameAlert(a, { ...a, silencedBy: ['x'] })).toBe(false);
   });
+
+  it('tell copies apart by each field of an alert, one at a time (a field left out of the check fails here)', () => {
+    const [a] = parsed('web1') as [Alert];
+    const changed = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? `${value}-other`
+        : Array.isArray(value)
+          ? [...(value as unknown[]), value.length === 0 ? 'x' : value[0]]
+          : typeof value === 'object' && value !== null
+            ? { ...value, other: 'x' }
+            : 'other';
+    for (const field of Object.keys(a) as (keyof Alert)[]) {
+      expect(sameAlert(a, { ...a, [field]: changed(a[field]) }), field).toBe(false);
+    }
+  });
 });
