@@ -1,8 +1,8 @@
 // Incident state is the fold of its events: resuming an incident is replaying its journal, and the
 // UI's reducer applies each new event with the same function. Nothing here throws on odd input: an
 // event that does not fit is ignored and noted in `problems`, so one bad line never hides the rest.
-import type { AlertRecord, IncidentOpenedEvent, NoteAddedEvent, TimelineEvent } from './events.js';
-import type { Incident, IncidentAlert, IncidentNote, StepState } from './incident.js';
+import type { AlertRecord, IncidentOpenedEvent, TimelineEvent } from './events.js';
+import type { Incident, IncidentAlert, StepState } from './incident.js';
 import { optional } from './json-fields.js';
 
 /** The incident an event sequence describes, or undefined when it has no incident-opened event. */
@@ -12,8 +12,7 @@ export function fold(events: readonly TimelineEvent[]): Incident | undefined {
   for (const event of events) {
     // The lists of an incident built here are this loop's own, so appending in place is safe and
     // keeps a 10,000-event journal linear (copying the notes on every note was quadratic).
-    if (incident !== undefined && event.type === 'note-added') addNote(incident, event);
-    else if (incident !== undefined) incident = nextState(incident, event, true);
+    if (incident !== undefined) incident = nextState(incident, event, true);
     else if (event.type === 'incident-opened') incident = openIncidentState(event, early);
     else early.push(`${event.at} ${event.type}: recorded before the incident was opened; ignored`);
   }
@@ -59,17 +58,6 @@ function append<T>(list: readonly T[], item: T, inPlace: boolean): readonly T[] 
 
 /** An incident whose fields fold may set: only ever one that fold itself built. */
 type Draft = { -readonly [K in keyof Incident]: Incident[K] };
-
-/**
- * A note added to an incident fold built: nextState's change for a note-added event, made in place
- * without its intermediate objects (a 10,000-event journal is mostly notes).
- */
-function addNote(incident: Draft, event: NoteAddedEvent): void {
-  const { at, text, author } = event;
-  (incident.notes as IncidentNote[]).push(author === undefined ? { at, text } : { at, text, author });
-  incident.updatedAt = at;
-  incident.eventCount += 1;
-}
 
 function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): Incident {
   const counted = { updatedAt: event.at, eventCount: incident.eventCount + 1 };
