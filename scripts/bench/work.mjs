@@ -134,21 +134,12 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
     const r = runOnce(bareRead).ms;
     const t = await wholeRunInTmux(bareRead.argv, {});
     const f = await untilD1([process.execPath, inkFloor, file], {}, 'ink-floor', i);
-    const name = `sitrep-bench-resume-${process.pid}-${i}`;
-    const begin = process.hrtime.bigint();
-    startInTmux(name, [sitrep, 'resume', id], env);
-    try {
-      const ms = await waitForScreen(name, (text) => /\bD1\b/.test(text), begin);
-      if (i > 0) {
-        resume.push(ms);
-        read.push(r);
-        readInTmux.push(t);
-        floor.push(f);
-      }
-    } catch (error) {
-      throw new Error(`resume never showed the workspace: ${error.message}\n${screenText(name)}`);
-    } finally {
-      killSession(name);
+    const ms = await untilD1([sitrep, 'resume', id], env, 'resume', i);
+    if (i > 0) {
+      resume.push(ms);
+      read.push(r);
+      readInTmux.push(t);
+      floor.push(f);
     }
   }
   return {
@@ -167,7 +158,8 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
   };
 }
 
-// Ms from starting `argv` in a tmux pane until it shows the word D1 (the Ink floor's one line).
+// Ms from starting `argv` in a tmux pane until it shows the word D1 (resume's checklist, the Ink
+// floor's one line).
 async function untilD1(argv, env, label, round) {
   const name = `sitrep-bench-${label}-${process.pid}-${round}`;
   const begin = process.hrtime.bigint();
@@ -175,7 +167,7 @@ async function untilD1(argv, env, label, round) {
   try {
     return await waitForScreen(name, (text) => /\bD1\b/.test(text), begin);
   } catch (error) {
-    throw new Error(`${label} never drew its line: ${error.message}\n${screenText(name)}`);
+    throw new Error(`${label} never showed D1: ${error.message}\n${screenText(name)}`);
   } finally {
     killSession(name);
   }

@@ -50,7 +50,7 @@ export function startScreenTrace(
       const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
       write({ kind: 'rss', bytes: rss, heapUsed, heapTotal, external, arrayBuffers });
     },
-    Number(env['SITREP_TRACE_RSS_MS'] ?? 1000),
+    positiveMs(env['SITREP_TRACE_RSS_MS']) ?? 1000,
   );
   lagTimer.unref();
   rssTimer.unref();
@@ -81,4 +81,11 @@ export function startScreenTrace(
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
+}
+
+// A setting in ms: a positive number, else undefined (an empty or bad value would make an interval
+// of 1 ms and flood the trace).
+function positiveMs(text: string | undefined): number | undefined {
+  const ms = Number(text);
+  return text !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
