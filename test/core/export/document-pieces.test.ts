@@ -100,6 +100,39 @@ describe('timelineRows', () => {
     expect(timelineRows(incident, sampleEvents)).toEqual(before(sampleEvents));
   });
 
+  it('merges as the full sort orders, whenever the journal is in time order (the usual journal)', () => {
+    // Only readable times, the events sorted and the incident opened first: every run takes the
+    // merge (its rows carry event indices; the full sort's do not), at equal times too.
+    const readable = fc.constantFrom(
+      '2026-11-23T13:59:00.000Z',
+      '2026-11-23T14:00:00.000Z',
+      '2026-11-23T14:00:00Z',
+      '2026-11-23T15:00:00+01:00',
+      '2026-11-23T14:05:00.000Z',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(sampleEvents.length - 1), readable), { maxLength: 12 }),
+        fc.array(readable, { maxLength: 3 }),
+        (picks, starts) => {
+          const alerts = starts.map((startsAt, i) => ({
+            ...alert,
+            fingerprint: `f${i}`,
+            labels: { ...alert.labels, n: String(i) },
+            startsAt,
+          }));
+          const rest = picks
+            .map(([i, at]) => ({ ...(sampleEvents[i] as TimelineEvent), at }))
+            .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+          const events = [{ ...opened, at: '2026-11-23T13:00:00.000Z', alerts }, ...rest];
+          expect(timelineOrder(incident, events).some((row) => typeof row === 'number')).toBe(true);
+          expect(timelineRows(incident, events)).toEqual(before(events));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('leaves each event row as its index, in the same order', () => {
     const order = timelineOrder(incident, sampleEvents);
     expect(order.filter((row) => typeof row === 'number')).toEqual(sampleEvents.map((_, i) => i));
