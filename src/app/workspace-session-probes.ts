@@ -52,7 +52,7 @@ export function sessionProbes(
   found: FoundRunbookText,
   alert: Alert,
   deps: Pick<SessionDeps, 'now' | 'renderProbeQuery'>,
-  loaded: typeof Planner | undefined = planner,
+  loaded: typeof Planner | undefined,
 ): SessionProbes {
   const answered = rule.value();
   const ready = answered && loaded?.planSessionProbes(answered, found, alert, deps);

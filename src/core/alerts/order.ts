@@ -6,6 +6,7 @@
 // new alert lands at the end of its severity band instead of pushing every row under the cursor
 // down by one on each refresh.
 import type { Alert } from './alert.js';
+import { sameLabels } from './same-alert.js';
 
 const severityOrder: readonly string[] = [
   'critical',
@@ -112,10 +113,10 @@ export function sortAlertsLike(previous: readonly Alert[], alerts: readonly Aler
 
 function sameSortKeys(a: Alert, b: Alert): boolean {
   if (a === b) return true;
-  if (a.severity !== b.severity || a.startsAt !== b.startsAt || a.name !== b.name) return false;
-  if (a.labels === b.labels) return true;
-  const names = Object.keys(a.labels);
-  if (names.length !== Object.keys(b.labels).length) return false;
-  for (const name of names) if (a.labels[name] !== b.labels[name]) return false;
-  return true;
+  return (
+    a.severity === b.severity &&
+    a.startsAt === b.startsAt &&
+    a.name === b.name &&
+    (a.labels === b.labels || sameLabels(a.labels, b.labels))
+  );
 }

@@ -27,7 +27,8 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-function sameLabels(a: LabelSet, b: LabelSet): boolean {
+/** Whether two label sets hold the same names and values, in any order. */
+export function sameLabels(a: LabelSet, b: LabelSet): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
