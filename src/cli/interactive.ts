@@ -3,8 +3,7 @@ import type { Config } from '../core/config/config.js';
 import type { Journal } from '../store/journal.js';
 import type { WorkspaceSession } from '../app/services.js';
 import type { AlertFeed } from '../sources/alert-feed.js';
-import { incidentsDir } from '../store/data-dir.js';
-import { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../store/incident-store.js';
 import { UsageError } from '../core/errors.js';
 import type { CommandContext } from './command.js';
 import { parseCommandArgs } from './parse-args.js';
@@ -36,7 +35,11 @@ export function requireTerminal(context: CommandContext, hint: string): void {
 export async function openScreen(
   config: Config,
   context: CommandContext,
-  open: { resumeId?: string; alertname?: string; journal?: Promise<Journal>; store?: IncidentStore },
+  open: {
+    alertname?: string;
+    /** Resuming: the incident, its journal being read, and the store it is in. */
+    resume?: { readonly id: string; readonly journal: Promise<Journal>; readonly store: IncidentStore };
+  },
 ): Promise<number> {
   const feed = openScreenFeed(config);
   feed.start();
@@ -50,17 +53,17 @@ export async function openScreen(
     // A journal that fails to open ends the command before the screen's code is awaited.
     screen.catch(() => undefined);
     // Resuming opens the workspace at once: its code (and the runbook lookup's) loads meanwhile too.
-    if (open.journal) {
+    if (open.resume) {
       import('../sources/runbook-lookup.js').catch(() => undefined);
-      session = startSession(open.journal, config, context, feed, open.store);
+      session = startSession(open.resume.journal, config, context, feed, open.resume.store);
       // Its failure is the workspace's to show (runApp hands it on); a journal's is thrown below.
       session.catch(() => undefined);
     }
-    journal = await open.journal;
+    journal = await open.resume?.journal;
     const { runApp } = await screen;
-    const { journal: _, store: __, ...options } = open;
     return await runApp(config, context, {
-      ...options,
+      ...(open.alertname === undefined ? {} : { alertname: open.alertname }),
+      ...(open.resume ? { resumeId: open.resume.id } : {}),
       feed,
       ...(journal ? { journal } : {}),
       ...(session ? { session } : {}),
@@ -82,7 +85,7 @@ async function startSession(
   config: Config,
   context: CommandContext,
   feed: AlertFeed,
-  store: IncidentStore = new IncidentStore(incidentsDir(context.env)),
+  store: IncidentStore,
 ): Promise<WorkspaceSession> {
   const [sessions, real, journal] = await Promise.all([
     import('../app/workspace-session.js'),

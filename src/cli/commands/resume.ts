@@ -46,6 +46,6 @@ export const resumeCommand: Command = {
       printWarnings(warnings, context);
       return opened;
     });
-    return openScreen(config, context, { resumeId: id, journal, store });
+    return openScreen(config, context, { resume: { id, journal, store } });
   },
 };
