@@ -1,5 +1,6 @@
-// The esbuild plugins of sitrep's bundle (scripts/build.mjs). The benchmark (scripts/bench/) builds
-// its Ink floor with the ones that concern Ink itself, so that floor loads Ink as sitrep does.
+// The esbuild settings and plugins of sitrep's bundle (scripts/build.mjs). The benchmark's Ink floor
+// (scripts/bench/ink-floor-build.mjs) is built with the same settings and the plugins that concern
+// Ink, so that it loads React, Ink and Yoga as sitrep does.
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './stack/settings.mjs';
@@ -102,3 +103,23 @@ export const noStreamsPolyfill = {
     });
   },
 };
+
+/** What every bundle of sitrep's is built with: ESM for Node 20, React in production mode. */
+export const bundleSettings = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  // Some bundled CommonJS packages call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+
+/** The define every bundle needs (React's production build). */
+export const productionDefine = { 'process.env.NODE_ENV': '"production"' };
+
+/** The plugins that change how Ink, React, Yoga and string-width load or behave. */
+export const inkPlugins = [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache];

@@ -14,13 +14,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './stack/settings.mjs';
-import {
-  boundedInkMeasureCache,
-  emptyDevtools,
-  narrowWidth,
-  noStreamsPolyfill,
-  yogaBytes,
-} from './build-plugins.mjs';
+import { bundleSettings, inkPlugins, noStreamsPolyfill, productionDefine } from './build-plugins.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
@@ -31,26 +25,14 @@ fs.rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
 const result = await build({
   entryPoints: { sitrep: path.join(repoRoot, 'src', 'cli', 'entry.ts') },
   outdir: path.join(repoRoot, 'dist'),
+  ...bundleSettings,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
   splitting: true,
   sourcemap,
   metafile: true,
-  legalComments: 'none',
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    __SITREP_VERSION__: JSON.stringify(pkg.version),
-  },
-  // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __sitrepCreateRequire } from 'node:module'; const require = __sitrepCreateRequire(import.meta.url);",
-  },
-  plugins: [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache, noStreamsPolyfill],
-  logLevel: 'warning',
+  define: { ...productionDefine, __SITREP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [...inkPlugins, noStreamsPolyfill],
 });
 
 fs.writeFileSync(path.join(repoRoot, 'dist', 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
