@@ -1,27 +1,15 @@
 // A probe run asked for and then cancelled before it could start (the plan or the runner's code
 // still loading) never sends a query: leaving a step, or closing the session, stops it.
 import { describe, expect, it } from 'vitest';
-import type { Probe, ProbeStep } from '../../src/core/probe/probe.js';
 import { probeRuns } from '../../src/app/workspace-session-probes.js';
 import type { SessionProbePlan } from '../../src/app/workspace-session-plan.js';
 import type { ProbeQueryClient } from '../../src/sources/probe-runner.js';
 import type { Journal } from '../../src/store/journal.js';
 import { testAlert } from '../helpers/alerts.js';
+import { alertProbe } from '../helpers/fake-session.js';
 
-const probe: Probe = {
-  stepId: 'alert-expression',
-  unrunnable: undefined,
-  rangeSeconds: 600,
-  unit: 'req/s',
-  narrowTo: undefined,
-  role: 'runbook',
-  note: undefined,
-  id: 'alert-expression#1',
-  title: 'Connection errors',
-  query: 'sum(rate(haproxy_server_connection_errors_total[1m]))',
-  judgement: { kind: 'thresholds', warn: undefined, crit: { op: '>', value: 100 } },
-};
-const step: ProbeStep = { id: 'alert-expression', title: 'Alert expression', probes: [probe] };
+// The alert-expression step with one probe, as the screens' tests use it.
+const { step } = alertProbe(152);
 
 function setUp() {
   const queries: string[] = [];
