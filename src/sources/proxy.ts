@@ -56,4 +56,3 @@ export function proxyAgents(
   cache.set(key, agentFor);
   return agentFor;
 }
-
