@@ -194,7 +194,6 @@ async function attemptOnce(
       method,
       headers,
       signal: controller.signal,
-      size: maxBytes,
       redirect: 'manual',
       ...(extras.json === undefined ? {} : { body: JSON.stringify(extras.json) }),
       ...(proxied
@@ -217,8 +216,7 @@ async function attemptOnce(
     return body;
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    const classified = networkError(endpoint, url, error, timeoutMs, timedOut);
-    throw classified.kind === 'too-large' ? tooLarge(endpoint, url, maxBytes) : classified;
+    throw networkError(endpoint, url, error, timeoutMs, timedOut);
   } finally {
     clearTimeout(timer);
     extras.signal?.removeEventListener('abort', onAbort);

@@ -4,6 +4,7 @@ import { PrometheusApiError } from '../core/alerts/prometheus-api.js';
 import { ShapeError } from '../core/alerts/shape.js';
 import { redactUrl } from '../core/config/source-url.js';
 import { formatDuration } from '../core/format/duration.js';
+import { formatValue } from '../core/format/value.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize-text.js';
 import { htmlExcerpt, looksLikeHtml, tlsWords } from './error-words.js';
@@ -123,7 +124,6 @@ function hintFor(kind: SourceErrorKind, label: SourceLabel, url: string): string
 
 interface ErrorWithCode {
   readonly code?: unknown;
-  readonly type?: unknown;
   readonly name?: unknown;
   readonly message?: unknown;
   readonly cause?: unknown;
@@ -145,7 +145,6 @@ export function networkError(
   if (timedOut)
     return new SourceError(label, url, 'timeout', `no answer within ${formatDuration(timeoutMs)} (timeout)`);
   if (e.name === 'AbortError') return new SourceError(label, url, 'aborted', 'request cancelled');
-  if (e.type === 'max-size') return tooLarge(label, url, undefined);
   if (code === 'ECONNREFUSED') return new SourceError(label, url, 'connection-refused', 'connection refused');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return new SourceError(label, url, 'dns', `host not found (DNS ${code})`);
@@ -167,9 +166,9 @@ export function networkError(
 }
 
 /** The body is over the configured cap. */
-export function tooLarge(label: SourceLabel, url: string, maxBytes: number | undefined): SourceError {
-  const limit = maxBytes === undefined ? '' : ` of ${Math.round(maxBytes / 1024 / 1024)} MiB`;
-  return new SourceError(label, url, 'too-large', `the answer is over the size limit${limit}`);
+export function tooLarge(label: SourceLabel, url: string, maxBytes: number): SourceError {
+  const limit = formatValue(maxBytes, 'bytes');
+  return new SourceError(label, url, 'too-large', `the answer is over the size limit of ${limit}`);
 }
 
 /** A non-2xx status, with what the server said about it (Prometheus `errorType`/`error`, a message). */

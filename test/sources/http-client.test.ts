@@ -228,6 +228,8 @@ describe('getJson', () => {
       const error = await sourceFailure(getJson(endpoint({ maxResponseBytes: 100_000 }), p));
       expect(error.kind, p).toBe('too-large');
       expect(error.hint).toContain('max_response_size');
+      // The limit in the words is the one configured (it read "0 MiB" for anything under 512 KiB).
+      expect(error.message, p).toContain('over the size limit of 97.7 KiB');
     }
     // The same body fits under a larger cap (and is then just bad JSON).
     expect(
