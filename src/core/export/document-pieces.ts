@@ -33,6 +33,22 @@ export function* streamedSection(
   yield '';
 }
 
+/**
+ * The pieces joined into strings of at least `length` characters (the last may be shorter), for
+ * writing: small pieces (a heading, a blank line) go out together, and a long document is never
+ * held whole.
+ */
+export function* batchedPieces(pieces: Iterable<string>, length: number): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < length) continue;
+    yield batch;
+    batch = '';
+  }
+  if (batch !== '') yield batch;
+}
+
 const blankRun = /\n{3,}/g;
 const isBlank = (text: string) => text.trimEnd() === '';
 
