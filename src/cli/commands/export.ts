@@ -26,7 +26,8 @@ the full id or its last 4 characters). The same journal always gives the same by
   --format json  the incident and every event, with a schema version, for other tools
   --format html  the Markdown notes as one self-contained HTML file, the charts as inline SVG
                  (no scripts, no external resources; every text escaped)
-  -o FILE        write to FILE instead of stdout
+  -o FILE        write to FILE instead of stdout (an existing FILE is replaced only once the
+                 whole document is written, and keeps its permissions)
 
 Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad usage.`;
 
