@@ -2,6 +2,7 @@
 // error. Like `git log | head`, sitrep then stops quietly; unlike it, with exit 0 (not 141), so a
 // script's `set -o pipefail` does not fail on a `head`.
 import fs from 'node:fs';
+import { writeFully } from '../store/write-file.js';
 
 /** A stream that reports a closed pipe as an 'error' event (process.stdout, process.stderr). */
 interface EventStream {
@@ -21,6 +22,8 @@ export interface Output {
   write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
+  /** After a write returned false, calls `listener` once the reader has caught up. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** Past this many bytes an output goes through Node's stream (process.stdout), as it always did. */
@@ -55,18 +58,23 @@ export function processOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, close
     write(chunk: string | Uint8Array): boolean {
       if (ended) return false;
       if (real || written + chunk.length > directLimit) return viaStream().write(chunk);
-      let bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       written += bytes.length;
       try {
-        while (bytes.length > 0) bytes = bytes.subarray(fs.writeSync(fd, bytes));
+        // What a non-blocking pipe could not take now follows through Node's stream.
+        const rest = writeFully(fd, bytes);
+        if (rest !== undefined) return viaStream().write(rest);
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'EAGAIN') return viaStream().write(bytes);
-        if (code !== 'EPIPE') throw error;
+        if ((error as { code?: string }).code !== 'EPIPE') throw error;
         ended = true;
         closed();
       }
       return true;
+    },
+    once(event: 'drain', listener: () => void): void {
+      // Only Node's stream ever asks its writer to wait.
+      if (real && !ended) real.once(event, listener);
+      else listener();
     },
   };
 }

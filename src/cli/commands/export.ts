@@ -1,8 +1,9 @@
 // `sitrep export`: the postmortem notes of an incident, as Markdown, JSON or HTML.
-import fs from 'node:fs';
 import path from 'node:path';
-import { errorMessage, ExitCode, UsageError, UserError } from '../../core/errors.js';
+import { batchedPieces } from '../../core/export/document-pieces.js';
+import { errorMessage, ExitCode, UsageError } from '../../core/errors.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
+import { replaceFile } from '../../store/write-file.js';
 import type { Command, CommandContext } from '../command.js';
 import { incidentIdArgument, incidentStore, warn } from '../incident-context.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -25,7 +26,8 @@ the full id or its last 4 characters). The same journal always gives the same by
   --format json  the incident and every event, with a schema version, for other tools
   --format html  the Markdown notes as one self-contained HTML file, the charts as inline SVG
                  (no scripts, no external resources; every text escaped)
-  -o FILE        write to FILE instead of stdout
+  -o FILE        write to FILE instead of stdout (an existing FILE is replaced only once the
+                 whole document is written, and keeps its permissions)
 
 Exit codes: 0 written, 1 no such incident or FILE could not be written, 2 bad usage.`;
 
@@ -49,65 +51,35 @@ export const exportCommand: Command = {
       await store.resolveId(incidentIdArgument('export', positionals), 'latest'),
     );
     warn(context, record.warnings);
-    const pieces = await (await loading)(record, context);
+    // The text is written as it is made, a batch at a time: a 10,000-event export is never held
+    // whole, as one string or as its pieces.
+    const text = batchedPieces(await (await loading)(record, context), batchLength);
     if (values.output === undefined) {
-      context.stdout.write([...pieces].join(''));
+      await writeOut(context.stdout, text);
       return ExitCode.ok;
     }
     const file = path.resolve(context.cwd, values.output);
-    writePieces(file, pieces);
+    // FILE is replaced once the text is complete: an error while making it leaves FILE as it was.
+    replaceFile(file, text);
     const count = record.events.length;
     context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);
     return ExitCode.ok;
   },
 };
 
-/**
- * Writes the pieces of text to a new (or emptied) file as they are made, as writeFile would write
- * them joined: a 10,000-event export is never held whole, as one string or as its pieces. A file
- * that cannot be written is a UserError; an error in making the text is left as it is (a bug).
- */
-function writePieces(file: string, pieces: Iterable<string>): void {
-  const fd = onDisk(file, () => fs.openSync(file, 'w'));
-  try {
-    let batch = '';
-    for (const piece of pieces) {
-      // Small pieces (a heading, a blank line) go out together.
-      batch += piece;
-      if (batch.length < batchLength) continue;
-      const text = batch;
-      onDisk(file, () => writeAll(fd, text));
-      batch = '';
-    }
-    onDisk(file, () => writeAll(fd, batch));
-  } catch (error) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // The first error is the one to report.
-    }
-    throw error;
+/** Writes the pieces as they come, waiting while the reader (a pipe) is behind. */
+async function writeOut(out: CommandContext['stdout'], pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (out.write(piece) !== false) continue;
+    await new Promise<void>((resolve) => {
+      if (out.once) out.once('drain', resolve);
+      else resolve();
+    });
   }
-  onDisk(file, () => fs.closeSync(fd));
 }
 
+/** Pieces go out in batches of about this many characters (64 KiB as ASCII). */
 const batchLength = 64 * 1024;
-
-function writeAll(fd: number, text: string): void {
-  const written = fs.writeSync(fd, text);
-  if (written === Buffer.byteLength(text)) return;
-  // A pipe or a device may take part of a write: the rest follows until all is written.
-  let rest = Buffer.from(text).subarray(written);
-  while (rest.length > 0) rest = rest.subarray(fs.writeSync(fd, rest));
-}
-
-function onDisk<T>(file: string, action: () => T): T {
-  try {
-    return action();
-  } catch (error) {
-    throw new UserError(`could not write ${file}: ${errorMessage(error)}`, { cause: error });
-  }
-}
 
 /** Turns an incident into the export's text, in pieces (printing any warning on the way). */
 type Writer = (record: IncidentRecord, context: CommandContext) => Promise<Iterable<string>>;

@@ -34,7 +34,7 @@ export function incidentDurations(incident: Incident): { alertTime: string; work
 }
 
 /** Each alert firing → resolved, then the two durations. */
-export function alertsSection(incident: Incident): string[] {
+export function alertsSection(incident: Incident): Iterable<string> {
   const rows = incident.alerts.map(
     (a) =>
       `| ${codeText(alertLabels(incident, a.labels), true)} | ${formatUtc(a.startsAt)} | ${resolvedCell(a)} |`,

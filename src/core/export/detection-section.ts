@@ -18,7 +18,7 @@ import { section } from './markdown-sections.js';
 import { alertLabels } from './timeline-rows.js';
 
 /** Which alert, when it fired, when sitrep opened it, and the detection lag when known. */
-export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): string[] {
+export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): Iterable<string> {
   const firing = incidentStart(incident);
   const alerts = incident.alerts.map((a) => codeText(alertLabels(incident, a.labels)));
   const lines = [
@@ -28,7 +28,7 @@ export function detectionSection(incident: Incident, explicit: DetectionInput | 
     `- **Time to acknowledge:** ${formatDuration(between(firing, incident.openedAt))}`,
     '',
   ];
-  return section('Detection', [...lines, ...detectionLag(incident, explicit)]);
+  return section('Detection', lines, detectionLag(incident, explicit));
 }
 
 function detectionLag(incident: Incident, explicit: DetectionInput | undefined): string[] {

@@ -20,17 +20,20 @@ export function* linesInBlocks(count: number, line: (index: number) => string): 
   }
 }
 
-/** A `## title` section: its first lines, then lines made as they are read. */
-export function* streamedSection(
-  title: string,
-  head: readonly string[],
-  body: Iterable<string>,
-): Generator<string> {
-  yield `## ${title}`;
-  yield '';
-  yield* head;
-  yield* body;
-  yield '';
+/**
+ * The pieces joined into strings of at least `length` characters (the last may be shorter), for
+ * writing: small pieces (a heading, a blank line) go out together, and a long document is never
+ * held whole.
+ */
+export function* batchedPieces(pieces: Iterable<string>, length: number): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < length) continue;
+    yield batch;
+    batch = '';
+  }
+  if (batch !== '') yield batch;
 }
 
 const blankRun = /\n{3,}/g;

@@ -12,7 +12,7 @@ import { cellText, codeText, inlineText } from './markdown-text.js';
 import { section } from './markdown-sections.js';
 
 /** The section's lines, or none when the journal has no alert-history event. */
-export function historySection(incident: Incident): string[] {
+export function historySection(incident: Incident): Iterable<string> {
   const history = incident.history;
   if (history === undefined) return [];
   const read = `read from ${inlineText(history.source)} at ${formatUtc(history.at)} UTC, ${formatUtc(history.windowStart)} → ${formatUtc(history.windowEnd)} UTC`;

@@ -2,6 +2,7 @@
 // no number for are written as Prometheus does ("NaN", "+Inf", "-Inf"); secrets are redacted, and
 // control characters escaped, so it is safe to print too.
 import { escapeForTerminal, stringifyForTerminal } from '../alerts/alert-json.js';
+import { jsonListInBatches } from '../json-list.js';
 import { encodeSampleValue } from '../timeline/json-fields.js';
 import { fold } from '../timeline/fold.js';
 import type { Incident } from '../timeline/incident.js';
@@ -73,17 +74,14 @@ function* listPieces(
   wrap: (chunk: readonly unknown[]) => unknown,
   indent: string,
 ): Generator<string> {
-  yield '[\n';
-  for (let start = 0; start < items.length; start += chunkSize) {
-    const text = json(wrap(items.slice(start, start + chunkSize)));
+  const closing = `\n${indent}]`;
+  const batches = jsonListInBatches(items, chunkSize, (chunk) => {
+    const text = json(wrap(chunk));
     // The wrapper opens with the list (no `[` before it), and the list closes at `indent`, where
     // no line of an item (indented deeper) can.
-    const open = text.indexOf('[\n') + 2;
-    const close = text.lastIndexOf(`\n${indent}]`);
-    if (start > 0) yield ',\n';
-    yield escapeForTerminal(text.slice(open, close));
-  }
-  yield `\n${indent}]`;
+    return text.slice(text.indexOf('[\n'), text.lastIndexOf(closing) + closing.length);
+  });
+  for (const piece of batches) yield escapeForTerminal(piece);
 }
 
 /**

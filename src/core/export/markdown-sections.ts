@@ -1,14 +1,14 @@
 // The postmortem's sections about what happened: the runbook's steps with their probe
 // results, silences and notes. Each returns Markdown lines; all untrusted text is escaped.
 import type { Incident, IncidentNote, StepState } from '../timeline/incident.js';
-import { linesInBlocks, streamedSection } from './document-pieces.js';
+import { linesInBlocks } from './document-pieces.js';
 import { formatUtc } from './format.js';
 import { blockLines, cellText, codeText, inlineText } from './markdown-text.js';
 import { probeLines } from './probe-tables.js';
 import { alertLabels } from './timeline-rows.js';
 
 /** The diagnosis steps in runbook order, each with its state and its probe results. */
-export function diagnosisSection(incident: Incident): string[] {
+export function diagnosisSection(incident: Incident): Iterable<string> {
   const steps = incident.steps.filter((s) => s.step.section === 'diagnosis');
   if (steps.length === 0) return section('Diagnosis', ['_No diagnosis steps were recorded._']);
   const body = steps.flatMap((state, index) => [
@@ -22,7 +22,7 @@ export function diagnosisSection(incident: Incident): string[] {
 }
 
 /** The mitigation steps as a checklist: taken, skipped (struck through) and not done. */
-export function mitigationSection(incident: Incident): string[] {
+export function mitigationSection(incident: Incident): Iterable<string> {
   const steps = incident.steps.filter((s) => s.step.section === 'mitigation');
   if (steps.length === 0) return section('Mitigation', ['_No mitigation steps were recorded._']);
   const body: string[] = [];
@@ -45,7 +45,7 @@ export function mitigationSection(incident: Incident): string[] {
     '',
     ...probeRunLines(incident, state.step.id),
   ]);
-  return section('Mitigation', [...body, ...probes]);
+  return section('Mitigation', body, probes);
 }
 
 function stepStatus(state: StepState): string {
@@ -81,7 +81,7 @@ function probeRunAlert(incident: Incident, run: Incident['probeRuns'][number]): 
 }
 
 /** Silences created during the incident, as a table. */
-export function silencesSection(incident: Incident): string[] {
+export function silencesSection(incident: Incident): Iterable<string> {
   if (incident.silences.length === 0) return section('Silences', ['_No silences were created._']);
   const rows = incident.silences.map((s) => {
     const matchers = s.matchers
@@ -125,10 +125,16 @@ export function notesSection(incident: Incident): Iterable<string> {
     const rest = lines.slice(1).map((line, j) => `  ${line}${j < lines.length - 2 ? '  ' : ''}`);
     return [`${head}  `, ...rest].join('\n');
   });
-  return streamedSection('Notes', [], items);
+  return section('Notes', items);
 }
 
-/** A `## title` section with its body lines and a blank line after. */
-export function section(title: string, body: readonly string[]): string[] {
-  return [`## ${title}`, '', ...body, ''];
+/**
+ * A `## title` section: a blank line, the lines of each body in turn, and a blank line after. A
+ * body may be made as it is read (the timeline's 10,000 rows): nothing here holds it whole.
+ */
+export function* section(title: string, ...bodies: readonly Iterable<string>[]): Generator<string> {
+  yield `## ${title}`;
+  yield '';
+  for (const body of bodies) yield* body;
+  yield '';
 }

@@ -17,7 +17,7 @@ import {
 } from './markdown-sections.js';
 import { chartSection } from './mermaid.js';
 import { eventRow, timelineOrder, type TimelineRow } from './timeline-rows.js';
-import { documentPieces, linesInBlocks, streamedSection } from './document-pieces.js';
+import { documentPieces, linesInBlocks } from './document-pieces.js';
 import { alertsSection } from './alerts-section.js';
 import { historySection } from './history-section.js';
 
@@ -137,7 +137,7 @@ function timelineSection(
     return `| ${utc} | ${local} | ${row.text} |`;
   });
   const table = [`| Time (UTC) | Time (${inlineText(describeZone(zone))}) | Event |`, '| --- | --- | --- |'];
-  return streamedSection('Timeline', table, rows);
+  return section('Timeline', table, rows);
 }
 
 function footer(incident: Incident): string[] {

@@ -43,7 +43,7 @@ describe('the Alerts section of the postmortem', () => {
   it('shows each alert firing → resolved, and alert time apart from work time', () => {
     const incident = fold(events);
     if (!incident) throw new Error('no incident');
-    expect(alertsSection(incident).join('\n')).toContain(
+    expect([...alertsSection(incident)].join('\n')).toContain(
       [
         '| `{server="web1"}` | 2026-11-26 04:18:24 | 2026-11-26 04:31:10 (last seen firing 2026-11-26 04:31:00) |',
         '| `{server="web2"}` | 2026-11-26 04:20:00 | 2026-11-26 04:33:10 |',

@@ -3,7 +3,7 @@
 // order must give the order the full sort gives. The yardsticks are the old code, kept here.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentPieces, linesInBlocks } from '../../../src/core/export/document-pieces.js';
+import { batchedPieces, documentPieces, linesInBlocks } from '../../../src/core/export/document-pieces.js';
 import { codeText } from '../../../src/core/export/markdown-text.js';
 import {
   alertLabels,
@@ -141,5 +141,22 @@ describe('timelineRows', () => {
         typeof row === 'number' ? eventRow(incident, sampleEvents[row] as TimelineEvent) : row,
       ),
     ).toEqual(before(sampleEvents));
+  });
+});
+
+describe('batchedPieces', () => {
+  it('joins to the pieces joined, every batch but the last at least as long as asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 })),
+        fc.integer({ min: 1, max: 100 }),
+        (pieces, length) => {
+          const batches = [...batchedPieces(pieces, length)];
+          expect(batches.join('')).toBe(pieces.join(''));
+          expect(batches.slice(0, -1).every((batch) => batch.length >= length)).toBe(true);
+          expect(batches.every((batch) => batch !== '')).toBe(true);
+        },
+      ),
+    );
   });
 });
