@@ -1,7 +1,8 @@
 // The runbook folders of an environment, opened and parsed, for the commands that list or check
 // them (doctor, lint). The lookup of one alert's runbook (runbook-lookup.ts) parses only what
 // may serve that alert, and loads the parser only then.
-import { loadLibrary, runbookFolders, type RunbookLibrary } from '../store/runbook-library.js';
+import { runbookFolders } from '../store/runbook-files.js';
+import { loadLibrary, type RunbookLibrary } from '../store/runbook-library.js';
 import { readFileSettings } from '../store/config-reader.js';
 import type { LookupPlace } from './runbook-lookup.js';
 

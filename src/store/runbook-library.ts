@@ -8,17 +8,6 @@ import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook } from '../core/runbook/runbook.js';
 import { folderFiles, readRunbookText, type RunbookFolder } from './runbook-files.js';
 
-export {
-  bundledRunbooksDir,
-  filesUnder,
-  isRunbookFileName,
-  markdownFiles,
-  readRunbookText,
-  RunbookReadError,
-  runbookFolders,
-  type RunbookFolder,
-} from './runbook-files.js';
-
 /** The runbooks loaded from the folders, and what could not be read (in words). */
 export interface RunbookLibrary {
   readonly folders: readonly RunbookFolder[];

@@ -4,8 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderFiles, scanFolders } from '../../src/store/runbook-files.js';
-import { bundledRunbooksDir, loadLibrary, type RunbookFolder } from '../../src/store/runbook-library.js';
+import {
+  bundledRunbooksDir,
+  folderFiles,
+  scanFolders,
+  type RunbookFolder,
+} from '../../src/store/runbook-files.js';
+import { loadLibrary } from '../../src/store/runbook-library.js';
 import { tempDirs } from './temp-dir.js';
 
 const newDir = tempDirs();

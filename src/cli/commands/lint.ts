@@ -13,7 +13,7 @@ import {
   isRunbookFileName,
   readRunbookText,
   RunbookReadError,
-} from '../../store/runbook-library.js';
+} from '../../store/runbook-files.js';
 import { writeJson, type Command, type CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
