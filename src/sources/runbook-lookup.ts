@@ -10,7 +10,7 @@ import type { LabelSet } from '../core/alerts/alert.js';
 import type { FileConfig } from '../core/config/config-file.js';
 import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
-import { configFilePath } from '../store/config-path.js';
+import { configReaderWhenNeeded } from '../store/config-path.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { cachedRunbookParser, parsedRunbookDir, type RunbookParser } from '../store/runbook-parse-cache.js';
 import { runbookFolders, scanFolders, type RunbookFolder } from '../store/runbook-files.js';
@@ -123,15 +123,14 @@ async function libraryFor(
 }
 
 /**
- * The config file's settings as the lookup uses them (`runbooks.dirs`, `runbooks.allowed_hosts`):
- * the YAML reader is loaded only when there is a file. A file that can not be read is reported by
- * the commands that need it; the lookup then goes by flags and the environment only.
+ * The config file's settings as the runbook lookup and library use them (`runbooks.dirs`,
+ * `runbooks.allowed_hosts`): the YAML reader is loaded only when there is a file. A file that can
+ * not be read is reported by the commands that need it; the runbooks are then found by flags and
+ * the environment only.
  */
-async function fileSettings(env: LookupPlace['env']): Promise<FileConfig> {
-  if (!fs.existsSync(configFilePath(env))) return {};
+export async function fileSettings(env: LookupPlace['env']): Promise<FileConfig> {
   try {
-    const { readFileSettings } = await import('../store/config-reader.js');
-    return readFileSettings(env);
+    return (await configReaderWhenNeeded(env))?.readFileSettings(env) ?? {};
   } catch {
     return {};
   }
