@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabelSet } from '../core/alerts/alert.js';
-import type { FileConfig } from '../core/config/config-file.js';
 import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
-import { configReaderWhenNeeded } from '../store/config-path.js';
+import { fileSettingsOrNone } from '../store/config-path.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { cachedRunbookParser, parsedRunbookDir, type RunbookParser } from '../store/runbook-parse-cache.js';
 import { runbookFolders, scanFolders, type RunbookFolder } from '../store/runbook-files.js';
@@ -77,7 +76,7 @@ export async function lookUpRunbook(
   context: LookupPlace,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {
-  const settings = await fileSettings(context.env);
+  const settings = await fileSettingsOrNone(context.env);
   const folders = runbookFolders({
     env: context.env,
     cwd: context.cwd,
@@ -120,18 +119,4 @@ async function libraryFor(
   }
   library ??= await import('../store/runbook-library.js');
   return library.loadLibrary(folders, mayServe);
-}
-
-/**
- * The config file's settings as the runbook lookup and library use them (`runbooks.dirs`,
- * `runbooks.allowed_hosts`): the YAML reader is loaded only when there is a file. A file that can
- * not be read is reported by the commands that need it; the runbooks are then found by flags and
- * the environment only.
- */
-export async function fileSettings(env: LookupPlace['env']): Promise<FileConfig> {
-  try {
-    return (await configReaderWhenNeeded(env))?.readFileSettings(env) ?? {};
-  } catch {
-    return {};
-  }
 }

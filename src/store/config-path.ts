@@ -46,3 +46,17 @@ export async function configReaderWhenNeeded(env: Env, otherFile = false): Promi
   if (!otherFile && !fs.existsSync(configFilePath(env))) return undefined;
   return import('./config-reader.js');
 }
+
+/**
+ * The config file's settings for those that can do without them (the runbook lookup and the
+ * runbook library: `runbooks.dirs`, `runbooks.allowed_hosts`): none when there is no file, or
+ * when it can not be read, which the commands that need the file report. The YAML reader is
+ * loaded only when there is a file.
+ */
+export async function fileSettingsOrNone(env: Env): Promise<FileConfig> {
+  try {
+    return (await configReaderWhenNeeded(env))?.readFileSettings(env) ?? {};
+  } catch {
+    return {};
+  }
+}

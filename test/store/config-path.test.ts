@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configReaderWhenNeeded } from '../../src/store/config-path.js';
+import { configReaderWhenNeeded, fileSettingsOrNone } from '../../src/store/config-path.js';
 import { tempDirs } from './temp-dir.js';
 
 const newDir = tempDirs();
@@ -29,5 +29,22 @@ describe('configReaderWhenNeeded', () => {
     expect(
       await configReaderWhenNeeded({ XDG_CONFIG_HOME: dir, SITREP_CONFIG_FILE: path.join(dir, 'none.yml') }),
     ).toBeUndefined();
+  });
+});
+
+describe('fileSettingsOrNone', () => {
+  it('gives the file’s settings, and none when there is no file or it can not be read', async () => {
+    const dir = newDir();
+    const file = path.join(dir, 'sitrep', 'config.yml');
+    const env = { XDG_CONFIG_HOME: dir };
+    expect(await fileSettingsOrNone(env)).toEqual({});
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'runbooks:\n  allowed_hosts: [wiki.example.com]\n');
+    expect((await fileSettingsOrNone(env)).runbookAllowedHosts).toEqual(['wiki.example.com']);
+    fs.writeFileSync(file, 'runbooks: [\n');
+    expect(await fileSettingsOrNone(env)).toEqual({});
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    expect(await fileSettingsOrNone(env)).toEqual({});
   });
 });
