@@ -2,13 +2,12 @@
 // immutable Config, given how to read the files (src/cli/source-options.ts reads them with the
 // YAML reader). resolveSourceOptionsQuickly is for `sitrep alerts`, which sends its request as
 // soon as it can: it loads the YAML reader only when there is a file to read.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config/config.js';
 import { readFileConfig, type FileConfig } from '../core/config/config-file.js';
 import type { HttpSettings } from '../core/config/http-config.js';
 import { httpConfigFiles, resolveConfig } from '../core/config/resolve.js';
-import { configFilePath } from '../store/config-path.js';
+import { configReaderWhenNeeded } from '../store/config-path.js';
 import type { CommandContext } from './command.js';
 import type { GlobalValues } from './global-flags.js';
 
@@ -69,8 +68,8 @@ export async function resolveSourceOptionsQuickly(
   context: CommandContext,
 ): Promise<ResolvedSources> {
   const values = mergeValues(context.globals ?? {}, own);
-  const reading = values['http.config.file'] !== undefined || fs.existsSync(configFilePath(context.env));
-  return resolveSourcesWith(own, context, reading ? await import('../store/config-reader.js') : noFiles);
+  const reader = await configReaderWhenNeeded(context.env, values['http.config.file'] !== undefined);
+  return resolveSourcesWith(own, context, reader ?? noFiles);
 }
 
 const noFiles: ConfigReaders = {

@@ -28,18 +28,29 @@ export type Pause = () => Promise<void>;
 /** The event loop's next check phase: timers and I/O (a key, a frame) run before it. */
 export const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A fetch that remembers between answers, and stop(), which ends the work it left for later. */
+export interface ReusingFetch {
+  readonly fetch: (signal: AbortSignal) => Promise<SourceAlerts>;
+  /**
+   * Cancels the digests still to be worked out for the last answer read whole (their timer, or
+   * their slices under way): nothing runs for this fetch after it. The alerts already remembered
+   * are kept, so a fetch after stop() gives what it would have given.
+   */
+  readonly stop: () => void;
+}
+
 /**
  * A fetch of one Alertmanager's alerts in every state (as fetchSourceAlerts asks), that remembers
- * the alerts of its last answer by the digest of their text and reuses those whose text is the same.
- * An answer whose alerts are all the same objects, in the same order, gives the same array as the
- * last one, so the feed can tell that nothing changed without looking further. The answer is read
- * in slices of about `sliceMs`, with `pause` between them, so a big one never holds the thread long.
+ * the alerts of its last answer by the digest of their text and reuses those whose text is the same
+ * (the same objects, which the feed's sameBatch finds unchanged without comparing their fields).
+ * The answer is read in slices of about `sliceMs`, with `pause` between them, so a big one never
+ * holds the thread long.
  */
 export function reusingAlertmanagerFetch(
   source: Endpoint,
   filter: readonly Matcher[] = [],
   pause: Pause = nextTurn,
-): (signal: AbortSignal) => Promise<SourceAlerts> {
+): ReusingFetch {
   const query = {
     active: true,
     silenced: true,
@@ -49,21 +60,22 @@ export function reusingAlertmanagerFetch(
   };
   const origin: AlertOrigin = { kind: 'alertmanager', source: source.name };
   let known = new Map<string, Alert>();
-  let last: readonly Alert[] = [];
   // The digests of an answer read whole, worked out a while after it was handed on (the screen
-  // draws it meanwhile), or at once when the next answer comes first.
+  // draws it meanwhile), or at once when the next answer comes first. stop() aborts `cancel`, which
+  // ends them between two slices, and puts a new one in its place for the digests to come.
   let learning: { readonly timer: NodeJS.Timeout; readonly learn: () => Promise<void> } | undefined;
   let learned: Promise<void> | undefined;
+  let cancel = new AbortController();
   const learnNow = () => {
     if (learning === undefined) return learned;
-    clearTimeout(learning.timer);
-    learned = learning.learn();
+    const { timer, learn } = learning;
+    clearTimeout(timer);
     learning = undefined;
+    learned = learn();
     return learned;
   };
   const whole = (body: string, url: string): SourceAlerts => {
     known = new Map();
-    last = [];
     const json = parseJson(source, url, body);
     try {
       return { kind: 'alertmanager', ...parseAlertmanagerAlerts(json, origin) };
@@ -71,7 +83,7 @@ export function reusingAlertmanagerFetch(
       throw responseError(source, endpointUrl(source, path, query), error);
     }
   };
-  return async (signal) => {
+  const fetch = async (signal: AbortSignal): Promise<SourceAlerts> => {
     const { body, url } = await getJsonText(source, path, query, signal);
     await learnNow();
     if (known.size === 0) {
@@ -81,11 +93,10 @@ export function reusingAlertmanagerFetch(
       const read = whole(body, url);
       if (read.problems.length === 0) {
         const alerts = read.alerts;
+        const cancelled = cancel.signal;
         const learn = () =>
-          digestsOf(body, alerts, pause).then((digests) => {
-            if (digests === undefined) return;
-            known = digests;
-            last = alerts;
+          digestsOf(body, alerts, pause, cancelled).then((digests) => {
+            if (digests !== undefined) known = digests;
           });
         const timer = setTimeout(() => void learnNow(), learnAfterMs);
         timer.unref();
@@ -97,17 +108,24 @@ export function reusingAlertmanagerFetch(
     signal.throwIfAborted();
     if (reused === undefined) return whole(body, url);
     known = reused.known;
-    last = sameItems(last, reused.alerts) ? last : reused.alerts;
-    return { kind: 'alertmanager', alerts: last, problems: [] };
+    return { kind: 'alertmanager', alerts: reused.alerts, problems: [] };
   };
+  const stop = () => {
+    if (learning !== undefined) clearTimeout(learning.timer);
+    learning = undefined;
+    cancel.abort();
+    cancel = new AbortController();
+  };
+  return { fetch, stop };
 }
 
 // Each item's digest with its alert (`alerts`, read from `body` with nothing skipped, in order);
-// undefined when the cut does not find as many items.
+// undefined when the cut does not find as many items, or when `cancelled` between two slices.
 async function digestsOf(
   body: string,
   alerts: readonly Alert[],
   pause: Pause,
+  cancelled: AbortSignal,
 ): Promise<Map<string, Alert> | undefined> {
   const next = arrayCutter(body);
   const digests = new Map<string, Alert>();
@@ -115,6 +133,7 @@ async function digestsOf(
   for (let index = 0; ; index += 1) {
     if (index % 32 === 0 && performance.now() > until) {
       await pause();
+      if (cancelled.aborted) return undefined;
       until = performance.now() + sliceMs;
     }
     const item = next();
@@ -124,12 +143,6 @@ async function digestsOf(
     if (alert === undefined) return undefined;
     digests.set(createHash('sha1').update(item).digest('base64'), alert);
   }
-}
-
-function sameItems(a: readonly Alert[], b: readonly Alert[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -62,6 +62,8 @@ export interface FeedSource {
   readonly name: string;
   readonly kind: SourceKind;
   fetch(signal: AbortSignal): Promise<SourceAlerts>;
+  /** Ends any work the source left for later (a timer, slices under way); called by feed.stop(). */
+  stop?(): void;
 }
 
 /** The clock and timer functions the feed uses; tests pass fake ones. */
@@ -98,7 +100,10 @@ export interface AlertFeed {
    * flight keeps it); resolves when they have all answered. While one such refresh runs, returns it.
    */
   readonly refresh: () => Promise<void>;
-  /** Cancels the running refresh and the timer; results that arrive later are dropped. */
+  /**
+   * Cancels the running refresh, the timer and what each source left for later; results that
+   * arrive later are dropped.
+   */
   readonly stop: () => void;
 }
 
@@ -111,20 +116,15 @@ const realClock: FeedClock = {
 /**
  * Feed sources for every configured server, each asked with the same label matchers. An
  * Alertmanager's alerts whose text did not change since its last answer are reused
- * (alert-feed-slices.ts), unless `reuse` is false: a feed that polls once does not need to remember.
+ * (alert-feed-slices.ts).
  */
-export function feedSources(
-  config: Config,
-  filter: readonly Matcher[] = [],
-  { reuse = true }: { readonly reuse?: boolean } = {},
-): FeedSource[] {
+export function feedSources(config: Config, filter: readonly Matcher[] = []): FeedSource[] {
   return configuredSources(config).map((source) => ({
     name: source.name,
     kind: source.kind,
-    fetch:
-      reuse && source.kind === 'alertmanager'
-        ? reusingAlertmanagerFetch(source, filter)
-        : (signal) => fetchSourceAlerts(source, filter, signal),
+    ...(source.kind === 'alertmanager'
+      ? reusingAlertmanagerFetch(source, filter)
+      : { fetch: (signal: AbortSignal) => fetchSourceAlerts(source, filter, signal) }),
   }));
 }
 
@@ -201,6 +201,7 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
     stop: () => {
       running = false;
       for (const state of states) abortSource(state);
+      for (const source of options.sources) source.stop?.();
       manual = undefined;
       timer.cancel();
       if (store.getSnapshot().refreshing) publish({});

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabelSet } from '../core/alerts/alert.js';
-import type { FileConfig } from '../core/config/config-file.js';
 import { splitHostList } from '../core/config/runbook-hosts.js';
 import { resolveRunbook, type ResolvedRunbook } from './runbook-fetch.js';
-import { configFilePath } from '../store/config-path.js';
+import { fileSettingsOrNone } from '../store/config-path.js';
 import { runbookCacheDir } from '../store/runbook-cache.js';
 import { cachedRunbookParser, parsedRunbookDir, type RunbookParser } from '../store/runbook-parse-cache.js';
 import { runbookFolders, scanFolders, type RunbookFolder } from '../store/runbook-files.js';
@@ -77,7 +76,7 @@ export async function lookUpRunbook(
   context: LookupPlace,
   options: LookupOptions = {},
 ): Promise<ResolvedRunbook> {
-  const settings = await fileSettings(context.env);
+  const settings = await fileSettingsOrNone(context.env);
   const folders = runbookFolders({
     env: context.env,
     cwd: context.cwd,
@@ -120,19 +119,4 @@ async function libraryFor(
   }
   library ??= await import('../store/runbook-library.js');
   return library.loadLibrary(folders, mayServe);
-}
-
-/**
- * The config file's settings as the lookup uses them (`runbooks.dirs`, `runbooks.allowed_hosts`):
- * the YAML reader is loaded only when there is a file. A file that can not be read is reported by
- * the commands that need it; the lookup then goes by flags and the environment only.
- */
-async function fileSettings(env: LookupPlace['env']): Promise<FileConfig> {
-  if (!fs.existsSync(configFilePath(env))) return {};
-  try {
-    const { readFileSettings } = await import('../store/config-reader.js');
-    return readFileSettings(env);
-  } catch {
-    return {};
-  }
 }

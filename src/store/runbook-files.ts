@@ -157,6 +157,31 @@ export function describe(error: unknown): string {
   return errorMessage(error);
 }
 
+/** A runbook file of one of the folders, with its path from that folder ('/' between parts). */
+export interface FolderFile {
+  readonly folder: RunbookFolder;
+  readonly file: string;
+  readonly relativePath: string;
+}
+
+/**
+ * The runbook files of `folders`, folder after folder in the order given and each folder's in
+ * markdownFiles' order; a folder that is missing or can not be read adds a warning to `warnings`.
+ * The one walk both loadLibrary (runbook-library.ts) and scanFolders take, so the two see the same
+ * files and give the same warnings. A folder is walked only when the one before is done with.
+ */
+export function* folderFiles(folders: readonly RunbookFolder[], warnings: string[]): Generator<FolderFile> {
+  for (const folder of folders) {
+    if (!isDirectory(folder.path)) {
+      warnings.push(`runbook folder ${folder.path} does not exist or is not a folder`);
+      continue;
+    }
+    for (const file of markdownFiles(folder.path, warnings)) {
+      yield { folder, file, relativePath: path.relative(folder.path, file).split(path.sep).join('/') };
+    }
+  }
+}
+
 /**
  * Whether loadLibrary (runbook-library.ts) would parse any file of these folders for an alert that
  * `mayServe` tells apart, found without parsing: a lookup for which no file is wanted needs no
@@ -167,18 +192,11 @@ export function scanFolders(
   mayServe: (relativePath: string, text: string) => boolean,
 ): { readonly wanted: boolean; readonly warnings: readonly string[] } {
   const warnings: string[] = [];
-  for (const folder of folders) {
-    if (!isDirectory(folder.path)) {
-      warnings.push(`runbook folder ${folder.path} does not exist or is not a folder`);
-      continue;
-    }
-    for (const file of markdownFiles(folder.path, warnings)) {
-      const relativePath = path.relative(folder.path, file).split(path.sep).join('/');
-      try {
-        if (mayServe(relativePath, readRunbookText(file).text)) return { wanted: true, warnings };
-      } catch (error) {
-        warnings.push(errorMessage(error));
-      }
+  for (const { file, relativePath } of folderFiles(folders, warnings)) {
+    try {
+      if (mayServe(relativePath, readRunbookText(file).text)) return { wanted: true, warnings };
+    } catch (error) {
+      warnings.push(errorMessage(error));
     }
   }
   return { wanted: false, warnings };

@@ -6,18 +6,7 @@ import { errorMessage } from '../core/errors.js';
 import type { LibraryEntry } from '../core/runbook/match.js';
 import { parseRunbook } from '../core/runbook/parse-runbook.js';
 import type { Runbook } from '../core/runbook/runbook.js';
-import { isDirectory, markdownFiles, readRunbookText, type RunbookFolder } from './runbook-files.js';
-
-export {
-  bundledRunbooksDir,
-  filesUnder,
-  isRunbookFileName,
-  markdownFiles,
-  readRunbookText,
-  RunbookReadError,
-  runbookFolders,
-  type RunbookFolder,
-} from './runbook-files.js';
+import { folderFiles, readRunbookText, type RunbookFolder } from './runbook-files.js';
 
 /** The runbooks loaded from the folders, and what could not be read (in words). */
 export interface RunbookLibrary {
@@ -37,18 +26,10 @@ export function loadLibrary(
 ): RunbookLibrary {
   const entries: LibraryEntry[] = [];
   const warnings: string[] = [];
-  for (const folder of folders) {
-    if (!isDirectory(folder.path)) {
-      warnings.push(`runbook folder ${folder.path} does not exist or is not a folder`);
-      continue;
-    }
-    const files = markdownFiles(folder.path, warnings);
-    for (const file of files) {
-      const relativePath = path.relative(folder.path, file).split(path.sep).join('/');
-      const read = readRunbookFile(file, warnings, mayServe && ((text) => mayServe(relativePath, text)));
-      if (!read) continue;
-      entries.push({ path: file, relativePath, tier: folder.tier, runbook: read.runbook, text: read.text });
-    }
+  for (const { folder, file, relativePath } of folderFiles(folders, warnings)) {
+    const read = readRunbookFile(file, warnings, mayServe && ((text) => mayServe(relativePath, text)));
+    if (!read) continue;
+    entries.push({ path: file, relativePath, tier: folder.tier, runbook: read.runbook, text: read.text });
   }
   return { folders, entries, warnings };
 }

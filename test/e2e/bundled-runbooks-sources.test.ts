@@ -16,7 +16,8 @@ import { parseRuleFile } from '../../src/core/runbook/rule-file.js';
 import { prometheusProbeClient } from '../../src/sources/prometheus-probe-client.js';
 import { getRules } from '../../src/sources/prometheus.js';
 import { runProbeStep } from '../../src/sources/probe-runner.js';
-import { bundledRunbooksDir, loadLibrary } from '../../src/store/runbook-library.js';
+import { bundledRunbooksDir } from '../../src/store/runbook-files.js';
+import { loadLibrary } from '../../src/store/runbook-library.js';
 import { stack, stackEnv } from '../helpers/stack.js';
 
 const folder = path.join(bundledRunbooksDir() ?? '', 'haproxy');

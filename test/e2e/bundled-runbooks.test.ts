@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseRunbook } from '../../src/core/runbook/match.js';
 import { parseRuleFile } from '../../src/core/runbook/rule-file.js';
-import { bundledRunbooksDir, loadLibrary } from '../../src/store/runbook-library.js';
+import { bundledRunbooksDir } from '../../src/store/runbook-files.js';
+import { loadLibrary } from '../../src/store/runbook-library.js';
 
 const folder = bundledRunbooksDir() ?? '';
 const library = loadLibrary([{ path: folder, tier: 'bundled' }]);

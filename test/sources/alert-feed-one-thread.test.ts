@@ -50,7 +50,7 @@ const oneThread = (clock: FeedClock) =>
     sources: configs().map((source): FeedSource => ({
       name: source.name,
       kind: source.kind,
-      fetch: reusingAlertmanagerFetch(source),
+      ...reusingAlertmanagerFetch(source),
     })),
     intervalMs,
     clock,

@@ -1,9 +1,9 @@
 // The feed's Alertmanager reader that reuses unchanged alerts (src/sources/alert-feed-slices.ts)
 // against the usual one (fetchSourceAlerts), on the same answers from a fault server: the same
 // alerts (changed, added and removed ones included), the same skipped items and the same errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../src/core/alerts/alert.js';
-import { jsonArrayItems, reusingAlertmanagerFetch } from '../../src/sources/alert-feed-slices.js';
+import { jsonArrayItems, nextTurn, reusingAlertmanagerFetch } from '../../src/sources/alert-feed-slices.js';
 import { fetchSourceAlerts } from '../../src/sources/alert-sources.js';
 import { amAlert, haproxyLabels } from '../helpers/api-fixtures.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
@@ -52,7 +52,7 @@ describe('jsonArrayItems', () => {
 describe('reusingAlertmanagerFetch', () => {
   it('reads every answer as fetchSourceAlerts does, reusing only the alerts whose text is the same', async () => {
     const source = plainSource('alertmanager', 'am', server.url);
-    const fetch = reusingAlertmanagerFetch(source);
+    const { fetch } = reusingAlertmanagerFetch(source);
     const web = (n: number, options: Parameters<typeof amAlert>[1] = {}) =>
       amAlert(haproxyLabels(`web${n}`), options);
     // Each answer, and which of its alerts are the same objects as in the answer before.
@@ -90,7 +90,7 @@ describe('reusingAlertmanagerFetch', () => {
 
   it('fails as fetchSourceAlerts fails (or skips what it skips) on an answer that is not JSON or not a list of alerts', async () => {
     const source = plainSource('alertmanager', 'am', server.url);
-    const fetch = reusingAlertmanagerFetch(source);
+    const { fetch } = reusingAlertmanagerFetch(source);
     for (const behavior of [
       { kind: 'text', body: '[{"fingerprint":' },
       { kind: 'text', body: '<html><body>proxy error</body></html>' },
@@ -106,5 +106,65 @@ describe('reusingAlertmanagerFetch', () => {
         expect((ours as { kind?: string }).kind).toBe((theirs as { kind?: string }).kind);
       } else expect(ours).toEqual(theirs);
     }
+  });
+
+  describe('stop()', () => {
+    // Only the timeouts are fake: the server, the sockets and the reader's pauses run as usual.
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const alerts = [1, 2, 3].map((n) => amAlert(haproxyLabels(`web${n}`)));
+
+    it('without it, the digests of an answer read whole are worked out a second later, for the next answer to reuse', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      answer(alerts);
+      const reader = reusingAlertmanagerFetch(plainSource('alertmanager', 'am', server.url));
+      const first = await reader.fetch(signal());
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(vi.getTimerCount()).toBe(0);
+      const second = await reader.fetch(signal());
+      expect(second.alerts.every((alert, i) => alert === first.alerts[i])).toBe(true);
+    });
+
+    it('leaves no timer behind and works out no digest after it; the next answer reads the same', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      answer(alerts);
+      const source = plainSource('alertmanager', 'am', server.url);
+      const reader = reusingAlertmanagerFetch(source);
+      const first = await reader.fetch(signal());
+      expect(vi.getTimerCount()).toBe(1);
+      reader.stop();
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      // Nothing was learned from the first answer: the next is read whole, as the first was.
+      const second = await reader.fetch(signal());
+      expect(second).toEqual(await fetchSourceAlerts(source, [], signal()));
+      expect(second.alerts.some((alert, i) => alert === first.alerts[i])).toBe(false);
+      // That answer is learned from as usual: the one after it reuses its alerts.
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      const third = await reader.fetch(signal());
+      expect(third.alerts.every((alert, i) => alert === second.alerts[i])).toBe(true);
+    });
+
+    it('ends the digests being worked out when it comes between two of their slices', async () => {
+      // Big enough to be worked out in several slices, as the screen's feed reads 10,000 alerts.
+      answer(Array.from({ length: 10_000 }, (_, n) => amAlert(haproxyLabels(`web${n}`))));
+      const source = plainSource('alertmanager', 'am', server.url);
+      let pauses = 0;
+      const reader = reusingAlertmanagerFetch(source, [], () => {
+        pauses += 1;
+        reader.stop();
+        return nextTurn();
+      });
+      const first = await reader.fetch(signal());
+      // The next fetch works the first answer's digests out before it reads: stop() cuts them short.
+      const second = await reader.fetch(signal());
+      reader.stop();
+      expect(pauses).toBeGreaterThan(0);
+      expect(second.alerts).toHaveLength(10_000);
+      expect(second.alerts.some((alert, i) => alert === first.alerts[i])).toBe(false);
+    });
   });
 });

@@ -1,5 +1,5 @@
 // The alert feed with a fake clock and sources whose answers the test releases one by one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseAlertmanagerAlerts } from '../../src/core/alerts/alertmanager-api.js';
 import {
   createAlertFeed,
@@ -371,6 +371,29 @@ describe('feedSources', () => {
       feed.stop();
       expect(feed.getSnapshot().alerts.map((a) => a.fingerprint)).toEqual(['07cf7160d83f8e59']);
     } finally {
+      await server.close();
+    }
+  });
+
+  it('leaves no timer behind after stop(), its sources’ included', async () => {
+    const server = await startFaultServer({
+      '/api/v2/alerts': { kind: 'json', body: [amAlert(haproxyLabels('web1'))] },
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const source = plainSource('alertmanager', 'am', server.url);
+      const feed = createAlertFeed({
+        sources: feedSources({ alertmanagers: [source], prometheus: undefined, output: 'simple' }),
+      });
+      feed.start();
+      await feed.refresh();
+      // The next poll, and the Alertmanager reader's digests of its first answer (alert-feed-slices.ts).
+      expect(vi.getTimerCount()).toBe(2);
+      feed.stop();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(feed.getSnapshot().alerts).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
       await server.close();
     }
   });

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openRunbookLibrary } from '../../src/sources/runbook-library-open.js';
 import { lookUpRunbook } from '../../src/sources/runbook-lookup.js';
 import { tempDirs } from '../store/temp-dir.js';
 
@@ -56,5 +57,38 @@ describe('lookUpRunbook', () => {
     const dir = folder({ 'team/playbook.md': body('Playbook') });
     const resolved = await lookUp(dir, { name: 'SomethingElse', runbookUrl: 'team/playbook.md' });
     expect(resolved.source).toMatchObject({ kind: 'file', path: path.join(dir, 'team', 'playbook.md') });
+  });
+});
+
+describe('the config file, as the lookup and the library read it', () => {
+  it('takes its runbooks.dirs when there is a file, and goes by flags and environment without one or when it is broken', async () => {
+    const dir = folder({ 'team/DiskAlmostFull.md': body('DiskAlmostFull') });
+    const env = {
+      HOME: dir,
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+      XDG_CACHE_HOME: path.join(dir, 'cache'),
+    };
+    const file = path.join(dir, 'config', 'sitrep', 'config.yml');
+    const place = { env, cwd: dir };
+    // What each reader finds of the team's runbook, for each state of the config file.
+    const seen = async () => {
+      const resolved = await lookUpRunbook(
+        { name: 'DiskAlmostFull', labels: { alertname: 'DiskAlmostFull' }, runbookUrl: undefined },
+        place,
+      );
+      const library = await openRunbookLibrary(place);
+      return {
+        lookup: resolved.source.kind === 'file' ? resolved.source.path : resolved.matchedBy,
+        library: library.entries.filter((e) => e.tier === 'user').map((e) => e.path),
+      };
+    };
+    const team = path.join(dir, 'team', 'DiskAlmostFull.md');
+    const none = { lookup: 'generic', library: [] };
+    expect(await seen()).toEqual(none);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `runbooks:\n  dirs: [${path.join(dir, 'team')}]\n`);
+    expect(await seen()).toEqual({ lookup: team, library: [team] });
+    fs.writeFileSync(file, 'runbooks: [\n');
+    expect(await seen()).toEqual(none);
   });
 });

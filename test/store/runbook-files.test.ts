@@ -4,8 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanFolders } from '../../src/store/runbook-files.js';
-import { bundledRunbooksDir, loadLibrary, type RunbookFolder } from '../../src/store/runbook-library.js';
+import {
+  bundledRunbooksDir,
+  folderFiles,
+  scanFolders,
+  type RunbookFolder,
+} from '../../src/store/runbook-files.js';
+import { loadLibrary } from '../../src/store/runbook-library.js';
 import { tempDirs } from './temp-dir.js';
 
 const newDir = tempDirs();
@@ -48,5 +53,46 @@ describe('scanFolders', () => {
       expect(scanFolders(all, mayServe).wanted).toBe(true);
       expect(loadLibrary(all, mayServe).entries.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('folderFiles', () => {
+  it('walks folders in the order given, each one’s files in name order, and is the walk both readers take', () => {
+    const first = newDir();
+    const second = newDir();
+    const names = ['b.md', 'a.md', 'README.md', 'notes.txt', 'sub/c.md', '.hidden/d.md', 'node_modules/e.md'];
+    for (const name of names) {
+      fs.mkdirSync(path.dirname(path.join(first, name)), { recursive: true });
+      fs.writeFileSync(path.join(first, name), '# Runbook\n');
+    }
+    fs.writeFileSync(path.join(second, 'z.md'), '# Runbook\n');
+    const all: RunbookFolder[] = [
+      { path: second, tier: 'user' },
+      { path: path.join(first, 'missing'), tier: 'user' },
+      { path: first, tier: 'user' },
+    ];
+    const warnings: string[] = [];
+    const walked = [...folderFiles(all, warnings)].map((f) => [f.folder.path, f.relativePath]);
+    expect(walked).toEqual([
+      [second, 'z.md'],
+      [first, 'a.md'],
+      [first, 'b.md'],
+      [first, 'sub/c.md'],
+    ]);
+    expect(warnings).toEqual([
+      `runbook folder ${path.join(first, 'missing')} does not exist or is not a folder`,
+    ]);
+    // scanFolders and loadLibrary offer the files to `mayServe` in that same order.
+    const offered = (read: (mayServe: (relativePath: string) => boolean) => unknown) => {
+      const seen: string[] = [];
+      read((relativePath) => {
+        seen.push(relativePath);
+        return false;
+      });
+      return seen;
+    };
+    const order = walked.map(([, relativePath]) => relativePath);
+    expect(offered((mayServe) => scanFolders(all, mayServe))).toEqual(order);
+    expect(offered((mayServe) => loadLibrary(all, mayServe))).toEqual(order);
   });
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chooseRunbook } from '../../src/core/runbook/match.js';
-import { bundledRunbooksDir, loadLibrary, runbookFolders } from '../../src/store/runbook-library.js';
+import { bundledRunbooksDir, runbookFolders } from '../../src/store/runbook-files.js';
+import { loadLibrary } from '../../src/store/runbook-library.js';
 import { repoRoot } from '../helpers/stack.js';
 import { tempDirs } from './temp-dir.js';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { genericRunbookText } from '../../src/core/runbook/generic.js';
+import { genericRunbookText } from '../../src/core/runbook/generic-text.js';
 import { parseRunbook } from '../../src/core/runbook/parse-runbook.js';
 import { cachedRunbookParser } from '../../src/store/runbook-parse-cache.js';
 import { tempDirs } from './temp-dir.js';

@@ -84,7 +84,7 @@ export async function checkRuleRunbooks(prometheus: SourceConfig, context: Comma
       },
     ];
   }
-  const library = openRunbookLibrary(context);
+  const library = await openRunbookLibrary(context);
   const checks: Check[] = library.warnings.map((w) => ({
     verdict: 'note' as const,
     what: `runbooks: ${sanitizeLine(w)}`,

@@ -13,7 +13,7 @@ import {
   isRunbookFileName,
   readRunbookText,
   RunbookReadError,
-} from '../../store/runbook-library.js';
+} from '../../store/runbook-files.js';
 import { writeJson, type Command, type CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
@@ -53,10 +53,10 @@ Exit codes: 0 no findings, 1 findings (only errors with --errors-only), 2 bad us
 export const lintCommand: Command = {
   name: 'lint',
   help,
-  run(args, context) {
+  async run(args, context) {
     const { values, positionals } = parseCommandArgs('lint', args, options);
     const targets = collect(positionals.length > 0 ? positionals : defaultPaths(context), context);
-    const findings = lintTargets(targets, context, values['runbooks.dir'] ?? []);
+    const findings = await lintTargets(targets, context, values['runbooks.dir'] ?? []);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
     if (wantsJson(values, context)) {
@@ -86,7 +86,7 @@ export const lintCommand: Command = {
       );
     }
     const failed = errors > 0 || (values['errors-only'] !== true && warnings > 0);
-    return Promise.resolve(failed ? ExitCode.failure : ExitCode.ok);
+    return failed ? ExitCode.failure : ExitCode.ok;
   },
 };
 
@@ -144,7 +144,11 @@ function readOr(file: string): string {
   }
 }
 
-function lintTargets(targets: Targets, context: CommandContext, flagDirs: readonly string[]): LintFinding[] {
+async function lintTargets(
+  targets: Targets,
+  context: CommandContext,
+  flagDirs: readonly string[],
+): Promise<LintFinding[]> {
   const display = (file: string) => {
     const relative = path.relative(context.cwd, file);
     return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
@@ -201,7 +205,7 @@ function lintTargets(targets: Targets, context: CommandContext, flagDirs: readon
 
   const library = [
     ...entries,
-    ...openRunbookLibrary(context, flagDirs).entries.filter(
+    ...(await openRunbookLibrary(context, flagDirs)).entries.filter(
       (e) => !entries.some((own) => own.path === e.path),
     ),
   ];

@@ -7,7 +7,7 @@ import { parseRunbook } from '../../core/runbook/parse-runbook.js';
 import type { Command, CommandContext } from '../command.js';
 import { wantsJson } from '../global-flags.js';
 import { parseCommandArgs } from '../parse-args.js';
-import { RunbookReadError, readRunbookText } from '../../store/runbook-library.js';
+import { RunbookReadError, readRunbookText } from '../../store/runbook-files.js';
 import { runbookProxy } from '../../sources/runbook-proxy.js';
 import { lookUpRunbook } from '../../sources/runbook-lookup.js';
 import { resolveSourceOptions } from '../source-options.js';

@@ -7,8 +7,6 @@ import { parseRunbook } from './parse-runbook.js';
 import type { Runbook } from './runbook.js';
 import { genericRunbookText, type GenericRunbookInput } from './generic-text.js';
 
-export { expressionFromGeneratorUrl, genericRunbookText, type GenericRunbookInput } from './generic-text.js';
-
 /** The built-in generic runbook for one alert. */
 export function genericRunbook(alert: GenericRunbookInput): Runbook {
   return parseRunbook(genericRunbookText(alert));

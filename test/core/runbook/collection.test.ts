@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRunbook } from '../../../src/core/runbook/parse-runbook.js';
 import type { Runbook } from '../../../src/core/runbook/runbook.js';
 import { isReferencesName, sectionOf } from '../../../src/core/runbook/sections.js';
-import { isRunbookFileName } from '../../../src/store/runbook-library.js';
+import { isRunbookFileName } from '../../../src/store/runbook-files.js';
 import { repoRoot } from '../../helpers/stack.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'runbooks');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillProbeQuery } from '../../../src/core/promql/fill.js';
-import { expressionFromGeneratorUrl, genericRunbook } from '../../../src/core/runbook/generic.js';
+import { genericRunbook } from '../../../src/core/runbook/generic.js';
+import { expressionFromGeneratorUrl } from '../../../src/core/runbook/generic-text.js';
 
 describe('genericRunbook', () => {
   it('is a complete runbook with no problems', () => {
