@@ -142,7 +142,7 @@ export async function resolveRunbook(
   const generic = { name: alert.name, labels: alert.labels, expression };
   const text = genericRunbookText(generic);
   return {
-    // genericRunbook(generic), through the cache when there is one.
+    // Read by the runbook parser like any other text, through the cache when there is one.
     runbook: await parse(text),
     text,
     source: { kind: 'builtin' },

@@ -1,5 +1,10 @@
-// The generic runbook's text (see generic.ts): written without the Markdown parser, so that
-// finding a runbook whose parse is cached does not load the parser.
+// The runbook sitrep opens when an alert has none of its own: a general checklist that starts from
+// the alert's own expression and then walks the usual causes: what changed, what is saturated, what
+// fails, and what the service depends on. It is written as markdown and read by the same parser as
+// every other runbook, so it looks and behaves like one. Probes are added only for the labels the
+// alert has (a `job` or an `instance` to narrow them), so none of them is unrunnable. This module
+// writes the text without the Markdown parser, so that finding a runbook whose parse is cached
+// does not load the parser.
 import type { LabelSet } from '../alerts/alert.js';
 import { largest } from '../bounded.js';
 

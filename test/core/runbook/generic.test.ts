@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fillProbeQuery } from '../../../src/core/promql/fill.js';
-import { genericRunbook } from '../../../src/core/runbook/generic.js';
-import { expressionFromGeneratorUrl } from '../../../src/core/runbook/generic-text.js';
+import {
+  expressionFromGeneratorUrl,
+  genericRunbookText,
+  type GenericRunbookInput,
+} from '../../../src/core/runbook/generic-text.js';
+import { parseRunbook } from '../../../src/core/runbook/parse-runbook.js';
+
+// The generic runbook as sitrep opens it: its text read by the parser every runbook goes through.
+const genericRunbook = (alert: GenericRunbookInput) => parseRunbook(genericRunbookText(alert));
 
 describe('genericRunbook', () => {
   it('is a complete runbook with no problems', () => {
