@@ -7,8 +7,6 @@ import { readHttpConfigDocument, type HttpSettings } from '../core/config/http-c
 import { checkConfigDocument, configFilePath, type Env } from './config-path.js';
 import { readYamlConfig } from './yaml-file.js';
 
-export { checkConfigDocument, configDir, configFilePath } from './config-path.js';
-
 /** The config file as written (empty when there is none), already checked. Throws ConfigFileError. */
 export function readConfigDocument(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) return {};

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { ShapeError } from '../core/alerts/shape.js';
-import { checkConfigDocument } from './config-reader.js';
+import { checkConfigDocument } from './config-path.js';
 
 /**
  * Removes `parts` from an invalid config file when that key is one of the things that make it

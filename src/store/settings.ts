@@ -7,15 +7,14 @@ import Conf from 'conf';
 import { stringify } from 'yaml';
 import { ShapeError } from '../core/alerts/shape.js';
 import type { FileConfig } from '../core/config/config-file.js';
-import { checkConfigDocument, configFilePath, readConfigDocument } from './config-reader.js';
+import { checkConfigDocument, configFilePath } from './config-path.js';
+import { readConfigDocument } from './config-reader.js';
 import { coerceValue, getAt, KeyPathError, setAt, splitKey, unsetAt } from '../core/config/key-path.js';
 import { UsageError } from '../core/errors.js';
 import { unsetInvalidKey } from './config-repair.js';
 import { ConfigFileError, parseYamlConfig } from './yaml-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-export { configDir, configFilePath, readHttpConfigFile } from './config-reader.js';
 
 /** The config file: read, and changed one key at a time. */
 export interface Settings {

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { configDir, configFilePath, openSettings, readHttpConfigFile } from '../../src/store/settings.js';
+import { configDir, configFilePath } from '../../src/store/config-path.js';
+import { readHttpConfigFile } from '../../src/store/config-reader.js';
+import { openSettings } from '../../src/store/settings.js';
 import { ConfigFileError } from '../../src/store/yaml-file.js';
 
 let home: string;

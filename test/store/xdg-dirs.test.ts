@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runbookCacheDir } from '../../src/store/runbook-cache.js';
-import { configFilePath } from '../../src/store/settings.js';
+import { configFilePath } from '../../src/store/config-path.js';
 import { sitrepDir } from '../../src/store/xdg-dirs.js';
 
 describe('sitrepDir', () => {

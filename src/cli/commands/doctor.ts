@@ -3,7 +3,7 @@
 import { ExitCode, UserError } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { incidentsDir } from '../../store/data-dir.js';
-import { configFilePath } from '../../store/config-reader.js';
+import { configFilePath } from '../../store/config-path.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
