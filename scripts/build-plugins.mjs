@@ -61,6 +61,20 @@ export const narrowWidth = {
   },
 };
 
+// Ink turns each line of a frame into styled characters with @alcalzone/ansi-tokenize, one grapheme
+// at a time through Intl.Segmenter; src/core/format/narrow-tokenize.ts splits text whose characters
+// are all one cell wide by character (the same tokens) and hands the rest to the tokenizer. Imports
+// of the package get it, but for its own.
+export const narrowTokenize = {
+  name: 'narrow-tokenize',
+  setup(b) {
+    const fast = path.join(repoRoot, 'src', 'core', 'format', 'narrow-tokenize.ts');
+    b.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) =>
+      args.importer === fast ? undefined : { path: fast },
+    );
+  },
+};
+
 // Ink measures each text node through a cache keyed by the text that never shrinks: every text it
 // ever drew stays (the header's "updated 3 s ago" alone adds one a second, and scrolling through
 // 10,000 alerts one per row), so a screen left open for a shift grows without end. The cache is
@@ -121,5 +135,5 @@ export const bundleSettings = {
 /** The define every bundle needs (React's production build). */
 export const productionDefine = { 'process.env.NODE_ENV': '"production"' };
 
-/** The plugins that change how Ink, React, Yoga and string-width load or behave. */
-export const inkPlugins = [emptyDevtools, yogaBytes, narrowWidth, boundedInkMeasureCache];
+/** The plugins that change how Ink, React, Yoga, string-width and Ink's tokenizer load or behave. */
+export const inkPlugins = [emptyDevtools, yogaBytes, narrowWidth, narrowTokenize, boundedInkMeasureCache];

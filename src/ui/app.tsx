@@ -14,8 +14,8 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { FilterProblem, InboxList } from './screens/inbox-view.js';
 import { WorkspaceView } from './screens/workspace-view.js';
 import type { UiServices, WorkspaceSession } from '../app/services.js';
-import { appReducer, initialApp, scopesFor, type AppState } from './state/app-state.js';
-import { openedAction } from './hooks/use-intents-session.js';
+import { appReducer, initialApp, scopesFor } from './state/app-state.js';
+import { resumedAction } from './hooks/use-intents-session.js';
 import { coverageOf } from './state/coverage.js';
 
 /** The interactive screen's root: state in one reducer, effects in hooks, views below. */
@@ -41,7 +41,10 @@ export function App(props: {
       if (resumeId === undefined) return initial;
       if (shown === undefined) return appReducer(initial, { type: 'resume', id: resumeId });
       const sources = services.feed.getSnapshot().sources.length;
-      return openedState(initial, resumeId, shown.session, { rows: rows - sources, columns: columns - 1 });
+      return appReducer(
+        initial,
+        resumedAction(shown.session, { rows: rows - sources, columns: columns - 1 }),
+      );
     },
   );
   const snapshot = useFeed(services.feed, dispatch);
@@ -99,26 +102,6 @@ export function App(props: {
       <KeyHints scopes={scopes} />
     </Box>
   );
-}
-
-/**
- * The state of a screen resumed with its session opened already: sized for the terminal (as the
- * first effect would size it), opening the incident, then opened, as adoptSession would tell it;
- * the session is not asked for again.
- */
-function openedState(
-  initial: AppState,
-  id: string,
-  session: WorkspaceSession,
-  size: { rows: number; columns: number },
-): AppState {
-  const sized = appReducer(initial, { type: 'height', ...size });
-  const opening = appReducer(sized, { type: 'resume', id });
-  const asked = { ...opening, outbox: opening.outbox.filter((intent) => intent.type !== 'resumeIncident') };
-  const opened = appReducer(asked, openedAction(session));
-  return session.alertPast
-    ? appReducer(opened, { type: 'workspace', action: { type: 'past', past: 'loading' } })
-    : opened;
 }
 
 /** Under the inbox: its last word, and incident journals that could not be read (never dropped). */

@@ -10,6 +10,7 @@ import { terminalClipboard } from '../app/clipboard.js';
 import { platformOpener } from '../app/opener.js';
 import { terminalEditor, type ScreenSuspension } from '../app/editor.js';
 import { rescueUnsavedEvents } from '../app/unsaved-events.js';
+import { settling } from '../app/session-plan.js';
 import { enterAlternateScreen, releaseTerminal, takeBackTerminal } from './terminal.js';
 import { startScreenTrace } from './trace.js';
 
@@ -38,7 +39,10 @@ export async function runApp(
 ): Promise<number> {
   // A session built by now is on the first frame: the checklist without a frame that says
   // "opening" first. One still being built (a runbook URL to fetch) opens as any other does.
-  const resumed = options.session && (await settledValue(options.session));
+  const session = options.session && settling(options.session);
+  // A fulfilled promise's reaction is queued at once, so it has run when this await resumes.
+  await Promise.resolve();
+  const resumed = session?.value();
   // Otherwise the first resume takes the journal and the session under way from the services.
   const handedOn = resumed ? {} : options;
   const services = {
@@ -89,23 +93,6 @@ export async function runApp(
   }
   // `q` or Ctrl-C: one more attempt for anything still unwritten, reported on the user's screen.
   return (await rescue()) ? 0 : 1;
-}
-
-/**
- * The value of a promise that has already fulfilled; undefined when it is still pending or
- * failed. Waits for nothing that is not already settled: only for the reactions already queued.
- */
-async function settledValue<T>(promise: Promise<T>): Promise<T | undefined> {
-  let value: T | undefined;
-  promise.then(
-    (v) => {
-      value = v;
-    },
-    () => undefined,
-  );
-  // A fulfilled promise's reaction is queued at once, so it has run when this await resumes.
-  await Promise.resolve();
-  return value;
 }
 
 /**

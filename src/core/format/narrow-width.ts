@@ -19,6 +19,11 @@ const oneCellEach =
 // eslint-disable-next-line no-control-regex
 const styleCodes = /\u001b\[[0-9;]*m/g;
 
+/** True when every character of `text` is one cell wide on its own and joins no neighbour. */
+export function isOneCellEach(text: string): boolean {
+  return oneCellEach.test(text);
+}
+
 /** Columns `text` takes in a terminal, as string-width counts them. */
 export default function narrowWidth(text: string, options?: WidthOptions): number {
   if (options === undefined && typeof text === 'string') {

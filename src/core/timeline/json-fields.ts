@@ -54,10 +54,21 @@ export function num(object: JsonObject, key: string, path: string): number {
   return value;
 }
 
+// The shape sitrep writes (Date#toISOString) with every field in range: Date.parse reads all of
+// these (it lets any month have a 31st), so they need not go through it. Date.parse cost most of a
+// 10,000-event journal's field checks; the test checks this pattern against it.
+const writtenTime =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** True for a timestamp Date.parse reads (the usual shape without asking it). */
+export function isIsoTime(value: string): boolean {
+  return writtenTime.test(value) || !Number.isNaN(Date.parse(value));
+}
+
 /** A required ISO 8601 timestamp field, kept as written. */
 export function time(object: JsonObject, key: string, path: string): string {
   const value = str(object, key, path);
-  if (Number.isNaN(Date.parse(value))) throw new FieldError(`${path}.${key}`, 'an ISO time');
+  if (!isIsoTime(value)) throw new FieldError(`${path}.${key}`, 'an ISO time');
   return value;
 }
 

@@ -80,27 +80,40 @@ export function openSession(
 
 function adoptSession(ctx: IntentContext, opened: WorkspaceSession): void {
   holdSession(ctx, opened);
-  ctx.dispatch(openedAction(opened));
+  ctx.dispatch({ type: 'workspace', action: openedAction(opened) });
   pastLoading(ctx, opened);
   loadProbePlan(ctx, opened);
 }
 
 /** What the reducer is told when a session opens (adoptSession, or the first frame's state). */
-export function openedAction(opened: WorkspaceSession): AppAction {
+export function openedAction(opened: WorkspaceSession): Extract<WorkspaceAction, { type: 'opened' }> {
   return {
-    type: 'workspace',
-    action: {
-      type: 'opened',
-      id: opened.id,
-      runbook: opened.runbook,
-      probeSteps: opened.probeSteps,
-      incident: opened.incident(),
-      recording: opened.recording(),
-      volatileLabels: opened.volatileLabels,
-      probeAlert: opened.probeAlert.fingerprint,
-      events: opened.journalEvents?.(),
-      probesPending: opened.probePlan !== undefined,
-    },
+    type: 'opened',
+    id: opened.id,
+    runbook: opened.runbook,
+    probeSteps: opened.probeSteps,
+    incident: opened.incident(),
+    recording: opened.recording(),
+    volatileLabels: opened.volatileLabels,
+    probeAlert: opened.probeAlert.fingerprint,
+    events: opened.journalEvents?.(),
+    probesPending: opened.probePlan !== undefined,
+  };
+}
+
+/**
+ * The first frame's state of `sitrep resume` with its session opened already, on a screen of
+ * `size` (rows for the workspace, columns it may use).
+ */
+export function resumedAction(
+  opened: WorkspaceSession,
+  size: { readonly rows: number; readonly columns: number },
+): AppAction {
+  return {
+    type: 'resumed',
+    ...size,
+    opened: openedAction(opened),
+    pastLoading: opened.alertPast !== undefined,
   };
 }
 

@@ -65,7 +65,19 @@ export type AppAction =
   | { readonly type: 'showWorkspace'; readonly alerts: readonly Alert[] }
   | { readonly type: 'showInbox' }
   /** Open straight into an incident (`sitrep resume`). */
-  | { readonly type: 'resume'; readonly id: string };
+  | { readonly type: 'resume'; readonly id: string }
+  /**
+   * Open straight into an incident whose session is open already (`sitrep resume`'s first frame):
+   * sized for the terminal, on the workspace as it is once opened, the session not asked for again.
+   */
+  | {
+      readonly type: 'resumed';
+      readonly rows: number;
+      readonly columns: number;
+      readonly opened: Extract<WorkspaceAction, { type: 'opened' }>;
+      /** The session loads the alert's past: the workspace says so from the first frame. */
+      readonly pastLoading: boolean;
+    };
 
 export const initialApp: AppState = {
   screen: 'inbox',
@@ -152,6 +164,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         type: 'resumeIncident',
         id: action.id,
       });
+    case 'resumed': {
+      // As the first effect would size it, then as `resume` shows the workspace (without its
+      // intent to open the session: it is open) and adoptSession tells it the session opened.
+      const sized = appReducer(state, { type: 'height', rows: action.rows, columns: action.columns });
+      const opened = workspace(appReducer(sized, { type: 'showWorkspace', alerts: [] }), action.opened);
+      return action.pastLoading ? workspace(opened, { type: 'past', past: 'loading' }) : opened;
+    }
     case 'key':
       return onKey(state, action.name);
     default: {

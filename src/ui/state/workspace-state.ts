@@ -198,6 +198,15 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
     case 'opened': {
       const probeSteps = Object.fromEntries(action.probeSteps.map((s) => [s.id, s]));
       const items = checklistItems(action.incident, probeSteps);
+      // Opened again (the runbook edited and reloaded), the focus stays on its step: the rows may
+      // differ (the probes' rows follow when the alert rule answers late, as withProbePlan adds them).
+      const focused = state.items[state.list.cursor];
+      const kept = focused === undefined ? -1 : items.indexOf(focused);
+      const list = listReducer(state.list, {
+        type: 'resize',
+        count: items.length,
+        height: state.list.height,
+      });
       return {
         ...state,
         phase: 'ready',
@@ -211,7 +220,7 @@ function reduce(state: WorkspaceState, action: WorkspaceAction): WorkspaceState 
         probeAlert: action.probeAlert,
         events: action.events,
         probesPending: action.probesPending === true,
-        list: listReducer(state.list, { type: 'resize', count: items.length, height: state.list.height }),
+        list: kept < 0 ? list : listReducer(list, { type: 'jump', to: kept }),
       };
     }
     case 'probePlan':
