@@ -10,12 +10,9 @@ export function fold(events: readonly TimelineEvent[]): Incident | undefined {
   let incident: Incident | undefined;
   const early: string[] = [];
   for (const event of events) {
-    // The lists of an incident built here are this loop's own, so appending in place is safe and
-    // keeps a 10,000-event journal linear (copying the notes on every note was quadratic).
-    // A note, the one event a long incident has thousands of, is added here without the general
-    // path's per-event objects (what `sitrep resume` of 10,000 notes spent most of its fold on).
-    if (incident !== undefined && event.type === 'note-added') addNote(incident, event);
-    else if (incident !== undefined) incident = nextState(incident, event, true);
+    // The incident built here, and its lists, are this loop's own: each event changes it in place
+    // (copying the incident, or its notes, on every one of 10,000 events was most of a fold).
+    if (incident !== undefined) applyInPlace(incident, event);
     else if (event.type === 'incident-opened') incident = openIncidentState(event, early);
     else early.push(`${event.at} ${event.type}: recorded before the incident was opened; ignored`);
   }
@@ -44,13 +41,6 @@ export function openIncidentState(event: IncidentOpenedEvent, problems: readonly
   };
 }
 
-/** `nextState` of a note, in place: fold's own incident, counted and its notes grown. */
-function addNote(draft: Draft, event: NoteAddedEvent): void {
-  draft.updatedAt = event.at;
-  draft.eventCount += 1;
-  (draft.notes as IncidentNote[]).push(noteOf(event));
-}
-
 /** The note a note-added event adds. */
 function noteOf(event: NoteAddedEvent): IncidentNote {
   return event.author === undefined
@@ -60,7 +50,19 @@ function noteOf(event: NoteAddedEvent): IncidentNote {
 
 /** The next state after one more event. Pure: returns a new object, never mutates `incident`. */
 export function applyEvent(incident: Incident, event: TimelineEvent): Incident {
-  return nextState(incident, event, false);
+  return {
+    ...incident,
+    updatedAt: event.at,
+    eventCount: incident.eventCount + 1,
+    ...changesOf(incident, event, false),
+  };
+}
+
+/** applyEvent on an incident fold owns: the same fields set on it, its lists grown in place. */
+function applyInPlace(draft: Draft, event: TimelineEvent): void {
+  draft.updatedAt = event.at;
+  draft.eventCount += 1;
+  Object.assign(draft, changesOf(draft, event, true));
 }
 
 /**
@@ -76,19 +78,20 @@ function append<T>(list: readonly T[], item: T, inPlace: boolean): readonly T[] 
 /** An incident whose fields fold may set: only ever one that fold itself built. */
 type Draft = { -readonly [K in keyof Incident]: Incident[K] };
 
-function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): Incident {
-  const counted = { updatedAt: event.at, eventCount: incident.eventCount + 1 };
-  // The incident with these fields changed: a new object, or with `inPlace` the same one (fold
-  // owns every incident it builds; copying all of it on each of 10,000 events was most of a fold).
-  const next = (changes: Partial<Incident>): Incident =>
-    inPlace ? Object.assign(incident as Draft, counted, changes) : { ...incident, ...counted, ...changes };
-  const ignore = (why: string): Incident =>
-    next({ problems: append(incident.problems, `${event.at} ${event.type}: ${why}; ignored`, inPlace) });
+/**
+ * What one more event changes in the incident, besides its update time and event count. The lists
+ * it grows are copies, or with `inPlace` the incident's own lists grown (only for an incident
+ * fold owns).
+ */
+function changesOf(incident: Incident, event: TimelineEvent, inPlace: boolean): Partial<Incident> {
+  const ignore = (why: string): Partial<Incident> => ({
+    problems: append(incident.problems, `${event.at} ${event.type}: ${why}; ignored`, inPlace),
+  });
   switch (event.type) {
     case 'incident-opened':
       return ignore('the incident was already opened');
     case 'alert-firing':
-      return next({ alerts: alertFiring(incident.alerts, event.alert) });
+      return { alerts: alertFiring(incident.alerts, event.alert) };
     case 'alert-resolved': {
       if (!incident.alerts.some((a) => a.fingerprint === event.fingerprint)) {
         return ignore(`no alert with fingerprint ${event.fingerprint}`);
@@ -98,7 +101,7 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
           ? { ...a, state: 'resolved', resolvedAt: event.at, ...optional('lastSeenAt', event.lastSeenAt) }
           : a,
       );
-      return next({ alerts });
+      return { alerts };
     }
     case 'runbook-opened': {
       const previous = new Map(incident.steps.map((s) => [s.step.id, s]));
@@ -113,7 +116,7 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
         openedAt: event.at,
       };
       const impact = incident.impactEdited ? incident.impact : (event.impact ?? incident.impact);
-      return next({ runbook, steps, ...optional('impact', impact) });
+      return { runbook, steps, ...optional('impact', impact) };
     }
     case 'step-done':
     case 'step-skipped':
@@ -127,10 +130,10 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
           ? { step: s.step, status, at: event.at, ...optional('reason', event.reason) }
           : s,
       );
-      return next({ steps });
+      return { steps };
     }
     case 'note-added':
-      return next({ notes: append(incident.notes, noteOf(event), inPlace) });
+      return { notes: append(incident.notes, noteOf(event), inPlace) };
     case 'probe-run': {
       const run = {
         at: event.at,
@@ -138,12 +141,12 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
         ...optional('alert', event.alert),
         probes: event.probes,
       };
-      return next({ probeRuns: append(incident.probeRuns, run, inPlace) });
+      return { probeRuns: append(incident.probeRuns, run, inPlace) };
     }
     case 'silence-created': {
       const { silenceId, matchers, comment, author, endsAt } = event;
       const silence = { id: silenceId, matchers, comment, author, endsAt, createdAt: event.at };
-      return next({ silences: [...incident.silences.filter((s) => s.id !== silenceId), silence] });
+      return { silences: [...incident.silences.filter((s) => s.id !== silenceId), silence] };
     }
     case 'silence-expired': {
       if (!incident.silences.some((s) => s.id === event.silenceId)) {
@@ -152,22 +155,22 @@ function nextState(incident: Incident, event: TimelineEvent, inPlace: boolean): 
       const silences = incident.silences.map((s) =>
         s.id === event.silenceId ? { ...s, expiredAt: event.at } : s,
       );
-      return next({ silences });
+      return { silences };
     }
     case 'severity-changed':
-      return next({ severity: event.value });
+      return { severity: event.value };
     case 'summary-changed':
-      return next({ summary: event.value });
+      return { summary: event.value };
     case 'impact-changed':
-      return next({ impact: event.value, impactEdited: true });
+      return { impact: event.value, impactEdited: true };
     case 'incident-resolved':
       if (incident.status === 'closed') return ignore('the incident is already closed');
-      return next({ status: 'resolved', resolvedAt: incident.resolvedAt ?? event.at });
+      return { status: 'resolved', resolvedAt: incident.resolvedAt ?? event.at };
     case 'incident-closed':
       if (incident.status === 'closed') return ignore('the incident is already closed');
-      return next({ status: 'closed', closedAt: event.at });
+      return { status: 'closed', closedAt: event.at };
     case 'alert-history':
-      return next({ history: event });
+      return { history: event };
     default: {
       const unreachable: never = event;
       return unreachable;
