@@ -133,7 +133,7 @@ function rows(results) {
     if (resume.inkFloorMs)
       lines.push([
         'once',
-        'Ink floor: read the journal, draw a line',
+        'Ink floor: read the journal, draw a screen of it',
         ms(resume.inkFloorMs.median),
         `${x(resume.inkFloorRatioToBareReadInTmux)} bare read in tmux`,
         `React, Ink and Yoga as sitrep loads them; sitrep's resume ${x(resume.ratioToInkFloor)} this`,

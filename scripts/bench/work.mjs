@@ -159,7 +159,7 @@ export async function journalBench({ sitrep, env, scratch, runs, events = 10_000
 }
 
 // Ms from starting `argv` in a tmux pane until it shows the word D1 (resume's checklist, the Ink
-// floor's one line).
+// floor's first row).
 async function untilD1(argv, env, label, round) {
   const name = `sitrep-bench-${label}-${process.pid}-${round}`;
   const begin = process.hrtime.bigint();
