@@ -7,14 +7,9 @@
 // this module for the package (scripts/build-plugins.mjs); test/core/format/narrow-tokenize.test.ts
 // compares the two on every character of the fast path's ranges.
 import { tokenize as tokenizeGraphemes, type Token } from '@alcalzone/ansi-tokenize';
-import { isOneCellEach } from './narrow-width.js';
+import { isOneCellEach, styleCodes } from './narrow-width.js';
 
 export * from '@alcalzone/ansi-tokenize';
-
-// Colour and style codes (SGR, `ESC [ digits and semicolons m`): the tokenizer reads each of
-// these, wherever it stands, exactly as it reads the code alone.
-// eslint-disable-next-line no-control-regex
-const styleCode = /\u001b\[[0-9;]*m/g;
 
 /** The tokens of each style code met so far (a screen uses a handful). */
 const codeTokens = new Map<string, readonly Token[]>();
@@ -23,11 +18,11 @@ const codeTokens = new Map<string, readonly Token[]>();
 export function tokenize(str: string, endChar?: number): Token[] {
   if (endChar !== undefined) return tokenizeGraphemes(str, endChar);
   const styled = str.includes('\u001b');
-  if (!isOneCellEach(styled ? str.replace(styleCode, '') : str)) return tokenizeGraphemes(str);
+  if (!isOneCellEach(styled ? str.replace(styleCodes, '') : str)) return tokenizeGraphemes(str);
   const tokens: Token[] = [];
   let from = 0;
   if (styled) {
-    for (const match of str.matchAll(styleCode)) {
+    for (const match of str.matchAll(styleCodes)) {
       addChars(tokens, str, from, match.index);
       for (const token of tokensOfCode(match[0])) tokens.push({ ...token });
       from = match.index + match[0].length;

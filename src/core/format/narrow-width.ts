@@ -12,12 +12,29 @@ import stringWidth from 'string-width';
 /** The same options as string-width's. */
 export type WidthOptions = Parameters<typeof stringWidth>[1];
 
-const oneCellEach =
-  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2200-\u22ff\u2500-\u25fc]*$/;
+/** The fast path's characters, first and last code point of each range (all below U+FFFF). */
+export const oneCellRanges: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0xff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x21ff],
+  [0x2200, 0x22ff],
+  [0x2500, 0x25fc],
+];
 
-// Colour and style codes (SGR, `ESC [ … m`) take no cells; string-width strips them the same way.
+const codeUnit = (point: number) => `\\u${point.toString(16).padStart(4, '0')}`;
+const oneCellEach = new RegExp(
+  `^[${oneCellRanges.map(([from, to]) => `${codeUnit(from)}-${codeUnit(to)}`).join('')}]*$`,
+);
+
+/**
+ * Colour and style codes (SGR, `ESC [ … m`): they take no cells (string-width strips them the same
+ * way), and Ink's tokenizer reads each as it reads the code alone.
+ */
 // eslint-disable-next-line no-control-regex
-const styleCodes = /\u001b\[[0-9;]*m/g;
+export const styleCodes = /\u001b\[[0-9;]*m/g;
 
 /** True when every character of `text` is one cell wide on its own and joins no neighbour. */
 export function isOneCellEach(text: string): boolean {

@@ -4,17 +4,8 @@
 import { styledCharsFromTokens, tokenize as graphemeTokens } from '@alcalzone/ansi-tokenize';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/core/format/narrow-tokenize.js';
+import { oneCellRanges as ranges } from '../../../src/core/format/narrow-width.js';
 
-const ranges: readonly (readonly [number, number])[] = [
-  [0x20, 0x7e],
-  [0xa0, 0xac],
-  [0xae, 0xff],
-  [0x2010, 0x2027],
-  [0x2030, 0x205e],
-  [0x2190, 0x21ff],
-  [0x2200, 0x22ff],
-  [0x2500, 0x25fc],
-];
 const fastChars = ranges.flatMap(([from, to]) =>
   Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)),
 );

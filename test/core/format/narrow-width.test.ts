@@ -2,18 +2,7 @@
 // on its own, and text mixing them with characters outside (which go to string-width).
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import narrowWidth from '../../../src/core/format/narrow-width.js';
-
-const ranges: readonly (readonly [number, number])[] = [
-  [0x20, 0x7e],
-  [0xa0, 0xac],
-  [0xae, 0xff],
-  [0x2010, 0x2027],
-  [0x2030, 0x205e],
-  [0x2190, 0x21ff],
-  [0x2200, 0x22ff],
-  [0x2500, 0x25fc],
-];
+import narrowWidth, { oneCellRanges as ranges } from '../../../src/core/format/narrow-width.js';
 
 describe('narrowWidth', () => {
   it('gives one cell to each character of its fast ranges, as string-width does', () => {
