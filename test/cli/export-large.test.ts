@@ -4,14 +4,14 @@
 // with -o, the text printed on stdout and the one-string export agree byte for byte.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../src/core/export/markdown.js';
 import type { TimelineEvent } from '../../src/core/timeline/events.js';
-import { encodeEvent, parseJournal } from '../../src/core/timeline/journal-codec.js';
+import { parseJournal } from '../../src/core/timeline/journal-codec.js';
 import { largeJournal } from '../core/export/large-journal.js';
 import { sampleEvents } from '../core/timeline/sample-events.js';
+import { incidentHome, type IncidentHome } from '../helpers/incident-home.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -49,18 +49,14 @@ const before: Record<string, Record<string, string>> = {
 
 let home = '';
 let env: Record<string, string>;
+let scratch: IncidentHome | undefined;
 
 beforeAll(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-export-large-'));
-  env = { XDG_DATA_HOME: path.join(home, 'data'), HOME: home, TZ: 'Europe/Berlin', USER: 'alice' };
-  const dir = path.join(home, 'data', 'sitrep', 'incidents');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [id, events] of Object.entries(journals)) {
-    fs.writeFileSync(path.join(dir, `${id}.jsonl`), events.map((e) => `${encodeEvent(e)}\n`).join(''));
-  }
+  scratch = incidentHome('export-large', journals);
+  ({ home, env } = scratch);
 });
 
-afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+afterAll(() => scratch?.remove());
 
 describe('sitrep export of a 10,000-event incident', () => {
   for (const [id, formats] of Object.entries(before)) {

@@ -2,29 +2,25 @@
 // (keeping its permissions, leaving nothing beside it), and stdout gets the document as it is made,
 // waiting for a slow reader instead of queueing the whole document in memory.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { encodeEvent } from '../../src/core/timeline/journal-codec.js';
 import { largeJournal } from '../core/export/large-journal.js';
+import { incidentHome, type IncidentHome } from '../helpers/incident-home.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const id = '2026-11-23-HaproxyServerConnectionErrors-3f2a';
 let home = '';
 let env: Record<string, string>;
+let scratch: IncidentHome | undefined;
 
 beforeAll(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-export-output-'));
-  env = { XDG_DATA_HOME: path.join(home, 'data'), HOME: home, TZ: 'Europe/Berlin', USER: 'alice' };
-  const dir = path.join(home, 'data', 'sitrep', 'incidents');
-  fs.mkdirSync(dir, { recursive: true });
-  const events = largeJournal(10_000);
-  fs.writeFileSync(path.join(dir, `${id}.jsonl`), events.map((e) => `${encodeEvent(e)}\n`).join(''));
+  scratch = incidentHome('export-output', { [id]: largeJournal(10_000) });
+  ({ home, env } = scratch);
 });
 
-afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+afterAll(() => scratch?.remove());
 
 describe('sitrep export -o FILE', () => {
   it('replaces an existing FILE with the whole document, keeping its mode, leaving nothing beside it', async () => {
