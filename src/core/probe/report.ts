@@ -33,10 +33,11 @@ export function formatStepReport(
   const labelWidth = options.labelWidth ?? 48;
   const width = options.sparklineWidth ?? 20;
   const lines: string[] = [sanitizeLine(heading)];
-  const rows = results.map((result) =>
+  const shared = results.map((result) => sharedLabels(result.series, labelWidth));
+  const rows = results.map((result, index) =>
     // Already in the one order of series-order.ts: the series that decide the verdict first.
     result.series.slice(0, maxSeries).map((series) => ({
-      labels: cutText(formatLabels(series.labels), labelWidth),
+      labels: cutText(formatLabels(series.labels, { omit: shared[index] ?? [] }), labelWidth),
       value:
         series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
       verdict: verdictText[series.verdict],
@@ -59,6 +60,11 @@ export function formatStepReport(
   results.forEach((result, index) => {
     lines.push(`  ${probeHeading(result)}`);
     lines.push(`    ${sanitizeLine(result.probe.query)}`);
+    const common = shared[index] ?? [];
+    if (common.length > 0) {
+      const labels = Object.fromEntries(common.map((name) => [name, result.series[0]?.labels[name] ?? '']));
+      lines.push(`      all ${result.series.length} series: ${formatLabels(labels)}`);
+    }
     for (const row of rows[index] ?? []) {
       const cells = [
         padCells(row.labels, labelColumn),
@@ -73,6 +79,21 @@ export function formatStepReport(
     for (const line of outcomeLines(result)) lines.push(`      ${line}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The labels every series of a probe has with the same value, when some series' labels are too
+ * long for the column: left out of the rows (and shown once above them), so that a cut row still
+ * shows what tells it apart (`haproxy_server_status{instance="…", job="…", proxy="app"}` would cut
+ * at `instance` on every row). Nothing is left out when the labels fit.
+ */
+function sharedLabels(series: readonly SeriesResult[], labelWidth: number): readonly string[] {
+  const first = series[0];
+  if (first === undefined || series.length < 2) return [];
+  if (series.every((one) => cellWidth(formatLabels(one.labels)) <= labelWidth)) return [];
+  return Object.keys(first.labels).filter((name) =>
+    series.every((one) => one.labels[name] === first.labels[name]),
+  );
 }
 
 function probeHeading(result: ProbeResult): string {
