@@ -9,6 +9,7 @@ import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
 import { verdictText } from './verdict.js';
 import { largest } from '../bounded.js';
+import { sharedLabels, sharedLabelsLine } from './shared-labels.js';
 
 /** Options for {@link formatStepReport}. */
 export interface StepReportOptions {
@@ -61,10 +62,7 @@ export function formatStepReport(
     lines.push(`  ${probeHeading(result)}`);
     lines.push(`    ${sanitizeLine(result.probe.query)}`);
     const common = shared[index] ?? [];
-    if (common.length > 0) {
-      const labels = Object.fromEntries(common.map((name) => [name, result.series[0]?.labels[name] ?? '']));
-      lines.push(`      all ${result.series.length} series: ${formatLabels(labels)}`);
-    }
+    if (common.length > 0) lines.push(`      ${sharedLabelsLine(result.series, common)}`);
     for (const row of rows[index] ?? []) {
       const cells = [
         padCells(row.labels, labelColumn),
@@ -79,21 +77,6 @@ export function formatStepReport(
     for (const line of outcomeLines(result)) lines.push(`      ${line}`);
   });
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * The labels every series of a probe has with the same value, when some series' labels are too
- * long for the column: left out of the rows (and shown once above them), so that a cut row still
- * shows what tells it apart (`haproxy_server_status{instance="…", job="…", proxy="app"}` would cut
- * at `instance` on every row). Nothing is left out when the labels fit.
- */
-function sharedLabels(series: readonly SeriesResult[], labelWidth: number): readonly string[] {
-  const first = series[0];
-  if (first === undefined || series.length < 2) return [];
-  if (series.every((one) => cellWidth(formatLabels(one.labels)) <= labelWidth)) return [];
-  return Object.keys(first.labels).filter((name) =>
-    series.every((one) => one.labels[name] === first.labels[name]),
-  );
 }
 
 function probeHeading(result: ProbeResult): string {
