@@ -180,6 +180,16 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     expect(envError.message).not.toContain('hunter2');
   });
 
+  it('says to repeat --alertmanager.url for a comma separated list given to it', () => {
+    expect(bad(inputs({ flags: { alertmanagerUrls: ['http://am-1:9093,http://am-2:9093'] } }))).toMatchObject(
+      {
+        message:
+          '--alertmanager.url: "http://am-1:9093,http://am-2:9093" is not a URL (expected e.g. http://localhost:9093) (give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated)',
+        exitCode: 2,
+      },
+    );
+  });
+
   it('says a URL written without a scheme misses http://, with the URL it would be', () => {
     expect(bad(inputs({ flags: { alertmanagerUrls: ['localhost:9093/am/'] } }))).toMatchObject({
       message:
