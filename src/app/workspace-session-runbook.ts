@@ -26,6 +26,15 @@ export async function recordRunbookOpened(
   );
 }
 
+/**
+ * A `file:` link. One that a server sent (the alert's generatorURL, a runbook fetched by URL) is not
+ * listed: Enter hands links to the desktop's opener, which would open (or run) a local file the
+ * sender chose. Links in a runbook read from disk are the engineer's own and stay.
+ */
+function isFileLink(url: string): boolean {
+  return /^\s*file:/i.test(url);
+}
+
 const noteLabel = { diagnosis: 'Diagnosis', mitigation: 'Mitigation', other: 'Also' } as const;
 
 /** What the workspace shows of the runbook; the rule lookup's problem, when known at open, first. */
@@ -43,8 +52,10 @@ export function workspaceRunbook(
         : 'built-in generic runbook';
   const links = [
     source.kind === 'url' ? source.url : source.kind === 'file' ? source.path : undefined,
-    alert.generatorURL,
-    ...(runbook.links ?? []).map((link) => link.url),
+    alert.generatorURL === undefined || isFileLink(alert.generatorURL) ? undefined : alert.generatorURL,
+    ...(runbook.links ?? [])
+      .map((link) => link.url)
+      .filter((url) => url === undefined || source.kind !== 'url' || !isFileLink(url)),
   ].filter((l): l is string => l !== undefined);
   return {
     title: runbook.title,

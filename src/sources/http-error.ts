@@ -199,8 +199,27 @@ export function statusError(
       ? {
           hint: 'Check the token or password configured for this source (authorization or basic_auth, or its *_file): it was sent and refused.',
         }
-      : {}),
+      : status === 404
+        ? notFoundHint(label, url)
+        : {}),
   });
+}
+
+/**
+ * A 404 from an Alertmanager or Prometheus API path: the base URL is usually wrong, most often
+ * missing the path prefix the server is served under (`--web.route-prefix`, or a proxy's path).
+ */
+function notFoundHint(label: SourceLabel, url: string): { hint?: string } {
+  const what =
+    label.kind === 'alertmanager' ? 'Alertmanager' : label.kind === 'prometheus' ? 'Prometheus' : undefined;
+  if (what === undefined || label.kind === undefined) return {};
+  const safe = redactUrl(url);
+  const at = safe.search(/\/api\/v[12]\//);
+  if (at < 0) return {};
+  const base = safe.slice(0, at);
+  return {
+    hint: `Is ${base} the base URL of ${what}? One served under a path prefix (--web.route-prefix, or a proxy's path) needs the prefix in the URL, e.g. ${base}/${label.kind}.`,
+  };
 }
 
 // Prometheus: {"status":"error","errorType":"bad_data","error":"…"}; Alertmanager: a JSON string

@@ -172,15 +172,34 @@ describe('sitrep alerts', () => {
     );
   });
 
-  it('exits 1 with "No alerts." when every source fails', async () => {
+  it('exits 1 and says no alert is known when every source fails', async () => {
     const down = await refusedUrl();
     const result = await runCli(['alerts', '--prometheus.url', ''], {
       ...env,
       SITREP_ALERTMANAGER_URL: down,
     });
-    expect(result).toMatchObject({ code: 1, stdout: 'No alerts.\n' });
+    expect(result).toMatchObject({ code: 1, stdout: 'No alerts known: no source answered.\n' });
     expect(result.stderr).toContain('connection refused');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('says some alerts may be missing when the sources that answered list none and another failed', async () => {
+    const down = await refusedUrl();
+    const empty = await startFaultServer({ '/api/v2/alerts': { kind: 'json', body: [] } });
+    try {
+      const result = await runCli(
+        ['alerts', '--alertmanager.url', down, '--alertmanager.url', empty.url, '--prometheus.url='],
+        env,
+      );
+      expect(result).toMatchObject({
+        code: 1,
+        stdout: 'No alerts from the sources that answered; 1 of 2 not answering, so some may be missing.\n',
+      });
+      const healthy = await runCli(['alerts', '--alertmanager.url', empty.url, '--prometheus.url='], env);
+      expect(healthy).toMatchObject({ code: 0, stdout: 'No alerts.\n' });
+    } finally {
+      await empty.close();
+    }
   });
 
   it('gives up on a hanging server after --timeout and says so', async () => {

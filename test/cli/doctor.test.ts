@@ -94,6 +94,35 @@ describe('sitrep doctor', () => {
     }
   });
 
+  it("names an Alertmanager's cluster, and notes peers sitrep is not given", async () => {
+    const peers = [1, 2, 3].map((i) => ({ name: `peer${i}`, address: `127.0.0.1:1409${i}` }));
+    const clustered = await startFaultServer({
+      '/api/v2/status': { kind: 'json', body: { ...status, cluster: { status: 'ready', peers } } },
+    });
+    try {
+      const result = await runCli(
+        ['doctor', '--alertmanager.url', clustered.url, '--prometheus.url='],
+        env(),
+      );
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      expect(lines).toContain(
+        `ok    alertmanager ${clustered.url}: Alertmanager 0.25.0; cluster ready, 3 peers`,
+      );
+      expect(lines).toContain('note  the Alertmanager cluster has 3 peers; sitrep is given 1 of them');
+      expect(result.stdout).toContain('→ Give every peer (repeat --alertmanager.url');
+      // Given as often as it has peers, nothing is noted.
+      const all = ['--alertmanager.url', clustered.url, '--alertmanager.url', `${clustered.url}/`];
+      const given = await runCli(
+        ['doctor', ...all, '--alertmanager.url', am.url, '--prometheus.url='],
+        env(),
+      );
+      expect(given.stdout).not.toContain('sitrep is given');
+    } finally {
+      await clustered.close();
+    }
+  });
+
   it('names a broken config file and exits 1', async () => {
     const home = tempConfigHome();
     fs.mkdirSync(path.join(home, 'sitrep'));

@@ -90,4 +90,40 @@ describe('the probe panel', () => {
       expect(frame.split('\n')).toHaveLength(3);
     },
   );
+
+  it('shows the labels every series shares once when the rows would cut them, so each row says its server', async () => {
+    const window = rangeWindow(1_800_000_000, 600);
+    const metric = (server: string) => ({
+      __name__: 'haproxy_server_status',
+      instance: '127.0.0.1:28404',
+      job: 'haproxy',
+      proxy: 'app',
+      server,
+    });
+    const status: Probe = { ...probe, judgement: { kind: 'thresholds', warn: undefined, crit: undefined } };
+    const result = buildProbeResult(status, {
+      instant: {
+        ok: true,
+        data: ['web1', 'web2'].map((server) => ({ metric: metric(server), timestamp: window.end, value: 1 })),
+      },
+      range: { ok: true, data: [] },
+      evaluatedAt: window.end,
+      window,
+      timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
+    });
+    ui = renderUi(
+      <ProbePanel
+        step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [status] }}
+        probes={{ running: false, results: [result] }}
+        width={80}
+        maxLines={10}
+      />,
+    );
+    const frame = await ui.waitForText('server="web2"');
+    expect(frame).toContain(
+      'all 2 series: haproxy_server_status{instance="127.0.0.1:28404", job="haproxy", proxy=',
+    );
+    expect(frame).toMatch(/unjudged\s+1\s+\{server="web1"\}/);
+    expect(frame).toMatch(/unjudged\s+1\s+\{server="web2"\}/);
+  });
 });

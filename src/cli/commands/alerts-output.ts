@@ -47,7 +47,7 @@ export async function showAlerts(
   if (config.output === 'json') {
     writeJson(context, alertsJson(shown, reports, now));
   } else if (shown.length === 0) {
-    context.stdout.write(hiddenText ? `${hiddenText}\n` : 'No alerts.\n');
+    context.stdout.write(`${hiddenText ?? noAlertsText(reports, unconfigured)}\n`);
   } else {
     const { alertTable } = await import('../../core/alerts/alert-table.js');
     const width = context.stdout.isTTY === true ? context.stdout.columns : undefined;
@@ -58,6 +58,16 @@ export async function showAlerts(
   if (hiddenText && config.output === 'json') context.stderr.write(`sitrep: ${hiddenText}\n`);
   if (shown.length === 0) hintSubcommandWords(filter, context);
   return reportSources(reports, unconfigured, context);
+}
+
+/** "No alerts." only when every configured source answered; else what is not known, in words. */
+function noAlertsText(reports: readonly SourceReport[], unconfigured: ReadonlySet<string>): string {
+  if (!reports.some((r) => r.error === undefined)) return 'No alerts known: no source answered.';
+  const configured = reports.filter((r) => !unconfigured.has(r.url));
+  const failing = configured.filter((r) => r.error !== undefined).length;
+  return failing === 0
+    ? 'No alerts.'
+    : `No alerts from the sources that answered; ${failing} of ${configured.length} not answering, so some may be missing.`;
 }
 
 // How many alerts fire without the filter, so "nothing matches" can say what it hid.

@@ -30,15 +30,19 @@ const authWords = (source: SourceConfig): string =>
         ? `${source.auth.type} credentials`
         : '';
 
-/** Reaches a source: its version, whether its credentials and TLS were accepted. */
-export async function checkSource(source: SourceConfig, configured: boolean): Promise<Check> {
+/** A source check; for an Alertmanager in a cluster, how many peers the cluster has. */
+export type SourceCheck = Check & { readonly clusterPeers?: number };
+
+/** Reaches a source: its version, whether its credentials and TLS were accepted, its cluster. */
+export async function checkSource(source: SourceConfig, configured: boolean): Promise<SourceCheck> {
   const label = `${source.kind} ${source.url}`;
   try {
-    const version =
-      source.kind === 'alertmanager'
-        ? (await getStatus(source)).version
-        : (await getBuildInfo(source)).version;
+    const status = source.kind === 'alertmanager' ? await getStatus(source) : undefined;
+    const version = status ? status.version : (await getBuildInfo(source)).version;
+    const clustered = status !== undefined && status.clusterStatus !== 'disabled';
     const extras = [
+      clustered &&
+        `cluster ${sanitizeLine(status.clusterStatus)}, ${status.peers.length} peer${status.peers.length === 1 ? '' : 's'}`,
       authWords(source) && `${authWords(source)} accepted`,
       source.url.startsWith('https:') &&
         (source.tls.insecureSkipVerify ? 'TLS NOT verified (insecure_skip_verify)' : 'TLS verified'),
@@ -48,6 +52,7 @@ export async function checkSource(source: SourceConfig, configured: boolean): Pr
     return {
       verdict: 'ok',
       what: `${label}: ${name} ${sanitizeLine(version)}${extras.length ? `; ${extras.join(', ')}` : ''}`,
+      ...(clustered ? { clusterPeers: status.peers.length } : {}),
     };
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
@@ -67,6 +72,24 @@ export async function checkSource(source: SourceConfig, configured: boolean): Pr
       ...(error.hint ? { fix: sanitizeLine(error.hint) } : {}),
     };
   }
+}
+
+/**
+ * An Alertmanager cluster with more peers than sitrep is given: Alertmanager does not share alerts
+ * between peers, so when the one peer sitrep reads goes down (or a sender reaches only some peers),
+ * sitrep shows less than fires. A note, not a failure.
+ */
+export function checkClusterCoverage(
+  checks: readonly SourceCheck[],
+  alertmanagers: number,
+): Check | undefined {
+  const peers = Math.max(0, ...checks.map((c) => c.clusterPeers ?? 0));
+  if (peers <= alertmanagers) return undefined;
+  return {
+    verdict: 'note',
+    what: `the Alertmanager cluster has ${peers} peers; sitrep is given ${alertmanagers} of them`,
+    fix: 'Give every peer (repeat --alertmanager.url, or list each under alertmanager: in the config file), so that one peer going down hides no alert.',
+  };
 }
 
 /** Whether every alert rule Prometheus has gets a runbook from the folders or its annotation. */

@@ -7,7 +7,13 @@ import { configFilePath } from '../../store/config-path.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { printWarnings, resolveSourceOptions, sourceOptionsHelp } from '../source-options.js';
-import { checkJournalFolder, checkRuleRunbooks, checkSource, type Check } from './doctor-checks.js';
+import {
+  checkClusterCoverage,
+  checkJournalFolder,
+  checkRuleRunbooks,
+  checkSource,
+  type Check,
+} from './doctor-checks.js';
 import fs from 'node:fs';
 import { appendAll } from '../../core/bounded.js';
 
@@ -15,7 +21,7 @@ const help = `Usage: sitrep doctor [flags]
 
 Checks that sitrep can work here, and says what to fix:
   the config file (found, valid), each Alertmanager and Prometheus (reachable, version, credentials
-  and TLS accepted), the runbooks for Prometheus's alert rules (from the runbook folders or a
+  and TLS accepted; an Alertmanager's cluster, and whether sitrep is given every peer), the runbooks for Prometheus's alert rules (from the runbook folders or a
   runbook_url annotation), and the incident journal folder (writable).
 A built-in default source that nothing answers at is a note; a configured one that fails is a problem.
 
@@ -39,6 +45,8 @@ export const doctorCommand: Command = {
     const sources = [...config.alertmanagers, ...(config.prometheus ? [config.prometheus] : [])];
     const reached = await Promise.all(sources.map((s) => checkSource(s, !unconfigured.has(s.url))));
     const later: Check[] = [...reached];
+    const coverage = checkClusterCoverage(reached, config.alertmanagers.length);
+    if (coverage) later.push(coverage);
     if (!reached.some((c, i) => c.verdict === 'ok' && sources[i]?.kind === 'alertmanager')) {
       later.push({
         verdict: 'fail',

@@ -162,7 +162,13 @@ function buildSource(
 ): SourceConfig {
   const parsed = parseSourceUrl(urlText);
   if ('problem' in parsed) {
-    throw new UsageError(`${where}: "${redactUrl(urlText)}" is ${parsed.problem}`);
+    // `--alertmanager.url a,b`: the flag takes one URL and is repeated; only the variable splits on commas.
+    const several =
+      where === '--alertmanager.url' &&
+      urlText.split(',').every((part) => !('problem' in parseSourceUrl(part)))
+        ? ' (give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated)'
+        : '';
+    throw new UsageError(`${where}: "${redactUrl(urlText)}" is ${parsed.problem}${several}`);
   }
   const fromFile = (path: string | undefined): HttpSettings | undefined => {
     if (path === undefined) return undefined;

@@ -11,16 +11,24 @@ export interface SourceUrl {
   readonly basicAuth: { readonly username: string; readonly password: string } | undefined;
 }
 
+/** `host:port`, `host:port/path` or `host/path` written without a scheme. */
+const hostAndPort = /^[a-z0-9.-]+(:\d+)?(\/\S*)?$/i;
+
 /** Parses a base URL; returns a sentence saying what is wrong instead when it cannot be used. */
 export function parseSourceUrl(text: string): SourceUrl | { readonly problem: string } {
+  const trimmed = text.trim();
+  // `localhost:9093` parses as a URL whose scheme is `localhost:`; say what is missing instead.
+  if (!trimmed.includes('://') && hostAndPort.test(trimmed)) {
+    return { problem: `missing http:// or https:// (e.g. http://${trimmed})` };
+  }
   let parsed: URL;
   try {
-    parsed = new URL(text.trim());
+    parsed = new URL(trimmed);
   } catch {
     return { problem: 'not a URL (expected e.g. http://localhost:9093)' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { problem: `${parsed.protocol} is not supported (use http:// or https://)` };
+    return { problem: `not http:// or https:// (${parsed.protocol} is not supported)` };
   }
   if (parsed.search !== '' || parsed.hash !== '') {
     return { problem: 'a base URL cannot have a ?query or #fragment' };

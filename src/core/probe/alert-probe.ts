@@ -1,5 +1,6 @@
 import type { LabelSet } from '../alerts/alert.js';
-import type { RuleGroup } from '../alerts/prometheus-api.js';
+import type { Rule, RuleGroup } from '../alerts/prometheus-api.js';
+import { keptLabels, mayKeep } from '../promql/kept-labels.js';
 import { splitAlertExpression } from './alert-expression.js';
 import type { Probe } from './probe.js';
 import { alertExpressionStepId } from './probe.js';
@@ -77,8 +78,10 @@ export function alertExpressionProbe(
 
 /**
  * The alerting rule behind an alert, from `/api/v1/rules`: a rule with the alert's name whose own
- * labels the alert carries (a team may have one rule per severity under the same name); a firing
- * one first. Undefined when Prometheus has no such rule.
+ * labels the alert carries (a team may have one rule per severity under the same name). Of several,
+ * the one whose expression can give the alert its labels first (one rule per exporter under one
+ * name: `by (proxy, server)` and `by (backend, server)`), then a firing one. Undefined when
+ * Prometheus has no such rule.
  */
 export function findAlertRule(
   groups: readonly RuleGroup[],
@@ -93,6 +96,23 @@ export function findAlertRule(
         ([name, value]) => alertLabels[name] === undefined || alertLabels[name] === value,
       ),
     );
-  const rule = candidates.find((candidate) => candidate.state === 'firing') ?? candidates[0];
+  const ranked = candidates
+    .map((rule, index) => ({ rule, index, misses: labelsItCannotGive(rule, alertLabels) }))
+    .sort(
+      (a, b) =>
+        a.misses - b.misses ||
+        Number(b.rule.state === 'firing') - Number(a.rule.state === 'firing') ||
+        a.index - b.index,
+    );
+  const rule = ranked[0]?.rule;
   return rule ? { expr: rule.query, labels: rule.labels, origin: 'prometheus' } : undefined;
+}
+
+/** How many of the alert's labels (other than its name and the rule's own) the rule's expression cannot keep. */
+function labelsItCannotGive(rule: Rule, alertLabels: LabelSet): number {
+  const kept = keptLabels(rule.query);
+  if (kept === undefined) return 0;
+  return Object.keys(alertLabels).filter(
+    (name) => name !== 'alertname' && rule.labels[name] === undefined && !mayKeep(kept, name),
+  ).length;
 }

@@ -9,6 +9,7 @@ import { alignToWindow, sparkline } from './sparkline.js';
 import { formatThreshold } from './threshold.js';
 import { verdictText } from './verdict.js';
 import { largest } from '../bounded.js';
+import { sharedLabels, sharedLabelsLine } from './shared-labels.js';
 
 /** Options for {@link formatStepReport}. */
 export interface StepReportOptions {
@@ -33,10 +34,11 @@ export function formatStepReport(
   const labelWidth = options.labelWidth ?? 48;
   const width = options.sparklineWidth ?? 20;
   const lines: string[] = [sanitizeLine(heading)];
-  const rows = results.map((result) =>
+  const shared = results.map((result) => sharedLabels(result.series, labelWidth));
+  const rows = results.map((result, index) =>
     // Already in the one order of series-order.ts: the series that decide the verdict first.
     result.series.slice(0, maxSeries).map((series) => ({
-      labels: cutText(formatLabels(series.labels), labelWidth),
+      labels: cutText(formatLabels(series.labels, { omit: shared[index] ?? [] }), labelWidth),
       value:
         series.value === undefined ? '(gone)' : formatValue(series.value, sanitizeUnit(result.probe.unit)),
       verdict: verdictText[series.verdict],
@@ -59,6 +61,8 @@ export function formatStepReport(
   results.forEach((result, index) => {
     lines.push(`  ${probeHeading(result)}`);
     lines.push(`    ${sanitizeLine(result.probe.query)}`);
+    const common = shared[index] ?? [];
+    if (common.length > 0) lines.push(`      ${sharedLabelsLine(result.series, common)}`);
     for (const row of rows[index] ?? []) {
       const cells = [
         padCells(row.labels, labelColumn),

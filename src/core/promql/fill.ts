@@ -32,6 +32,12 @@ export function fillProbeQuery(template: string, labels: LabelSet): FilledQuery 
   if (syntax) {
     return failed(`the probe query does not parse: ${syntax.line}:${syntax.column}: ${syntax.message}`);
   }
+  const byHand = handPlaceholder(template);
+  if (byHand !== undefined) {
+    return failed(
+      `the query holds "${byHand}", a value to fill in by hand (a runbook writes {{ $labels.NAME }} for sitrep to fill it)`,
+    );
+  }
   const missing = [
     ...new Set(
       scan.placeholders
@@ -54,6 +60,16 @@ export function fillProbeQuery(template: string, labels: LabelSet): FilledQuery 
     return failed(`the query stopped parsing once labels were filled in (a sitrep bug): ${after.message}`);
   }
   return { ok: true, query };
+}
+
+/**
+ * A string literal that is a note to the reader rather than a value, as runbooks written for people
+ * have them: `instance="<value of instance label from alert>"`. Sent as it is, it matches nothing,
+ * and "no data" would read as a finding. Words in angle brackets, with a space between them, so that
+ * a real value such as kube-state-metrics' `"<none>"` is not taken for one.
+ */
+function handPlaceholder(template: string): string | undefined {
+  return /(["'`])(<[^<>"'`\n]*\s[^<>"'`\n]*>)\1/.exec(template)?.[2];
 }
 
 function failed(message: string): FilledQuery {

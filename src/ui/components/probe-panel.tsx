@@ -5,6 +5,7 @@ import { formatDuration, formatLabels, formatValue } from '../../core/format/ind
 import type { ProbeStep } from '../../core/probe/probe.js';
 import { describeFailure, describeVariant } from '../../core/probe/report.js';
 import type { ProbeResult } from '../../core/probe/result.js';
+import { sharedLabels, sharedLabelsLine } from '../../core/probe/shared-labels.js';
 import { alignToWindow, sparkline } from '../../core/probe/sparkline.js';
 import { formatThreshold } from '../../core/probe/threshold.js';
 import { verdictText, type Verdict } from '../../core/probe/verdict.js';
@@ -115,8 +116,18 @@ function resultLines(result: ProbeResult, width: number, nowMs: number | undefin
   const sparkWidth = Math.max(10, Math.min(30, width - 60));
   // In the one order of series-order.ts: the series that decide the verdict come first.
   const series = result.series.slice(0, 3);
+  // Labels every series shares are shown once when the rows would cut them (shared-labels.ts).
+  const shared = sharedLabels(result.series, Math.max(10, width - 31 - sparkWidth));
+  if (shared.length > 0) {
+    lines.push(
+      <Text key={`${probe.id}:s`} dimColor wrap="truncate">
+        {'        '}
+        {sharedLabelsLine(result.series, shared)}
+      </Text>,
+    );
+  }
   for (const s of series) {
-    const labels = formatLabels(s.labels) || '(no labels)';
+    const labels = formatLabels(s.labels, { omit: shared }) || '(no labels)';
     const value = s.value === undefined ? '(gone)' : formatValue(s.value, probe.unit);
     const spark =
       s.points.length > 0 ? sparkline(alignToWindow(s.points, result.window), { width: sparkWidth }) : '';

@@ -81,7 +81,10 @@ describe('readFileConfig', () => {
       [{ timout: '1s' }, 'timout: unknown key'],
       [{ timeout: '10x' }, 'timeout: "10x" is not a positive duration'],
       [{ output: 'yaml' }, 'output: expected one of simple, extended, json, got "yaml"'],
-      [{ alertmanager: [{ url: 'ftp://x' }] }, 'alertmanager[0].url: ftp: is not supported'],
+      [
+        { alertmanager: [{ url: 'ftp://x' }] },
+        'alertmanager[0].url: not http:// or https:// (ftp: is not supported)',
+      ],
       [{ alertmanager: [{}, {}] }, 'alertmanager[0].url: missing: a source needs its url'],
       [{ prometheus: { url: 'http://p', headers: { a: 1 } } }, 'prometheus.headers.a: expected a string'],
       [

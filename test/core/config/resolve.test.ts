@@ -18,6 +18,16 @@ const noFlags: SourceFlags = {
   httpConfigFile: undefined,
 };
 
+/** The error resolveConfig throws for these inputs. */
+function bad(i: ConfigInputs): unknown {
+  try {
+    resolveConfig(i);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
 function inputs(
   over: Partial<Omit<ConfigInputs, 'flags'>> & { flags?: Partial<SourceFlags> } = {},
 ): ConfigInputs {
@@ -153,14 +163,6 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
   });
 
   it('rejects bad flags and environment with a usage error naming them, without the password', () => {
-    const bad = (i: ConfigInputs) => {
-      try {
-        resolveConfig(i);
-      } catch (error) {
-        return error;
-      }
-      throw new Error('expected an error');
-    };
     expect(bad(inputs({ flags: { timeout: '10' } }))).toMatchObject({
       message: '--timeout: "10" is not a positive duration',
       exitCode: 2,
@@ -172,7 +174,33 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     const envError = bad(
       inputs({ env: { alertmanagerUrls: 'ftp://bob:hunter2@x', prometheusUrl: undefined } }),
     ) as Error;
-    expect(envError.message).toMatch(/^SITREP_ALERTMANAGER_URL: "ftp:\/\/x\/?" is ftp: is not supported/);
+    expect(envError.message).toMatch(
+      /^SITREP_ALERTMANAGER_URL: "ftp:\/\/x\/?" is not http:\/\/ or https:\/\/ \(ftp: is not supported\)$/,
+    );
     expect(envError.message).not.toContain('hunter2');
+  });
+
+  it('says to repeat --alertmanager.url for a comma separated list given to it', () => {
+    expect(bad(inputs({ flags: { alertmanagerUrls: ['http://am-1:9093,http://am-2:9093'] } }))).toMatchObject(
+      {
+        message:
+          '--alertmanager.url: "http://am-1:9093,http://am-2:9093" is not a URL (expected e.g. http://localhost:9093) (give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated)',
+        exitCode: 2,
+      },
+    );
+  });
+
+  it('says a URL written without a scheme misses http://, with the URL it would be', () => {
+    expect(bad(inputs({ flags: { alertmanagerUrls: ['localhost:9093/am/'] } }))).toMatchObject({
+      message:
+        '--alertmanager.url: "localhost:9093/am/" is missing http:// or https:// (e.g. http://localhost:9093/am/)',
+      exitCode: 2,
+    });
+    expect(
+      bad(inputs({ env: { alertmanagerUrls: undefined, prometheusUrl: '127.0.0.1:9090' } })),
+    ).toMatchObject({
+      message:
+        'SITREP_PROMETHEUS_URL: "127.0.0.1:9090" is missing http:// or https:// (e.g. http://127.0.0.1:9090)',
+    });
   });
 });

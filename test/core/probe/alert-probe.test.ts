@@ -97,4 +97,25 @@ describe('findAlertRule', () => {
     ];
     expect(findAlertRule(both, 'A', {})?.expr).toBe('a > 2');
   });
+
+  it('picks, of one name per exporter, the rule whose expression gives the alert its labels', () => {
+    const exporter = rule('ServerDown', 'min by (backend, server) (haproxy_server_up) == 0', {}, 'firing');
+    const builtin = rule(
+      'ServerDown',
+      'max by (proxy, server) (haproxy_server_status{state="DOWN"}) > 0',
+      {},
+      'firing',
+    );
+    const groups: RuleGroup[] = [
+      { name: 'exporter', file: '', rules: [exporter] },
+      { name: 'builtin', file: '', rules: [builtin] },
+    ];
+    const labels = (extra: Record<string, string>) => ({ alertname: 'ServerDown', server: 'bad1', ...extra });
+    expect(findAlertRule(groups, 'ServerDown', labels({ proxy: 'checked' }))?.expr).toBe(builtin.query);
+    expect(findAlertRule(groups, 'ServerDown', labels({ backend: 'checked' }))?.expr).toBe(exporter.query);
+    // A label neither keeps (an external label) does not tell them apart.
+    expect(findAlertRule(groups, 'ServerDown', labels({ proxy: 'checked', cluster: 'eu' }))?.expr).toBe(
+      builtin.query,
+    );
+  });
 });

@@ -111,6 +111,42 @@ describe('formatStepReport', () => {
     expect(text).toContain('range failed: bad body');
   });
 
+  it('leaves out the labels every series shares when rows would be cut, and shows them once', () => {
+    const metric = (proxy: string, server: string) => ({
+      __name__: 'haproxy_server_status',
+      instance: '127.0.0.1:28404',
+      job: 'haproxy',
+      proxy,
+      server,
+    });
+    const result = buildProbeResult(
+      {
+        ...runbookProbe,
+        judgement: { kind: 'thresholds', warn: undefined, crit: undefined },
+        unit: undefined,
+      },
+      {
+        instant: {
+          ok: true,
+          data: [
+            { metric: metric('app', 'web1'), timestamp: 0, value: 1 },
+            { metric: metric('app', 'web2'), timestamp: 0, value: 0 },
+          ],
+        },
+        range: { ok: true, data: [] },
+        evaluatedAt: 1090,
+        window,
+        timings,
+      },
+    );
+    const lines = formatStepReport('step', [result]).split('\n');
+    expect(lines).toContain(
+      '      all 2 series: haproxy_server_status{instance="127.0.0.1:28404", job="haproxy", proxy="app"}',
+    );
+    expect(lines).toContain('      {server="web1"}  1  unjudged');
+    expect(lines).toContain('      {server="web2"}  0  unjudged');
+  });
+
   it('shows the worst series first and counts the ones left out', () => {
     const data = Array.from({ length: 12 }, (_, index) => ({
       metric: { i: String(index) },

@@ -80,6 +80,20 @@ describe('fillProbeQuery', () => {
     expect(!result.ok && result.message).toContain('"server"');
   });
 
+  it('does not run a query whose value is a note to fill in by hand, and names it', () => {
+    const template =
+      'node_filesystem_files_free{\n  instance="<value of instance label from alert>",\n  mountpoint="/"\n}';
+    const result = fillProbeQuery(template, { instance: 'node1:9100' });
+    expect(result).toMatchObject({ ok: false, missingLabels: [] });
+    expect(!result.ok && result.message).toBe(
+      'the query holds "<value of instance label from alert>", a value to fill in by hand (a runbook writes {{ $labels.NAME }} for sitrep to fill it)',
+    );
+    // A real value in angle brackets runs.
+    expect(filled('kube_pod_info{node="<none>", pod="{{ $labels.pod }}"}', { pod: 'p' })).toBe(
+      'kube_pod_info{node="<none>", pod="p"}',
+    );
+  });
+
   it('refuses a placeholder outside a string literal, so a value is never pasted in as code', () => {
     const result = fillProbeQuery('rate(x[{{ $labels.window }}])', { window: '5m]) or vector(1' });
     expect(result.ok).toBe(false);
