@@ -15,7 +15,10 @@ function resolvedCell(alert: IncidentAlert): string {
   return `${formatUtc(alert.resolvedAt)}${seen}`;
 }
 
-/** Alert time and work time, in words; "so far" while not over. */
+/**
+ * Alert time and work time, in words. An incident still open is measured to its last event (the
+ * journal is all an export knows), and says so, with that event's time.
+ */
 export function incidentDurations(incident: Incident): { alertTime: string; workTime: string } {
   const starts = incident.alerts.map((a) => a.startsAt).filter((t) => !Number.isNaN(Date.parse(t)));
   const first = [...starts].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
@@ -28,8 +31,11 @@ export function incidentDurations(incident: Incident): { alertTime: string; work
       : firing || last === undefined
         ? `still firing (since ${formatUtc(first)} UTC)`
         : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
-  const workEnd = incident.closedAt ?? incident.updatedAt;
-  const workTime = `${formatDuration(between(incident.openedAt, workEnd))}${incident.closedAt === undefined ? ' so far' : ''} (opened ${formatUtc(incident.openedAt)} UTC${incident.closedAt === undefined ? '' : ` → closed ${formatUtc(incident.closedAt)} UTC`})`;
+  const opened = formatUtc(incident.openedAt);
+  const workTime =
+    incident.closedAt === undefined
+      ? `${formatDuration(between(incident.openedAt, incident.updatedAt))} to the last event (opened ${opened} UTC → last event ${formatUtc(incident.updatedAt)} UTC; still open)`
+      : `${formatDuration(between(incident.openedAt, incident.closedAt))} (opened ${opened} UTC → closed ${formatUtc(incident.closedAt)} UTC)`;
   return { alertTime, workTime };
 }
 

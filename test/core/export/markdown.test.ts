@@ -185,7 +185,7 @@ describe('exportMarkdown', () => {
         '| `{backend="app", server="web1"}` | 2026-11-23 14:00:55 | still firing |',
         '',
         '- **Alert time:** still firing (since 2026-11-23 14:00:55 UTC)',
-        '- **Work time:** 0 s so far (opened 2026-11-23 14:01:20 UTC)',
+        '- **Work time:** 0 s to the last event (opened 2026-11-23 14:01:20 UTC → last event 2026-11-23 14:01:20 UTC; still open)',
         '',
         '## Summary',
         '',
