@@ -44,6 +44,13 @@ export function WorkspaceView(props: {
   }
   const progress = sectionProgress(incident.steps);
   const [first] = incident.alerts;
+  // Which alert, by its own labels, and how many more: left out when there is nothing to say.
+  const about = [
+    first ? sanitizeLine(alertIdentity(first.labels)) : '',
+    incident.alerts.length > 1 ? `+${incident.alerts.length - 1}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const focused = focusedStepId(workspace);
   const focusedState = incident.steps.find((s) => s.step.id === focused);
   const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
@@ -60,8 +67,7 @@ export function WorkspaceView(props: {
       </Text>
       <Text wrap="truncate">
         <AlertState incident={incident} nowMs={nowMs} />
-        {first ? ` · ${sanitizeLine(alertIdentity(first.labels))}` : ''}
-        {incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : ''}
+        {about === '' ? '' : ` · ${about}`}
         {' · '}
         Diagnosis {progress.diagnosis} · Mitigation {progress.mitigation}
       </Text>
