@@ -6,6 +6,7 @@ import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import { alertIdentity } from '../../core/timeline/alert-status.js';
 import type { StepState } from '../../core/timeline/incident.js';
+import { countOf } from '../../core/format/count.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { Checklist } from '../components/checklist.js';
 import { ProbePanel } from '../components/probe-panel.js';
@@ -74,7 +75,7 @@ export function WorkspaceView(props: {
       <Text dimColor wrap="truncate">
         Runbook: {sanitizeLine(runbook.sourceLabel)}
         {runbook.problems.length > 0
-          ? ` (${runbook.problems.length} problems: ${sanitizeLine(runbook.problems[0] ?? '')})`
+          ? ` (${countOf(runbook.problems.length, 'problem')}: ${sanitizeLine(runbook.problems[0] ?? '')})`
           : ''}
       </Text>
       {layout.context.map((line, i) => (
