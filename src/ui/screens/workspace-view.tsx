@@ -6,6 +6,7 @@ import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import { alertIdentity } from '../../core/timeline/alert-status.js';
 import type { StepState } from '../../core/timeline/incident.js';
+import { emptyValue } from '../../core/alerts/alert-table.js';
 import { countOf } from '../../core/format/count.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { Checklist } from '../components/checklist.js';
@@ -63,7 +64,7 @@ export function WorkspaceView(props: {
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {sanitizeLine(incident.title)}
+        {sanitizeLine(incident.title) || emptyValue}
         <Text dimColor> · {incident.id}</Text>
       </Text>
       <Text wrap="truncate">

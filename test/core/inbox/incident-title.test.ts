@@ -21,4 +21,7 @@ describe('incidentListTitle', () => {
       'FileGen (+1)',
     );
   });
+  it('titles an incident of an empty alertname `-`, as sitrep alerts does', () => {
+    expect(incidentListTitle('', [{ labels: { alertname: '', instance: 'db1' } }])).toBe('- (instance=db1)');
+  });
 });
