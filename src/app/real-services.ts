@@ -3,7 +3,8 @@
 // probes against Prometheus, silences in the first Alertmanager.
 import type { AlertFeed } from '../sources/alert-feed.js';
 import type { Config } from '../core/config/config.js';
-import { alertIdentity, alertStatus } from '../core/timeline/alert-status.js';
+import { alertStatus } from '../core/timeline/alert-status.js';
+import { incidentListTitle } from '../core/inbox/incident-title.js';
 import { stepProgress } from '../core/timeline/incident.js';
 import { IncidentStore } from '../store/incident-store.js';
 import type { Journal } from '../store/journal.js';
@@ -82,14 +83,10 @@ export function realServices(
         .filter((entry) => entry.incident.status === 'open')
         .map(({ id, incident }) => {
           const progress = stepProgress(incident);
-          // Two incidents of one alertname read apart by their alerts' labels (server=web1).
-          const [first] = incident.alerts;
-          const more = incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : '';
-          const about = first ? ` (${alertIdentity(first.labels)}${more})` : '';
           const status = alertStatus(incident);
           return {
             id,
-            title: `${incident.title}${about}`,
+            title: incidentListTitle(incident.title, incident.alerts),
             alertname: incident.alertname,
             fingerprints: incident.alerts.map((a) => a.fingerprint),
             openedAt: incident.openedAt,

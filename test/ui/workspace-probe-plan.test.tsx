@@ -68,7 +68,7 @@ describe('resume: the checklist first, the probes when the alert rule answers', 
     });
     const frame = await ui.waitForText('Alert expression');
     expect(frame).toContain('› ○ D2');
-    expect(frame).toContain('(1 problems: Alert rule lookup failed');
+    expect(frame).toContain('(1 problem: Alert rule lookup failed');
     // The focused step has no probes: none ran for a step not focused.
     expect(session.probeRunCount).toBe(0);
   });

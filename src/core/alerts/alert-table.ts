@@ -6,6 +6,9 @@ import type { Alert } from './alert.js';
 import { formatAge } from './select.js';
 import { largest } from '../bounded.js';
 
+/** What a listing shows for an empty value (an empty alertname, no labels of its own). */
+export const emptyValue = '-';
+
 /** Labels every listing shows in their own column, left out of the LABELS column. */
 const ownColumns = new Set(['alertname', 'severity']);
 
@@ -40,14 +43,15 @@ export function alertTable(
   const rows = alerts.map((alert) => {
     const cells = [
       alert.severity,
-      alert.name || '-',
-      keyLabels(alert) || '-',
+      alert.name || emptyValue,
+      keyLabels(alert) || emptyValue,
       formatAge(alert.startsAt, options.nowMs),
       alert.state,
       alert.origins.map((o) => o.source).join(','),
     ];
-    if (options.extended) cells.push(alert.annotations['summary'] ?? '-', alert.runbookUrl ?? '-');
-    return cells.map((cell, i) => sanitizeLine(cell, i === 0 ? maxSeverity : maxCell) || '-');
+    if (options.extended)
+      cells.push(alert.annotations['summary'] ?? emptyValue, alert.runbookUrl ?? emptyValue);
+    return cells.map((cell, i) => sanitizeLine(cell, i === 0 ? maxSeverity : maxCell) || emptyValue);
   });
   const widths = headers.map((h, i) =>
     largest(

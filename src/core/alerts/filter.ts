@@ -106,8 +106,11 @@ export function parseFilter(texts: string | readonly string[]): AlertFilter {
   return filter;
 }
 
-/** True when the alert passes the filter. */
-export function passesFilter(filter: AlertFilter, alert: Alert): boolean {
+/** True when the alert passes the filter (which reads its name, labels and summary only). */
+export function passesFilter(
+  filter: AlertFilter,
+  alert: Pick<Alert, 'name' | 'labels' | 'annotations'>,
+): boolean {
   if (!matchesAll(filter.matchers, alert.labels)) return false;
   if (filter.words.length === 0) return true;
   const haystack = [alert.name, ...Object.values(alert.labels), alert.annotations['summary'] ?? '']

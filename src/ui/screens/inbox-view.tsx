@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Text } from '../components/text.js';
 import type { InboxRow } from '../../core/inbox/inbox-rows.js';
 import { formatAge } from '../../core/alerts/select.js';
-import { keyLabels } from '../../core/alerts/alert-table.js';
+import { emptyValue, keyLabels } from '../../core/alerts/alert-table.js';
 import { fitCells } from '../../core/format/cells.js';
 import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
@@ -106,7 +106,7 @@ const IncidentLine = memo(function IncidentLine(props: {
   return (
     <Text inverse={selected} dimColor={quiet && !selected} wrap="truncate">
       {selected ? '›' : ' '} <Text color={quiet ? 'gray' : 'magenta'}>{'INCIDENT'.padEnd(9)}</Text>{' '}
-      {`${sanitizeLine(incident.title)}${resolved} · ${steps} · ${opened} (${sanitizeLine(incident.id)})`}
+      {`${shownName(incident.title)}${resolved} · ${steps} · ${opened} (${sanitizeLine(incident.id)})`}
     </Text>
   );
 });
@@ -127,7 +127,7 @@ const InboxLine = memo(function InboxLine(props: {
   const marker = selected ? '›' : ' ';
   const detailWidth = Math.max(10, width - nameWidth - ageWidth - 15);
   if (row.kind === 'group') {
-    const name = fit(sanitizeLine(row.group.name), nameWidth - 2);
+    const name = fit(shownName(row.group.name), nameWidth - 2);
     const detail = `${row.group.alerts.length} alerts`;
     return (
       <RowText
@@ -146,7 +146,7 @@ const InboxLine = memo(function InboxLine(props: {
   }
   const { alert } = row;
   const indent = row.group.alerts.length > 1 ? '  ' : '';
-  const name = `${indent}${fit(sanitizeLine(alert.name), nameWidth - indent.length)}`;
+  const name = `${indent}${fit(shownName(alert.name), nameWidth - indent.length)}`;
   const state = alert.state === 'active' ? '' : `[${alert.state}] `;
   const detail = fit(sanitizeLine(`${state}${keyLabels(alert)}`), detailWidth);
   return (
@@ -163,6 +163,12 @@ const InboxLine = memo(function InboxLine(props: {
     />
   );
 });
+
+/** An alertname or title made safe; `-` when that leaves nothing, as `sitrep alerts` shows it. */
+function shownName(text: string): SafeText {
+  const safe = sanitizeLine(text);
+  return safe === '' ? sanitizeLine(emptyValue) : safe;
+}
 
 /** Safe text cut or padded to exactly `width` terminal cells. */
 function fit(text: SafeText, width: number): string {

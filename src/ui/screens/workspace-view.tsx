@@ -6,6 +6,8 @@ import { Box } from 'ink';
 import { Text } from '../components/text.js';
 import { alertIdentity } from '../../core/timeline/alert-status.js';
 import type { StepState } from '../../core/timeline/incident.js';
+import { emptyValue } from '../../core/alerts/alert-table.js';
+import { countOf } from '../../core/format/count.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { Checklist } from '../components/checklist.js';
 import { ProbePanel } from '../components/probe-panel.js';
@@ -44,6 +46,13 @@ export function WorkspaceView(props: {
   }
   const progress = sectionProgress(incident.steps);
   const [first] = incident.alerts;
+  // Which alert, by its own labels, and how many more: left out when there is nothing to say.
+  const about = [
+    first ? sanitizeLine(alertIdentity(first.labels)) : '',
+    incident.alerts.length > 1 ? `+${incident.alerts.length - 1}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const focused = focusedStepId(workspace);
   const focusedState = incident.steps.find((s) => s.step.id === focused);
   const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
@@ -55,20 +64,19 @@ export function WorkspaceView(props: {
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">
-        {sanitizeLine(incident.title)}
+        {sanitizeLine(incident.title) || emptyValue}
         <Text dimColor> · {incident.id}</Text>
       </Text>
       <Text wrap="truncate">
         <AlertState incident={incident} nowMs={nowMs} />
-        {first ? ` · ${sanitizeLine(alertIdentity(first.labels))}` : ''}
-        {incident.alerts.length > 1 ? ` +${incident.alerts.length - 1}` : ''}
+        {about === '' ? '' : ` · ${about}`}
         {' · '}
         Diagnosis {progress.diagnosis} · Mitigation {progress.mitigation}
       </Text>
       <Text dimColor wrap="truncate">
         Runbook: {sanitizeLine(runbook.sourceLabel)}
         {runbook.problems.length > 0
-          ? ` (${runbook.problems.length} problems: ${sanitizeLine(runbook.problems[0] ?? '')})`
+          ? ` (${countOf(runbook.problems.length, 'problem')}: ${sanitizeLine(runbook.problems[0] ?? '')})`
           : ''}
       </Text>
       {layout.context.map((line, i) => (

@@ -10,6 +10,7 @@ import {
   type AlertFilter,
 } from '../../core/alerts/filter.js';
 import { groupAlerts, inboxRows, type AlertGroup, type InboxRow } from '../../core/inbox/inbox-rows.js';
+import { filterIncidents } from '../../core/inbox/incident-filter.js';
 import { arrangeIncidents } from '../../core/inbox/incident-order.js';
 import type { OpenIncidentSummary } from '../../app/services.js';
 import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
@@ -22,8 +23,9 @@ export interface InboxState {
   /** Incidents still open as the app listed them (newest first). */
   readonly givenIncidents: readonly OpenIncidentSummary[];
   /**
-   * The same in inbox order, listed above the alerts so they can be resumed: live ones first, then
-   * those whose alerts all resolved a while ago (src/core/inbox/incident-order.ts).
+   * Those the filter keeps (src/core/inbox/incident-filter.ts) in inbox order, listed above the
+   * alerts so they can be resumed: live ones first, then those whose alerts all resolved a while
+   * ago (src/core/inbox/incident-order.ts).
    */
   readonly incidents: readonly OpenIncidentSummary[];
   /** How many of `incidents`, from the start, are live. */
@@ -117,16 +119,17 @@ export const initialInbox: InboxState = {
 
 const muted = new Set(['silenced', 'inhibited']);
 
-// Puts the incidents in inbox order; an alert in the feed (pending aside) counts as firing. The
-// set of fingerprints is made only when an incident's alerts resolved (once a second at 50,000
-// alerts, it would cost for nothing).
+// Keeps the incidents the filter matches, in inbox order; an alert in the feed (pending aside)
+// counts as firing. The set of fingerprints is made only when an incident's alerts resolved (once
+// a second at 50,000 alerts, it would cost for nothing).
 function withIncidentOrder(state: InboxState): InboxState {
   let firing: Set<string> | undefined;
   const isFiring = (fingerprint: string) => {
     firing ??= new Set(state.alerts.filter((a) => a.state !== 'pending').map((a) => a.fingerprint));
     return firing.has(fingerprint);
   };
-  const arranged = arrangeIncidents(state.givenIncidents, isFiring, state.nowMs);
+  const kept = filterIncidents(state.givenIncidents, state.filter, state.alerts);
+  const arranged = arrangeIncidents(kept, isFiring, state.nowMs);
   return {
     ...state,
     incidents: arranged.incidents,
@@ -249,16 +252,19 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return withRows({ ...state, showMuted: !state.showMuted });
     case 'filterStart':
       return { ...state, editingFilter: true };
+    // The filter applies to the incident rows too, so the row Enter opens is one it matched.
     case 'filterType':
       return withRows(
-        withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
+        withIncidentOrder(
+          withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
+        ),
       );
     case 'filterBackspace':
-      return withRows(withFilterText(state, [...state.filterText].slice(0, -1).join('')));
+      return withRows(withIncidentOrder(withFilterText(state, [...state.filterText].slice(0, -1).join(''))));
     case 'filterEnd':
       return action.keep
         ? { ...state, editingFilter: false }
-        : withRows(withFilterText({ ...state, editingFilter: false }, ''));
+        : withRows(withIncidentOrder(withFilterText({ ...state, editingFilter: false }, '')));
     default: {
       const unreachable: never = action;
       return unreachable;
