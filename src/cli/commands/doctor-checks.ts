@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Rule } from '../../core/alerts/prometheus-api.js';
 import type { SourceConfig } from '../../core/config/config.js';
 import { errorMessage } from '../../core/errors.js';
+import { countOf } from '../../core/format/count.js';
 import { chooseRunbook } from '../../core/runbook/match.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { getStatus } from '../../sources/alertmanager.js';
@@ -41,8 +42,7 @@ export async function checkSource(source: SourceConfig, configured: boolean): Pr
     const version = status ? status.version : (await getBuildInfo(source)).version;
     const clustered = status !== undefined && status.clusterStatus !== 'disabled';
     const extras = [
-      clustered &&
-        `cluster ${sanitizeLine(status.clusterStatus)}, ${status.peers.length} peer${status.peers.length === 1 ? '' : 's'}`,
+      clustered && `cluster ${sanitizeLine(status.clusterStatus)}, ${countOf(status.peers.length, 'peer')}`,
       authWords(source) && `${authWords(source)} accepted`,
       source.url.startsWith('https:') &&
         (source.tls.insecureSkipVerify ? 'TLS NOT verified (insecure_skip_verify)' : 'TLS verified'),
@@ -128,7 +128,7 @@ export async function checkRuleRunbooks(prometheus: SourceConfig, context: Comma
     else if (choice.kind === 'url') fromUrl += 1;
     else missing.push(sanitizeLine(name));
   }
-  const summary = `runbooks: ${names.size} alert rule${names.size === 1 ? '' : 's'} in Prometheus; ${fromFolders} with a runbook in the folders, ${fromUrl} by runbook_url`;
+  const summary = `runbooks: ${countOf(names.size, 'alert rule')} in Prometheus; ${fromFolders} with a runbook in the folders, ${fromUrl} by runbook_url`;
   if (missing.length === 0) return [...checks, { verdict: 'ok', what: summary }];
   const shown =
     missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, and ${missing.length - 10} more` : '');

@@ -1,6 +1,7 @@
 // `sitrep doctor`: the first thing a new user runs. Checks the config, reaches each source, looks
 // for the rule files' runbooks and the journal folder, and says what to fix.
 import { ExitCode, UserError } from '../../core/errors.js';
+import { countOf } from '../../core/format/count.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { incidentsDir } from '../../store/data-dir.js';
 import { configFilePath } from '../../store/config-path.js';
@@ -63,7 +64,7 @@ export const doctorCommand: Command = {
     const all = [...checks, ...later];
     const problems = all.filter((c) => c.verdict === 'fail').length;
     context.stdout.write(
-      problems === 0 ? '\nNothing wrong.\n' : `\n${problems} problem${problems === 1 ? '' : 's'} to fix.\n`,
+      problems === 0 ? '\nNothing wrong.\n' : `\n${countOf(problems, 'problem')} to fix.\n`,
     );
     return problems === 0 ? ExitCode.ok : ExitCode.failure;
   },

@@ -2,6 +2,7 @@
 // `file:line:col: error|warning: message`, the way compilers do, so editors can jump to it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { countOf } from '../../core/format/count.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { lintRules, lintRunbook, type KnownRule, type LintFinding } from '../../core/runbook/lint.js';
 import { annotationTarget, hasRunbookNamed, type LibraryEntry } from '../../core/runbook/match.js';
@@ -82,7 +83,7 @@ export const lintCommand: Command = {
       }
       const files = targets.runbooks.length + targets.rules.length;
       context.stderr.write(
-        `sitrep lint: ${files} file${files === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+        `sitrep lint: ${countOf(files, 'file')}, ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}\n`,
       );
     }
     const failed = errors > 0 || (values['errors-only'] !== true && warnings > 0);

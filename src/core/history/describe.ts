@@ -2,6 +2,7 @@
 // it fired in the window, each episode, whether it recurs at one time of day, and what limited the
 // answer (retention, the query's step, a backend without ALERTS).
 import { describeZone, type LocalZone } from '../export/format.js';
+import { countOf } from '../format/count.js';
 import { formatDuration } from '../format/duration.js';
 import { formatLabels } from '../format/labels.js';
 import { sanitizeLine } from '../sanitize-text.js';
@@ -13,10 +14,9 @@ const listed = 10;
 
 /** `7 days`, `1 day`, `6 hours`, `90 minutes`: a window length in words. */
 export function describeWindow(seconds: number): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (seconds % 86_400 === 0) return plural(seconds / 86_400, 'day');
-  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  return plural(Math.round(seconds / 60), 'minute');
+  if (seconds % 86_400 === 0) return countOf(seconds / 86_400, 'day');
+  if (seconds % 3600 === 0) return countOf(seconds / 3600, 'hour');
+  return countOf(Math.round(seconds / 60), 'minute');
 }
 
 /**
