@@ -3,6 +3,7 @@
 // in sitrep → closed).
 import type { Incident, IncidentAlert } from '../timeline/incident.js';
 import { formatDuration } from '../format/duration.js';
+import { futureStartNote, isFutureStart } from '../format/start-time.js';
 import { between, formatUtc } from './format.js';
 import { section } from './markdown-sections.js';
 import { codeText } from './markdown-text.js';
@@ -22,12 +23,15 @@ export function incidentDurations(incident: Incident): { alertTime: string; work
   const firing = incident.alerts.some((a) => a.state === 'firing');
   const ends = incident.alerts.map((a) => a.resolvedAt).filter((t): t is string => t !== undefined);
   const last = [...ends].sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  const future = first !== undefined && isFutureStart(first, Date.parse(incident.openedAt));
   const alertTime =
     first === undefined
       ? 'unknown'
-      : firing || last === undefined
-        ? `still firing (since ${formatUtc(first)} UTC)`
-        : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
+      : future
+        ? `${firing || last === undefined ? 'still firing' : 'unknown'} (starts at ${formatUtc(first)} UTC, ${futureStartNote})`
+        : firing || last === undefined
+          ? `still firing (since ${formatUtc(first)} UTC)`
+          : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
   const workEnd = incident.closedAt ?? incident.updatedAt;
   const workTime = `${formatDuration(between(incident.openedAt, workEnd))}${incident.closedAt === undefined ? ' so far' : ''} (opened ${formatUtc(incident.openedAt)} UTC${incident.closedAt === undefined ? '' : ` → closed ${formatUtc(incident.closedAt)} UTC`})`;
   return { alertTime, workTime };
