@@ -49,6 +49,22 @@ describe('live probes', () => {
 });
 
 describe('the header and the close dialog', () => {
+  it("shows a start in the future as the server gave it, by the server's clock, in the inbox and the header", async () => {
+    // Alertmanager sets startsAt by its own clock for an alert posted with only endsAt.
+    const startsAt = '2026-11-26T05:09:48.000Z';
+    const alerts = sampleAlerts().map((a) =>
+      a.labels['alertname'] === 'HaproxyServerConnectionErrors' ? { ...a, startsAt } : a,
+    );
+    const { ui } = start({}, alerts);
+    const inbox = await ui.waitForText('DiskFull');
+    expect(inbox).toContain('in 1 h 59 min');
+    ui.press(keys.down, ' ', keys.down, keys.enter);
+    const local = new Date(startsAt);
+    const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    const header = await ui.waitForText(`firing starts at ${hhmm} (in the future, by the server's clock)`);
+    expect(header).not.toContain('firing since 0 s');
+  });
+
   it('says when the alert resolved, and the close dialog says what is still open', async () => {
     const { ui, opened } = start();
     await openWeb1(ui);

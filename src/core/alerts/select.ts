@@ -1,5 +1,5 @@
 // Which alerts a listing shows, in the one order of src/core/alerts/order.ts.
-import { formatDuration } from '../format/duration.js';
+import { formatStartAge } from '../format/start-time.js';
 import type { Alert, AlertState } from './alert.js';
 import { matchesAll, type Matcher } from './matchers.js';
 import { sortAlerts } from './order.js';
@@ -36,9 +36,10 @@ export function selectAlerts(alerts: readonly Alert[], selection: AlertSelection
   );
 }
 
-/** How long ago an alert started, for a table column: `45 s`, `3 min 20 s`, `2 h 5 min`. */
+/**
+ * How long ago an alert started, for a table column: `45 s`, `3 min 20 s`, `2 h 5 min`; a start in
+ * the future (by the server's clock) as `in 1 h 59 min` (core/format/start-time.ts has the rule).
+ */
 export function formatAge(startsAt: string, nowMs: number): string {
-  const started = Date.parse(startsAt);
-  if (Number.isNaN(started)) return '?';
-  return formatDuration(Math.max(0, nowMs - started));
+  return formatStartAge(startsAt, nowMs);
 }

@@ -3,6 +3,7 @@
 // in sitrep → closed).
 import type { Incident, IncidentAlert } from '../timeline/incident.js';
 import { formatDuration } from '../format/duration.js';
+import { futureStartNote, isFutureStart } from '../format/start-time.js';
 import { between, formatUtc } from './format.js';
 import { section } from './markdown-sections.js';
 import { codeText } from './markdown-text.js';
@@ -25,12 +26,15 @@ export function incidentDurations(incident: Incident): { alertTime: string; work
   const firing = incident.alerts.some((a) => a.state === 'firing');
   const ends = incident.alerts.map((a) => a.resolvedAt).filter((t): t is string => t !== undefined);
   const last = [...ends].sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  const future = first !== undefined && isFutureStart(first, Date.parse(incident.openedAt));
   const alertTime =
     first === undefined
       ? 'unknown'
-      : firing || last === undefined
-        ? `still firing (since ${formatUtc(first)} UTC)`
-        : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
+      : future
+        ? `${firing || last === undefined ? 'still firing' : 'unknown'} (starts at ${formatUtc(first)} UTC, ${futureStartNote})`
+        : firing || last === undefined
+          ? `still firing (since ${formatUtc(first)} UTC)`
+          : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;
   const opened = formatUtc(incident.openedAt);
   const workTime =
     incident.closedAt === undefined

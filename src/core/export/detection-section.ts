@@ -12,7 +12,8 @@ import {
   type LagBound,
   type TimeBound,
 } from './detection-lag.js';
-import { between, formatUtc } from './format.js';
+import { between, firstAlertStart, formatUtc } from './format.js';
+import { futureStartNote } from '../format/start-time.js';
 import { codeText, inlineText } from './markdown-text.js';
 import { section } from './markdown-sections.js';
 import { alertLabels } from './timeline-rows.js';
@@ -20,12 +21,17 @@ import { alertLabels } from './timeline-rows.js';
 /** Which alert, when it fired, when sitrep opened it, and the detection lag when known. */
 export function detectionSection(incident: Incident, explicit: DetectionInput | undefined): Iterable<string> {
   const firing = incidentStart(incident);
+  const first = firstAlertStart(incident);
   const alerts = incident.alerts.map((a) => codeText(alertLabels(incident, a.labels)));
   const lines = [
     `- **Alert:** ${inlineText(incident.alertname)} (${inlineText(incident.severity)}), ${alerts.length} ${alerts.length === 1 ? 'alert' : 'alerts'}: ${alerts.join(', ')}`,
-    `- **Started firing:** ${formatUtc(firing)} UTC`,
+    first.future
+      ? `- **Started firing:** ${formatUtc(first.at)} UTC (${futureStartNote}; sitrep opened the incident at ${formatUtc(incident.openedAt)} UTC)`
+      : `- **Started firing:** ${formatUtc(firing)} UTC`,
     `- **Opened in sitrep:** ${formatUtc(incident.openedAt)} UTC`,
-    `- **Time to acknowledge:** ${formatDuration(between(firing, incident.openedAt))}`,
+    first.future
+      ? `- **Time to acknowledge:** unknown (the alert's start is ${futureStartNote})`
+      : `- **Time to acknowledge:** ${formatDuration(between(firing, incident.openedAt))}`,
     '',
   ];
   return section('Detection', lines, detectionLag(incident, explicit));

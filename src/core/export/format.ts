@@ -1,6 +1,8 @@
 // Times and time zones as the postmortem shows them (durations, values and label sets are in
 // ../format, shared with the screen and the CLI). Everything is computed from its arguments (no clock, no process time zone) so an export is the same on every run.
+import { isFutureStart } from '../format/start-time.js';
 import { isCalendarUtcTime } from '../format/utc-time.js';
+import type { Incident } from '../timeline/incident.js';
 
 /** The reader's time zone for the second time column: a name and its offset from UTC. */
 export interface LocalZone {
@@ -50,4 +52,19 @@ export function between(from: string, to: string): number {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/**
+ * The incident's first alert start as the server gave it (when sitrep opened the incident, if no
+ * alert has a valid start), and whether it lies after sitrep opened the incident: a start in the
+ * future by the server's clock (core/format/start-time.ts), shown as such, never clamped.
+ */
+export function firstAlertStart(incident: Incident): { readonly at: string; readonly future: boolean } {
+  let first: string | undefined;
+  for (const alert of incident.alerts) {
+    const ms = Date.parse(alert.startsAt);
+    if (!Number.isNaN(ms) && (first === undefined || ms < Date.parse(first))) first = alert.startsAt;
+  }
+  if (first === undefined) return { at: incident.openedAt, future: false };
+  return { at: first, future: isFutureStart(first, Date.parse(incident.openedAt)) };
 }

@@ -5,7 +5,8 @@ import type { TimelineEvent } from '../timeline/events.js';
 import { incidentStart, type Incident } from '../timeline/incident.js';
 import type { DetectionInput } from './detection-lag.js';
 import { formatDuration } from '../format/duration.js';
-import { between, describeZone, formatInZone, formatUtc, type LocalZone } from './format.js';
+import { between, describeZone, firstAlertStart, formatInZone, formatUtc, type LocalZone } from './format.js';
+import { futureStartNote } from '../format/start-time.js';
 import { blockLines, codeText, inlineText } from './markdown-text.js';
 import { detectionSection } from './detection-section.js';
 import {
@@ -84,10 +85,15 @@ function paragraph(text: string | undefined, empty: string): string[] {
 function header(incident: Incident): string[] {
   const end = incident.resolvedAt ?? incident.closedAt;
   const started = incidentStart(incident);
-  const duration =
-    end === undefined
+  const first = firstAlertStart(incident);
+  const ended = `${incident.resolvedAt === undefined ? 'closed' : 'resolved'} ${formatUtc(end ?? '')} UTC`;
+  const duration = first.future
+    ? end === undefined
+      ? `ongoing (starts at ${formatUtc(first.at)} UTC, ${futureStartNote})`
+      : `unknown (alert starts at ${formatUtc(first.at)} UTC, ${futureStartNote} → ${ended})`
+    : end === undefined
       ? `ongoing (firing since ${formatUtc(started)} UTC)`
-      : `${formatDuration(between(started, end))} (alert firing ${formatUtc(started)} UTC → ${incident.resolvedAt === undefined ? 'closed' : 'resolved'} ${formatUtc(end)} UTC)`;
+      : `${formatDuration(between(started, end))} (alert firing ${formatUtc(started)} UTC → ${ended})`;
   const runbook = incident.runbook;
   const lines = [
     `# Postmortem: ${inlineText(incident.title)}`,

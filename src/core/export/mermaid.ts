@@ -9,6 +9,7 @@ import { incidentStart, type Incident } from '../timeline/incident.js';
 import { detectionInputFromIncident, type DetectionInput } from './detection-lag.js';
 import { codeText, inlineText } from './markdown-text.js';
 import { largest, smallest } from '../bounded.js';
+import { sanitizeLine } from '../sanitize-text.js';
 
 /** What the chart section needs beyond the incident. */
 export interface ChartOptions {
@@ -110,7 +111,10 @@ function describeLabels(labels: LabelSet): string {
 // Text inside a Mermaid quoted string: no quotes, backslashes, line breaks or other characters that
 // could end the string or the block; cut short so the title fits.
 function chartText(text: string): string {
-  const safe = text.replace(/[^\w .,:;=+*/()[\]{}<>!~-]/g, '_').trim();
+  // Escape sequences and controls go whole through the one sanitizer first, as everywhere else.
+  const safe = sanitizeLine(text)
+    .replace(/[^\w .,:;=+*/()[\]{}<>!~-]/g, '_')
+    .trim();
   return safe.length > 90 ? `${safe.slice(0, 89)}…` : safe;
 }
 

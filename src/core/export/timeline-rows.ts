@@ -3,6 +3,7 @@ import type { LabelSet } from '../alerts/alert.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Incident } from '../timeline/incident.js';
 import { formatLabels } from '../format/labels.js';
+import { futureStartNote, isFutureStart } from '../format/start-time.js';
 import { recordedVerdict } from '../probe/timeline-record.js';
 import { verdictText } from '../probe/verdict.js';
 import { formatUtc } from './format.js';
@@ -34,15 +35,25 @@ export function timelineOrder(
   events: readonly TimelineEvent[],
 ): (TimelineRow | number)[] {
   const opened = events.find((e) => e.type === 'incident-opened');
-  const firing = (opened?.alerts ?? []).map((alert) => ({
-    at: alert.startsAt,
-    text: `Alert ${codeText(alertLabels(incident, alert.labels), true)} started firing`,
-  }));
+  const firing = (opened?.alerts ?? []).map((alert) => alertStartRow(incident, alert, opened?.at ?? ''));
   // A journal is written in time order, and the few alert-start rows go in front: when the events
   // are in order, those few are sorted and merged in (the order the full sort below gives).
   const merged = mergeInOrder(firing, events);
   if (merged !== undefined) return merged;
   return sortedRows([...firing, ...events.map((event) => eventRow(incident, event))]);
+}
+
+/** The row for when an alert started firing; a start after `seenAt` is in the future, and says so. */
+export function alertStartRow(
+  incident: Incident,
+  alert: { readonly labels: LabelSet; readonly startsAt: string },
+  seenAt: string,
+): TimelineRow {
+  const future = isFutureStart(alert.startsAt, Date.parse(seenAt));
+  return {
+    at: alert.startsAt,
+    text: `Alert ${codeText(alertLabels(incident, alert.labels), true)} started firing${future ? ` (${futureStartNote})` : ''}`,
+  };
 }
 
 /** An event's row of the timeline. */
@@ -100,7 +111,7 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
     case 'incident-opened':
       return `Incident opened in sitrep: ${inlineText(event.title)}`;
     case 'alert-firing':
-      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} ${event.addedBy === undefined ? 'firing' : `added to the incident by ${inlineText(event.addedBy)}, firing`} (since ${formatUtc(event.alert.startsAt)} UTC)`;
+      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} ${event.addedBy === undefined ? 'firing' : `added to the incident by ${inlineText(event.addedBy)}, firing`} (${isFutureStart(event.alert.startsAt, Date.parse(event.at)) ? `starts at ${formatUtc(event.alert.startsAt)} UTC, ${futureStartNote}` : `since ${formatUtc(event.alert.startsAt)} UTC`})`;
     case 'alert-resolved': {
       const alert = incident.alerts.find((a) => a.fingerprint === event.fingerprint);
       const name = alert === undefined ? inlineText(event.fingerprint) : alertLabels(incident, alert.labels);

@@ -7,6 +7,7 @@
 // does not load the parser.
 import type { LabelSet } from '../alerts/alert.js';
 import { largest } from '../bounded.js';
+import { sanitizeLine } from '../sanitize-text.js';
 
 /** What the generic runbook is built from. */
 export interface GenericRunbookInput {
@@ -33,10 +34,13 @@ export function expressionFromGeneratorUrl(url: string | undefined): string | un
 /** The generic runbook's markdown, for one alert. */
 export function genericRunbookText(alert: GenericRunbookInput): string {
   const scope = scopeOf(alert.labels);
-  const name = alert.name.replace(/[^A-Za-z0-9_:.-]/g, '');
+  // The alert name as every other place shows it (the one sanitizer: an escape sequence goes whole),
+  // written so the parser reads it back literally: YAML's double-quoted string is a superset of
+  // JSON's, and in the heading every ASCII punctuation character is backslash-escaped.
+  const name = sanitizeLine(alert.name);
   return [
     `---\nalert: ${JSON.stringify(name)}\n---`,
-    `# ${name || 'Alert'}: generic checklist`,
+    `# ${name === '' ? 'Alert' : name.replace(/[!-/:-@[-`{-~]/g, '\\$&')}: generic checklist`,
     '## Meaning',
     'sitrep found no runbook for this alert, so this is a general checklist. It starts from what the alert measures, then goes through the usual causes: something changed, something is saturated, something fails, or something the service depends on is in trouble.',
     '## Impact',

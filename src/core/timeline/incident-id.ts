@@ -1,16 +1,18 @@
 // Incident ids are file names and things people say on a call: `2026-11-23-HaproxyServerConnectionErrors-3f2a`.
+import { sanitizeLine } from '../sanitize-text.js';
 
 const idPattern = /^\d{4}-\d{2}-\d{2}-[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*-[0-9a-f]{4,16}$/;
 
 /**
- * A readable incident id: the UTC date it was opened, the alert name (reduced to letters, digits
- * and `_`) and a short hex hash of the alert name, time and `entropy` (random text the caller
- * supplies, so two incidents of the same alert on the same day get different ids). Pure.
+ * A readable incident id: the UTC date it was opened, the alert name (sanitized as it is shown,
+ * then reduced to letters, digits and `_`) and a short hex hash of the alert name, time and
+ * `entropy` (random text the caller supplies, so two incidents of the same alert on the same day
+ * get different ids). Pure.
  */
 export function makeIncidentId(alertname: string, openedAt: string, entropy: string): string {
   const date = new Date(openedAt).toISOString().slice(0, 10);
   const name =
-    alertname
+    sanitizeLine(alertname)
       .replace(/[^A-Za-z0-9_]+/g, '_')
       .replace(/^_+|_+$/g, '')
       .slice(0, 64) || 'incident';

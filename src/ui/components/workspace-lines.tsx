@@ -1,6 +1,7 @@
 // One-line pieces of the workspace screen: the alert's state in the header, the footer under the
 // pane, how old the probe values are, whose labels the probes use, and search hits marked in a line.
 import { formatAge } from '../../core/alerts/select.js';
+import { firingSinceText } from '../../core/format/start-time.js';
 import { smallest } from '../../core/bounded.js';
 import { formatDuration } from '../../core/format/duration.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -44,14 +45,17 @@ export function PaneFooter(props: {
   );
 }
 
-/** "firing since 2m1s", "2 of 3 firing since …", or "resolved at 04:31 (4m0s ago)". */
+/**
+ * "firing since 2m1s", "2 of 3 firing since …", "firing starts at 22:14 (in the future, by the
+ * server's clock)", or "resolved at 04:31 (4m0s ago)".
+ */
 export function AlertState({ incident, nowMs }: { incident: Incident; nowMs: number }) {
   const status = alertStatus(incident);
   if (status.kind === 'firing') {
     const count = status.total > 1 ? `${status.firing} of ${status.total} firing` : 'firing';
     return (
       <Text color="red">
-        {count} since {formatAge(status.since, nowMs)}
+        {count} {firingSinceText(status.since, nowMs, timeOfDay)}
       </Text>
     );
   }

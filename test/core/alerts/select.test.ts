@@ -73,7 +73,11 @@ describe('formatAge', () => {
     expect(formatAge('2024-05-01T11:56:40Z', now)).toBe('3 min 20 s');
     expect(formatAge('2024-05-01T09:55:00Z', now)).toBe('2 h 5 min');
     expect(formatAge('2024-04-28T08:00:00Z', now)).toBe('3 d 4 h');
-    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('0 s');
+    expect(formatAge('not a time', now)).toBe('?');
+  });
+
+  it("says a start in the future is in the future, never '0 s' (Alertmanager's clock for an alert posted with only endsAt)", () => {
+    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('in 1 h');
   });
 });
 

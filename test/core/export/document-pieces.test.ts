@@ -4,9 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchedPieces, documentPieces, linesInBlocks } from '../../../src/core/export/document-pieces.js';
-import { codeText } from '../../../src/core/export/markdown-text.js';
 import {
-  alertLabels,
+  alertStartRow,
   eventRow,
   sortedRows,
   timelineOrder,
@@ -58,10 +57,7 @@ describe('timelineRows', () => {
   const before = (events: readonly TimelineEvent[]) => {
     const first = events.find((e): e is IncidentOpenedEvent => e.type === 'incident-opened');
     return sortedRows([
-      ...(first?.alerts ?? []).map((a) => ({
-        at: a.startsAt,
-        text: `Alert ${codeText(alertLabels(incident, a.labels), true)} started firing`,
-      })),
+      ...(first?.alerts ?? []).map((a) => alertStartRow(incident, a, first?.at ?? '')),
       ...events.map((event) => eventRow(incident, event)),
     ]);
   };

@@ -99,6 +99,26 @@ describe('hostile text in the Markdown export', () => {
     );
   });
 
+  it('cleans a label value the same way for ESC and for C1 controls: the whole sequence goes', () => {
+    const withControls = events.map((event) =>
+      event.type === 'incident-opened'
+        ? {
+            ...event,
+            alerts: [
+              {
+                fingerprint: 'aaa1',
+                labels: { esc: 'Evil\u001b[31mRed\u001b[0m', c1: 'Evil\u009b31mRed\u0085' },
+                startsAt: '2026-11-23T14:00:55.000Z',
+              },
+            ],
+          }
+        : event,
+    );
+    const text = exportMarkdown(withControls, { zone: { name: 'UTC', offsetMinutes: 0 } });
+    expect(text).toContain('`{c1="EvilRed", esc="EvilRed"}`');
+    expect(text).not.toMatch(/\\u00[0-9a-f]{2}|31m/);
+  });
+
   it('fences code containing backticks with a longer run of backticks', () => {
     expect(markdown).toContain('Query: ```sum by (x) (rate(errors{team="a|b", msg="``"}[1m]))```');
     expect(markdown).toContain('Errors \\| \\`oops\\`');

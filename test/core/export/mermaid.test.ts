@@ -87,6 +87,12 @@ describe('Mermaid charts of the alert expression', () => {
     expect(alertCharts(detection([[t('14:00:00'), Number.NaN]]))).toEqual([]);
   });
 
+  it('a label holding an escape sequence loses the whole sequence in the title, not its ESC byte alone', () => {
+    const points: RangePoint[] = [[t('14:01:00'), 1]];
+    const [block] = alertCharts(detection(points, { server: 'Evil\u001b[31mRed\u001b[0m\u009b1mX' }));
+    expect(parseChart(block!).title).toBe('sum by (server) (rate(x_total[1m])) {server=EvilRedX}');
+  });
+
   it('links every recorded probe to Prometheus’s graph over the incident, ±10 minutes', () => {
     const incident = fold(sampleEvents)!;
     const text = exportMarkdown(sampleEvents, { zone: utc, prometheusUrl: 'http://prom.example:9090/' });

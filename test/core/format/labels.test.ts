@@ -16,6 +16,13 @@ describe('formatLabels', () => {
 
   it('strips what a terminal would act on and cuts a long value', () => {
     expect(formatLabels({ s: 'a\u009b2Jb\u202e\u200bc' })).toBe('{s="abc"}');
+    // ESC and the C1 controls alike: the whole sequence goes, as the sanitizer does everywhere, never
+    // a JSON `\u001b` left in front of the sequence's visible rest (`[31m`).
+    expect(
+      formatLabels({ a: 'Evil\u001b[31mRed\u001b[0m', b: 'p\u0085q\u0090x\u009cy', c: 'bell\u0007\u007f' }),
+    ).toBe('{a="EvilRed", b="pqy", c="bell"}');
+    // Newlines and tabs are not controls a terminal acts on: they stay visibly escaped, as before.
+    expect(formatLabels({ zone: 'eu\nwest\t1' })).toBe('{zone="eu\\nwest\\t1"}');
     const long = cutText(formatLabels({ s: 'x'.repeat(10_000) }), 40);
     expect([...long]).toHaveLength(40);
     expect(long.endsWith('…')).toBe(true);

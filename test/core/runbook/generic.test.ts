@@ -6,6 +6,7 @@ import {
   type GenericRunbookInput,
 } from '../../../src/core/runbook/generic-text.js';
 import { parseRunbook } from '../../../src/core/runbook/parse-runbook.js';
+import { sanitizeLine } from '../../../src/core/sanitize-text.js';
 
 // The generic runbook as sitrep opens it: its text read by the parser every runbook goes through.
 const genericRunbook = (alert: GenericRunbookInput) => parseRunbook(genericRunbookText(alert));
@@ -39,6 +40,27 @@ describe('genericRunbook', () => {
       for (const probe of runbook.steps.flatMap((s) => s.probes)) {
         expect(fillProbeQuery(probe.query, labels), probe.query).toMatchObject({ ok: true });
       }
+    }
+  });
+});
+
+describe('genericRunbook title', () => {
+  // The title names the alert; the export and the screen show the alert name through the one
+  // sanitizer, so the title must hold the same text: an escape sequence removed whole (not
+  // `Evil31mRed0m`, its ESC and brackets dropped one character at a time), punctuation kept literally.
+  it('cleans the alert name as every other place does, whole escape sequences removed', () => {
+    for (const [name, shown] of [
+      ['Evil\u001b[31mRed\u001b[0m', 'EvilRed'],
+      ['Disk_full: /var [ops]', 'Disk_full: /var [ops]'],
+      ['*bold* `x` <b> #1', '*bold* `x` <b> #1'],
+      ['\u009b31mC1\u202eX', 'C1X'],
+      ['HaproxyDown', 'HaproxyDown'],
+    ] as const) {
+      expect(sanitizeLine(name)).toBe(shown);
+      const runbook = genericRunbook({ name, labels: {} });
+      expect(runbook.title, name).toBe(`${shown}: generic checklist`);
+      expect(runbook.alerts, name).toEqual([shown]);
+      expect(runbook.problems, name).toEqual([]);
     }
   });
 });

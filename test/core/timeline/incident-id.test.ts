@@ -26,6 +26,12 @@ describe('makeIncidentId', () => {
     );
     expect(makeIncidentId('!!!', '2026-01-02T00:00:00Z', 'x')).toMatch(/^2026-01-02-incident-[0-9a-f]{4}$/);
   });
+
+  it('names the alert as the screen and export show it: an escape sequence goes whole, not as _31m', () => {
+    expect(makeIncidentId('Evil\u001b[31mRed\u001b[0m', '2026-01-02T00:00:00Z', 'x')).toMatch(
+      /^2026-01-02-EvilRed-[0-9a-f]{4}$/,
+    );
+  });
 });
 
 describe('isIncidentId', () => {
