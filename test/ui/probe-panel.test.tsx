@@ -28,14 +28,23 @@ const probe: Probe = {
   },
 };
 
-/** The panel for one probe whose instant query returned these values (by `server`, '' for none). */
-function renderPanel(shown: Probe, values: Record<string, number>, width: number, maxLines: number) {
+/**
+ * The panel for one probe whose instant query returned these values, by `server` ('' for none);
+ * `labelsOf` gives each series' labels (by default `server` alone).
+ */
+function renderPanel(
+  shown: Probe,
+  values: Record<string, number>,
+  width: number,
+  maxLines: number,
+  labelsOf: (server: string) => Record<string, string> = (server) => (server === '' ? {} : { server }),
+) {
   const window = rangeWindow(1_800_000_000, 600);
   const result = buildProbeResult(shown, {
     instant: {
       ok: true,
       data: Object.entries(values).map(([server, value]) => ({
-        metric: server === '' ? {} : { server },
+        metric: labelsOf(server),
         timestamp: window.end,
         value,
       })),
@@ -92,7 +101,6 @@ describe('the probe panel', () => {
   );
 
   it('shows the labels every series shares once when the rows would cut them, so each row says its server', async () => {
-    const window = rangeWindow(1_800_000_000, 600);
     const metric = (server: string) => ({
       __name__: 'haproxy_server_status',
       instance: '127.0.0.1:28404',
@@ -101,24 +109,7 @@ describe('the probe panel', () => {
       server,
     });
     const status: Probe = { ...probe, judgement: { kind: 'thresholds', warn: undefined, crit: undefined } };
-    const result = buildProbeResult(status, {
-      instant: {
-        ok: true,
-        data: ['web1', 'web2'].map((server) => ({ metric: metric(server), timestamp: window.end, value: 1 })),
-      },
-      range: { ok: true, data: [] },
-      evaluatedAt: window.end,
-      window,
-      timings: { startedAt: 0, instantMs: 1, rangeMs: 1, totalMs: 2 },
-    });
-    ui = renderUi(
-      <ProbePanel
-        step={{ id: 'diagnosis-1', title: 'Diagnosis 1', probes: [status] }}
-        probes={{ running: false, results: [result] }}
-        width={80}
-        maxLines={10}
-      />,
-    );
+    ui = renderPanel(status, { web1: 1, web2: 1 }, 80, 10, metric);
     const frame = await ui.waitForText('server="web2"');
     expect(frame).toContain(
       'all 2 series: haproxy_server_status{instance="127.0.0.1:28404", job="haproxy", proxy=',
