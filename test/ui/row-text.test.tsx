@@ -70,7 +70,7 @@ const rows: Row[] = [
     lead: '  ✓ ',
     leadWidth: 4,
     rest: 'D2 Look at the HAProxy logs for 名前.',
-    suffix: { text: ' [1 probes]', color: 'cyan' },
+    suffix: { text: ' [1 probe]', color: 'cyan' },
     dimColor: true,
   },
 ];

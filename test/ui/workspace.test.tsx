@@ -43,6 +43,8 @@ describe('incident workspace', () => {
     expect(frame).toContain('Diagnosis 0/2 · Mitigation 0/1');
     expect(frame).toContain('D1 Check which servers refuse connections.');
     expect(frame).toMatch(/critical\s+Alert expression \(crit > 100\) · ran 0 s ago/);
+    // A step with one probe says so in the singular.
+    expect(frame).toMatch(/◆ Alert expression \[1 probe\]/);
     expect(frame).toMatch(/[▁▂▃▄▅▆▇█]{3,}/);
     // The checklist is windowed to the terminal: the last step scrolls into view.
     ui.press('G');

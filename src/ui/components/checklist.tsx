@@ -2,6 +2,7 @@
 // a short terminal, the rows around the cursor), one line each.
 import { Box } from 'ink';
 import { cellWidth } from '../../core/format/cells.js';
+import { countOf } from '../../core/format/count.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { visibleRange } from '../state/list-state.js';
 import type { WorkspaceState } from '../state/workspace-state.js';
@@ -45,7 +46,7 @@ export function Checklist(props: { workspace: WorkspaceState; rows: number; widt
             rest={label}
             suffix={
               probes && probes.probes.length > 0
-                ? { text: ` [${probes.probes.length} probes]`, color: 'cyan' }
+                ? { text: ` [${countOf(probes.probes.length, 'probe')}]`, color: 'cyan' }
                 : undefined
             }
           />
