@@ -27,12 +27,19 @@ export async function recordRunbookOpened(
 }
 
 /**
- * A `file:` link. One that a server sent (the alert's generatorURL, a runbook fetched by URL) is not
- * listed: Enter hands links to the desktop's opener, which would open (or run) a local file the
- * sender chose. Links in a runbook read from disk are the engineer's own and stay.
+ * A link a server sent (the alert's generatorURL, a link in a runbook fetched by URL) as the web
+ * address it names, or undefined. Enter hands links to the desktop's opener, which opens (or runs)
+ * a local file: a `file:` link, or a bare path such as `/home/u/x.desktop`, that the sender chose.
+ * So only http(s) addresses are kept; a relative link is read against `base` (the runbook's own
+ * URL), as a browser would. Links in a runbook read from disk are the engineer's own and stay.
  */
-function isFileLink(url: string): boolean {
-  return /^\s*file:/i.test(url);
+function webLink(url: string, base?: string): string | undefined {
+  try {
+    const resolved = new URL(url.trim(), base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const noteLabel = { diagnosis: 'Diagnosis', mitigation: 'Mitigation', other: 'Also' } as const;
@@ -52,10 +59,10 @@ export function workspaceRunbook(
         : 'built-in generic runbook';
   const links = [
     source.kind === 'url' ? source.url : source.kind === 'file' ? source.path : undefined,
-    alert.generatorURL === undefined || isFileLink(alert.generatorURL) ? undefined : alert.generatorURL,
-    ...(runbook.links ?? [])
-      .map((link) => link.url)
-      .filter((url) => url === undefined || source.kind !== 'url' || !isFileLink(url)),
+    alert.generatorURL === undefined ? undefined : webLink(alert.generatorURL),
+    ...(runbook.links ?? []).map((link) =>
+      link.url === undefined || source.kind !== 'url' ? link.url : webLink(link.url, source.url),
+    ),
   ].filter((l): l is string => l !== undefined);
   return {
     title: runbook.title,

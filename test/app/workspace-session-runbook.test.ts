@@ -1,5 +1,6 @@
-// The links the workspace offers (o, then Enter hands one to the desktop's opener): a file: link is
-// offered only from a runbook read from disk, never from what a server sent.
+// The links the workspace offers (o, then Enter hands one to the desktop's opener): a local file
+// (a file: link or a bare path) is offered only from a runbook read from disk, never from what a
+// server sent, whose links are kept only as http(s) addresses.
 import { describe, expect, it } from 'vitest';
 import { makeAlert } from '../../src/core/alerts/make-alert.js';
 import { parseRunbook } from '../../src/core/runbook/parse-runbook.js';
@@ -16,6 +17,8 @@ const text = [
   '## See also',
   '',
   '- [notes](file:///tmp/notes.desktop)',
+  '- [desktop](/home/u/evil.desktop)',
+  '- [next](Next.md)',
   '- [wiki](https://wiki.example/evil)',
   '',
 ].join('\n');
@@ -40,10 +43,15 @@ function links(source: RunbookSource, generatorURL: string): readonly string[] {
 describe('the workspace runbook links', () => {
   it("drops a file: link from the alert's generatorURL and from a runbook fetched by URL", () => {
     const fetched: RunbookSource = { kind: 'url', url: 'https://runbooks.example/Evil.md', cached: false };
+    // A bare path in the fetched runbook becomes a page on the runbook's own server, as a browser
+    // reads it, never a local file.
     expect(links(fetched, 'file:///tmp/evil.desktop')).toEqual([
       'https://runbooks.example/Evil.md',
+      'https://runbooks.example/home/u/evil.desktop',
+      'https://runbooks.example/Next.md',
       'https://wiki.example/evil',
     ]);
+    expect(links(fetched, '/tmp/evil.desktop')).not.toContain('/tmp/evil.desktop');
   });
 
   it("keeps a runbook file's own file: links and an http generatorURL", () => {
@@ -52,6 +60,8 @@ describe('the workspace runbook links', () => {
       '/srv/runbooks/Evil.md',
       'http://prometheus:9090/graph?g0.expr=up',
       'file:///tmp/notes.desktop',
+      '/home/u/evil.desktop',
+      'Next.md',
       'https://wiki.example/evil',
     ]);
   });
