@@ -3,7 +3,7 @@
 import { cellWidth, cutCells, padCells } from '../format/cells.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { Alert } from './alert.js';
-import { formatAge } from './select.js';
+import { formatStartAge } from '../format/start-time.js';
 import { largest } from '../bounded.js';
 
 /** What a listing shows for an empty value (an empty alertname, no labels of its own). */
@@ -45,7 +45,7 @@ export function alertTable(
       alert.severity,
       alert.name || emptyValue,
       keyLabels(alert) || emptyValue,
-      formatAge(alert.startsAt, options.nowMs),
+      formatStartAge(alert.startsAt, options.nowMs),
       alert.state,
       alert.origins.map((o) => o.source).join(','),
     ];

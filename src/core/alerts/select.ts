@@ -1,5 +1,5 @@
 // Which alerts a listing shows, in the one order of src/core/alerts/order.ts.
-import { formatStartAge } from '../format/start-time.js';
+import { formatDuration } from '../format/duration.js';
 import type { Alert, AlertState } from './alert.js';
 import { matchesAll, type Matcher } from './matchers.js';
 import { sortAlerts } from './order.js';
@@ -37,9 +37,13 @@ export function selectAlerts(alerts: readonly Alert[], selection: AlertSelection
 }
 
 /**
- * How long ago an alert started, for a table column: `45 s`, `3 min 20 s`, `2 h 5 min`; a start in
- * the future (by the server's clock) as `in 1 h 59 min` (core/format/start-time.ts has the rule).
+ * How long ago one of sitrep's own times was (an incident opened, an alert seen resolved), for
+ * "… ago": `45 s`, `3 min 20 s`; `?` for no time. The screen's clock ticks once a second, so a time
+ * just recorded can lie a moment after it: that reads `0 s`, never `in 412 ms ago`. An alert's
+ * start, which a server sets, is shown by formatStartAge instead (a start in the future says so).
  */
-export function formatAge(startsAt: string, nowMs: number): string {
-  return formatStartAge(startsAt, nowMs);
+export function formatElapsed(at: string, nowMs: number): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return '?';
+  return formatDuration(Math.max(0, nowMs - ms));
 }

@@ -1,6 +1,6 @@
 // One-line pieces of the workspace screen: the alert's state in the header, the footer under the
 // pane, how old the probe values are, whose labels the probes use, and search hits marked in a line.
-import { formatAge } from '../../core/alerts/select.js';
+import { formatElapsed } from '../../core/alerts/select.js';
 import { firingSinceText } from '../../core/format/start-time.js';
 import { smallest } from '../../core/bounded.js';
 import { formatDuration } from '../../core/format/duration.js';
@@ -63,7 +63,7 @@ export function AlertState({ incident, nowMs }: { incident: Incident; nowMs: num
   if (status.resolvedAt === undefined) return <Text color="green">{all}</Text>;
   return (
     <Text color="green">
-      {all} at {timeOfDay(status.resolvedAt)} ({formatAge(status.resolvedAt, nowMs)} ago)
+      {all} at {timeOfDay(status.resolvedAt)} ({formatElapsed(status.resolvedAt, nowMs)} ago)
     </Text>
   );
 }

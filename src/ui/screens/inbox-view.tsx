@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { memo } from 'react';
 import { Text } from '../components/text.js';
 import type { InboxRow } from '../../core/inbox/inbox-rows.js';
-import { formatAge } from '../../core/alerts/select.js';
+import { formatElapsed } from '../../core/alerts/select.js';
+import { formatStartAge } from '../../core/format/start-time.js';
 import { emptyValue, keyLabels } from '../../core/alerts/alert-table.js';
 import { fitCells } from '../../core/format/cells.js';
 import { sanitizeLine, type SafeText } from '../../core/sanitize.js';
@@ -55,7 +56,7 @@ export function InboxList(props: { inbox: InboxState; nowMs: number; width: numb
             key={index}
             row={row}
             selected={selected}
-            age={formatAge(row.kind === 'group' ? row.group.oldestStart : row.alert.startsAt, nowMs)}
+            age={formatStartAge(row.kind === 'group' ? row.group.oldestStart : row.alert.startsAt, nowMs)}
             nameWidth={nameWidth}
             width={width}
           />
@@ -100,9 +101,9 @@ const IncidentLine = memo(function IncidentLine(props: {
   quiet: boolean;
 }) {
   const { incident, selected, nowMs, resolvedAt, quiet } = props;
-  const resolved = resolvedAt === undefined ? '' : ` · resolved ${formatAge(resolvedAt, nowMs)} ago`;
+  const resolved = resolvedAt === undefined ? '' : ` · resolved ${formatElapsed(resolvedAt, nowMs)} ago`;
   const steps = `${incident.done}/${incident.total} steps`;
-  const opened = `opened ${formatAge(incident.openedAt, nowMs)} ago`;
+  const opened = `opened ${formatElapsed(incident.openedAt, nowMs)} ago`;
   return (
     <Text inverse={selected} dimColor={quiet && !selected} wrap="truncate">
       {selected ? '›' : ' '} <Text color={quiet ? 'gray' : 'magenta'}>{'INCIDENT'.padEnd(9)}</Text>{' '}

@@ -4,7 +4,8 @@ import { alertsJson, stringifyForTerminal } from '../../../src/core/alerts/alert
 import { alertTable, keyLabels } from '../../../src/core/alerts/alert-table.js';
 import { makeAlert } from '../../../src/core/alerts/make-alert.js';
 import { parseMatchers } from '../../../src/core/alerts/matchers.js';
-import { formatAge, selectAlerts } from '../../../src/core/alerts/select.js';
+import { formatElapsed, selectAlerts } from '../../../src/core/alerts/select.js';
+import { formatStartAge } from '../../../src/core/format/start-time.js';
 import { severityRank } from '../../../src/core/alerts/order.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
@@ -67,17 +68,25 @@ describe('selectAlerts', () => {
   });
 });
 
-describe('formatAge', () => {
+describe('formatStartAge', () => {
   it('shows at most two units', () => {
-    expect(formatAge('2024-05-01T11:59:15Z', now)).toBe('45 s');
-    expect(formatAge('2024-05-01T11:56:40Z', now)).toBe('3 min 20 s');
-    expect(formatAge('2024-05-01T09:55:00Z', now)).toBe('2 h 5 min');
-    expect(formatAge('2024-04-28T08:00:00Z', now)).toBe('3 d 4 h');
-    expect(formatAge('not a time', now)).toBe('?');
+    expect(formatStartAge('2024-05-01T11:59:15Z', now)).toBe('45 s');
+    expect(formatStartAge('2024-05-01T11:56:40Z', now)).toBe('3 min 20 s');
+    expect(formatStartAge('2024-05-01T09:55:00Z', now)).toBe('2 h 5 min');
+    expect(formatStartAge('2024-04-28T08:00:00Z', now)).toBe('3 d 4 h');
+    expect(formatStartAge('not a time', now)).toBe('?');
   });
 
   it("says a start in the future is in the future, never '0 s' (Alertmanager's clock for an alert posted with only endsAt)", () => {
-    expect(formatAge('2024-05-01T13:00:00Z', now)).toBe('in 1 h');
+    expect(formatStartAge('2024-05-01T13:00:00Z', now)).toBe('in 1 h');
+  });
+});
+
+describe('formatElapsed', () => {
+  it("reads a time of sitrep's own just after the screen's clock as 0 s, never 'in 412 ms' before 'ago'", () => {
+    expect(formatElapsed('2024-05-01T11:56:40Z', now)).toBe('3 min 20 s');
+    expect(formatElapsed(new Date(now + 412).toISOString(), now)).toBe('0 s');
+    expect(formatElapsed('not a time', now)).toBe('?');
   });
 });
 
