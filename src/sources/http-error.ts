@@ -212,7 +212,7 @@ export function statusError(
 function notFoundHint(label: SourceLabel, url: string): { hint?: string } {
   const what =
     label.kind === 'alertmanager' ? 'Alertmanager' : label.kind === 'prometheus' ? 'Prometheus' : undefined;
-  if (what === undefined || label.kind === undefined) return {};
+  if (what === undefined) return {};
   const safe = redactUrl(url);
   const at = safe.search(/\/api\/v[12]\//);
   if (at < 0) return {};

@@ -60,7 +60,12 @@ export function replaceFile(file: string, pieces: Iterable<string>): void {
 
 function writeAndClose(file: string, fd: number, pieces: Iterable<string>): void {
   try {
-    for (const piece of pieces) onDisk(file, () => writeFully(fd, piece));
+    for (const piece of pieces)
+      onDisk(file, () => {
+        // A descriptor opened here blocks, so nothing is left over; if something were, the file
+        // would be short, which is a failure to say, never a success.
+        if (writeFully(fd, piece) !== undefined) throw new Error('the file took only part of the text');
+      });
   } catch (error) {
     try {
       fs.closeSync(fd);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { batchedPieces } from '../../core/export/document-pieces.js';
 import { errorMessage, ExitCode, UsageError } from '../../core/errors.js';
+import { countOf } from '../../core/format/count.js';
 import type { IncidentRecord } from '../../store/incident-store.js';
 import { replaceFile } from '../../store/write-file.js';
 import type { Command, CommandContext } from '../command.js';
@@ -61,8 +62,7 @@ export const exportCommand: Command = {
     const file = path.resolve(context.cwd, values.output);
     // FILE is replaced once the text is complete: an error while making it leaves FILE as it was.
     replaceFile(file, text);
-    const count = record.events.length;
-    context.stdout.write(`Wrote ${file} (${count} ${count === 1 ? 'event' : 'events'}).\n`);
+    context.stdout.write(`Wrote ${file} (${countOf(record.events.length, 'event')}).\n`);
     return ExitCode.ok;
   },
 };
