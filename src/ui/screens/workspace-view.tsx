@@ -4,7 +4,7 @@
 // components/workspace-lines.
 import { Box } from 'ink';
 import { Text } from '../components/text.js';
-import { alertIdentity } from '../../core/timeline/alert-status.js';
+import { incidentAlertsAbout } from '../../core/inbox/incident-title.js';
 import type { StepState } from '../../core/timeline/incident.js';
 import { emptyValue } from '../../core/alerts/alert-table.js';
 import { countOf } from '../../core/format/count.js';
@@ -45,14 +45,8 @@ export function WorkspaceView(props: {
     return <PastIncidentsScreen workspace={workspace} mode={workspace.mode} />;
   }
   const progress = sectionProgress(incident.steps);
-  const [first] = incident.alerts;
   // Which alert, by its own labels, and how many more: left out when there is nothing to say.
-  const about = [
-    first ? sanitizeLine(alertIdentity(first.labels)) : '',
-    incident.alerts.length > 1 ? `+${incident.alerts.length - 1}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const about = sanitizeLine(incidentAlertsAbout(incident.alerts));
   const focused = focusedStepId(workspace);
   const focusedState = incident.steps.find((s) => s.step.id === focused);
   const probeStep = focused === undefined ? undefined : workspace.probeSteps[focused];
