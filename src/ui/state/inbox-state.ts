@@ -200,11 +200,12 @@ function withRows(state: InboxState, before: InboxState = state): InboxState {
 }
 
 // Reads the filter text; a part that does not parse yet (a matcher half typed, a bad regex) is
-// left out, and the error says why.
+// left out, and the error says why. The filter applies to the incident rows too, so the row Enter
+// opens is one it matched: every change of the filter goes through here.
 function withFilterText(state: InboxState, filterText: string): InboxState {
   const { filter, applied, problems } = readFilter(filterText);
   const filterError = problems.map((p) => p.message).join('; ') || undefined;
-  return { ...state, filterText, filter, filterApplied: applied, filterError };
+  return withIncidentOrder({ ...state, filterText, filter, filterApplied: applied, filterError });
 }
 
 /** A key that identifies a row across refreshes. */
@@ -252,19 +253,16 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return withRows({ ...state, showMuted: !state.showMuted });
     case 'filterStart':
       return { ...state, editingFilter: true };
-    // The filter applies to the incident rows too, so the row Enter opens is one it matched.
     case 'filterType':
       return withRows(
-        withIncidentOrder(
-          withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
-        ),
+        withFilterText({ ...state, list: { ...state.list, cursor: 0 } }, state.filterText + action.text),
       );
     case 'filterBackspace':
-      return withRows(withIncidentOrder(withFilterText(state, [...state.filterText].slice(0, -1).join(''))));
+      return withRows(withFilterText(state, [...state.filterText].slice(0, -1).join('')));
     case 'filterEnd':
       return action.keep
         ? { ...state, editingFilter: false }
-        : withRows(withIncidentOrder(withFilterText({ ...state, editingFilter: false }, '')));
+        : withRows(withFilterText({ ...state, editingFilter: false }, ''));
     default: {
       const unreachable: never = action;
       return unreachable;
