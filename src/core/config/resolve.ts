@@ -165,10 +165,13 @@ function buildSource(
     // `--alertmanager.url a,b`: the flag takes one URL and is repeated; only the variable splits on commas.
     const several =
       where === '--alertmanager.url' &&
-      urlText.split(',').every((part) => !('problem' in parseSourceUrl(part)))
-        ? ' (give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated)'
-        : '';
-    throw new UsageError(`${where}: "${redactUrl(urlText)}" is ${parsed.problem}${several}`);
+      urlText.split(',').every((part) => !('problem' in parseSourceUrl(part)));
+    throw new UsageError(
+      `${where}: "${redactUrl(urlText)}" is ${parsed.problem}`,
+      several
+        ? 'Give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated.'
+        : undefined,
+    );
   }
   const fromFile = (path: string | undefined): HttpSettings | undefined => {
     if (path === undefined) return undefined;

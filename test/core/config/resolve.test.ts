@@ -184,7 +184,8 @@ describe('resolveConfig precedence: flags > environment > file > defaults', () =
     expect(bad(inputs({ flags: { alertmanagerUrls: ['http://am-1:9093,http://am-2:9093'] } }))).toMatchObject(
       {
         message:
-          '--alertmanager.url: "http://am-1:9093,http://am-2:9093" is not a URL (expected e.g. http://localhost:9093) (give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated)',
+          '--alertmanager.url: "http://am-1:9093,http://am-2:9093" is not a URL (expected e.g. http://localhost:9093)',
+        hint: 'Give each URL its own --alertmanager.url; SITREP_ALERTMANAGER_URL takes them comma separated.',
         exitCode: 2,
       },
     );
