@@ -27,10 +27,20 @@ describe('a workspace opened again', () => {
     expect(focused(reopened)).toBe('diagnosis-2');
   });
 
-  it('starts at the top when first opened', () => {
+  it('starts another incident at the top, wherever the last one was', () => {
+    const [, , other] = sampleAlerts();
+    if (!other) throw new Error('no alert');
     const session = fakeSession([web1]);
-    const shown = appReducer(initialApp, { type: 'showWorkspace', alerts: [web1] });
-    const state = appReducer(shown, { type: 'workspace', action: openedAction(session) });
-    expect(state.workspace?.list.cursor).toBe(0);
+    let state = appReducer(appReducer(initialApp, { type: 'showWorkspace', alerts: [web1] }), {
+      type: 'workspace',
+      action: openedAction(session),
+    });
+    while (focused(state) !== 'diagnosis-2') state = appReducer(state, { type: 'key', name: 'j' });
+    const next = appReducer(appReducer(state, { type: 'showWorkspace', alerts: [other] }), {
+      type: 'workspace',
+      action: openedAction(fakeSession([other])),
+    });
+    expect(next.workspace?.list.cursor).toBe(0);
+    expect(focused(next)).toBe('alert-expression');
   });
 });
