@@ -1,16 +1,11 @@
+import type { Output } from './closed-pipe.js';
 import type { GlobalValues } from './global-flags.js';
 import { writeJsonPieces } from './json-pieces.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CommandContext {
   /** Text, or UTF-8 bytes (writeJson writes a document as the bytes it already made). */
-  readonly stdout: {
-    write(text: string | Uint8Array): unknown;
-    isTTY?: boolean;
-    columns?: number;
-    /** As a Node stream's: after a write returned false, 'drain' says the reader has caught up. */
-    once?(event: 'drain', listener: () => void): unknown;
-  };
+  readonly stdout: Output;
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -45,7 +45,9 @@ export function replaceFile(file: string, pieces: Iterable<string>): void {
     return;
   }
   const { target, mode } = existing;
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  // Unique per run: one left by a killed export never blocks the next ('wx' refuses a file there).
+  const unique = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${unique}.tmp`);
   const fd = onDisk(file, () => fs.openSync(temporary, 'wx', mode ?? 0o666));
   try {
     // The umask narrows the mode a file is created with: an existing file's is set as it was.

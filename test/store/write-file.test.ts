@@ -48,6 +48,17 @@ describe('replaceFile', () => {
     expect(fs.readdirSync(dir)).toEqual(['notes.md']);
   });
 
+  it('is not blocked by a temporary file a killed export left with this process id', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.md');
+    fs.writeFileSync(file, 'old');
+    const left = path.join(dir, `.notes.md.${process.pid}.tmp`);
+    fs.writeFileSync(left, 'half an export');
+    replaceFile(file, ['new']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(left), 'notes.md']);
+  });
+
   it('gives a new file the mode writeFile gives one', () => {
     const dir = tempDir();
     replaceFile(path.join(dir, 'new.md'), ['a', 'b\n']);
