@@ -3,8 +3,8 @@
 // in sitrep → closed).
 import type { Incident, IncidentAlert } from '../timeline/incident.js';
 import { formatDuration } from '../format/duration.js';
-import { futureStartNote, isFutureStart } from '../format/start-time.js';
-import { between, formatUtc } from './format.js';
+import { isFutureStart } from '../format/start-time.js';
+import { between, formatUtc, futureStartText } from './format.js';
 import { section } from './markdown-sections.js';
 import { codeText } from './markdown-text.js';
 import { alertLabels } from './timeline-rows.js';
@@ -31,7 +31,7 @@ export function incidentDurations(incident: Incident): { alertTime: string; work
     first === undefined
       ? 'unknown'
       : future
-        ? `${firing || last === undefined ? 'still firing' : 'unknown'} (starts at ${formatUtc(first)} UTC, ${futureStartNote})`
+        ? `${firing || last === undefined ? 'still firing' : 'unknown'} (${futureStartText(first)})`
         : firing || last === undefined
           ? `still firing (since ${formatUtc(first)} UTC)`
           : `${formatDuration(between(first, last))} (${formatUtc(first)} → ${formatUtc(last)} UTC)`;

@@ -1,6 +1,6 @@
 // Times and time zones as the postmortem shows them (durations, values and label sets are in
 // ../format, shared with the screen and the CLI). Everything is computed from its arguments (no clock, no process time zone) so an export is the same on every run.
-import { isFutureStart } from '../format/start-time.js';
+import { futureStartNote, isFutureStart } from '../format/start-time.js';
 import { isCalendarUtcTime } from '../format/utc-time.js';
 import type { Incident } from '../timeline/incident.js';
 
@@ -15,6 +15,11 @@ export interface LocalZone {
 /** `2026-11-23 14:02:10` for an ISO time, in UTC. */
 export function formatUtc(iso: string): string {
   return canonicalUtc(iso) ?? formatShifted(Date.parse(iso), 0);
+}
+
+/** A start that lies in the future, in the export's words: `starts at … UTC, in the future, by the server's clock`. */
+export function futureStartText(at: string): string {
+  return `starts at ${formatUtc(at)} UTC, ${futureStartNote}`;
 }
 
 /** `2026-11-23 15:02:10` for an ISO time, in the given zone. */

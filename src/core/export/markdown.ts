@@ -5,8 +5,15 @@ import type { TimelineEvent } from '../timeline/events.js';
 import { incidentStart, type Incident } from '../timeline/incident.js';
 import type { DetectionInput } from './detection-lag.js';
 import { formatDuration } from '../format/duration.js';
-import { between, describeZone, firstAlertStart, formatInZone, formatUtc, type LocalZone } from './format.js';
-import { futureStartNote } from '../format/start-time.js';
+import {
+  between,
+  describeZone,
+  firstAlertStart,
+  formatInZone,
+  formatUtc,
+  futureStartText,
+  type LocalZone,
+} from './format.js';
 import { blockLines, codeText, inlineText } from './markdown-text.js';
 import { detectionSection } from './detection-section.js';
 import {
@@ -89,8 +96,8 @@ function header(incident: Incident): string[] {
   const ended = `${incident.resolvedAt === undefined ? 'closed' : 'resolved'} ${formatUtc(end ?? '')} UTC`;
   const duration = first.future
     ? end === undefined
-      ? `ongoing (starts at ${formatUtc(first.at)} UTC, ${futureStartNote})`
-      : `unknown (alert starts at ${formatUtc(first.at)} UTC, ${futureStartNote} → ${ended})`
+      ? `ongoing (${futureStartText(first.at)})`
+      : `unknown (alert ${futureStartText(first.at)} → ${ended})`
     : end === undefined
       ? `ongoing (firing since ${formatUtc(started)} UTC)`
       : `${formatDuration(between(started, end))} (alert firing ${formatUtc(started)} UTC → ${ended})`;

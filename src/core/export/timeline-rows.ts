@@ -6,7 +6,7 @@ import { formatLabels } from '../format/labels.js';
 import { futureStartNote, isFutureStart } from '../format/start-time.js';
 import { recordedVerdict } from '../probe/timeline-record.js';
 import { verdictText } from '../probe/verdict.js';
-import { formatUtc } from './format.js';
+import { formatUtc, futureStartText } from './format.js';
 import { codeText, inlineText, oneSpace } from './markdown-text.js';
 import { historyCount } from '../history/history-event.js';
 
@@ -111,7 +111,7 @@ function describeEvent(incident: Incident, event: TimelineEvent): string {
     case 'incident-opened':
       return `Incident opened in sitrep: ${inlineText(event.title)}`;
     case 'alert-firing':
-      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} ${event.addedBy === undefined ? 'firing' : `added to the incident by ${inlineText(event.addedBy)}, firing`} (${isFutureStart(event.alert.startsAt, Date.parse(event.at)) ? `starts at ${formatUtc(event.alert.startsAt)} UTC, ${futureStartNote}` : `since ${formatUtc(event.alert.startsAt)} UTC`})`;
+      return `Alert ${codeText(alertLabels(incident, event.alert.labels), true)} ${event.addedBy === undefined ? 'firing' : `added to the incident by ${inlineText(event.addedBy)}, firing`} (${isFutureStart(event.alert.startsAt, Date.parse(event.at)) ? futureStartText(event.alert.startsAt) : `since ${formatUtc(event.alert.startsAt)} UTC`})`;
     case 'alert-resolved': {
       const alert = incident.alerts.find((a) => a.fingerprint === event.fingerprint);
       const name = alert === undefined ? inlineText(event.fingerprint) : alertLabels(incident, alert.labels);
